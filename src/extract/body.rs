@@ -1,0 +1,1634 @@
+//! Article-body extraction from an already parsed page.
+//!
+//! Pipeline (all passes iterative and linear in the page size):
+//! 1. one walk of the DOM builds a flat pre-order arena of elements and a list of
+//!    open/close/text events, skipping non-content subtrees (script, style, ...)
+//!    and collecting JSON-LD `articleBody` strings;
+//! 2. the events are turned into passages (text of the innermost block element),
+//!    each with its owner element, kind and link density; boilerplate signals from
+//!    tags/classes/ids/roles (nav, footer, comments, share bars, cookie banners, ...)
+//!    are strong (always boilerplate) or weak (layout words such as `sidebar`,
+//!    `widget`, `paywall`, overruled when the element holds a large share of the
+//!    page's prose);
+//! 3. each passage gets a value (long, low-link prose is positive; short lines,
+//!    link lists and boilerplate are negative); values are summed bottom-up and the
+//!    element with the best subtree score (plus a bonus for structural hints such
+//!    as `itemprop=articleBody`, `article-body` classes, `<article>`) is the body;
+//!    it is then narrowed to a marked body element inside it that holds most of
+//!    its value, plus sibling chunks with the same body markup;
+//! 4. passages inside the body are filtered (boilerplate, link lists, headline and
+//!    the standfirst heading right under it) and the edges are trimmed by text:
+//!    leading kickers, release headers ("FOR IMMEDIATE RELEASE"), date/time-only and
+//!    "Printed from" lines; trailing copyright/trademark lines, view counters and
+//!    subscribe/paywall prompts (en, de, fr, ru); and from a closing marker (`###`,
+//!    "About <Company>", media contact, forward-looking statements, "Subscribe to
+//!    continue reading") to the end; the rest is returned in reading order;
+//!    the JSON-LD `articleBody` is used when the DOM yields nothing usable.
+
+use scraper::{Html, Node};
+
+/// Kinds of body block kept as passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    Preformatted,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// The article body of a parsed page, in reading order; empty when the page has no article.
+pub fn extract_body(doc: &Html) -> Vec<Block> {
+    let arena = build_arena(doc);
+    let mut passages = make_passages(&arena);
+    mark_junk(&arena, &mut passages);
+    let dom_blocks = select_body(&arena, &passages);
+    let dom_words: usize = dom_blocks.iter().map(|b| word_count(&b.text)).sum();
+    if let Some(ld) = arena.jsonld_body.as_deref() {
+        let ld_words = word_count(ld);
+        if ld_words >= 50 && dom_words * 10 < ld_words * 3 {
+            return jsonld_blocks(ld);
+        }
+    }
+    dom_blocks
+}
+
+// ---------------------------------------------------------------------------
+// Arena
+
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+enum Ev<'a> {
+    Open(u32),
+    Close(u32),
+    Text(&'a str),
+}
+
+struct El<'a> {
+    name: &'a str,
+    elem: &'a scraper::node::Element,
+    parent: u32,
+    /// exclusive end of the subtree in the element arena (pre-order)
+    end: u32,
+    /// boilerplate signal: 0 none, 1 weak (may be overruled), 2 strong
+    junk: u8,
+    /// structural hint strength: 0 none, 1 `<article>`/weak, 2 content class, 3 itemprop articleBody
+    hint: u8,
+}
+
+struct Arena<'a> {
+    els: Vec<El<'a>>,
+    evs: Vec<Ev<'a>>,
+    jsonld_body: Option<String>,
+}
+
+fn is_skip_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "title"
+            | "meta"
+            | "link"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "map"
+            | "source"
+            | "track"
+            | "picture"
+            | "img"
+    )
+}
+
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "body"
+            | "html"
+            | "center"
+            | "details"
+            | "summary"
+            | "hgroup"
+            | "menu"
+            | "dialog"
+            | "legend"
+    )
+}
+
+/// Words (from class/id names) that mark boilerplate containers.
+fn is_junk_word(w: &str) -> bool {
+    matches!(
+        w,
+        "comment"
+            | "comments"
+            | "commentlist"
+            | "share"
+            | "sharing"
+            | "sharebar"
+            | "social"
+            | "newsletter"
+            | "subscribe"
+            | "subscription"
+            | "related"
+            | "recommended"
+            | "recommendations"
+            | "promo"
+            | "promotion"
+            | "advert"
+            | "advertisement"
+            | "ad"
+            | "ads"
+            | "adslot"
+            | "sponsor"
+            | "sponsored"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "paywall"
+            | "byline"
+            | "author"
+            | "caption"
+            | "credit"
+            | "credits"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "tags"
+            | "footer"
+            | "sidebar"
+            | "nav"
+            | "navbar"
+            | "navigation"
+            | "menu"
+            | "masthead"
+            | "popup"
+            | "modal"
+            | "signup"
+            | "trending"
+            | "outbrain"
+            | "taboola"
+            | "toolbar"
+            | "disqus"
+            | "widget"
+            | "teaser"
+            | "rail"
+            | "timestamp"
+            | "dateline"
+            | "meta"
+            | "headline"
+            | "header"
+            | "login"
+            | "overlay"
+            | "follow"
+            | "tools"
+            | "pagination"
+            | "pager"
+            | "tooltip"
+            | "skip"
+            | "readmore"
+            | "newsletters"
+            | "gallery"
+            // section labels above the headline, print-view header/footer, view counters
+            | "kicker"
+            | "eyebrow"
+            | "overline"
+            | "rubric"
+            | "hdr"
+            | "ftr"
+            | "noprint"
+            | "views"
+            | "viewcount"
+            | "wall"
+            // transliterated Russian layout words (rubric, author, views, subscription, ads)
+            | "rubrika"
+            | "avtor"
+            | "prosmotry"
+            | "prosmotr"
+            | "podpiska"
+            | "reklama"
+    )
+}
+
+/// State/taxonomy class prefixes that carry no layout meaning (WordPress & co).
+fn is_state_class(c: &str) -> bool {
+    const P: [&str; 14] = [
+        "tag-",
+        "category-",
+        "has-",
+        "post-",
+        "format-",
+        "type-",
+        "status-",
+        "single-",
+        "page-",
+        "template-",
+        "no-",
+        "with-",
+        "is-",
+        "js-",
+    ];
+    P.iter().any(|p| c.starts_with(p))
+}
+
+/// Words that mark boilerplate which never wraps an article body.
+fn is_strong_junk_word(w: &str) -> bool {
+    matches!(
+        w,
+        "comment"
+            | "comments"
+            | "commentlist"
+            | "disqus"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "gdpr"
+            | "privacy"
+            | "modal"
+            | "popup"
+            | "newsletter"
+            | "newsletters"
+            | "related"
+            | "recommended"
+            | "recommendations"
+            | "share"
+            | "sharing"
+            | "social"
+            | "footer"
+            | "outbrain"
+            | "taboola"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "byline"
+            | "caption"
+    )
+}
+
+/// 0: not boilerplate, 1: weak (layout words that may wrap the body), 2: strong.
+fn class_junk_level(c: &str) -> u8 {
+    let lc = c.to_ascii_lowercase();
+    if matches!(
+        lc.as_str(),
+        "hidden"
+            | "sr-only"
+            | "visually-hidden"
+            | "screen-reader-text"
+            | "d-none"
+            | "visuallyhidden"
+    ) {
+        return 2;
+    }
+    if is_state_class(&lc) {
+        return 0;
+    }
+    const STATE_SUFFIX: [&str; 10] = [
+        "-enabled",
+        "-disabled",
+        "-active",
+        "-open",
+        "-opened",
+        "-closed",
+        "-visible",
+        "-loaded",
+        "-ready",
+        "-init",
+    ];
+    if STATE_SUFFIX.iter().any(|x| lc.ends_with(x)) {
+        return 0;
+    }
+    let words = || lc.split(['-', '_', ':', '.']);
+    // embedded posts/tweets/media quoted by the article are content
+    if words().any(|w| matches!(w, "embed" | "embedded" | "tweet")) {
+        return 0;
+    }
+    let mut lvl = 0;
+    for w in words() {
+        if is_strong_junk_word(w) {
+            return 2;
+        }
+        if is_junk_word(w) {
+            lvl = 1;
+        }
+    }
+    lvl
+}
+
+fn hint_of_name(c: &str) -> u8 {
+    let norm: String = c
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric())
+        .map(|ch| ch.to_ascii_lowercase())
+        .collect();
+    const STRONG: [&str; 16] = [
+        "articlebody",
+        "storybody",
+        "entrycontent",
+        "postcontent",
+        "postbody",
+        "articlecontent",
+        "storycontent",
+        "articletext",
+        "bodytext",
+        "contentbody",
+        "storytext",
+        "bodycopy",
+        "articlebodytext",
+        "textbody",
+        "entrybody",
+        "postentry",
+    ];
+    if STRONG.iter().any(|s| norm.contains(s)) {
+        2
+    } else {
+        0
+    }
+}
+
+fn classify(e: &scraper::node::Element) -> (u8, u8) {
+    let name = e.name();
+    let mut hint: u8 = if name == "article" { 1 } else { 0 };
+    let mut junk: u8 = match name {
+        "nav" | "footer" | "figcaption" | "dialog" | "menu" | "head" => 2,
+        "aside" | "header" => 1,
+        _ => 0,
+    };
+    if let Some(ip) = e.attr("itemprop") {
+        if ip.eq_ignore_ascii_case("articleBody") || ip.eq_ignore_ascii_case("reviewBody") {
+            hint = 3;
+        }
+    }
+    if let Some(role) = e.attr("role") {
+        if matches!(
+            role,
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+        ) {
+            junk = 2;
+        }
+        if role == "main" || role == "article" {
+            hint = hint.max(1);
+        }
+    }
+    if e.attr("hidden").is_some() {
+        junk = 2;
+    }
+    if let Some(st) = e.attr("style") {
+        let st: String = st
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            junk = 2;
+        }
+    }
+    let structural = matches!(name, "html" | "body" | "main" | "article");
+    for c in e.classes() {
+        let h = hint_of_name(c);
+        hint = hint.max(h);
+        if !structural && h == 0 {
+            junk = junk.max(class_junk_level(c));
+        }
+    }
+    if let Some(id) = e.id() {
+        let h = hint_of_name(id);
+        hint = hint.max(h);
+        if !structural && h == 0 {
+            junk = junk.max(class_junk_level(id));
+        }
+    }
+    // embedded posts/tweets/media quoted by the article are content
+    let is_embed = |c: &str| {
+        c.to_ascii_lowercase()
+            .split(['-', '_'])
+            .any(|w| matches!(w, "embed" | "embedded" | "tweet"))
+    };
+    if hint >= 2 || e.classes().any(is_embed) {
+        junk = 0;
+    }
+    (junk, hint)
+}
+
+fn build_arena(doc: &Html) -> Arena<'_> {
+    let mut els: Vec<El> = Vec::new();
+    let mut evs: Vec<Ev> = Vec::new();
+    let mut stack: Vec<u32> = Vec::new();
+    let mut jsonld: Vec<String> = Vec::new();
+
+    let root = doc.tree.root();
+    let opens = |n: &Node| matches!(n, Node::Element(e) if !is_skip_tag(e.name()));
+    let mut node = root;
+    'outer: loop {
+        let mut descend = false;
+        match node.value() {
+            Node::Element(e) => {
+                let name = e.name();
+                if is_skip_tag(name) {
+                    if name == "script" && e.attr("type").is_some_and(|t| t.contains("ld+json")) {
+                        let mut s = String::new();
+                        let mut c = node.first_child();
+                        while let Some(ch) = c {
+                            if let Node::Text(t) = ch.value() {
+                                s.push_str(t);
+                            }
+                            c = ch.next_sibling();
+                        }
+                        jsonld.push(s);
+                    }
+                } else {
+                    let idx = els.len() as u32;
+                    let (junk, hint) = classify(e);
+                    els.push(El {
+                        name,
+                        elem: e,
+                        parent: stack.last().copied().unwrap_or(NONE),
+                        end: idx + 1,
+                        junk,
+                        hint,
+                    });
+                    evs.push(Ev::Open(idx));
+                    stack.push(idx);
+                    descend = true;
+                }
+            }
+            Node::Text(t) => evs.push(Ev::Text(t)),
+            Node::Document | Node::Fragment => descend = true,
+            _ => {}
+        }
+        if descend {
+            if let Some(c) = node.first_child() {
+                node = c;
+                continue;
+            }
+        }
+        loop {
+            if opens(node.value()) {
+                if let Some(i) = stack.pop() {
+                    els[i as usize].end = els.len() as u32;
+                    evs.push(Ev::Close(i));
+                }
+            }
+            if node.id() == root.id() {
+                break 'outer;
+            }
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                continue 'outer;
+            }
+            match node.parent() {
+                Some(p) => node = p,
+                None => break 'outer,
+            }
+        }
+    }
+    let jsonld_body = jsonld
+        .iter()
+        .filter_map(|s| jsonld_article_body(s))
+        .max_by_key(|s| s.len());
+    Arena {
+        els,
+        evs,
+        jsonld_body,
+    }
+}
+
+/// Longest `articleBody` string anywhere in a JSON-LD script (iterative walk).
+fn jsonld_article_body(src: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(src.trim()).ok()?;
+    let mut best: Option<&str> = None;
+    let mut todo = vec![&v];
+    while let Some(v) = todo.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "articleBody" || k == "reviewBody" {
+                        if let Some(s) = x.as_str() {
+                            if best.is_none_or(|b| b.len() < s.len()) {
+                                best = Some(s);
+                            }
+                        }
+                    } else {
+                        todo.push(x);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => todo.extend(a.iter()),
+            _ => {}
+        }
+    }
+    best.map(|s| s.to_string())
+}
+
+fn jsonld_blocks(s: &str) -> Vec<Block> {
+    // JSON-LD bodies are plain text, sometimes with HTML tags or entities left in.
+    let mut out = Vec::new();
+    for line in s.split('\n') {
+        let mut t = String::new();
+        let mut in_tag = false;
+        let mut sp = false;
+        for c in line.chars() {
+            if c == '<' {
+                in_tag = true;
+                continue;
+            }
+            if in_tag {
+                if c == '>' {
+                    in_tag = false;
+                    sp = true;
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                sp = true;
+            } else {
+                if sp && !t.is_empty() {
+                    t.push(' ');
+                }
+                sp = false;
+                t.push(c);
+            }
+        }
+        let t = t
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'");
+        if !t.trim().is_empty() {
+            out.push(Block {
+                kind: BlockKind::Paragraph,
+                text: t.trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Passages
+
+struct Passage {
+    text: String,
+    owner: u32,
+    kind: BlockKind,
+    /// heading level (1..6) or 0
+    level: u8,
+    junk: bool,
+    /// innermost boilerplate ancestor (debugging)
+    junk_el: u32,
+    chars: u32,
+    link_chars: u32,
+    words: u32,
+}
+
+impl Passage {
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+fn kind_of(name: &str) -> Option<(BlockKind, u8)> {
+    Some(match name {
+        "h1" => (BlockKind::Heading, 1),
+        "h2" => (BlockKind::Heading, 2),
+        "h3" => (BlockKind::Heading, 3),
+        "h4" => (BlockKind::Heading, 4),
+        "h5" => (BlockKind::Heading, 5),
+        "h6" => (BlockKind::Heading, 6),
+        "li" | "dd" | "dt" => (BlockKind::ListItem, 0),
+        "pre" => (BlockKind::Preformatted, 0),
+        "blockquote" => (BlockKind::Quote, 0),
+        "p" => (BlockKind::Paragraph, 0),
+        _ => return None,
+    })
+}
+
+struct Builder {
+    buf: String,
+    space: bool,
+    chars: u32,
+    link_chars: u32,
+    words: u32,
+    cjk: u32,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+fn make_passages(a: &Arena) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut block_stack: Vec<u32> = Vec::new();
+    let mut kind_stack: Vec<(BlockKind, u8)> = Vec::new();
+    let mut junk_stack: Vec<u32> = Vec::new();
+    let mut a_depth = 0u32;
+    let mut pre_depth = 0u32;
+    let mut b = Builder {
+        buf: String::new(),
+        space: false,
+        chars: 0,
+        link_chars: 0,
+        words: 0,
+        cjk: 0,
+    };
+
+    let flush = |b: &mut Builder,
+                 out: &mut Vec<Passage>,
+                 block_stack: &[u32],
+                 kind_stack: &[(BlockKind, u8)]| {
+        let t = b.buf.trim_matches(|c: char| c.is_whitespace());
+        if b.chars > 0 && !t.is_empty() {
+            let (kind, level) = kind_stack
+                .last()
+                .copied()
+                .unwrap_or((BlockKind::Paragraph, 0));
+            let in_quote = kind_stack
+                .iter()
+                .rev()
+                .take(4)
+                .any(|k| k.0 == BlockKind::Quote);
+            let kind = if kind == BlockKind::Paragraph && in_quote {
+                BlockKind::Quote
+            } else {
+                kind
+            };
+            out.push(Passage {
+                text: t.to_string(),
+                owner: block_stack.last().copied().unwrap_or(0),
+                kind,
+                level,
+                junk: false,
+                junk_el: NONE,
+                chars: b.chars,
+                link_chars: b.link_chars,
+                words: b.words + b.cjk / 2,
+            });
+        }
+        b.buf.clear();
+        b.space = false;
+        b.chars = 0;
+        b.link_chars = 0;
+        b.words = 0;
+        b.cjk = 0;
+    };
+
+    for ev in &a.evs {
+        match *ev {
+            Ev::Open(i) => {
+                let el = &a.els[i as usize];
+                if el.name == "br" {
+                    let t = b.buf.trim_end_matches(' ');
+                    if t.ends_with('\n') {
+                        flush(&mut b, &mut out, &block_stack, &kind_stack);
+                    } else if !t.is_empty() {
+                        let l = t.len();
+                        b.buf.truncate(l);
+                        b.buf.push('\n');
+                        b.space = false;
+                    }
+                    continue;
+                }
+                if is_block_tag(el.name) {
+                    flush(&mut b, &mut out, &block_stack, &kind_stack);
+                    block_stack.push(i);
+                    if let Some(k) = kind_of(el.name) {
+                        kind_stack.push(k);
+                    }
+                }
+                if el.junk > 0 && !is_block_tag(el.name) {
+                    junk_stack.push(i);
+                }
+                if el.name == "a" {
+                    a_depth += 1;
+                }
+                if el.name == "pre" {
+                    pre_depth += 1;
+                }
+            }
+            Ev::Close(i) => {
+                let el = &a.els[i as usize];
+                if el.name == "br" {
+                    continue;
+                }
+                if is_block_tag(el.name) {
+                    flush(&mut b, &mut out, &block_stack, &kind_stack);
+                    block_stack.pop();
+                    if kind_of(el.name).is_some() {
+                        kind_stack.pop();
+                    }
+                }
+                if el.junk > 0 && !is_block_tag(el.name) {
+                    junk_stack.pop();
+                }
+                if el.name == "a" {
+                    a_depth -= 1;
+                }
+                if el.name == "pre" {
+                    pre_depth -= 1;
+                }
+            }
+            Ev::Text(t) => {
+                if !junk_stack.is_empty() {
+                    continue;
+                }
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        if pre_depth > 0 && c == '\n' && !b.buf.is_empty() {
+                            b.buf.push('\n');
+                            b.space = false;
+                        } else if !b.buf.is_empty() {
+                            b.space = true;
+                        }
+                    } else {
+                        if b.space {
+                            if !b.buf.ends_with('\n') {
+                                b.buf.push(' ');
+                            }
+                            b.words += 1;
+                        } else if b.buf.is_empty() || b.buf.ends_with('\n') {
+                            b.words += 1;
+                        }
+                        b.space = false;
+                        b.buf.push(c);
+                        b.chars += 1;
+                        if is_cjk(c) {
+                            b.cjk += 1;
+                        }
+                        if a_depth > 0 {
+                            b.link_chars += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut b, &mut out, &block_stack, &kind_stack);
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+// ---------------------------------------------------------------------------
+// Scoring and selection
+
+fn ends_like_sentence(t: &str) -> bool {
+    let last = t.trim_end().chars().last().unwrap_or(' ');
+    matches!(
+        last,
+        '.' | '!' | '?' | '"' | '”' | '’' | ')' | ':' | '…' | '。' | '»' | '！' | '？' | '」'
+    )
+}
+
+fn passage_value(p: &Passage) -> f64 {
+    if p.junk {
+        return -(p.chars as f64);
+    }
+    raw_value(p)
+}
+
+fn raw_value(p: &Passage) -> f64 {
+    let n = p.chars as f64;
+    let ld = p.link_density();
+    if ld > 0.8 || (ld > 0.5 && p.words < 20) {
+        return -n;
+    }
+    let base = if p.words >= 12 {
+        n
+    } else if p.words >= 5 && ends_like_sentence(&p.text) {
+        n * 0.5
+    } else {
+        -n * 0.3
+    };
+    if base > 0.0 {
+        base * (1.0 - ld) * (1.0 - ld)
+    } else {
+        base
+    }
+}
+
+/// Decide which boilerplate signals hold: a container flagged by its tag or class
+/// is not boilerplate when it holds a large share of the page's prose (layout
+/// wrappers such as `content-with-sidebar` or `paywall` around the article).
+fn mark_junk(a: &Arena, ps: &mut [Passage]) {
+    let n = a.els.len();
+    if n == 0 {
+        return;
+    }
+    let mut pos = vec![0f64; n];
+    let mut cnt = vec![0u32; n];
+    for p in ps.iter() {
+        let v = raw_value(p);
+        if v > 0.0 {
+            pos[p.owner as usize] += v;
+            cnt[p.owner as usize] += 1;
+        }
+    }
+    for i in (1..n).rev() {
+        let par = a.els[i].parent;
+        if par != NONE {
+            pos[par as usize] += pos[i];
+            cnt[par as usize] += cnt[i];
+        }
+    }
+    let total: f64 = (0..n)
+        .filter(|&i| a.els[i].parent == NONE)
+        .map(|i| pos[i])
+        .sum();
+    let mut junk_el = vec![NONE; n];
+    for i in 0..n {
+        let el = &a.els[i];
+        let inherited = if el.parent == NONE {
+            NONE
+        } else {
+            junk_el[el.parent as usize]
+        };
+        junk_el[i] = if inherited != NONE {
+            inherited
+        } else if el.junk >= 2
+            || (el.junk == 1 && !(total > 0.0 && pos[i] >= 0.4 * total && cnt[i] >= 2))
+        {
+            i as u32
+        } else {
+            NONE
+        };
+    }
+    for p in ps.iter_mut() {
+        p.junk_el = junk_el[p.owner as usize];
+        p.junk = p.junk_el != NONE;
+    }
+}
+
+struct Choice {
+    /// subtree roots whose passages form the body (pre-order, disjoint)
+    roots: Vec<u32>,
+    best: u32,
+    best_score: f64,
+}
+
+fn choose_root(a: &Arena, ps: &[Passage]) -> Choice {
+    let n = a.els.len();
+    let mut val = vec![0f64; n];
+    let mut pos = vec![0f64; n];
+    for p in ps {
+        let v = passage_value(p);
+        val[p.owner as usize] += v;
+        if v > 0.0 {
+            pos[p.owner as usize] += v;
+        }
+    }
+    for i in (1..n).rev() {
+        let par = a.els[i].parent;
+        if par != NONE {
+            val[par as usize] += val[i];
+            pos[par as usize] += pos[i];
+        }
+    }
+    let mut best = NONE;
+    let mut best_score = f64::MIN;
+    for i in (0..n).rev() {
+        let el = &a.els[i];
+        let w = match el.hint {
+            3 => 0.3,
+            2 => 0.2,
+            1 => 0.05,
+            _ => 0.0,
+        };
+        let s = val[i] + w * pos[i];
+        if s > best_score {
+            best_score = s;
+            best = i as u32;
+        }
+    }
+    let roots = refine(a, best, &val);
+    Choice {
+        roots,
+        best,
+        best_score,
+    }
+}
+
+/// Same tag and a shared body-marking class (or both `itemprop=articleBody`).
+fn same_body_markup(x: &scraper::node::Element, y: &scraper::node::Element) -> bool {
+    if x.name() != y.name() {
+        return false;
+    }
+    if x.attr("itemprop").is_some() && x.attr("itemprop") == y.attr("itemprop") {
+        return true;
+    }
+    x.classes()
+        .any(|c| hint_of_name(c) >= 2 && y.classes().any(|d| d == c))
+}
+
+/// Narrow the best-scoring subtree to a structurally marked body inside it when that
+/// body holds most of the value (teaser lists or "more stories" next to the article
+/// otherwise pull the choice up to a common ancestor). Sibling chunks with the same
+/// markup as the chosen body (articles split by ads) are kept too.
+fn refine(a: &Arena, best: u32, val: &[f64]) -> Vec<u32> {
+    if best == NONE {
+        return Vec::new();
+    }
+    let b = best as usize;
+    let bv = val[b];
+    if bv <= 0.0 {
+        return vec![best];
+    }
+    let mut pick = NONE;
+    let mut pick_key = (0u8, 0f64);
+    for (i, (el, &value)) in a
+        .els
+        .iter()
+        .zip(val)
+        .enumerate()
+        .take(a.els[b].end as usize)
+        .skip(b + 1)
+    {
+        let need = match el.hint {
+            0 => continue,
+            1 => 0.8,
+            _ => 0.4,
+        };
+        if value >= need * bv {
+            let key = (el.hint.min(2), value);
+            if key > pick_key {
+                pick_key = key;
+                pick = i as u32;
+            }
+        }
+    }
+    if pick == NONE {
+        return vec![best];
+    }
+    let pe = a.els[pick as usize].elem;
+    let mut roots = Vec::new();
+    let mut i = b + 1;
+    while i < a.els[b].end as usize {
+        if i as u32 == pick
+            || (val[i] > 0.0 && a.els[i].hint >= 2 && same_body_markup(a.els[i].elem, pe))
+        {
+            roots.push(i as u32);
+            i = a.els[i].end as usize;
+        } else {
+            i += 1;
+        }
+    }
+    roots
+}
+
+fn select_body(a: &Arena, ps: &[Passage]) -> Vec<Block> {
+    if a.els.is_empty() || ps.is_empty() {
+        return Vec::new();
+    }
+    let Choice {
+        roots,
+        best,
+        best_score,
+        ..
+    } = choose_root(a, ps);
+    if best == NONE || best_score <= 0.0 {
+        return Vec::new();
+    }
+    let ranges: Vec<(u32, u32)> = roots.iter().map(|&r| (r, a.els[r as usize].end)).collect();
+    let mut sel: Vec<&Passage> = Vec::new();
+    let (mut title_seen, mut prose_seen) = (false, false);
+    let mut ri = 0;
+    for p in ps {
+        // passages come in document order, so are the ranges
+        while ri < ranges.len() && p.owner >= ranges[ri].1 {
+            ri += 1;
+        }
+        if ri == ranges.len() {
+            break;
+        }
+        if p.owner < ranges[ri].0 || p.junk {
+            continue;
+        }
+        if p.level == 1 {
+            title_seen = true;
+            continue;
+        }
+        let ld = p.link_density();
+        if ld > 0.8 || (ld > 0.5 && p.words < 20) {
+            continue;
+        }
+        // a sub-heading right under the headline, before any prose, is its standfirst
+        if p.kind == BlockKind::Heading && title_seen && !prose_seen {
+            continue;
+        }
+        prose_seen = prose_seen || classify_edge(p) == EdgeJunk::No;
+        sel.push(p);
+    }
+    trim_edges(&mut sel);
+    sel.into_iter()
+        .map(|p| Block {
+            kind: p.kind,
+            text: p.text.clone(),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Edge trimming: lines around the article that are not its prose
+
+/// What a body line is when it is not article prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EdgeJunk {
+    /// article prose (or anything not recognised)
+    No,
+    /// may only be dropped before the first prose line: kickers, release headers
+    Lead,
+    /// dropped at either edge: dates, view counters, print lines, copyright, prompts
+    Edge,
+    /// starts the closing boilerplate: it and everything after it go
+    /// (`###`, "About <Company>", media contacts, paywall prompts)
+    Tail,
+}
+
+/// Lower-cased words (letters and digits) of a text.
+fn norm_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn starts_with_words(w: &[String], phrase: &str) -> bool {
+    let mut n = 0;
+    for (i, p) in phrase.split(' ').enumerate() {
+        if w.get(i).is_none_or(|x| x != p) {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
+}
+
+fn contains_words(w: &[String], phrase: &str) -> bool {
+    let ph: Vec<&str> = phrase.split(' ').collect();
+    w.windows(ph.len())
+        .any(|win| win.iter().zip(&ph).all(|(a, b)| a == b))
+}
+
+/// Words that may appear in a line holding only a date and/or time.
+fn is_date_word(w: &str) -> bool {
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // 1st, 2nd, 21st, 3rd, 4th; 10h30
+    let digits = w.chars().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &w[digits..];
+    if digits > 0
+        && (matches!(rest, "st" | "nd" | "rd" | "th" | "er" | "h")
+            || rest
+                .strip_prefix('h')
+                .is_some_and(|m| m.chars().all(|c| c.is_ascii_digit())))
+    {
+        return true;
+    }
+    matches!(
+        w,
+        // en
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
+            | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
+            | "oct" | "nov" | "dec" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+            | "sunday" | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            | "am" | "pm" | "a" | "p" | "m" | "at" | "on" | "of" | "published" | "updated" | "posted"
+            | "last" | "modified" | "utc" | "gmt" | "et" | "edt" | "est" | "ct" | "cdt" | "cst" | "mt" | "mdt"
+            | "mst" | "pt" | "pdt" | "pst" | "bst" | "cet" | "cest" | "z"
+            // de
+            | "januar" | "jänner" | "februar" | "märz" | "mai" | "juni" | "juli" | "oktober" | "dezember"
+            | "montag" | "dienstag" | "mittwoch" | "donnerstag" | "freitag" | "samstag" | "sonntag" | "uhr"
+            | "um" | "veröffentlicht" | "aktualisiert" | "stand" | "mez" | "mesz"
+            // fr
+            | "janvier" | "février" | "mars" | "avril" | "juin" | "juillet" | "août" | "septembre" | "octobre"
+            | "novembre" | "décembre" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi"
+            | "dimanche" | "le" | "à" | "publié" | "mis" | "jour" | "modifié" | "er"
+            // ru
+            | "января" | "февраля" | "марта" | "апреля" | "мая" | "июня" | "июля" | "августа" | "сентября"
+            | "октября" | "ноября" | "декабря" | "январь" | "февраль" | "март" | "апрель" | "май" | "июнь"
+            | "июль" | "август" | "сентябрь" | "октябрь" | "ноябрь" | "декабрь" | "понедельник" | "вторник"
+            | "среда" | "четверг" | "пятница" | "суббота" | "воскресенье" | "г" | "года" | "в" | "мск"
+            | "опубликовано" | "обновлено" | "сегодня" | "вчера"
+    )
+}
+
+/// A line holding only a date and/or time ("20 June 2024, 21:17", "Updated Jun 2, 2018 8:14 AM").
+fn is_date_line(w: &[String]) -> bool {
+    !w.is_empty()
+        && w.len() <= 16
+        && w.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()))
+        && w.iter().all(|x| is_date_word(x))
+}
+
+/// "1,234 views", "Просмотров: 2 306", "Aufrufe 90".
+fn is_counter_line(w: &[String]) -> bool {
+    w.len() <= 6
+        && w.iter().any(|x| x.chars().all(|c| c.is_ascii_digit()))
+        && w.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "views"
+                    | "view"
+                    | "reads"
+                    | "hits"
+                    | "просмотров"
+                    | "просмотры"
+                    | "просмотра"
+                    | "просмотр"
+                    | "прочтений"
+                    | "aufrufe"
+                    | "gelesen"
+                    | "vues"
+                    | "lectures"
+                    | "comments"
+                    | "комментариев"
+                    | "kommentare"
+                    | "commentaires"
+            )
+        })
+        && w.iter().all(|x| x.len() <= 24)
+}
+
+/// Press-release end marks.
+fn is_end_marker(t: &str) -> bool {
+    matches!(t, "###" | "# # #" | "-30-" | "- 30 -" | "—30—" | "-###-")
+}
+
+fn classify_edge(p: &Passage) -> EdgeJunk {
+    let t = p.text.trim();
+    if is_end_marker(t) {
+        return EdgeJunk::Tail;
+    }
+    if p.words > 60 {
+        return EdgeJunk::No;
+    }
+    let w = norm_words(t);
+    if w.is_empty() {
+        return EdgeJunk::Edge;
+    }
+    // closing blocks of press releases and paywalls: they and what follows them go
+    let first_line = t.lines().next().unwrap_or(t).trim();
+    let fl = norm_words(first_line);
+    let heading_like = fl.len() <= 7
+        && !ends_like_sentence(first_line)
+        && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
+    if heading_like
+        && (starts_with_words(&fl, "about")
+            || starts_with_words(&fl, "über")
+            || starts_with_words(&fl, "à propos")
+            || starts_with_words(&fl, "a propos")
+            || starts_with_words(&fl, "о компании"))
+        && fl.len() >= 2
+    {
+        return EdgeJunk::Tail;
+    }
+    const TAIL: [&str; 22] = [
+        "media contact",
+        "media contacts",
+        "press contact",
+        "press contacts",
+        "media inquiries",
+        "media enquiries",
+        "media relations",
+        "investor contact",
+        "investor relations contact",
+        "forward looking statements",
+        "safe harbor statement",
+        "cautionary statement regarding forward looking",
+        "pressekontakt",
+        "medienkontakt",
+        "contact presse",
+        "contacts presse",
+        "relations presse",
+        "контакты для сми",
+        "контакт для сми",
+        "пресс служба",
+        "subscribe to continue reading",
+        "subscribe to keep reading",
+    ];
+    if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
+        return EdgeJunk::Tail;
+    }
+    const PROMPT: [&str; 30] = [
+        "reached your limit",
+        "reached the limit",
+        "free articles remaining",
+        "free stories remaining",
+        "already a subscriber",
+        "get unlimited access",
+        "subscribe now",
+        "subscribe today",
+        "continue reading with",
+        "sign up for our newsletter",
+        "subscribe to our newsletter",
+        "subscribe to our channel",
+        "follow us on",
+        "jetzt abonnieren",
+        "abonnieren sie",
+        "bereits abonnent",
+        "weiterlesen mit",
+        "abonnez vous",
+        "réservé aux abonnés",
+        "déjà abonné",
+        "la suite est réservée",
+        "inscrivez vous à notre newsletter",
+        "подписывайтесь на наш",
+        "подпишитесь на наш",
+        "подписывайтесь на нас",
+        "подпишитесь на нас",
+        "уже подписаны",
+        "оформите подписку",
+        "printed from",
+        "print this page",
+    ];
+    if p.words <= 40 && PROMPT.iter().any(|ph| contains_words(&w, ph)) {
+        return EdgeJunk::Edge;
+    }
+    const EDGE_START: [&str; 10] = [
+        "copyright",
+        "printed on",
+        "printed at",
+        "gedruckt am",
+        "imprimé le",
+        "all rights reserved",
+        "alle rechte vorbehalten",
+        "tous droits réservés",
+        "все права защищены",
+        "this copy is for your personal",
+    ];
+    let copyright_sign = t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)");
+    if p.words <= 40
+        && (copyright_sign
+            || EDGE_START.iter().any(|ph| starts_with_words(&w, ph))
+            || (starts_with_words(&w, "url")
+                && w.len() <= 20
+                && (t.contains("http") || t.contains("www.")))
+            || contains_words(&w, "all rights reserved")
+            || contains_words(&w, "alle rechte vorbehalten")
+            || contains_words(&w, "tous droits réservés")
+            || contains_words(&w, "все права защищены")
+            || contains_words(&w, "is a registered trademark of")
+            || contains_words(&w, "is a trademark of")
+            || contains_words(&w, "is a service mark of")
+            || contains_words(&w, "trademarks are the property of"))
+    {
+        return EdgeJunk::Edge;
+    }
+    if is_date_line(&w) || is_counter_line(&w) {
+        return EdgeJunk::Edge;
+    }
+    const LEAD: [&str; 8] = [
+        "for immediate release",
+        "for release",
+        "embargoed until",
+        "embargoed for release",
+        "pressemitteilung",
+        "communiqué de presse",
+        "пресс релиз",
+        "press release",
+    ];
+    if w.len() <= 8 && !ends_like_sentence(t) && LEAD.iter().any(|ph| starts_with_words(&w, ph)) {
+        return EdgeJunk::Lead;
+    }
+    // kicker / section label above the headline: one to three words, no sentence, no digits
+    if p.kind == BlockKind::Paragraph
+        && w.len() <= 3
+        && !ends_like_sentence(t)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.contains('\n')
+    {
+        return EdgeJunk::Lead;
+    }
+    EdgeJunk::No
+}
+
+/// Drops what surrounds the article prose inside the chosen body: leading kickers,
+/// release headers, date and print lines; trailing copyright, counters, prompts; and
+/// from a closing marker (`###`, "About <Company>", media contact, paywall) to the end.
+fn trim_edges(sel: &mut Vec<&Passage>) {
+    if sel.len() < 2 {
+        return;
+    }
+    let kinds: Vec<EdgeJunk> = sel.iter().map(|p| classify_edge(p)).collect();
+    // A closing marker cuts the rest when it sits in the second half of the body and
+    // what it cuts is a small share of the text (a sub-heading such as "About the
+    // study" in the middle of an article is not one); `###`/`-30-` always end a release.
+    let n = sel.len();
+    let total: u32 = sel.iter().map(|p| p.words).sum();
+    let mut after = total;
+    let mut end = n;
+    for i in 0..n {
+        if i > 0 && kinds[i] == EdgeJunk::Tail {
+            let hard = is_end_marker(sel[i].text.trim());
+            if hard || (i * 2 >= n && after * 3 <= total) {
+                end = i;
+                break;
+            }
+        }
+        after -= sel[i].words;
+    }
+    while end > 1 && matches!(kinds[end - 1], EdgeJunk::Edge | EdgeJunk::Tail) {
+        end -= 1;
+    }
+    let mut start = 0;
+    while start + 1 < end && matches!(kinds[start], EdgeJunk::Edge | EdgeJunk::Lead) {
+        start += 1;
+    }
+    sel.truncate(end);
+    sel.drain(..start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        extract_body(&Html::parse_document(html))
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    const LONG1: &str = "The city council voted on Tuesday to approve a new budget that increases spending on schools, parks and public transport by a wide margin.";
+    const LONG2: &str = "Critics said the plan, which was debated for more than six hours, would raise property taxes for most homeowners in the next two years.";
+
+    #[test]
+    fn nav_article_comments_related() {
+        let html = format!(
+            r#"<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav>
+            <article><h1>Budget approved</h1><div class="byline">By Jane Doe</div>
+            <div class="article-body"><p>{LONG1}</p><h2>Taxes</h2><p>{LONG2}</p>
+            <blockquote><p>We did what we had to do for the children of this city.</p></blockquote>
+            <ul><li>Schools get more money.</li><li>Parks get new staff.</li></ul></div></article>
+            <div class="related"><h3>Related</h3><ul><li><a href="/a">Another story about the council meeting last week</a></li></ul></div>
+            <section id="comments"><div class="comment"><p>This is a long comment by a reader who disagrees strongly with the council decision and says so at length.</p></div></section>
+            <footer>Copyright 2024 The Paper</footer></body></html>"#
+        );
+        let b = extract_body(&Html::parse_document(&html));
+        let t: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                LONG1,
+                "Taxes",
+                LONG2,
+                "We did what we had to do for the children of this city.",
+                "Schools get more money.",
+                "Parks get new staff."
+            ]
+        );
+        assert_eq!(b[1].kind, BlockKind::Heading);
+        assert_eq!(b[3].kind, BlockKind::Quote);
+        assert_eq!(b[4].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn divs_and_br_only() {
+        let html = format!(
+            r#"<html><body><div id="top"><a href="/">Home</a> | <a href="/x">News</a></div>
+            <div><div>{LONG1}<br><br>{LONG2}<br>Second line of the <b>same</b> paragraph, with <i>inline</i>words.</div></div>
+            <div><a href="/p">Privacy</a> <a href="/t">Terms</a></div></body></html>"#
+        );
+        let t = texts(&html);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0], LONG1);
+        assert_eq!(
+            t[1],
+            format!("{LONG2}\nSecond line of the same paragraph, with inlinewords.")
+        );
+    }
+
+    #[test]
+    fn jsonld_only() {
+        let body = format!("{LONG1}\n{LONG2} {LONG1}\n{LONG2}");
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{}</script></head>
+            <body><div id="app"><a href="/">Home</a></div></body></html>"#,
+            serde_json::json!({"@context":"https://schema.org","@type":"NewsArticle","headline":"x","articleBody": body})
+        );
+        let t = texts(&html);
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0], LONG1);
+    }
+
+    #[test]
+    fn empty_page() {
+        assert!(texts("<html><body><nav><a href='/'>Home</a></nav></body></html>").is_empty());
+    }
+
+    const LONG3: &str = "Officials said the money would be released in three stages, with the first payments reaching districts before the start of the autumn term.";
+    const LONG4: &str = "The mayor, who had promised during her campaign to keep taxes flat, said she was confident the new revenue would cover most of the cost.";
+
+    #[test]
+    fn press_release_header_about_and_contact() {
+        // no "###" marker: the "About <Company>" block and what follows it still go
+        let html = format!(
+            r#"<html><body><div class="wrap"><p class="x-fir">FOR IMMEDIATE RELEASE</p>
+            <h1>Acme launches a thing</h1><h2 class="x-sub"><em>Program helps customers do things faster</em></h2>
+            <p><strong>SPRINGFIELD -- May 1, 2024 --</strong> {LONG1}</p><p>{LONG2}</p><p>{LONG3}</p><p>{LONG4}</p>
+            <p>{LONG1} {LONG2}</p><p>Customers can enroll today at the company website.</p>
+            <p><strong>About Acme Widgets</strong><br>Acme Widgets is a Springfield-based maker of widgets serving customers across the region since 1990.</p>
+            <p><em>Forward-Looking Statements: This release contains forward-looking statements. Actual results may differ.</em></p>
+            <p>Acme is a registered trademark of Acme Widgets, Inc.</p>
+            <p><strong>Media Contact</strong><br>Pat Doe<br>Acme Widgets<br><a href="mailto:p@acme.test">p@acme.test</a><br>+1 555 0100</p>
+            </div></body></html>"#
+        );
+        let t = texts(&html);
+        assert_eq!(
+            t.first().map(String::as_str),
+            Some(format!("SPRINGFIELD -- May 1, 2024 -- {LONG1}").as_str()),
+            "{t:?}"
+        );
+        assert_eq!(
+            t.last().map(String::as_str),
+            Some("Customers can enroll today at the company website."),
+            "{t:?}"
+        );
+        // with the end mark, everything after it goes even when it is long
+        let html = format!(
+            r#"<html><body><article><p>{LONG1}</p><p>{LONG2}</p><p>{LONG3}</p><p style="text-align:center">###</p>
+            <p>About Acme<br>{LONG4} {LONG4} {LONG4}</p></article></body></html>"#
+        );
+        assert_eq!(texts(&html), vec![LONG1, LONG2, LONG3]);
+    }
+
+    #[test]
+    fn print_view_header_kicker_date_and_footer() {
+        let html = format!(
+            r#"<html><body><div class="print-hdr">Printed from paper.example &nbsp;|&nbsp; Printed on Sat, Jun 2, 2018 8:14 AM <span>| <a href="/print">Print this page</a></span></div>
+            <div class="section">National</div><h1>Budget approved</h1><div class="pubdate">Wednesday, May 30, 2018</div>
+            <div class="story"><p>{LONG1}</p><p>{LONG2}</p><p>{LONG3}</p></div>
+            <div class="print-ftr">Copyright &copy; The Paper. All rights reserved. This copy is for your personal, non-commercial use only.<br>
+            URL: https://paper.example/news/1?print=1</div></body></html>"#
+        );
+        assert_eq!(texts(&html), vec![LONG1, LONG2, LONG3]);
+        // the same lines without class names are trimmed by their text
+        let html = format!(
+            r#"<html><body><div><p>Printed from paper.example | Printed on Sat, Jun 2, 2018 8:14 AM | Print this page</p>
+            <p>Politics</p><p>May 30, 2018 at 4:40 p.m. CDT</p><p>{LONG1}</p><p>{LONG2}</p><p>{LONG3}</p>
+            <p>Copyright © The Paper. All rights reserved. This copy is for your personal, non-commercial use only.</p></div></body></html>"#
+        );
+        assert_eq!(texts(&html), vec![LONG1, LONG2, LONG3]);
+    }
+
+    #[test]
+    fn russian_date_counter_and_channel_prompt() {
+        let p1 = "Московский суд приговорил бывшего руководителя отдела к четырнадцати годам колонии строгого режима по делу о государственной измене, сообщили в суде.";
+        let p2 = "Заседания проходили в закрытом режиме, поэтому подробности обвинения до сих пор не раскрываются, а защита намерена обжаловать приговор в апелляционной инстанции.";
+        let html = format!(
+            r#"<html><body><div id="content"><div class="r1">Происшествия</div><h1>Заголовок</h1>
+            <div class="d">27 февраля 2019, 10:05</div><div class="text"><p>{p1}</p><p>{p2}</p><p>{p1}</p></div>
+            <div class="c1">Просмотров: 2 306</div>
+            <div class="c2">Подписывайтесь на наш канал, чтобы первыми узнавать главные новости.</div></div></body></html>"#
+        );
+        assert_eq!(texts(&html), vec![p1, p2, p1]);
+    }
+
+    #[test]
+    fn paywall_prompts_at_the_end() {
+        for (h, p) in [
+            ("Subscribe to continue reading", "You’ve reached your limit of free stories this month. Get unlimited access for $1 a week."),
+            ("Weiterlesen mit Abo", "Jetzt abonnieren und alle Artikel lesen."),
+            ("La suite est réservée aux abonnés", "Abonnez-vous pour lire la suite. Déjà abonné ? Connectez-vous."),
+        ] {
+            let html = format!(
+                r#"<html><body><article><div class="ct-body"><p>{LONG1}</p><p>{LONG2}</p><p>{LONG3}</p>
+                <section class="ct-gate"><h3>{h}</h3><p>{p}</p><p>Already a subscriber? <a href="/login">Log in</a></p></section>
+                </div></article></body></html>"#
+            );
+            assert_eq!(texts(&html), vec![LONG1, LONG2, LONG3], "{h}");
+        }
+    }
+
+    #[test]
+    fn kicker_class_and_mid_article_about_heading_kept() {
+        let html = format!(
+            r#"<html><body><article class="story"><div class="mdr-kicker">Business</div><h1>Budget approved</h1>
+            <p>{LONG1}</p><p>{LONG2}</p><h2>About the study</h2><p>{LONG3}</p><p>{LONG4}</p><p>{LONG1}</p></article></body></html>"#
+        );
+        assert_eq!(
+            texts(&html),
+            vec![LONG1, LONG2, "About the study", LONG3, LONG4, LONG1]
+        );
+    }
+
+    #[test]
+    fn date_and_counter_lines() {
+        let yes = [
+            "20 июня 2024, 21:17",
+            "Wednesday, May 30, 2018",
+            "Oct. 5, 2017 at 4:40 p.m. CDT",
+            "15. März 2022, 10:30 Uhr",
+            "Publié le 4 mars 2022 à 10h30",
+            "2024-06-20 21:17",
+        ];
+        for t in yes {
+            assert!(is_date_line(&norm_words(t)), "{t}");
+        }
+        for t in ["May 30 was a big day for the city.", "Wednesday", "Updated"] {
+            assert!(!is_date_line(&norm_words(t)), "{t}");
+        }
+        for t in ["просмотров 4 812", "1,204 views", "Aufrufe: 90"] {
+            assert!(is_counter_line(&norm_words(t)), "{t}");
+        }
+        assert!(!is_counter_line(&norm_words(
+            "The page had 40 views of the harbour and the hills beyond it."
+        )));
+    }
+
+    #[test]
+    fn deep_nesting_and_many_paragraphs() {
+        // html5ever's parse of deeply nested <div>s is itself quadratic, so the
+        // 200,000-deep case uses inline elements; a block-level case is kept smaller.
+        for (tag, depth) in [("span", 200_000usize), ("div", 20_000)] {
+            let mut h = String::with_capacity(depth * 8);
+            h.push_str("<html><body><article>");
+            for _ in 0..depth {
+                h.push_str(&format!("<{tag}>"));
+            }
+            h.push_str(LONG1);
+            h.push_str(LONG2);
+            let doc = Html::parse_document(&h);
+            let t = std::time::Instant::now();
+            let b = extract_body(&doc);
+            assert!(t.elapsed().as_secs_f64() < 2.0);
+            assert_eq!(b.len(), 1, "{tag}");
+        }
+        let mut h = String::from("<html><body><article>");
+        for _ in 0..20_000 {
+            h.push_str("<p>");
+            h.push_str(LONG2);
+            h.push_str("</p>");
+        }
+        let doc = Html::parse_document(&h);
+        let t = std::time::Instant::now();
+        let b = extract_body(&doc);
+        assert_eq!(b.len(), 20_000);
+        assert!(t.elapsed().as_secs_f64() < 2.0);
+    }
+}

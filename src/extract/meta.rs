@@ -1,0 +1,704 @@
+//! Article metadata: title, authors, publication date, site, canonical URL and language.
+//!
+//! Each field is read from the most deliberate source a page offers, in order: JSON-LD, then
+//! OpenGraph and other meta tags, then marked-up elements (`<time>`, `rel=author`, bylines), then
+//! what is visible, and last the URL. Sources inside comment sections are never used.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::dates::{parse_machine_date, parse_text_date, parse_url_date, PubDate};
+use crate::text::{clean, url_host};
+
+/// What a page says about its article, apart from the body.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<PubDate>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    /// ISO 639-1 code when the page declares one.
+    pub lang: Option<String>,
+}
+
+fn sel(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector")
+}
+
+static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"][href]"#));
+static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html[lang]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop="datePublished"]"#));
+static AUTHOR_MARKUP: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        r#"[rel="author"], [itemprop="author"], .byline, .by-line, .author-name, .entry-author, .article-author, .author, [class*="byline"], [class*="autor"], [class*="avtor"], [class*="auteur"]"#,
+    )
+});
+static DATELINE_CANDIDATES: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        r#"[class*="date"], [class*="time"], [class*="dateline"], [class*="byline"], [class*="posted"], [class*="published"], [class*="meta"], [id*="date"]"#,
+    )
+});
+
+/// The JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+    "BackgroundNewsArticle",
+    "LiveBlogPosting",
+    "Report",
+    "TechArticle",
+    "ScholarlyArticle",
+    "PressRelease",
+];
+
+/// Reads all metadata of a parsed page.
+pub fn extract_meta(doc: &Html) -> Meta {
+    let ld = json_ld_article(doc);
+    let metas = MetaTags::read(doc);
+
+    let url = ld
+        .as_ref()
+        .and_then(ld_url)
+        .or_else(|| attr_of(doc, &CANONICAL, "href"))
+        .or_else(|| metas.get(&["og:url", "twitter:url"]));
+
+    let site = metas
+        .get(&["og:site_name", "application-name", "twitter:site:name"])
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| a.get("publisher"))
+                .and_then(ld_name)
+        });
+
+    let raw_title = ld
+        .as_ref()
+        .and_then(|a| a.get("headline").and_then(Value::as_str).map(str::to_owned))
+        .or_else(|| metas.get(&["og:title", "twitter:title", "dc.title"]))
+        .or_else(|| first_text(doc, &H1))
+        .or_else(|| first_text(doc, &TITLE));
+    let page_title = first_text(doc, &TITLE);
+    let h1 = first_text(doc, &H1);
+    let site = site.or_else(|| {
+        page_title
+            .as_deref()
+            .and_then(|t| split_title(t, None, h1.as_deref()).1)
+            .or_else(|| url.as_deref().and_then(url_host).map(str::to_owned))
+    });
+    let title = raw_title.map(|t| split_title(&t, site.as_deref(), h1.as_deref()).0);
+
+    let mut authors = ld
+        .as_ref()
+        .and_then(|a| a.get("author"))
+        .map(ld_names)
+        .unwrap_or_default();
+    if authors.is_empty() {
+        if let Some(names) = metas.get(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+        ]) {
+            if !names.starts_with("http") {
+                authors = split_names(&names);
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = byline_authors(doc);
+    }
+    if authors.is_empty() {
+        authors = loose_byline(doc);
+    }
+    authors.retain(|a| Some(a.as_str()) != site.as_deref());
+
+    let date = ld
+        .as_ref()
+        .and_then(|a| a.get("datePublished").or_else(|| a.get("dateCreated")))
+        .and_then(Value::as_str)
+        .and_then(parse_machine_date)
+        .or_else(|| {
+            metas
+                .get(&[
+                    "article:published_time",
+                    "og:article:published_time",
+                    "article:published",
+                    "datepublished",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publish_date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "dcterms.created",
+                    "dcterms.date",
+                    "citation_publication_date",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "originalpublicationdate",
+                    "date",
+                ])
+                .and_then(|d| parse_machine_date(&d))
+        })
+        .or_else(|| itemprop_date(doc))
+        .or_else(|| time_element_date(doc))
+        .or_else(|| visible_date(doc))
+        .or_else(|| url.as_deref().and_then(parse_url_date))
+        .or_else(|| loose_text_date(doc));
+
+    let lang = doc
+        .select(&HTML)
+        .next()
+        .and_then(|h| h.value().attr("lang"))
+        .map(str::to_owned)
+        .or_else(|| metas.get(&["content-language", "og:locale", "language", "dc.language"]))
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| a.get("inLanguage"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .and_then(|l| iso_639_1(&l));
+
+    Meta {
+        title: title.filter(|t| !t.is_empty()),
+        authors,
+        date,
+        site: site.map(|s| clean(&s, false)).filter(|s| !s.is_empty()),
+        url,
+        lang,
+    }
+}
+
+/// Meta tags by lower-cased `name`, `property` or `http-equiv`, first value wins.
+struct MetaTags(Vec<(String, String)>);
+
+impl MetaTags {
+    fn read(doc: &Html) -> Self {
+        let tags = doc
+            .select(&META)
+            .filter_map(|m| {
+                let el = m.value();
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"))?;
+                let content = clean(el.attr("content")?, false);
+                (!content.is_empty()).then(|| (key.to_ascii_lowercase(), content))
+            })
+            .collect();
+        MetaTags(tags)
+    }
+
+    /// The first tag among `keys`, in the order of `keys`.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            self.0
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        })
+    }
+}
+
+/// The first JSON-LD object whose `@type` is an article type, searching `@graph` arrays too.
+fn json_ld_article(doc: &Html) -> Option<Value> {
+    doc.select(&JSON_LD).find_map(|script| {
+        let raw: String = script.text().collect();
+        let value: Value = serde_json::from_str(raw.trim()).ok()?;
+        find_article(value)
+    })
+}
+
+fn find_article(value: Value) -> Option<Value> {
+    match value {
+        Value::Array(items) => items.into_iter().find_map(find_article),
+        Value::Object(mut obj) => {
+            if obj.get("@type").is_some_and(is_article_type) {
+                return Some(Value::Object(obj));
+            }
+            obj.remove("@graph").and_then(find_article)
+        }
+        _ => None,
+    }
+}
+
+fn is_article_type(kind: &Value) -> bool {
+    match kind {
+        Value::String(s) => ARTICLE_TYPES.contains(&s.as_str()),
+        Value::Array(items) => items.iter().any(is_article_type),
+        _ => false,
+    }
+}
+
+fn ld_url(article: &Value) -> Option<String> {
+    article
+        .get("url")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or_else(|| match article.get("mainEntityOfPage")? {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(o) => o
+                .get("@id")
+                .or_else(|| o.get("url"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            _ => None,
+        })
+        .filter(|u| u.starts_with("http"))
+}
+
+fn ld_name(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(clean(s, false)),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| clean(s, false)),
+        Value::Array(items) => items.iter().find_map(ld_name),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+fn ld_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(ld_name).collect(),
+        other => ld_name(other).map(|n| split_names(&n)).unwrap_or_default(),
+    }
+}
+
+fn attr_of(doc: &Html, selector: &Selector, attr: &str) -> Option<String> {
+    doc.select(selector)
+        .find_map(|el| el.value().attr(attr))
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
+    doc.select(selector)
+        .filter(|el| !in_comments(el))
+        .map(|el| clean(&el.text().collect::<String>(), false))
+        .find(|t| !t.is_empty())
+}
+
+/// True inside a comment section, where names and dates belong to readers, not the article.
+fn in_comments(el: &ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        let marks = |s: Option<&str>| {
+            s.is_some_and(|s| {
+                let s = s.to_ascii_lowercase();
+                s.contains("comment") || s.contains("respond") || s.contains("reply")
+            })
+        };
+        marks(v.attr("id")) || marks(v.attr("class"))
+    })
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+
+/// Splits "Headline | Site Name" (or "Site Name - Headline") into the headline and the site.
+/// The site side is the one that matches the known site name, else the one the page's `<h1>` is
+/// not, else a short name-like side next to a much longer headline.
+pub fn split_title(title: &str, site: Option<&str>, h1: Option<&str>) -> (String, Option<String>) {
+    let title = clean(title, false);
+    for sep in TITLE_SEPARATORS {
+        let Some((head, tail)) = title
+            .rsplit_once(sep)
+            .filter(|(h, t)| !h.trim().is_empty() && !t.trim().is_empty())
+        else {
+            continue;
+        };
+        let (head, tail) = (head.trim(), tail.trim());
+        let (lead, rest) = title
+            .split_once(sep)
+            .map_or((head, tail), |(l, r)| (l.trim(), r.trim()));
+        let trailing_site = strip_site_decoration(tail);
+        let leading_site = strip_site_decoration(lead);
+        if let Some(site) = site {
+            if same_name(trailing_site, site) {
+                return (head.to_owned(), Some(trailing_site.to_owned()));
+            }
+            if same_name(leading_site, site) {
+                return (rest.to_owned(), Some(leading_site.to_owned()));
+            }
+            continue;
+        }
+        if let Some(h1) = h1 {
+            if same_name(head, h1) {
+                return (head.to_owned(), Some(trailing_site.to_owned()));
+            }
+            if same_name(rest, h1) {
+                return (rest.to_owned(), Some(leading_site.to_owned()));
+            }
+        }
+        let words = |s: &str| s.split_whitespace().count();
+        if words(trailing_site) <= 4 && head.len() > tail.len() * 2 {
+            return (head.to_owned(), Some(trailing_site.to_owned()));
+        }
+        if words(leading_site) <= 4 && rest.len() > lead.len() * 2 {
+            return (rest.to_owned(), Some(leading_site.to_owned()));
+        }
+    }
+    (title, None)
+}
+
+/// "The Evening Courier (Print View)" → "The Evening Courier".
+fn strip_site_decoration(site: &str) -> &str {
+    match site.rsplit_once(" (") {
+        Some((name, note)) if note.ends_with(')') && !name.trim().is_empty() => name.trim(),
+        _ => site,
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .trim_start_matches("the ")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+fn itemprop_date(doc: &Html) -> Option<PubDate> {
+    doc.select(&DATE_PUBLISHED).find_map(|el| {
+        let v = el.value();
+        v.attr("content")
+            .or_else(|| v.attr("datetime"))
+            .and_then(parse_machine_date)
+            .or_else(|| parse_text_date(&el.text().collect::<String>()))
+    })
+}
+
+/// A `<time>` element outside comments; one marked as the publication time wins over others.
+fn time_element_date(doc: &Html) -> Option<PubDate> {
+    let times: Vec<ElementRef> = doc.select(&TIME).filter(|t| !in_comments(t)).collect();
+    let marked = times.iter().find(|t| {
+        let v = t.value();
+        v.attr("pubdate").is_some()
+            || v.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("publish") || c.contains("posted") || c.contains("created")
+            })
+    });
+    let parse = |t: &ElementRef| {
+        t.value()
+            .attr("datetime")
+            .and_then(parse_machine_date)
+            .or_else(|| parse_text_date(&t.text().collect::<String>()))
+    };
+    marked.and_then(parse).or_else(|| {
+        times
+            .iter()
+            .filter(|t| !is_modification(&t.text().collect::<String>()))
+            .find_map(parse)
+    })
+}
+
+/// Text of an element with a line break for each `<br>` and block element, so that "By Ana
+/// Ruiz<br>Washington Bureau" does not run together.
+fn text_with_breaks(el: &ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li") => {
+                out.push('\n')
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Last resort: the first short text on the page that is a date ("NATION | Tuesday, July 11,
+/// 2017" in an old table layout), skipping print stamps, updates and copyright lines.
+fn loose_text_date(doc: &Html) -> Option<PubDate> {
+    short_texts(doc).find_map(|t| {
+        let lower = t.to_lowercase();
+        let stamp = [
+            "printed",
+            "copyright",
+            "©",
+            "updated",
+            "modified",
+            "retrieved",
+            "accessed",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        (!stamp).then(|| parse_text_date(t)).flatten()
+    })
+}
+
+/// The first lines of visible text of a page, short ones only, outside scripts and comments:
+/// where old layouts put datelines and bylines without any markup saying so.
+fn short_texts(doc: &Html) -> impl Iterator<Item = &str> {
+    static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+    doc.select(&BODY)
+        .next()
+        .into_iter()
+        .flat_map(|body| body.descendants())
+        .filter_map(|node| match node.value() {
+            scraper::Node::Text(t) => Some((node, &**t)),
+            _ => None,
+        })
+        .filter(|(node, _)| {
+            node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
+                !matches!(p.value().name(), "script" | "style" | "noscript") && !in_comments(&p)
+            })
+        })
+        .map(|(_, t)| t.trim())
+        .filter(|t| (6..=100).contains(&t.len()))
+        .take(300)
+}
+
+/// A byline written as plain text ("<b>By Ellen Marchetti</b>").
+fn loose_byline(doc: &Html) -> Vec<String> {
+    const MARKERS: &[&str] = &["by ", "von ", "par ", "автор: ", "written by "];
+    short_texts(doc)
+        .find(|t| {
+            let lower = t.to_lowercase();
+            MARKERS.iter().any(|m| lower.starts_with(m)) && t.split_whitespace().count() <= 10
+        })
+        .map(split_names)
+        .unwrap_or_default()
+}
+
+/// A date printed in a dateline, byline or meta element. Publication stamps win over "Updated".
+fn visible_date(doc: &Html) -> Option<PubDate> {
+    let mut updated = None;
+    for el in doc.select(&DATELINE_CANDIDATES) {
+        if in_comments(&el) {
+            continue;
+        }
+        let text = clean(&el.text().collect::<String>(), false);
+        if text.is_empty() || text.len() > 160 {
+            continue;
+        }
+        let published_part = published_segment(&text);
+        if let Some(date) = parse_text_date(published_part) {
+            if is_modification(published_part) {
+                updated.get_or_insert(date);
+            } else {
+                return Some(date);
+            }
+        }
+    }
+    updated
+}
+
+/// In "Published July 11, 2017 · Updated July 12, 2017", the part that is not the update.
+fn published_segment(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    match (
+        lower.find("updated"),
+        lower.find("published").or_else(|| lower.find("posted")),
+    ) {
+        (Some(u), Some(p)) if p > u => &text[p..],
+        (Some(u), Some(_)) => &text[..u],
+        _ => text,
+    }
+}
+
+fn is_modification(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("updated")
+        || lower.contains("modified")
+        || lower.contains("aktualisiert")
+        || lower.contains("mis à jour")
+}
+
+/// Names from visible bylines ("By Ana Ruiz and Tom Lee"), outside comment sections.
+fn byline_authors(doc: &Html) -> Vec<String> {
+    for el in doc.select(&AUTHOR_MARKUP) {
+        if in_comments(&el) {
+            continue;
+        }
+        let text = text_with_breaks(&el);
+        if text.trim().is_empty() || text.len() > 200 {
+            continue;
+        }
+        let names = split_names(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Splits "By Ana Ruiz, Tom Lee and Kim Yo | Staff writers" into names, dropping the "By", roles
+/// and anything that is not a person's name (dates, e-mail addresses, long phrases).
+pub fn split_names(raw: &str) -> Vec<String> {
+    let first_line = raw
+        .split(['|', '·', '•', '—', '\n'])
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or_default();
+    let raw = clean(first_line, false);
+    let raw = raw.as_str();
+    let lower = raw.to_lowercase();
+    let mut body = raw;
+    for prefix in [
+        "by ",
+        "von ",
+        "par ",
+        "от ",
+        "автор: ",
+        "author: ",
+        "written by ",
+        "text: ",
+        "texte : ",
+    ] {
+        if lower.starts_with(prefix) {
+            body = &raw[prefix.len()..];
+            break;
+        }
+    }
+    let mut names = Vec::new();
+    for part in body.split([',', ';', '&']) {
+        for name in split_on_conjunction(part) {
+            let name = name.trim().trim_end_matches(['.', ':']).trim();
+            if is_plausible_name(name) && !names.iter().any(|n: &String| n == name) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
+fn split_on_conjunction(part: &str) -> Vec<&str> {
+    let mut pieces = vec![part];
+    for conj in [" and ", " und ", " et ", " и "] {
+        pieces = pieces.into_iter().flat_map(|p| p.split(conj)).collect();
+    }
+    pieces
+}
+
+fn is_plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && !name.contains('@')
+        && !name.contains("http")
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !matches!(
+            words[0].to_lowercase().as_str(),
+            "staff" | "updated" | "published" | "posted" | "share" | "opinion"
+        )
+}
+
+/// `en-US` → `en`; `de_DE` → `de`. Only plausible two- or three-letter codes are kept.
+fn iso_639_1(raw: &str) -> Option<String> {
+    let code = raw.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())).then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_is_split_from_titles() {
+        let split = |t, s, h| split_title(t, s, h);
+        assert_eq!(
+            split(
+                "Kaspersky banned | The Capitol Ledger",
+                Some("The Capitol Ledger"),
+                None
+            )
+            .0,
+            "Kaspersky banned"
+        );
+        assert_eq!(
+            split(
+                "Kaspersky banned from federal networks - Bytefront",
+                None,
+                None
+            ),
+            (
+                "Kaspersky banned from federal networks".into(),
+                Some("Bytefront".into())
+            )
+        );
+        assert_eq!(
+            split(
+                "The Harbor Gazette - Federal agency drops Russian antivirus maker",
+                None,
+                None
+            ),
+            (
+                "Federal agency drops Russian antivirus maker".into(),
+                Some("The Harbor Gazette".into())
+            )
+        );
+        assert_eq!(
+            split(
+                "Judge dismisses suits - The Evening Courier (Print View)",
+                None,
+                Some("Judge dismisses suits")
+            )
+            .1,
+            Some("The Evening Courier".into())
+        );
+        assert_eq!(split("A - B", Some("Other"), None).0, "A - B");
+    }
+
+    #[test]
+    fn byline_names() {
+        assert_eq!(
+            split_names("By Ana Ruiz, Tom Lee and Kim Yo | Staff writers"),
+            vec!["Ana Ruiz", "Tom Lee", "Kim Yo"]
+        );
+        assert_eq!(
+            split_names("Von Jana Köhler und Paul Brandt"),
+            vec!["Jana Köhler", "Paul Brandt"]
+        );
+        assert!(split_names("Updated July 11, 2017").is_empty());
+    }
+
+    #[test]
+    fn reads_json_ld_and_meta() {
+        let page = r#"<html lang="en-US"><head><title>Headline here | Ledger</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},
+              {"@type":"NewsArticle","headline":"Headline here","datePublished":"2017-07-11T09:30:00-04:00",
+               "dateModified":"2017-07-12T10:00:00-04:00","author":[{"@type":"Person","name":"Dana Whitfield"}],
+               "publisher":{"@type":"Organization","name":"The Ledger"}}]}</script>
+            <meta property="og:url" content="https://ledger.example/a"></head><body></body></html>"#;
+        let meta = extract_meta(&Html::parse_document(page));
+        assert_eq!(meta.title.as_deref(), Some("Headline here"));
+        assert_eq!(meta.authors, vec!["Dana Whitfield"]);
+        assert_eq!(meta.date.unwrap().to_rfc3339(), "2017-07-11T09:30:00-04:00");
+        assert_eq!(meta.site.as_deref(), Some("The Ledger"));
+        assert_eq!(meta.url.as_deref(), Some("https://ledger.example/a"));
+        assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn comments_do_not_give_authors_or_dates() {
+        let page = r#"<html><body><article><p class="byline">By Ana Ruiz</p>
+            <p class="dateline">Published July 11, 2017 · Updated July 12, 2017</p><p>Text.</p></article>
+            <div id="comments"><span class="author">Troll 1</span><time datetime="2019-01-01">x</time></div></body></html>"#;
+        let meta = extract_meta(&Html::parse_document(page));
+        assert_eq!(meta.authors, vec!["Ana Ruiz"]);
+        assert_eq!(meta.date.unwrap().day(), "2017-07-11");
+    }
+}

@@ -1,0 +1,100 @@
+//! Page → article: one parse per page, then the body, the metadata and the language.
+
+pub mod body;
+pub mod dates;
+pub mod meta;
+
+use scraper::Html;
+
+pub use body::{Block, BlockKind};
+pub use dates::PubDate;
+
+/// What extraction makes of one page.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<PubDate>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    /// ISO 639-1 code: declared by the page, else detected from the body.
+    pub lang: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// Extracts the article from a page's text.
+pub fn extract(html: &str) -> Article {
+    let doc = Html::parse_document(html);
+    extract_parsed(&doc)
+}
+
+/// Extracts the article from an already parsed page.
+pub fn extract_parsed(doc: &Html) -> Article {
+    let meta = meta::extract_meta(doc);
+    let mut blocks = body::extract_body(doc);
+    // A body that only repeats the headline is not a body.
+    if let (Some(title), [only]) = (&meta.title, blocks.as_slice()) {
+        if only.text == *title {
+            blocks.clear();
+        }
+    }
+    let lang = meta.lang.or_else(|| detect_language(&blocks));
+    Article {
+        title: meta.title,
+        authors: meta.authors,
+        date: meta.date,
+        site: meta.site,
+        url: meta.url,
+        lang,
+        blocks,
+    }
+}
+
+/// Detects the language of a body that does not declare one; short bodies stay unknown.
+fn detect_language(blocks: &[Block]) -> Option<String> {
+    let mut sample = String::new();
+    for block in blocks {
+        if sample.len() > 2000 {
+            break;
+        }
+        sample.push_str(&block.text);
+        sample.push(' ');
+    }
+    if sample.len() < 80 {
+        return None;
+    }
+    let info = whatlang::detect(&sample)?;
+    info.is_reliable()
+        .then(|| iso_639_1(info.lang()).to_owned())
+}
+
+fn iso_639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Eng => "en",
+        Deu => "de",
+        Fra => "fr",
+        Rus => "ru",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Pol => "pl",
+        Ukr => "uk",
+        Swe => "sv",
+        Dan => "da",
+        Fin => "fi",
+        Tur => "tr",
+        Jpn => "ja",
+        Cmn => "zh",
+        Kor => "ko",
+        Ara => "ar",
+        Heb => "he",
+        Ces => "cs",
+        Ell => "el",
+        Hun => "hu",
+        Ron => "ro",
+        Bul => "bg",
+        _ => "und",
+    }
+}

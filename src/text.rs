@@ -1,0 +1,79 @@
+//! Text clean-up shared by every stage: whitespace folding and removal of control characters, so
+//! that nothing from a page can reach a terminal raw or break a JSON consumer.
+
+/// Folds runs of whitespace to one space, trims, and drops control characters (C0, C1, DEL),
+/// keeping `\n` when `keep_newlines` is set.
+pub fn clean(raw: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending: Option<char> = None;
+    for c in raw.chars() {
+        if c == '\n' && keep_newlines {
+            pending = Some('\n');
+        } else if c.is_whitespace() {
+            if pending.is_none() {
+                pending = Some(' ');
+            }
+        } else if c.is_control() || is_invisible_format(c) {
+            continue;
+        } else {
+            if let Some(sep) = pending.take() {
+                if !out.is_empty() {
+                    out.push(sep);
+                }
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Zero-width and bidi-override characters that hide text or reorder it on a terminal.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Replaces control characters for display, keeping tabs and newlines; used on every string an
+/// output renderer prints, whatever its origin.
+pub fn printable(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw
+        .chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c))
+    {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    raw.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The host of a URL without `www.`: how an outlet is named when it names nothing else, and how
+/// `site:` finds an outlet by its domain.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_strips() {
+        assert_eq!(clean("  a\u{1b}[2J \t\n b\u{7}\0 ", false), "a[2J b");
+        assert_eq!(clean("a \n b", true), "a\nb");
+    }
+
+    #[test]
+    fn printable_replaces_escapes() {
+        assert_eq!(printable("x\u{1b}]8;;y\u{7}z"), "x\u{FFFD}]8;;y\u{FFFD}z");
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+}
