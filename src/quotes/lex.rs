@@ -1,0 +1,1532 @@
+//! Word lists: speech cues per language, titles, organisation words, nominals.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    De,
+    Fr,
+    Ru,
+}
+
+/// How a cue word introduces speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// say/tell/add: a clause may follow without "that".
+    Say,
+    /// other speech verbs: a reported clause needs "that" (or a quote / colon).
+    That,
+    /// "according to X", "selon X", "laut X", "по словам X".
+    According,
+    /// German postposition "X zufolge".
+    Zufolge,
+    /// German "..., so X."
+    So,
+}
+
+/// English speech verbs: (forms that take a clause without "that", all forms).
+const EN_SAY_FORMS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding",
+];
+
+/// English speech verbs needing "that"; inflections are generated.
+const EN_THAT_BASES: &[&str] = &[
+    "acknowledge",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "boast",
+    "caution",
+    "charge",
+    "claim",
+    "clarify",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "counter",
+    "declare",
+    "deny",
+    "disclose",
+    "dispute",
+    "emphasize",
+    "emphasise",
+    "estimate",
+    "explain",
+    "insist",
+    "indicate",
+    "inform",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "note",
+    "observe",
+    "predict",
+    "promise",
+    "pledge",
+    "protest",
+    "quip",
+    "recall",
+    "reckon",
+    "recount",
+    "reiterate",
+    "remark",
+    "remind",
+    "repeat",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "state",
+    "stress",
+    "suggest",
+    "testify",
+    "tweet",
+    "urge",
+    "vow",
+    "warn",
+    "write",
+    "conclude",
+    "acknowledge",
+    "allow",
+    "concur",
+    "shout",
+    "exclaim",
+    "whisper",
+    "object",
+    "complain",
+    "forecast",
+    "guarantee",
+    "hint",
+    "specify",
+    "underline",
+    "underscore",
+    "assert",
+    "aver",
+    "opine",
+];
+
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("write", &["write", "writes", "wrote", "written", "writing"]),
+    ("forecast", &["forecast", "forecasts", "forecasting"]),
+    ("quip", &["quip", "quips", "quipped", "quipping"]),
+    ("admit", &["admit", "admits", "admitted", "admitting"]),
+    ("concur", &["concur", "concurs", "concurred", "concurring"]),
+    ("aver", &["aver", "avers", "averred", "averring"]),
+    (
+        "testify",
+        &["testify", "testifies", "testified", "testifying"],
+    ),
+];
+
+fn inflect(base: &str) -> Vec<String> {
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        return forms.iter().map(|s| s.to_string()).collect();
+    }
+    let mut v = vec![base.to_string()];
+    if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        v.push(format!("{stem}ies"));
+        v.push(format!("{stem}ied"));
+        v.push(format!("{base}ing"));
+    } else if let Some(stem) = base.strip_suffix('e') {
+        v.push(format!("{base}s"));
+        v.push(format!("{base}d"));
+        v.push(format!("{stem}ing"));
+    } else if base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('s')
+        || base.ends_with('x')
+    {
+        v.push(format!("{base}es"));
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}ing"));
+    } else {
+        v.push(format!("{base}s"));
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}ing"));
+    }
+    v
+}
+
+const DE_CUES: &[&str] = &[
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "erklärten",
+    "betonte",
+    "betont",
+    "meinte",
+    "meint",
+    "ergänzte",
+    "ergänzt",
+    "fügte",
+    "warnte",
+    "warnt",
+    "kritisierte",
+    "kritisiert",
+    "bestätigte",
+    "bestätigt",
+    "versicherte",
+    "versichert",
+    "teilte",
+    "räumte",
+    "behauptete",
+    "behauptet",
+    "argumentierte",
+    "sagen",
+    "erläuterte",
+    "unterstrich",
+    "bekräftigte",
+    "schrieb",
+    "hieß",
+    "berichtete",
+    "berichtet",
+    "antwortete",
+    "widersprach",
+    "forderte",
+    "stellte",
+    "verwies",
+    "beteuerte",
+    "bestritt",
+    "dementierte",
+    "riet",
+    "rät",
+    "empfahl",
+    "empfiehlt",
+    "mahnte",
+    "sagt",
+    "schätzt",
+    "schätzte",
+    "glaubt",
+    "findet",
+    "meinte",
+    "ergänzte",
+];
+const FR_CUES: &[&str] = &[
+    "déclaré",
+    "déclare",
+    "dit",
+    "dire",
+    "affirmé",
+    "affirme",
+    "expliqué",
+    "explique",
+    "souligné",
+    "souligne",
+    "ajouté",
+    "ajoute",
+    "indiqué",
+    "indique",
+    "estimé",
+    "estime",
+    "assuré",
+    "assure",
+    "précisé",
+    "précise",
+    "averti",
+    "avertit",
+    "annoncé",
+    "annonce",
+    "confié",
+    "confie",
+    "répondu",
+    "répond",
+    "insisté",
+    "insiste",
+    "rappelé",
+    "rappelle",
+    "martelé",
+    "martèle",
+    "reconnu",
+    "reconnaît",
+    "démenti",
+    "dément",
+    "nié",
+    "nie",
+    "déclarait",
+    "disait",
+    "expliquait",
+    "affirmait",
+    "écrit",
+    "soutenu",
+    "soutient",
+    "prévenu",
+    "jugé",
+    "juge",
+    "observé",
+    "noté",
+    "note",
+    "commenté",
+    "commente",
+    "regretté",
+    "regrette",
+    "relevé",
+    "relève",
+    "raconte",
+    "raconté",
+    "résume",
+    "résumé",
+    "poursuit",
+    "poursuivi",
+    "conclut",
+    "conclu",
+    "lance",
+    "lancé",
+    "tranche",
+    "tranché",
+    "confirme",
+    "confirmé",
+    "rapporte",
+    "rapporté",
+    "prévient",
+    "juge",
+    "estimait",
+];
+const RU_CUES: &[&str] = &[
+    "заявил",
+    "заявила",
+    "заявили",
+    "заявляет",
+    "заявляют",
+    "сказал",
+    "сказала",
+    "сказали",
+    "отметил",
+    "отметила",
+    "отметили",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "сообщает",
+    "подчеркнул",
+    "подчеркнула",
+    "добавил",
+    "добавила",
+    "пояснил",
+    "пояснила",
+    "рассказал",
+    "рассказала",
+    "признал",
+    "признала",
+    "говорит",
+    "говорил",
+    "говорила",
+    "считает",
+    "уверен",
+    "уверена",
+    "заверил",
+    "заверила",
+    "предупредил",
+    "предупредила",
+    "написал",
+    "написала",
+    "ответил",
+    "ответила",
+    "утверждает",
+    "утверждал",
+    "объяснил",
+    "объяснила",
+    "указал",
+    "указала",
+    "настаивает",
+    "опроверг",
+    "опровергла",
+    "отрицает",
+];
+
+pub static EN_SAY: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| EN_SAY_FORMS.iter().copied().collect());
+pub static EN_THAT: LazyLock<HashSet<String>> =
+    LazyLock::new(|| EN_THAT_BASES.iter().flat_map(|b| inflect(b)).collect());
+static DE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
+static FR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
+static RU: LazyLock<HashSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
+
+/// Classify a lower-cased word as a speech cue in `lang`.
+pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+    match lang {
+        Lang::En => {
+            if EN_SAY.contains(w) {
+                Some(CueClass::Say)
+            } else if EN_THAT.contains(w) {
+                Some(CueClass::That)
+            } else {
+                None
+            }
+        }
+        // in the other languages, any listed verb may introduce a clause or a quote
+        Lang::De => {
+            if w == "laut" {
+                Some(CueClass::According)
+            } else if w == "zufolge" {
+                Some(CueClass::Zufolge)
+            } else if w == "so" {
+                Some(CueClass::So)
+            } else if DE.contains(w) {
+                Some(CueClass::Say)
+            } else {
+                None
+            }
+        }
+        Lang::Fr => {
+            // inverted pronoun: "résume-t-il", "affirme-t-elle"
+            let w = [
+                "-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles",
+            ]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w);
+            if w == "selon" {
+                Some(CueClass::According)
+            } else if FR.contains(w) {
+                Some(CueClass::Say)
+            } else {
+                None
+            }
+        }
+        Lang::Ru => {
+            if RU.contains(w) {
+                Some(CueClass::Say)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Honorifics and titles removed in front of a name (lower-case, without the dot).
+pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "sen",
+        "senator",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "rep",
+        "representative",
+        "adm",
+        "admiral",
+        "dr",
+        "prof",
+        "professor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "gen",
+        "general",
+        "gov",
+        "governor",
+        "lt",
+        "col",
+        "colonel",
+        "sgt",
+        "capt",
+        "captain",
+        "cmdr",
+        "director",
+        "president",
+        "secretary",
+        "minister",
+        "judge",
+        "justice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "ceo",
+        "coach",
+        "detective",
+        "officer",
+        "agent",
+        "deputy",
+        "acting",
+        "former",
+        "attorney",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "prosecutor",
+        "inspector",
+        "commissioner",
+        "mayor",
+        "ambassador",
+        "analyst",
+        "researcher",
+        "executive",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "head",
+        "leader",
+        "lawyer",
+        "counsel",
+        "superintendent",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "quarterback",
+        "forward",
+        "guard",
+        "pitcher",
+        "speaker",
+        "premier",
+        "chancellor",
+        "dean",
+        "sheriff",
+        "herr",
+        "frau",
+        "m",
+        "mme",
+        "monsieur",
+        "madame",
+        "der",
+        "die",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "vice",
+        "assistant",
+        "associate",
+        "senior",
+        "state",
+        "federal",
+        "u.s",
+        "us",
+        "house",
+        "senate",
+        "pastor",
+        "rev",
+        "father",
+        "bishop",
+        "editor",
+        "correspondent",
+        "reporter",
+        "correspondent",
+        "economist",
+        "strategist",
+        "trainer",
+        "manager",
+        "owner",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rabbi",
+        "imam",
+        "chef",
+        "officer",
+        "constable",
+        "cabinet",
+        "staff",
+        "sergeant",
+        "corporal",
+        "private",
+        "major",
+        "lieutenant",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words that make a capitalised run an organisation.
+pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "lab",
+        "labs",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "ltd",
+        "llc",
+        "group",
+        "department",
+        "agency",
+        "administration",
+        "committee",
+        "commission",
+        "service",
+        "services",
+        "bureau",
+        "ministry",
+        "office",
+        "council",
+        "court",
+        "party",
+        "journal",
+        "news",
+        "times",
+        "post",
+        "bank",
+        "university",
+        "institute",
+        "association",
+        "union",
+        "foundation",
+        "board",
+        "authority",
+        "senate",
+        "congress",
+        "parliament",
+        "house",
+        "police",
+        "fund",
+        "systems",
+        "technologies",
+        "technology",
+        "software",
+        "networks",
+        "media",
+        "press",
+        "agency",
+        "club",
+        "fc",
+        "team",
+        "league",
+        "federation",
+        "tribune",
+        "herald",
+        "gazette",
+        "ledger",
+        "review",
+        "daily",
+        "weekly",
+        "magazine",
+        "radio",
+        "tv",
+        "television",
+        "businessweek",
+        "bloomberg",
+        "reuters",
+        "kremlin",
+        "pentagon",
+        "white",
+        "government",
+        "cabinet",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "network",
+        "centre",
+        "center",
+        "labour",
+        "microsoft",
+        "google",
+        "apple",
+        "amazon",
+        "facebook",
+        "buy",
+        "airlines",
+        "motors",
+        "partners",
+        "holdings",
+        "capital",
+        "ag",
+        "gmbh",
+        "sa",
+        "plc",
+        "verlag",
+        "bundesamt",
+        "amt",
+        "ministerium",
+        "regierung",
+        "gericht",
+        "zeitung",
+        "agentur",
+        "ministère",
+        "gouvernement",
+        "agence",
+        "société",
+        "министерство",
+        "компания",
+        "лаборатория",
+        "служба",
+        "суд",
+        "правительство",
+        "kommersant",
+        "rbc",
+        "tass",
+        "interfax",
+        "security",
+        "solutions",
+        "associates",
+        "consulting",
+        "research",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Organisation words of bodies that are neither companies, government nor media (forums, initiatives,
+/// schools): organisations, but not what "the company" / "the agency" refers to.
+pub static OTHER_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "forum",
+        "initiative",
+        "alliance",
+        "coalition",
+        "society",
+        "consortium",
+        "academy",
+        "college",
+        "school",
+        "institution",
+        "watch",
+        "project",
+        "verband",
+        "verein",
+        "stiftung",
+        "institut",
+        "hochschule",
+        "universität",
+        "collectif",
+        "fédération",
+        "observatoire",
+        "université",
+        "programme",
+        "program",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Organisation words that mark a government body.
+pub static GOV_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "department",
+        "agency",
+        "administration",
+        "committee",
+        "commission",
+        "bureau",
+        "ministry",
+        "office",
+        "council",
+        "court",
+        "senate",
+        "congress",
+        "parliament",
+        "house",
+        "police",
+        "authority",
+        "government",
+        "kremlin",
+        "pentagon",
+        "white",
+        "army",
+        "navy",
+        "bundesamt",
+        "ministerium",
+        "regierung",
+        "gericht",
+        "ministère",
+        "gouvernement",
+        "министерство",
+        "правительство",
+        "суд",
+        "служба",
+        "service",
+    ]
+    .into_iter()
+    .collect()
+});
+pub static MEDIA_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "journal",
+        "news",
+        "times",
+        "post",
+        "tribune",
+        "herald",
+        "gazette",
+        "ledger",
+        "review",
+        "daily",
+        "weekly",
+        "magazine",
+        "radio",
+        "tv",
+        "television",
+        "businessweek",
+        "reuters",
+        "press",
+        "zeitung",
+        "kommersant",
+        "tass",
+        "interfax",
+        "media",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Nominal heads that refer back to an organisation, with the kind they need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    Company,
+    Gov,
+    Media,
+    Any,
+    /// forums, initiatives, schools
+    Other,
+}
+pub static ORG_NOMINALS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
+    use OrgKind::*;
+    [
+        ("company", Company),
+        ("firm", Company),
+        ("lab", Company),
+        ("vendor", Company),
+        ("maker", Company),
+        ("developer", Company),
+        ("business", Company),
+        ("retailer", Company),
+        ("group", Any),
+        ("corporation", Company),
+        ("provider", Company),
+        ("club", Any),
+        ("team", Any),
+        ("organisation", Any),
+        ("organization", Any),
+        ("agency", Gov),
+        ("department", Gov),
+        ("administration", Gov),
+        ("bureau", Gov),
+        ("commission", Gov),
+        ("ministry", Gov),
+        ("office", Gov),
+        ("regulator", Gov),
+        ("watchdog", Gov),
+        ("committee", Gov),
+        ("government", Gov),
+        ("court", Gov),
+        ("panel", Gov),
+        ("newspaper", Media),
+        ("paper", Media),
+        ("outlet", Media),
+        ("magazine", Media),
+        ("publication", Media),
+        ("broadcaster", Media),
+        ("report", Media),
+        ("reporting", Media),
+        ("article", Media),
+        ("story", Media),
+        ("unternehmen", Company),
+        ("konzern", Company),
+        ("firma", Company),
+        ("behörde", Gov),
+        ("ministerium", Gov),
+        ("société", Company),
+        ("entreprise", Company),
+        ("groupe", Any),
+        ("agence", Gov),
+        ("компания", Company),
+        ("компании", Company),
+        ("ведомство", Gov),
+        ("unternehmens", Company),
+        ("konzerns", Company),
+        ("herstellers", Company),
+        ("hersteller", Company),
+        ("ministeriums", Gov),
+        ("amt", Gov),
+        ("amtes", Gov),
+        ("bundesamt", Gov),
+        ("bundesamts", Gov),
+        ("behörden", Gov),
+        ("regierung", Gov),
+        ("ministère", Gov),
+        ("autorité", Gov),
+        ("régulateur", Gov),
+        ("éditeur", Company),
+        ("fabricant", Company),
+        ("ministerium", Gov),
+        ("министерство", Gov),
+        ("министерства", Gov),
+        ("ведомства", Gov),
+        ("компанией", Company),
+        ("производитель", Company),
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Spokes-roles: with an organisation but no name, the organisation is the speaker.
+pub static SPOKES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "representative",
+        "representatives",
+        "spokesmen",
+        "spokeswomen",
+        "sprecher",
+        "sprecherin",
+        "porte-parole",
+        "представитель",
+        "пресс-служба",
+        "press",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Person role nominals ("the senator") resolved to a person introduced with that role.
+pub static PERSON_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "senator",
+        "lawmaker",
+        "official",
+        "analyst",
+        "researcher",
+        "professor",
+        "expert",
+        "judge",
+        "director",
+        "executive",
+        "founder",
+        "investigator",
+        "minister",
+        "coach",
+        "manager",
+        "prosecutor",
+        "lawyer",
+        "attorney",
+        "chairman",
+        "chairwoman",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "president",
+        "secretary",
+        "economist",
+        "scientist",
+        "officer",
+        "detective",
+        "mayor",
+        "governor",
+        "ambassador",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "captain",
+        "quarterback",
+        "player",
+        "veteran",
+        "rookie",
+        "witness",
+        "defendant",
+        "plaintiff",
+        "consultant",
+        "engineer",
+        "specialist",
+        "strategist",
+        "author",
+        "historian",
+        "diplomat",
+        "ceo",
+        "commissioner",
+        "inspector",
+        "sheriff",
+        "spokesperson",
+        "head",
+        "boss",
+        "skipper",
+        "manager",
+        "coach",
+        "trainer",
+        "candidate",
+        "activist",
+        "adviser",
+        "advisor",
+        "banker",
+        "doctor",
+        "physician",
+        "teacher",
+        "student",
+        "pilot",
+        "architect",
+        "agent",
+        "contractor",
+        "entrepreneur",
+        "businessman",
+        "businesswoman",
+        "general",
+        "admiral",
+        "colonel",
+        "defense",
+        "counsel",
+        "auditor",
+        "regulator",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Generic subjects that never name a speaker.
+pub static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "officials",
+        "police",
+        "experts",
+        "analysts",
+        "critics",
+        "sources",
+        "source",
+        "people",
+        "observers",
+        "lawmakers",
+        "researchers",
+        "some",
+        "others",
+        "many",
+        "several",
+        "one",
+        "witnesses",
+        "residents",
+        "authorities",
+        "investigators",
+        "prosecutors",
+        "documents",
+        "reports",
+        "report",
+        "filings",
+        "records",
+        "studies",
+        "study",
+        "data",
+        "survey",
+        "statement",
+        "letter",
+        "directive",
+        "memo",
+        "email",
+        "emails",
+        "article",
+        "story",
+        "someone",
+        "somebody",
+        "nobody",
+        "everyone",
+        "fans",
+        "supporters",
+        "opponents",
+        "users",
+        "customers",
+        "employees",
+        "staff",
+        "insiders",
+        "voters",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    ]
+    .into_iter()
+    .collect()
+});
+
+pub fn is_male_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "him"
+            | "his"
+            | "himself"
+            | "er"
+            | "ihm"
+            | "ihn"
+            | "sein"
+            | "seine"
+            | "il"
+            | "он"
+            | "его"
+            | "ему"
+    )
+}
+pub fn is_female_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "she" | "her" | "hers" | "herself" | "elle" | "она" | "её" | "ее" | "ей" | "ihr" | "ihre"
+    )
+}
+
+/// Abbreviations that do not end a sentence.
+pub static ABBREV: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "adm", "gen", "gov", "lt", "col", "st",
+        "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "e.g", "i.e", "jan",
+        "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "sgt", "capt", "cmdr",
+        "rev", "mt", "ft", "d.c", "a.m", "p.m", "approx", "dept", "est", "fig", "z.b", "bzw",
+        "usw", "etc", "m", "mme", "mlle", "hr", "fr", "nr", "вт", "т.е", "г", "ул", "u.n", "e.u",
+        "n.y", "calif", "fla", "mass", "wash", "va", "md", "tex", "ariz",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Capitalised function words that start sentences and are not names.
+pub static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "for",
+        "of",
+        "to",
+        "by",
+        "with",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "you",
+        "there",
+        "here",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "yet",
+        "so",
+        "still",
+        "however",
+        "meanwhile",
+        "also",
+        "then",
+        "now",
+        "asked",
+        "speaking",
+        "during",
+        "since",
+        "until",
+        "under",
+        "over",
+        "according",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "no",
+        "not",
+        "one",
+        "two",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "und",
+        "aber",
+        "im",
+        "am",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "et",
+        "mais",
+        "en",
+        "dans",
+        "selon",
+        "laut",
+        "in",
+        "по",
+        "и",
+        "но",
+        "в",
+        "на",
+        "как",
+        "это",
+        "q",
+        "a",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "both",
+        "even",
+        "only",
+        "just",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "instead",
+        "among",
+        "without",
+        "within",
+        "about",
+        "against",
+        "between",
+        "through",
+        "toward",
+        "towards",
+        "again",
+        "once",
+        "twice",
+        "nor",
+        "such",
+        "other",
+        "another",
+        "any",
+        "those",
+        "thus",
+        "nevertheless",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "indeed",
+        "yes",
+        "well",
+        "oh",
+        "sure",
+        "please",
+        "thank",
+        "thanks",
+        "we're",
+        "i'm",
+        "it's",
+        "that's",
+        "there's",
+        "don't",
+        "let",
+        "let's",
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "might",
+        "shall",
+        "whether",
+        "not",
+        "never",
+        "always",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Well-known organisation aliases: (alias, canonical name). Applied after the in-article resolution
+/// (short forms and acronyms -> the fullest form used in the article), case-insensitively.
+/// General-purpose data; the canonical side follows common usage (acronym where the acronym is the
+/// usual name, e.g. "FCC", "BSI").
+pub const ORG_ALIASES: &[(&str, &str)] = &[
+    ("Kaspersky", "Kaspersky Lab"),
+    ("Kaspersky Labs", "Kaspersky Lab"),
+    ("Лаборатория Касперского", "Kaspersky Lab"),
+    ("Federal Communications Commission", "FCC"),
+    ("U.S. Federal Communications Commission", "FCC"),
+    ("DHS", "Department of Homeland Security"),
+    ("Homeland Security", "Department of Homeland Security"),
+    (
+        "Homeland Security Department",
+        "Department of Homeland Security",
+    ),
+    (
+        "U.S. Department of Homeland Security",
+        "Department of Homeland Security",
+    ),
+    ("GSA", "General Services Administration"),
+    ("Department of Commerce", "Commerce Department"),
+    ("U.S. Commerce Department", "Commerce Department"),
+    ("U.S. Department of Commerce", "Commerce Department"),
+    ("Commerce", "Commerce Department"),
+    ("Handelsministerium", "Commerce Department"),
+    ("US-Handelsministerium", "Commerce Department"),
+    ("Bundesamt für Sicherheit in der Informationstechnik", "BSI"),
+    ("Wall Street Journal", "The Wall Street Journal"),
+    ("WSJ", "The Wall Street Journal"),
+    ("Businessweek", "Bloomberg Businessweek"),
+    ("Federal Bureau of Investigation", "FBI"),
+    ("National Security Agency", "NSA"),
+    ("Federal Security Service", "FSB"),
+    ("ФСБ", "FSB"),
+    ("ФБР", "FBI"),
+];
+
+static ALIAS_MAP: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    ORG_ALIASES
+        .iter()
+        .map(|(a, c)| (a.to_lowercase(), *c))
+        .collect()
+});
+
+/// Canonical name of a well-known organisation alias.
+pub fn org_alias(name: &str) -> Option<&'static str> {
+    let n = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    if n.len() > 60 {
+        return None;
+    }
+    ALIAS_MAP.get(&n.to_lowercase()).copied()
+}
+
+/// Words that end a non-English subject phrase after the cue ("die Behörde am Dienstag").
+pub fn is_tail_word(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::De => matches!(
+            w,
+            "am" | "im"
+                | "in"
+                | "auf"
+                | "bei"
+                | "gegenüber"
+                | "vor"
+                | "nach"
+                | "zu"
+                | "mit"
+                | "von"
+                | "vom"
+                | "beim"
+                | "zum"
+                | "zur"
+                | "dazu"
+                | "damals"
+                | "heute"
+                | "gestern"
+                | "außerdem"
+                | "weiter"
+                | "auch"
+                | "bereits"
+                | "hinzu"
+                | "ein"
+        ),
+        Lang::Fr => matches!(
+            w,
+            "à" | "au"
+                | "aux"
+                | "dans"
+                | "lors"
+                | "devant"
+                | "auprès"
+                | "mardi"
+                | "lundi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "encore"
+                | "aussi"
+                | "alors"
+                | "pour"
+                | "sur"
+        ),
+        Lang::Ru => matches!(
+            w,
+            "в" | "во"
+                | "на"
+                | "журналистам"
+                | "агентству"
+                | "изданию"
+                | "газете"
+                | "корреспонденту"
+                | "также"
+                | "ранее"
+                | "позднее"
+                | "потом"
+                | "тогда"
+                | "нам"
+                | "нашему"
+                | "при"
+                | "после"
+        ),
+        Lang::En => false,
+    }
+}
+
+/// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence
+/// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв".
+pub fn is_leading_noun(w: &str) -> bool {
+    let l = w.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "magazin"
+            | "zeitung"
+            | "verband"
+            | "sprecher"
+            | "sprecherin"
+            | "experte"
+            | "expertin"
+            | "anwalt"
+            | "anwältin"
+            | "analyst"
+            | "analystin"
+            | "konzern"
+            | "behörde"
+            | "gründer"
+            | "chef"
+            | "chefin"
+            | "leiter"
+            | "leiterin"
+            | "direktor"
+            | "direktorin"
+            | "minister"
+            | "ministerin"
+            | "hersteller"
+            | "firma"
+            | "unternehmen"
+            | "initiative"
+            | "юрист"
+            | "эксперт"
+            | "аналитик"
+            | "адвокат"
+            | "директор"
+            | "глава"
+            | "руководитель"
+            | "профессор"
+            | "специалист"
+            | "исследователь"
+            | "бывший"
+            | "бывшая"
+            | "представитель"
+            | "сотрудник"
+            | "журналист"
+            | "издание"
+            | "газета"
+            | "агентство"
+            | "министр"
+            | "сенатор"
+            | "компания"
+            | "юристка"
+            | "программист"
+            | "avocat"
+            | "avocate"
+            | "expert"
+            | "analyste"
+            | "consultant"
+            | "consultante"
+            | "directeur"
+            | "directrice"
+            | "chercheur"
+            | "chercheuse"
+            | "professeur"
+            | "porte-parole"
+            | "ingénieur"
+    ) {
+        return true;
+    }
+    // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher"
+    let n = l.chars().count();
+    n >= 10
+        && l.chars().all(|c| c.is_alphabetic() || c == '-')
+        && [
+            "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",
+            "e", "or", "eur", "euse",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+}

@@ -1,0 +1,313 @@
+//! Quote-mark detection: finds the top-level quoted spans of one paragraph,
+//! whatever the typographic style, telling single quotes apart from apostrophes.
+
+/// One top-level quotation inside a paragraph (byte offsets into the paragraph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Content range (without marks, trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just after the closing mark (paragraph end when unclosed).
+    pub close_end: usize,
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Fam {
+    Double,
+    Guil,
+    Single,
+}
+
+fn family(c: char) -> Option<Fam> {
+    match c {
+        '"' | '“' | '”' | '„' | '‟' | '＂' => Some(Fam::Double),
+        '«' | '»' => Some(Fam::Guil),
+        '\'' | '‘' | '’' | '‚' | '‹' | '›' => Some(Fam::Single),
+        _ => None,
+    }
+}
+
+fn is_open_ctx(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '«'
+                        | '„'
+                        | '“'
+                        | '"'
+                        | '\u{a0}'
+                        | '‘'
+                        | '\''
+                )
+        }
+    }
+}
+
+fn is_close_ctx(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(n) => {
+            n.is_whitespace()
+                || matches!(
+                    n,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '»'
+                        | '”'
+                        | '"'
+                        | '’'
+                        | '\''
+                        | '“'
+                        | '…'
+                        | '\u{a0}'
+                )
+        }
+    }
+}
+
+/// Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'n'.
+fn leading_elision(rest: &str) -> bool {
+    let r = rest.to_lowercase();
+    let b = r.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii_digit() && b[1].is_ascii_digit() {
+        return true;
+    }
+    for e in [
+        "em ", "em.", "em,", "til ", "tis ", "twas ", "cause ", "n ", "n'", "n’", "bout ", "round ",
+    ] {
+        if r.starts_with(e) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Find the top-level quoted spans of a paragraph.
+pub fn find_spans(p: &str) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let n = chars.len();
+    let mut spans = Vec::new();
+    // (family, opening char, index in chars, reversed guillemets)
+    let mut open: Option<(Fam, char, usize, bool)> = None;
+    let mut i = 0;
+    while i < n {
+        let (b, c) = chars[i];
+        let Some(fam) = family(c) else {
+            i += 1;
+            continue;
+        };
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = chars.get(i + 1).map(|x| x.1);
+        let can_open = is_open_ctx(prev) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_close_ctx(next);
+        match open {
+            None => {
+                let opens = match fam {
+                    Fam::Double => match c {
+                        '„' => true,
+                        '”' => can_open && !can_close,
+                        _ => can_open,
+                    },
+                    Fam::Guil => c == '«' || (c == '»' && can_open && !can_close),
+                    Fam::Single => {
+                        let ok_char = matches!(c, '\'' | '‘' | '‚' | '‹' | '’');
+                        let letter_next = next.is_some_and(|n| n.is_alphanumeric() || n == '…');
+                        ok_char
+                            && is_open_ctx(prev)
+                            && letter_next
+                            && !leading_elision(&p[b + c.len_utf8()..])
+                            && single_close_exists(&chars, i + 1, c)
+                    }
+                };
+                if opens {
+                    open = Some((fam, c, i, fam == Fam::Guil && c == '»'));
+                }
+            }
+            Some((ofam, oc, oi, rev)) => {
+                if fam != ofam {
+                    // nested quote of another family: content
+                    i += 1;
+                    continue;
+                }
+                let closes = match fam {
+                    Fam::Double => match c {
+                        '„' => false,
+                        '“' => oc == '„' || (can_close && !can_open),
+                        '”' => true,
+                        _ => can_close || !can_open,
+                    },
+                    Fam::Guil => {
+                        if rev {
+                            c == '«'
+                        } else {
+                            c == '»'
+                        }
+                    }
+                    Fam::Single => {
+                        matches!(c, '\'' | '’' | '›')
+                            && can_close
+                            && !(possessive_s(&chars, i) && single_close_exists(&chars, i + 1, oc))
+                            && !(prev.is_some_and(|p| p.is_alphanumeric())
+                                && next.is_some_and(|n| n.is_alphanumeric()))
+                    }
+                };
+                if closes {
+                    let content_start = chars[oi].0 + oc.len_utf8();
+                    spans.push(make_span(
+                        p,
+                        chars[oi].0,
+                        content_start,
+                        b,
+                        b + c.len_utf8(),
+                        true,
+                    ));
+                    open = None;
+                } else if fam == Fam::Double
+                    && c != '”'
+                    && can_open
+                    && !can_close
+                    && c == oc
+                    && c == '"'
+                {
+                    // stray opener: previous quote was never closed; restart here
+                    let content_start = chars[oi].0 + oc.len_utf8();
+                    spans.push(make_span(p, chars[oi].0, content_start, b, b, false));
+                    open = Some((fam, c, i, false));
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some((_, oc, oi, _)) = open {
+        let content_start = chars[oi].0 + oc.len_utf8();
+        spans.push(make_span(
+            p,
+            chars[oi].0,
+            content_start,
+            p.len(),
+            p.len(),
+            false,
+        ));
+    }
+    spans.retain(|s| s.end > s.start);
+    spans
+}
+
+fn possessive_s(chars: &[(usize, char)], i: usize) -> bool {
+    // "dogs' owners": s + apostrophe + space + lowercase word
+    if i == 0 || !matches!(chars[i - 1].1, 's' | 'S') {
+        return false;
+    }
+    matches!(chars.get(i + 1).map(|x| x.1), Some(' '))
+        && chars.get(i + 2).is_some_and(|x| x.1.is_lowercase())
+}
+
+fn single_close_exists(chars: &[(usize, char)], from: usize, oc: char) -> bool {
+    let want_guil = oc == '‹';
+    for j in from..chars.len() {
+        let c = chars[j].1;
+        let ok = if want_guil {
+            c == '›'
+        } else {
+            matches!(c, '\'' | '’')
+        };
+        if !ok {
+            continue;
+        }
+        let prev = Some(chars[j - 1].1);
+        let next = chars.get(j + 1).map(|x| x.1);
+        if prev.is_some_and(|p| !p.is_whitespace())
+            && is_close_ctx(next)
+            && !(prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| n.is_alphanumeric()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn make_span(p: &str, open: usize, cs: usize, ce: usize, close_end: usize, closed: bool) -> Span {
+    let inner = &p[cs..ce];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let (start, end) = if lead + trail >= inner.len() {
+        (cs, cs)
+    } else {
+        (cs + lead, ce - trail)
+    };
+    Span {
+        open,
+        start,
+        end,
+        close_end,
+        closed,
+    }
+}
+
+/// Replace quoted content (marks included) by a neutral mask of the same byte length:
+/// `"` at each mark, `x` for the content. Sentence and cue scanning then ignore quoted words.
+#[allow(dead_code)]
+pub fn mask(p: &str, spans: &[Span]) -> String {
+    let mut bytes = p.as_bytes().to_vec();
+    for s in spans {
+        for b in &mut bytes[s.open..s.close_end] {
+            *b = b'x';
+        }
+        bytes[s.open] = b'"';
+        if s.closed && s.close_end > s.end {
+            bytes[s.close_end - 1] = b'"';
+        }
+    }
+    // non-ASCII bytes outside spans stay; content is ASCII now so the string stays valid UTF-8
+    // only if we did not cut a multibyte char: marks are whole chars and spans start/end on them.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn texts(p: &str) -> Vec<&str> {
+        find_spans(p).iter().map(|s| &p[s.start..s.end]).collect()
+    }
+    #[test]
+    fn styles() {
+        assert_eq!(texts("He said \"no way,\" and left."), vec!["no way,"]);
+        assert_eq!(texts("„Wir bleiben“, sagte er."), vec!["Wir bleiben"]);
+        assert_eq!(texts("« Nous restons », a-t-il dit."), vec!["Nous restons"]);
+        assert_eq!(texts("«Мы остаёмся», — заявил он."), vec!["Мы остаёмся"]);
+        assert_eq!(texts("»Wir bleiben«, sagte er."), vec!["Wir bleiben"]);
+        assert_eq!(
+            texts("‘It’s over,’ she said of Kaspersky’s ’90s hits."),
+            vec!["It’s over,"]
+        );
+        assert_eq!(
+            texts("'The senators' concerns are valid,' he said."),
+            vec!["The senators' concerns are valid,"]
+        );
+        assert_eq!(texts("The dogs' owners and it's fine."), Vec::<&str>::new());
+        assert_eq!(texts("“Open to the end"), vec!["Open to the end"]);
+    }
+}

@@ -1,0 +1,2148 @@
+//! Quotation detection and speaker attribution, rules only.
+//!
+//! Per paragraph: quote marks are paired into spans ([`marks`]), the paragraph is tokenised with each
+//! span as one token and split into sentences ([`text`]); speech cues (verbs, "according to", colons)
+//! are found outside quotes and attach quotes or reported clauses to a subject phrase; subject phrases
+//! are resolved to canonical names across the article ([`names`]).
+
+mod lex;
+mod marks;
+mod names;
+mod text;
+
+use lex::{CueClass, Lang, OrgKind};
+use names::{Index, Kind, Pos};
+use text::{Tok, TK};
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Quote {
+    /// Quoted words (direct) or the reported clause, without the quote marks.
+    pub text: String,
+    /// Canonical speaker name, None when the text does not say.
+    pub speaker: Option<String>,
+    /// The cue: "said", "according to", "told reporters", "statement", ":" ...
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+    According,
+}
+
+/// How the speaker of a raw quote is found.
+#[derive(Debug, Clone)]
+enum Subj {
+    /// token range of the subject phrase in the paragraph
+    Phrase(usize, usize),
+    /// a name given directly (transcript style)
+    Name(String),
+    /// same speaker as the quote before (or the attribution nearby)
+    Carry,
+    /// continuation of the previous paragraph's open quotation
+    Cont,
+    /// explicitly unknown ("hieß es")
+    Unknown,
+    /// the answer in a Q/A interview: the person interviewed
+    Interviewee,
+}
+
+#[derive(Debug, Clone)]
+struct Raw {
+    text: String,
+    kind: QuoteKind,
+    cue: Option<String>,
+    subj: Subj,
+    /// position of the cue (or the quote)
+    pos: usize,
+    /// a bare attribution ("Rubio said.") that only lends its speaker
+    attr_only: bool,
+}
+
+fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
+    match lang.map(|l| l.to_ascii_lowercase()) {
+        Some(l) if l.starts_with("de") => return Lang::De,
+        Some(l) if l.starts_with("fr") => return Lang::Fr,
+        Some(l) if l.starts_with("ru") => return Lang::Ru,
+        Some(l) if l.starts_with("en") => return Lang::En,
+        _ => {}
+    }
+    let sample: String = paras.iter().take(6).copied().collect::<Vec<_>>().join(" ");
+    let cyr = sample
+        .chars()
+        .filter(|c| ('\u{400}'..='\u{4ff}').contains(c))
+        .count();
+    if cyr * 3 > sample.len() / 2 {
+        return Lang::Ru;
+    }
+    let lw = format!(" {} ", sample.to_lowercase());
+    let count = |ws: &[&str]| ws.iter().map(|w| lw.matches(w).count()).sum::<usize>();
+    let de = count(&[" der ", " die ", " und ", " nicht ", " ist ", " das "]);
+    let fr = count(&[" le ", " les ", " et ", " est ", " une ", " des "]);
+    let en = count(&[" the ", " and ", " is ", " of ", " to "]);
+    if de > en && de > fr {
+        Lang::De
+    } else if fr > en && fr > de {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+struct Para<'a> {
+    p: &'a str,
+    spans: Vec<marks::Span>,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Para<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.p[t.start..t.end]
+    }
+    fn lw(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+    fn is_w(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].is_word()
+    }
+}
+
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "then",
+    "once",
+    "separately",
+    "flatly",
+    "simply",
+    "bluntly",
+    "firmly",
+    "quietly",
+    "further",
+    "too",
+    "late",
+    "early",
+    "afterward",
+    "afterwards",
+    "subsequently",
+    "last",
+    "this",
+    "that",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+const PREPS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
+    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
+    "while", "if", "because",
+];
+const DETS: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your",
+    "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with", "by", "whose",
+    "other", "many", "new", "latest", "initial", "first", "earlier", "public", "own", "repeated",
+];
+const TITLE_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "called",
+    "dubbed",
+    "named",
+    "headlined",
+    "so-called",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "nicknamed",
+    "known",
+    "label",
+    "labelled",
+    "labeled",
+    "branded",
+    "reading",
+    "read",
+    "marked",
+    "tagged",
+    "codenamed",
+    "code-named",
+    "motto",
+    "heading",
+    "headline",
+    "title",
+    "banner",
+    "sign",
+    "hashtag",
+    "genannte",
+    "sogenannte",
+    "sogenannten",
+    "intitulé",
+    "baptisé",
+    "appelé",
+    "под",
+    "названием",
+    "так",
+];
+
+fn is_pronoun(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(w, "he" | "she" | "it" | "they" | "i" | "we"),
+        Lang::De => matches!(w, "er" | "sie" | "es" | "ich" | "wir"),
+        Lang::Fr => matches!(w, "il" | "elle" | "ils" | "elles" | "je" | "nous" | "on"),
+        Lang::Ru => matches!(w, "он" | "она" | "оно" | "они" | "я" | "мы"),
+    }
+}
+
+fn complementizer(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => w == "that",
+        Lang::De => w == "dass" || w == "daß",
+        Lang::Fr => w == "que" || w.starts_with("qu'") || w.starts_with("qu’"),
+        Lang::Ru => w == "что",
+    }
+}
+
+/// "The Glass Perimeter": short and every content word capitalised.
+fn is_title_case(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 8
+        && ws
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && ws[0].chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Words of a direct quotation's text.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+/// Analyse one paragraph into raw quotes (speakers unresolved).
+fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
+    let p = para.p;
+    let toks = &para.toks;
+    let spans = &para.spans;
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut used = vec![false; spans.len()];
+
+    // transcript style: "SMITH: ..." / "Q: ..."
+    if let Some(r) = transcript(para) {
+        return vec![r];
+    }
+
+    let sents = text::sentences(p, toks, spans);
+    for &(a, b) in &sents {
+        let mut covered = a; // tokens before this belong to an earlier reported clause
+        let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
+        let mut i = a;
+        while i < b {
+            if !para.is_w(i) || i < covered {
+                i += 1;
+                continue;
+            }
+            let lw = para.lw(i);
+            let w = para.w(i);
+            // multi-word according cues
+            let mut class = lex::cue_class(lang, &lw);
+            let mut cue_end = i + 1; // first token after the cue words
+            match lang {
+                Lang::En => {
+                    if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
+                        class = Some(CueClass::According);
+                        cue_end = i + 2;
+                    } else if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        class = None;
+                    } else if lw == "pointed" && para.is_w(i + 1) && para.lw(i + 1) == "out" {
+                        class = Some(CueClass::That);
+                        cue_end = i + 2;
+                    }
+                }
+                Lang::Ru => {
+                    if lw == "по"
+                        && para.is_w(i + 1)
+                        && matches!(
+                            para.lw(i + 1).as_str(),
+                            "словам" | "данным" | "мнению" | "информации"
+                        )
+                    {
+                        class = Some(CueClass::According);
+                        cue_end = i + 2;
+                    }
+                }
+                Lang::Fr => {
+                    if lw == "d'après" || lw == "d’après" {
+                        class = Some(CueClass::According);
+                    }
+                    if lw == "dit"
+                        && i > a
+                        && para.is_w(i - 1)
+                        && matches!(para.lw(i - 1).as_str(), "on" | "se")
+                    {
+                        class = None;
+                    }
+                }
+                Lang::De => {
+                    if lw == "nach" && para.is_w(i + 1) && para.lw(i + 1) == "angaben" {
+                        class = Some(CueClass::According);
+                        cue_end = i + 2;
+                        if para.is_w(cue_end)
+                            && matches!(para.lw(cue_end).as_str(), "von" | "des" | "der")
+                        {
+                            cue_end += 1;
+                        }
+                    }
+                    if lw == "so" {
+                        // ", so Müller." only
+                        let after_comma = i > a && toks[i - 1].is_punct(',');
+                        let name_next = para.is_w(i + 1)
+                            && para
+                                .w(i + 1)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase());
+                        if !(after_comma && name_next) {
+                            class = None;
+                        }
+                    }
+                }
+            }
+            let Some(class) = class else {
+                i += 1;
+                continue;
+            };
+            // French inverted pronoun: "affirme-t-il"
+            let fr_pron = lang == Lang::Fr
+                && (lw.ends_with("-il") || lw.ends_with("-elle") || lw.ends_with("-ils"));
+            let cue_text = cue_words(para, i, cue_end);
+
+            // what precedes the cue
+            let mut k = i;
+            if lang == Lang::Fr
+                && k > a
+                && para.is_w(k - 1)
+                && matches!(para.lw(k - 1).as_str(), "a" | "ont" | "avait" | "avaient")
+            {
+                k -= 1;
+            }
+            while k > a
+                && matches!(
+                    toks[k - 1].kind,
+                    TK::Punct(',') | TK::Punct('—') | TK::Punct('–') | TK::Punct('-')
+                )
+            {
+                k -= 1;
+            }
+            let quote_before = k > a && toks[k - 1].quote().is_some_and(|q| !used[q]);
+            let inverted = class != CueClass::According
+                && (class == CueClass::So
+                    || fr_pron
+                    || (quote_before && k < i)
+                    || (quote_before && lang != Lang::En)
+                    || (quote_before && k == i)
+                    // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
+                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer(lang, &para.lw(cue_end))));
+            if inverted {
+                // subject after the cue: up to the next quote or the sentence end
+                let mut e = cue_end;
+                while e < b && toks[e].quote().is_none() {
+                    e += 1;
+                }
+                let subj = if fr_pron {
+                    Subj::Phrase(i, i + 1)
+                } else {
+                    Subj::Phrase(cue_end, e)
+                };
+                // attach unused quotes before the cue in this sentence
+                let mut any = false;
+                for (q, tok) in toks.iter().enumerate().take(i).skip(a) {
+                    if let Some(qi) = tok.quote() {
+                        if !used[qi] && q >= covered {
+                            used[qi] = true;
+                            any = true;
+                            raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, q));
+                        }
+                    }
+                }
+                // and a quote continuing after the attribution: "A," she said, "B."
+                if e < b {
+                    if let Some(qi) = toks[e].quote() {
+                        if !used[qi] {
+                            used[qi] = true;
+                            raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, e));
+                        }
+                    }
+                }
+                if !any && lang != Lang::En && k > a && toks[k - 1].is_word() {
+                    // "Das sei falsch, sagte Müller."
+                    let t0 = toks[covered.max(a)].start;
+                    let t1 = toks[k - 1].end;
+                    let txt = p[t0..t1].trim().to_string();
+                    if word_count(&txt) >= 3 {
+                        raws.push(Raw {
+                            text: txt,
+                            kind: QuoteKind::Reported,
+                            cue: Some(cue_text.clone()),
+                            subj: subj.clone(),
+                            pos: toks[i].start,
+                            attr_only: false,
+                        });
+                    }
+                }
+                covered = e.max(i + 1);
+                i = covered;
+                continue;
+            }
+
+            if class == CueClass::According {
+                // subject: after the cue up to a comma / end
+                let mut e = cue_end;
+                while e < b
+                    && !matches!(
+                        toks[e].kind,
+                        TK::Punct(',')
+                            | TK::Punct('.')
+                            | TK::Punct(';')
+                            | TK::Quote(_)
+                            | TK::Punct(':')
+                    )
+                {
+                    e += 1;
+                }
+                let subj = Subj::Phrase(cue_end, e);
+                let at_start = toks[covered.max(a)..i]
+                    .iter()
+                    .all(|t| !t.is_word() && t.quote().is_none())
+                    || (i > a
+                        && toks[a..i].iter().all(|t| {
+                            t.is_word()
+                                && matches!(
+                                    p[t.start..t.end].to_lowercase().as_str(),
+                                    "but" | "and" | "yet" | "still" | "however" | "also"
+                                )
+                        }));
+                let kind = QuoteKind::According;
+                if at_start {
+                    let mut s = e;
+                    while s < b && matches!(toks[s].kind, TK::Punct(',') | TK::Punct(':')) {
+                        s += 1;
+                    }
+                    if s < b {
+                        if let Some(qi) = toks[s].quote() {
+                            used[qi] = true;
+                            raws.push(direct(p, &spans[qi], subj, &cue_text, s));
+                        } else {
+                            let txt = clause_text(para, s, b, &mut used);
+                            raws.push(Raw {
+                                text: txt,
+                                kind,
+                                cue: Some(cue_text),
+                                subj,
+                                pos: toks[i].start,
+                                attr_only: false,
+                            });
+                        }
+                    }
+                    covered = b;
+                } else {
+                    // clause before: from the sentence start (or last quote) to the cue
+                    let mut s0 = covered.max(a);
+                    let qs: Vec<usize> = (s0..i)
+                        .filter(|&q| toks[q].quote().is_some_and(|qi| !used[qi]))
+                        .collect();
+                    if let Some(&q) = qs.last() {
+                        let qi = toks[q].quote().unwrap();
+                        if (q + 1..i).all(|t| !toks[t].is_word()) {
+                            used[qi] = true;
+                            raws.push(direct(p, &spans[qi], subj, &cue_text, q));
+                            covered = e;
+                            i = e;
+                            continue;
+                        }
+                    }
+                    while s0 < i && !toks[s0].is_word() && toks[s0].quote().is_none() {
+                        s0 += 1;
+                    }
+                    let mut s1 = i;
+                    while s1 > s0 && matches!(toks[s1 - 1].kind, TK::Punct(_)) {
+                        s1 -= 1;
+                    }
+                    if s1 > s0 {
+                        // mid-sentence "according to X," : keep the whole sentence
+                        let end = if e < b { b } else { s1 };
+                        let mut txt = clause_text(para, s0, s1, &mut used);
+                        if end == b && e < b {
+                            let rest = clause_text(para, e, b, &mut used);
+                            if !rest.is_empty() {
+                                txt = format!("{txt}, {rest}");
+                            }
+                        }
+                        raws.push(Raw {
+                            text: txt,
+                            kind,
+                            cue: Some(cue_text),
+                            subj,
+                            pos: toks[i].start,
+                            attr_only: false,
+                        });
+                    }
+                    covered = b;
+                }
+                i = covered;
+                continue;
+            }
+            if class == CueClass::Zufolge {
+                i += 1;
+                continue;
+            }
+
+            // normal order: subject before the cue
+            let mut s0 = covered.max(a);
+            for q in (s0..i).rev() {
+                if let Some(qi) = toks[q].quote() {
+                    // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
+                    let title = q > s0
+                        && para.is_w(q - 1)
+                        && (matches!(para.lw(q - 1).as_str(), "in" | "of" | "from")
+                            || TITLE_CUES.contains(&para.lw(q - 1).as_str()))
+                        && is_title_case(&p[spans[qi].start..spans[qi].end]);
+                    if title {
+                        continue;
+                    }
+                    s0 = q + 1;
+                    break;
+                }
+            }
+            // the word right before the cue must not be a determiner / preposition (noun use)
+            let mut lastw = i;
+            while lastw > s0 && !toks[lastw - 1].is_word() {
+                lastw -= 1;
+            }
+            let participle = i > a
+                && toks[i - 1].is_punct(',')
+                && match lang {
+                    Lang::En => lw.ends_with("ing"),
+                    Lang::Fr => lw.ends_with("ant"),
+                    _ => false,
+                }
+                && raws.iter().any(|r| r.pos < toks[i].start);
+            if lastw == s0 && !participle {
+                i += 1;
+                continue;
+            }
+            let before = if lastw > 0 {
+                para.lw(lastw - 1)
+            } else {
+                String::new()
+            };
+            if (DETS.contains(&before.as_str())
+                && !(lang == Lang::Fr && matches!(before.as_str(), "a" | "ont")))
+                || (lang == Lang::En
+                    && class == CueClass::That
+                    && !matches!(
+                        i.checked_sub(1).map(|x| toks[x].kind),
+                        Some(TK::Word) | Some(TK::Punct(','))
+                    ))
+            {
+                i += 1;
+                continue;
+            }
+            // English plural noun, not a verb: "on treason charges that ...", "in news reports that ..."
+            if lang == Lang::En
+                && class == CueClass::That
+                && lw.ends_with('s')
+                && lastw >= s0 + 2
+                && para.is_w(lastw - 2)
+            {
+                let b2 = para.lw(lastw - 2);
+                if PREPS.contains(&b2.as_str()) && b2 != "of" {
+                    i += 1;
+                    continue;
+                }
+            }
+            // base form after "a/an X": a noun ("a newspaper report that ...")
+            if lang == Lang::En
+                && class == CueClass::That
+                && !lw.ends_with('s')
+                && !lw.ends_with("ed")
+                && !lw.ends_with("ing")
+                && lastw >= s0 + 2
+                && para.is_w(lastw - 2)
+                && matches!(para.lw(lastw - 2).as_str(), "a" | "an")
+            {
+                i += 1;
+                continue;
+            }
+            // English "passive / infinitive" uses: "is said to", "was told", "to say"
+            if lang == Lang::En {
+                if matches!(
+                    before.as_str(),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "to"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "might"
+                        | "will"
+                        | "can"
+                        | "must"
+                        | "not"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "may"
+                ) && !(para.is_w(cue_end) && complementizer(lang, &para.lw(cue_end)))
+                {
+                    // "would not say", "declined to say", "was told" – not a speech act here
+                    if !matches!(before.as_str(), "would" | "will" | "could") {
+                        i += 1;
+                        continue;
+                    }
+                }
+                // "unless told otherwise", "when asked", "has been asked that question"
+                if matches!(
+                    before.as_str(),
+                    "unless" | "if" | "once" | "until" | "than" | "when" | "been" | "being"
+                ) && (lw.ends_with("ed") || lw == "told" || lw == "said")
+                {
+                    i += 1;
+                    continue;
+                }
+                if para.is_w(cue_end) && para.lw(cue_end) == "to" && lw == "said" {
+                    i += 1;
+                    continue;
+                }
+            }
+            let subj_rng = (s0, i);
+            // participial cue after a comma ("..., it said, adding that ..."): the same speaker as before
+            let subj = if participle {
+                Subj::Carry
+            } else {
+                Subj::Phrase(s0, i)
+            };
+            let subj_words = (s0..i).filter(|&t| toks[t].is_word()).count();
+            // quote right before the subject: "...," Rubio said
+            if s0 > a {
+                if let Some(qi) = toks[s0 - 1].quote() {
+                    let sp = &spans[qi];
+                    let ends = p[sp.start..sp.end]
+                        .trim_end()
+                        .ends_with([',', '.', '!', '?', '…', ';', '—', '-'])
+                        || toks.get(s0).is_some_and(|t| {
+                            matches!(t.kind, TK::Punct(',') | TK::Punct('—') | TK::Punct('–'))
+                        });
+                    if !used[qi] && subj_words <= 14 && ends {
+                        used[qi] = true;
+                        raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, s0 - 1));
+                    }
+                }
+            }
+            // after the cue
+            let mut j = cue_end;
+            let mut cue_full = cue_text.clone();
+            if lang == Lang::En
+                && matches!(
+                    lw.as_str(),
+                    "told"
+                        | "tell"
+                        | "tells"
+                        | "telling"
+                        | "informed"
+                        | "assured"
+                        | "reminded"
+                        | "warned"
+                        | "urged"
+                )
+            {
+                let j0 = j;
+                j = skip_addressee(para, j, b);
+                if lw.starts_with("t") && j > j0 {
+                    cue_full =
+                        format!("{} {}", cue_text, p[toks[j0].start..toks[j - 1].end].trim());
+                }
+            }
+            j = skip_pp(para, j, b, lang);
+            // "repeated its position that ...", "reiterated its view that ..."
+            if lang == Lang::En
+                && para.is_w(j)
+                && matches!(para.lw(j).as_str(), "its" | "his" | "her" | "their" | "the")
+                && para.is_w(j + 1)
+                && matches!(
+                    para.lw(j + 1).as_str(),
+                    "position"
+                        | "view"
+                        | "claim"
+                        | "assertion"
+                        | "stance"
+                        | "argument"
+                        | "belief"
+                        | "contention"
+                        | "line"
+                )
+                && para.is_w(j + 2)
+                && para.lw(j + 2) == "that"
+            {
+                j += 2;
+            }
+            let mut done = false;
+            // direct quote after the cue
+            let mut q = j;
+            while q < b
+                && matches!(
+                    toks[q].kind,
+                    TK::Punct(',') | TK::Punct(':') | TK::Punct('—') | TK::Punct('–')
+                )
+            {
+                q += 1;
+            }
+            if q < b && q - j <= 1 {
+                if let Some(qi) = toks[q].quote() {
+                    if !used[qi] {
+                        let colon = toks[j..q].iter().any(|t| t.is_punct(':'));
+                        used[qi] = true;
+                        let cue_s = if colon && cue_full.is_empty() {
+                            ":".to_string()
+                        } else {
+                            cue_full.clone()
+                        };
+                        raws.push(direct(p, &spans[qi], subj.clone(), &cue_s, q));
+                        // further quotes joined by "and" / commas
+                        let mut r = q + 1;
+                        while r + 1 < b
+                            && (toks[r].is_punct(',') || (para.is_w(r) && para.lw(r) == "and"))
+                        {
+                            if let Some(qj) = toks[r + 1].quote() {
+                                used[qj] = true;
+                                raws.push(direct(p, &spans[qj], subj.clone(), &cue_s, r + 1));
+                                r += 2;
+                            } else {
+                                break;
+                            }
+                        }
+                        covered = r;
+                        done = true;
+                    }
+                }
+            }
+            if !done {
+                // clause after the cue
+                let mut c = j;
+                let mut comp = false;
+                if c < b && toks[c].is_punct(',') && lang != Lang::En {
+                    c += 1;
+                }
+                if c < b && toks[c].is_punct(':') {
+                    c += 1;
+                    comp = true;
+                }
+                if para.is_w(c) && complementizer(lang, &para.lw(c)) {
+                    c += 1;
+                    comp = true;
+                }
+                if lang == Lang::Fr && c > 0 && para.is_w(c - 1) {
+                    // "qu'il" token: text starts inside the token; keep the token
+                    let l = para.lw(c - 1);
+                    if l.starts_with("qu'") || l.starts_with("qu’") {
+                        c -= 1;
+                    }
+                }
+                let rest_words = (c..b)
+                    .filter(|&t| toks[t].is_word() || toks[t].quote().is_some())
+                    .count();
+                let first = if para.is_w(c) {
+                    para.lw(c)
+                } else {
+                    String::new()
+                };
+                let gerund = lw.starts_with("den")
+                    && first.ends_with("ing")
+                    && !matches!(
+                        first.as_str(),
+                        "wrongdoing"
+                            | "anything"
+                            | "something"
+                            | "nothing"
+                            | "everything"
+                            | "funding"
+                            | "hearing"
+                            | "meeting"
+                            | "reporting"
+                            | "ruling"
+                            | "finding"
+                            | "spending"
+                            | "building"
+                            | "training"
+                    );
+                // "say what ...", "tells you what ...": an indirect question or an object, no reported claim
+                let wh = lang == Lang::En
+                    && !comp
+                    && matches!(
+                        first.as_str(),
+                        "what"
+                            | "whether"
+                            | "how"
+                            | "why"
+                            | "who"
+                            | "where"
+                            | "which"
+                            | "when"
+                            | "you"
+                            | "me"
+                            | "us"
+                            | "them"
+                            | "him"
+                    );
+                // "that question," : a determiner, not a complementizer
+                let det_that = lang == Lang::En
+                    && comp
+                    && c + 1 < b
+                    && para.is_w(c)
+                    && !toks[c + 1].is_word()
+                    && para.w(c).chars().next().is_some_and(|ch| ch.is_lowercase());
+                // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
+                let add_obj = lang == Lang::En
+                    && !comp
+                    && lw.starts_with("add")
+                    && !matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i");
+                let clause_ok = if wh || det_that || add_obj {
+                    false
+                } else if comp || gerund {
+                    rest_words >= 2
+                } else if lang == Lang::En {
+                    class == CueClass::Say
+                        && rest_words >= 3
+                        && para.is_w(c)
+                        && !PREPS.contains(&first.as_str())
+                        && !matches!(
+                            first.as_str(),
+                            "and"
+                                | "but"
+                                | "or"
+                                | "so"
+                                | "adding"
+                                | "saying"
+                                | "he"
+                                | "she"
+                                | "it"
+                                | "they"
+                        ) | (matches!(first.as_str(), "he" | "she" | "it" | "they")
+                            && rest_words >= 3
+                            && class == CueClass::Say
+                            && c == j)
+                } else {
+                    rest_words >= 3
+                        && (para.is_w(c) || toks.get(c).is_some_and(|t| t.quote().is_some()))
+                };
+                // English clause-final attribution: "The plan is flawed, Rubio said."
+                // ... or with a parenthetical attribution: "The project concerned X, the report said, and also involved Y."
+                let paren = c < b
+                    && toks[c].is_punct(',')
+                    && para.is_w(c + 1)
+                    && matches!(para.lw(c + 1).as_str(), "and" | "but");
+                if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
+                    let commas: Vec<usize> = (subj_rng.0..subj_rng.1)
+                        .filter(|&t| toks[t].is_punct(','))
+                        .collect();
+                    if let Some(&lc) = commas.last() {
+                        let first_chunk_words = (subj_rng.0..commas[0])
+                            .filter(|&t| toks[t].is_word())
+                            .count();
+                        let last_chunk_words =
+                            (lc + 1..subj_rng.1).filter(|&t| toks[t].is_word()).count();
+                        if first_chunk_words >= 5
+                            && last_chunk_words <= 5
+                            && !(subj_rng.0..commas[0]).any(|t| toks[t].quote().is_some())
+                        {
+                            let mut txt = clause_text(para, subj_rng.0, lc, &mut used);
+                            if paren {
+                                let rest = clause_text(para, c + 1, b, &mut used);
+                                txt = format!("{txt}, {rest}");
+                            }
+                            raws.push(Raw {
+                                text: txt,
+                                kind: QuoteKind::Reported,
+                                cue: Some(cue_full.clone()),
+                                subj: Subj::Phrase(lc + 1, i),
+                                pos: toks[i].start,
+                                attr_only: false,
+                            });
+                            covered = b;
+                            i = b;
+                            continue;
+                        }
+                    }
+                }
+                if clause_ok && c < b {
+                    let txt = clause_text(para, c, b, &mut used);
+                    raws.push(Raw {
+                        text: txt,
+                        kind: QuoteKind::Reported,
+                        cue: Some(cue_full.clone()),
+                        subj: subj.clone(),
+                        pos: toks[i].start,
+                        attr_only: false,
+                    });
+                    covered = b;
+                } else if class == CueClass::That && para.is_w(cue_end) && lang == Lang::En {
+                    // "has advised several districts": a verb with an object, no speech attribution
+                    i += 1;
+                    continue;
+                } else if subj_words > 0 {
+                    bare = Some((subj_rng.0, subj_rng.1, cue_full.clone(), toks[i].start));
+                    raws.push(Raw {
+                        text: String::new(),
+                        kind: QuoteKind::Direct,
+                        cue: Some(cue_full.clone()),
+                        subj: subj.clone(),
+                        pos: toks[i].start,
+                        attr_only: true,
+                    });
+                    covered = i + 1;
+                }
+            }
+            i = covered.max(i + 1);
+        }
+
+        // quotes of the sentence left over
+        for q in a..b {
+            let Some(qi) = toks[q].quote() else { continue };
+            if used[qi] {
+                continue;
+            }
+            let s = &spans[qi];
+            let content = &p[s.start..s.end];
+            // continuation of a quotation left open in the previous paragraph
+            if q == 0 && prev_open {
+                used[qi] = true;
+                raws.push(direct(p, s, Subj::Cont, "", q));
+                continue;
+            }
+            if let Some((s0, s1, ref cue, _)) = bare {
+                used[qi] = true;
+                raws.push(direct(p, s, Subj::Phrase(s0, s1), cue, q));
+                continue;
+            }
+            // colon introduction "Kaspersky's response: "...""
+            let colon = q > a && toks[q - 1].is_punct(':');
+            if colon && word_count(content) >= 3 {
+                let mut s0 = a;
+                for t in (a..q - 1).rev() {
+                    if toks[t].quote().is_some() {
+                        s0 = t + 1;
+                        break;
+                    }
+                }
+                used[qi] = true;
+                let has_stmt = (s0..q).any(|t| {
+                    para.is_w(t)
+                        && matches!(para.lw(t).as_str(), "statement" | "statements" | "release")
+                });
+                // subject: a leading pronoun or a leading capitalised run ("She put it bluntly:")
+                let mut e0 = s0;
+                while e0 < q - 1 && !para.is_w(e0) {
+                    e0 += 1;
+                }
+                let mut e1 = e0;
+                if e1 < q - 1 && is_pronoun(lang, &para.lw(e1)) {
+                    e1 += 1;
+                } else {
+                    while e1 < q - 1
+                        && para.is_w(e1)
+                        && para.w(e1).chars().next().is_some_and(|c| c.is_uppercase())
+                    {
+                        e1 += 1;
+                    }
+                    if e1 < q - 1
+                        && para.is_w(e1)
+                        && lex::cue_class(lang, &para.lw(e1)).is_none()
+                        && (e1 + 1..q - 1).any(|t| para.is_w(t))
+                        && !has_stmt
+                    {
+                        // "Kaspersky's response:" keeps the whole phrase
+                        if !(e0..e1).any(|t| para.w(t).ends_with("'s") || para.w(t).ends_with("’s"))
+                        {
+                            e1 = e1.max(e0);
+                        }
+                    }
+                    if e1 == e0 {
+                        e1 = q - 1;
+                    }
+                }
+                raws.push(direct(
+                    p,
+                    s,
+                    Subj::Phrase(e0, e1),
+                    if has_stmt { "statement" } else { ":" },
+                    q,
+                ));
+                continue;
+            }
+            if speechlike(para, q, a, content) {
+                used[qi] = true;
+                raws.push(direct(p, s, Subj::Carry, "", q));
+            }
+        }
+    }
+    raws
+}
+
+fn cue_words(para: &Para, i: usize, e: usize) -> String {
+    let mut s = para.p[para.toks[i].start..para.toks[e - 1].end].to_string();
+    // French/German auxiliaries: "a déclaré", "hat gesagt"
+    if i > 0 && para.is_w(i - 1) {
+        let prev = para.lw(i - 1);
+        if matches!(
+            prev.as_str(),
+            "a" | "ont" | "avait" | "has" | "had" | "have"
+        ) && para.toks[i - 1].end + 1 >= para.toks[i].start
+        {
+            s = format!("{} {}", para.w(i - 1), s);
+        }
+    }
+    s
+}
+
+fn direct(p: &str, s: &marks::Span, subj: Subj, cue: &str, _q: usize) -> Raw {
+    Raw {
+        text: p[s.start..s.end].trim().to_string(),
+        kind: QuoteKind::Direct,
+        cue: if cue.is_empty() {
+            None
+        } else {
+            Some(cue.to_string())
+        },
+        subj,
+        pos: s.open,
+        attr_only: false,
+    }
+}
+
+/// Text of tokens [a, b) with quote marks removed; quotes inside are absorbed.
+fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
+    if a >= b {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut last = para.toks[a].start;
+    for t in a..b {
+        let tok = para.toks[t];
+        if let Some(qi) = tok.quote() {
+            used[qi] = true;
+            let s = para.spans[qi];
+            out.push_str(&para.p[last..s.open]);
+            out.push_str(&para.p[s.start..s.end]);
+            last = s.close_end;
+        }
+    }
+    let mut end = para.toks[b - 1].end;
+    if end < last {
+        end = last;
+    }
+    out.push_str(&para.p[last..end]);
+    out.trim().trim_end_matches(['.', ';']).trim().to_string()
+}
+
+fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
+    let toks = &para.toks;
+    if j >= b || !toks[j].is_word() {
+        return j;
+    }
+    let l = para.lw(j);
+    if l == "that" {
+        return j;
+    }
+    let mut k = j;
+    if matches!(
+        l.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "fellow"
+    ) {
+        k += 1;
+    }
+    // capitalised run ("The Capitol Ledger", "Reuters") or up to 2 lower-case nouns
+    let mut n = 0;
+    while k < b && toks[k].is_word() && n < 4 {
+        let w = para.w(k);
+        let lw = w.to_lowercase();
+        if lw == "that" || complementizer(Lang::En, &lw) {
+            break;
+        }
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if n >= 1
+            && !cap
+            && !matches!(
+                lw.as_str(),
+                "committee"
+                    | "panel"
+                    | "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "members"
+                    | "subcommittee"
+                    | "audience"
+                    | "conference"
+                    | "court"
+                    | "jury"
+            )
+        {
+            break;
+        }
+        if matches!(
+            lw.as_str(),
+            "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this"
+        ) {
+            break;
+        }
+        k += 1;
+        n += 1;
+        if !cap && n >= 2 {
+            break;
+        }
+    }
+    k
+}
+
+/// Skip adverbs and a short prepositional phrase after the cue ("on Tuesday", "in a statement").
+fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
+    let toks = &para.toks;
+    loop {
+        if !para.is_w(j) || j >= b {
+            return j;
+        }
+        let l = para.lw(j);
+        if lang == Lang::En && TIME_WORDS.contains(&l.as_str()) && l != "that" {
+            if matches!(l.as_str(), "last" | "this") {
+                j += 2;
+            } else {
+                j += 1;
+            }
+            continue;
+        }
+        if lang == Lang::En && l.ends_with("ly") && l.len() > 4 && !complementizer(lang, &l) {
+            j += 1;
+            continue;
+        }
+        let is_prep = match lang {
+            Lang::En => {
+                PREPS.contains(&l.as_str())
+                    && !matches!(
+                        l.as_str(),
+                        "as" | "when" | "while" | "if" | "because" | "of" | "about"
+                    )
+            }
+            Lang::De => matches!(
+                l.as_str(),
+                "am" | "im"
+                    | "in"
+                    | "auf"
+                    | "bei"
+                    | "gegenüber"
+                    | "nach"
+                    | "vor"
+                    | "dem"
+                    | "der"
+                    | "den"
+                    | "zu"
+            ),
+            Lang::Fr => matches!(
+                l.as_str(),
+                "à" | "au"
+                    | "aux"
+                    | "dans"
+                    | "lors"
+                    | "mardi"
+                    | "lundi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "jeudi,"
+                    | "devant"
+                    | "en"
+                    | "sur"
+                    | "auprès"
+                    | "hier"
+            ),
+            Lang::Ru => matches!(
+                l.as_str(),
+                "в" | "во"
+                    | "на"
+                    | "журналистам"
+                    | "агентству"
+                    | "изданию"
+                    | "газете"
+                    | "корреспонденту"
+                    | "также"
+                    | "ранее"
+            ),
+        };
+        if !is_prep {
+            return j;
+        }
+        // find the end of the PP: "that", comma, colon, quote, sentence end within 7 tokens
+        let mut k = j + 1;
+        while k < b && k <= j + 10 {
+            let t = toks[k];
+            if t.quote().is_some() || matches!(t.kind, TK::Punct(',') | TK::Punct(':')) {
+                return k;
+            }
+            if t.is_word() && complementizer(lang, &para.lw(k)) {
+                return k;
+            }
+            k += 1;
+        }
+        if k >= b {
+            return b;
+        }
+        return j;
+    }
+}
+
+fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
+    let toks = &para.toks;
+    // title cues just before
+    for t in q.saturating_sub(3)..q {
+        if para.is_w(t) && TITLE_CUES.contains(&para.lw(t).as_str()) {
+            return false;
+        }
+    }
+    let wc = word_count(content);
+    if wc < 3 {
+        return false;
+    }
+    let first = content.chars().find(|c| c.is_alphanumeric() || *c == '…');
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '…') && wc < 8 {
+        return false;
+    }
+    // Title Case
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    if words.len() >= 2
+        && caps * 10 >= words.len() * 7
+        && !content.trim_end().ends_with(['.', '!', '?', ','])
+    {
+        return false;
+    }
+    // embedded in a sentence (words before it) and not a sentence of its own
+    let words_before = toks[a..q].iter().filter(|t| t.is_word()).count();
+    if words_before > 0 && !content.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if words_before > 0 && wc < 6 {
+        return false;
+    }
+    true
+}
+
+/// "SMITH: text" / "Q: text" paragraphs.
+fn transcript(para: &Para) -> Option<Raw> {
+    let p = para.p.trim_start();
+    let off = para.p.len() - p.len();
+    let colon = p.find(':')?;
+    if colon == 0 || colon > 40 {
+        return None;
+    }
+    let name = p[..colon].trim();
+    let rest = p[colon + 1..].trim();
+    if word_count(rest) < 2 {
+        return None;
+    }
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty()
+        || !letters.iter().all(|c| c.is_uppercase())
+        || name.split_whitespace().count() > 4
+    {
+        return None;
+    }
+    if matches!(
+        name,
+        "UPDATE"
+            | "NOTE"
+            | "CORRECTION"
+            | "EDITOR'S NOTE"
+            | "WATCH"
+            | "READ MORE"
+            | "RELATED"
+            | "PHOTO"
+            | "VIDEO"
+    ) {
+        return None;
+    }
+    let text = rest
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
+        .trim()
+        .to_string();
+    // questions of an interview are not quotations of a source
+    let question = matches!(name, "Q" | "QUESTION" | "В" | "F" | "FRAGE");
+    let subj = if matches!(name, "A" | "ANSWER" | "О" | "R" | "ANTWORT") {
+        Subj::Interviewee
+    } else if question {
+        Subj::Unknown
+    } else {
+        Subj::Name(name.to_string())
+    };
+    Some(Raw {
+        text,
+        kind: QuoteKind::Direct,
+        cue: Some(":".into()),
+        subj,
+        pos: off + colon,
+        attr_only: question,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+struct Resolver<'a> {
+    idx: Index,
+    paras: &'a [Para<'a>],
+    lang: Lang,
+    /// resolved speakers in order: (pos, name, kind)
+    history: Vec<(Pos, String, Kind)>,
+}
+
+const INTRO: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "last",
+    "this",
+    "when",
+    "while",
+    "as",
+    "since",
+    "following",
+    "writing",
+    "testifying",
+    "responding",
+    "addressing",
+    "however",
+    "though",
+    "too",
+    "also",
+    "instead",
+    "separately",
+    "still",
+    "yet",
+    "for",
+    "with",
+    "under",
+    "in",
+    "despite",
+    "although",
+    "if",
+    "once",
+    "until",
+    "now",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "interviewed",
+    "reached",
+    "contacted",
+    "questioned",
+    "pressed",
+    "approached",
+    "then",
+    "by",
+    "outside",
+    "inside",
+    "behind",
+    "across",
+    "from",
+    "im",
+    "am",
+    "nach",
+    "dans",
+    "lors",
+    "en",
+    "в",
+    "на",
+    "после",
+];
+const LEAD_STRIP: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "still",
+    "however",
+    "so",
+    "meanwhile",
+    "now",
+    "also",
+    "then",
+    "instead",
+    "separately",
+    "both",
+    "even",
+    "only",
+    "aber",
+    "und",
+    "doch",
+    "mais",
+    "et",
+    "а",
+    "но",
+    "и",
+    "однако",
+];
+
+#[derive(Debug)]
+enum Head {
+    Name(String, Kind),
+    Pronoun(String),
+    OrgNominal(OrgKind),
+    Spokes(Option<String>),
+    Role(String),
+    Generic,
+    Nothing,
+}
+
+impl<'a> Resolver<'a> {
+    fn nearest(&self, pos: Pos, pred: impl Fn(&str, Kind) -> bool) -> Option<String> {
+        let mut best: Option<(Pos, String)> = None;
+        for &(mp, ei) in self.idx.mentions.iter() {
+            if mp >= pos {
+                break;
+            }
+            let e = &self.idx.ents[ei];
+            if pred(&e.name, e.kind) && best.as_ref().is_none_or(|b| mp >= b.0) {
+                best = Some((mp, e.name.clone()));
+            }
+        }
+        for (hp, n, k) in &self.history {
+            if *hp < pos && pred(n, *k) && best.as_ref().is_none_or(|b| *hp >= b.0) {
+                best = Some((*hp, n.clone()));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn kind_of(&self, name: &str) -> Kind {
+        self.idx
+            .entity(name)
+            .map(|e| e.kind)
+            .unwrap_or(Kind::Unknown)
+    }
+
+    fn org_ok(k: Kind, want: OrgKind) -> bool {
+        match (k, want) {
+            (Kind::Org(_), OrgKind::Any) => true,
+            (Kind::Org(OrgKind::Other), _) => false,
+            (Kind::Org(OrgKind::Any), _) => want == OrgKind::Gov,
+            (Kind::Org(x), w) => x == w,
+            _ => false,
+        }
+    }
+
+    fn classify(&self, pi: usize, a: usize, b: usize) -> Head {
+        let para = &self.paras[pi];
+        let mut a = a;
+        let mut b = b;
+        while a < b && !para.is_w(a) {
+            a += 1;
+        }
+        while a < b && LEAD_STRIP.contains(&para.lw(a).as_str()) {
+            a += 1;
+        }
+        // trailing adverbs / auxiliaries
+        while b > a
+            && (!para.toks[b - 1].is_word()
+                || matches!(
+                    para.lw(b - 1).as_str(),
+                    "also"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "is"
+                        | "will"
+                        | "would"
+                        | "later"
+                        | "then"
+                        | "again"
+                        | "once"
+                        | "previously"
+                        | "repeatedly"
+                        | "never"
+                        | "not"
+                        | "did"
+                        | "does"
+                        | "could"
+                        | "hat"
+                        | "habe"
+                        | "a"
+                        | "ont"
+                        | "avait"
+                        | "long"
+                        | "consistently"
+                        | "always"
+                        | "toujours"
+                        | "déjà"
+                        | "également"
+                        | "aussi"
+                        | "encore"
+                        | "pourtant"
+                        | "stets"
+                        | "immer"
+                        | "bereits"
+                        | "auch"
+                        | "ebenfalls"
+                        | "всегда"
+                        | "также"
+                        | "уже"
+                        | "ранее"
+                )
+                || (para.lw(b - 1).ends_with("ly") && para.lw(b - 1).len() > 4 && b - 1 > a))
+        {
+            b -= 1;
+        }
+        if a >= b {
+            return Head::Nothing;
+        }
+        if self.lang != Lang::En {
+            // "die Behörde am Dienstag", "он журналистам": the subject ends before a preposition / adverbial
+            if let Some(t) =
+                (a + 1..b).find(|&t| para.is_w(t) && lex::is_tail_word(self.lang, &para.lw(t)))
+            {
+                b = t;
+            }
+        }
+        let words: Vec<String> = (a..b)
+            .filter(|&t| para.is_w(t))
+            .map(|t| para.lw(t))
+            .collect();
+        if words.len() == 1 && is_pronoun(self.lang, &words[0]) {
+            return Head::Pronoun(words[0].clone());
+        }
+        // French "affirme-t-il"
+        if words.len() == 1 && self.lang == Lang::Fr {
+            let w = &words[0];
+            if w.ends_with("-il") || w.ends_with("-ils") {
+                return Head::Pronoun(if w.ends_with("-ils") {
+                    "ils".into()
+                } else {
+                    "il".into()
+                });
+            }
+            if w.ends_with("-elle") {
+                return Head::Pronoun("elle".into());
+            }
+        }
+        let pos = (pi, para.toks[a].start);
+        let rs: Vec<names::Run> = names::runs(para.p, &para.toks, a, b, self.idx.lower_words())
+            .into_iter()
+            .filter(|r| {
+                !(r.words.len() == 1 && {
+                    let l = r.words[0].to_lowercase();
+                    lex::GENERIC.contains(l.as_str())
+                        || lex::PERSON_ROLES.contains(l.as_str())
+                        || lex::ORG_NOMINALS.contains_key(l.as_str())
+                        || lex::SPOKES.contains(l.as_str())
+                })
+            })
+            .collect();
+        let has_spokes = words
+            .iter()
+            .any(|w| lex::SPOKES.contains(w.trim_end_matches("'s").trim_end_matches("’s")));
+        let spokes_only = has_spokes && !words.iter().any(|w| w == "press")
+            || words.windows(2).any(|w| {
+                w[0] == "press" && matches!(w[1].as_str(), "office" | "service" | "secretary")
+            });
+        if !rs.is_empty() {
+            let canon: Vec<(String, Kind, bool)> = rs
+                .iter()
+                .map(|r| {
+                    let (n, k) = self.idx.canon(r, pos);
+                    (n, k, r.possessive)
+                })
+                .collect();
+            if spokes_only {
+                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky Lab")
+                if let Some(o) = canon
+                    .iter()
+                    .find(|c| matches!(c.1, Kind::Org(_) | Kind::Unknown))
+                {
+                    return Head::Spokes(Some(o.0.clone()));
+                }
+                if let Some(pn) = canon.iter().find(|c| c.1 == Kind::Person && !c.2) {
+                    return Head::Name(pn.0.clone(), Kind::Person);
+                }
+                return Head::Spokes(None);
+            }
+            if let Some(pn) = canon.iter().rev().find(|c| c.1 == Kind::Person && !c.2) {
+                return Head::Name(pn.0.clone(), Kind::Person);
+            }
+            let first = &canon[0];
+            if first.2 {
+                // possessive: "Kaspersky's statement" names the speaker; "Kaspersky's lawyers" do not
+                let after: Vec<&String> = words
+                    .iter()
+                    .skip_while(|w| !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')))
+                    .skip(1)
+                    .collect();
+                let head = after.last().map(|s| s.as_str()).unwrap_or("");
+                if after.is_empty()
+                    || (matches!(
+                        head,
+                        "statement"
+                            | "release"
+                            | "response"
+                            | "website"
+                            | "blog"
+                            | "account"
+                            | "letter"
+                            | "filing"
+                            | "reply"
+                            | "announcement"
+                            | "office"
+                            | "service"
+                    ) || after.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "advice"
+                                | "view"
+                                | "message"
+                                | "verdict"
+                                | "answer"
+                                | "conclusion"
+                                | "warning"
+                                | "argument"
+                                | "position"
+                                | "reply"
+                                | "response"
+                                | "statement"
+                                | "recommendation"
+                                | "point"
+                                | "assessment"
+                                | "explanation"
+                        )
+                    }))
+                {
+                    return Head::Name(first.0.clone(), first.1);
+                }
+                if lex::PERSON_ROLES.contains(head) {
+                    return Head::Role(head.to_string());
+                }
+                return Head::Generic;
+            }
+            // "a Kaspersky researcher": name used as a modifier of a role/generic noun
+            let lastw = words.last().map(|s| s.as_str()).unwrap_or("");
+            let last_in_run = rs.last().is_some_and(|r| r.end >= para.toks[b - 1].end);
+            if !last_in_run && (lex::PERSON_ROLES.contains(lastw) || lex::GENERIC.contains(lastw)) {
+                if lex::PERSON_ROLES.contains(lastw) {
+                    return Head::Role(lastw.to_string());
+                }
+                return Head::Generic;
+            }
+            return Head::Name(first.0.clone(), first.1);
+        }
+        let head = words.last().cloned().unwrap_or_default();
+        let head = head
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string();
+        if has_spokes {
+            if words
+                .iter()
+                .any(|w| lex::ORG_NOMINALS.contains_key(w.as_str()))
+            {
+                let k = words
+                    .iter()
+                    .find_map(|w| lex::ORG_NOMINALS.get(w.as_str()).copied())
+                    .unwrap();
+                return Head::Spokes(self.nearest(pos, |_, kk| Self::org_ok(kk, k)));
+            }
+            if words.first().is_some_and(|w| w == "the") {
+                return Head::Role(head);
+            }
+            return Head::Spokes(None);
+        }
+        if let Some(&k) = lex::ORG_NOMINALS.get(head.as_str()) {
+            if words.first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the" | "der" | "die" | "das" | "le" | "la" | "l'" | "l’"
+                )
+            }) || self.lang == Lang::Ru
+            {
+                return Head::OrgNominal(k);
+            }
+            return Head::Generic;
+        }
+        if lex::PERSON_ROLES.contains(head.as_str()) {
+            if words.first().is_some_and(|w| w == "the") {
+                return Head::Role(head);
+            }
+            return Head::Generic;
+        }
+        Head::Generic
+    }
+
+    /// Resolve a subject token range of paragraph `pi` to a canonical name.
+    fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<String> {
+        let para = &self.paras[pi];
+        let a = self.subject_start(pi, a, b);
+        // split into chunks at commas / dashes / parentheses
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut s = a;
+        for t in a..b {
+            if matches!(
+                para.toks[t].kind,
+                TK::Punct(',')
+                    | TK::Punct('—')
+                    | TK::Punct('–')
+                    | TK::Punct('(')
+                    | TK::Punct(')')
+                    | TK::Punct(';')
+            ) {
+                if t > s {
+                    chunks.push((s, t));
+                }
+                s = t + 1;
+            }
+        }
+        if b > s {
+            chunks.push((s, b));
+        }
+        let chunks: Vec<(usize, usize)> = chunks
+            .into_iter()
+            .filter(|&(x, y)| {
+                let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
+                match first {
+                    None => false,
+                    Some(f) => {
+                        !INTRO.contains(&f.as_str()) || (y - x == 1 && is_pronoun(self.lang, &f))
+                    }
+                }
+            })
+            .collect();
+        let &(ha, hb) = chunks.first()?;
+        let head = self.classify(pi, ha, hb);
+        let pos = (pi, para.toks[ha].start);
+        // an apposition naming a person
+        let appos_person = || -> Option<String> {
+            for &(x, y) in chunks.iter().skip(1) {
+                if let Head::Name(n, Kind::Person) = self.classify(pi, x, y) {
+                    return Some(n);
+                }
+            }
+            None
+        };
+        match head {
+            Head::Name(n, _) => Some(n),
+            Head::Pronoun(p) => self.pronoun(&p, pos),
+            Head::OrgNominal(k) => self.nearest(pos, |_, kk| Self::org_ok(kk, k)),
+            Head::Spokes(org) => appos_person().or(org),
+            Head::Role(r) => appos_person().or_else(|| {
+                let rr = r.clone();
+                self.nearest(pos, |n, k| {
+                    k == Kind::Person && self.idx.entity(n).is_some_and(|e| e.roles.contains(&rr))
+                })
+            }),
+            Head::Generic => appos_person(),
+            Head::Nothing => None,
+        }
+    }
+
+    /// Where the subject phrase really starts: after the last ';' / ':', after a dateline ("MOSCOW (Wire) —"),
+    /// after a subordinator right before the subject ("... hardened after The Wall Street Journal reported").
+    fn subject_start(&self, pi: usize, a: usize, b: usize) -> usize {
+        let para = &self.paras[pi];
+        let toks = &para.toks;
+        let mut a = a;
+        let has_word = |x: usize| (x..b).any(|t| para.is_w(t));
+        if let Some(t) = (a..b)
+            .rev()
+            .find(|&t| matches!(toks[t].kind, TK::Punct(';') | TK::Punct(':')))
+        {
+            if has_word(t + 1) {
+                a = t + 1;
+            }
+        }
+        // dateline: upper-case words (and a parenthesis) then a dash, at the paragraph start
+        if a == 0 || (0..a).all(|t| !toks[t].is_word()) {
+            if let Some(d) = (a..b).find(|&t| {
+                matches!(
+                    toks[t].kind,
+                    TK::Punct('—') | TK::Punct('–') | TK::Punct('-')
+                )
+            }) {
+                let mut depth = 0i32;
+                let mut caps = true;
+                let mut words = 0;
+                for (t, tok) in toks.iter().enumerate().take(d).skip(a) {
+                    match tok.kind {
+                        TK::Punct('(') => depth += 1,
+                        TK::Punct(')') => depth -= 1,
+                        TK::Word if depth == 0 => {
+                            words += 1;
+                            if !para
+                                .w(t)
+                                .chars()
+                                .filter(|c| c.is_alphabetic())
+                                .all(|c| c.is_uppercase())
+                            {
+                                caps = false;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if caps && words >= 1 && has_word(d + 1) {
+                    a = d + 1;
+                }
+            }
+        }
+        if b > a + 2 && para.is_w(b - 1) && self.lang == Lang::En {
+            if let Some(t) = (a + 1..b - 1).rev().find(|&t| {
+                para.is_w(t)
+                    && matches!(
+                        para.lw(t).as_str(),
+                        "after"
+                            | "when"
+                            | "because"
+                            | "since"
+                            | "until"
+                            | "once"
+                            | "while"
+                            | "although"
+                            | "though"
+                            | "before"
+                            | "as"
+                            | "where"
+                            | "whereas"
+                    )
+            }) {
+                let nx = para.w(t + 1);
+                let ok = nx.chars().next().is_some_and(|c| c.is_uppercase())
+                    || is_pronoun(self.lang, &nx.to_lowercase())
+                    || nx == "the";
+                if ok && !(t + 1..b).any(|x| toks[x].is_punct(',')) {
+                    a = t + 1;
+                }
+            }
+        }
+        a
+    }
+
+    fn pronoun(&self, p: &str, pos: Pos) -> Option<String> {
+        let gender = |n: &str| {
+            self.idx
+                .entity(n)
+                .map(|e| (e.male, e.female))
+                .unwrap_or((0, 0))
+        };
+        match p {
+            "he" | "er" | "il" | "он" => self.nearest(pos, |n, k| {
+                k == Kind::Person && {
+                    let (m, f) = gender(n);
+                    m >= f
+                }
+            }),
+            "she" | "sie" | "elle" | "она" => {
+                let r = self.nearest(pos, |n, k| {
+                    k == Kind::Person && {
+                        let (m, f) = gender(n);
+                        f >= m
+                    }
+                });
+                if p == "sie" && r.is_none() {
+                    return self.nearest(pos, |_, k| matches!(k, Kind::Org(_)));
+                }
+                r
+            }
+            "it" | "es" | "оно" => {
+                let near = |n: &str| {
+                    self.idx.mentions.iter().any(|&(mp, ei)| {
+                        mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == n
+                    }) || self
+                        .history
+                        .iter()
+                        .any(|(hp, hn, _)| *hp < pos && hp.0 + 1 >= pos.0 && hn == n)
+                };
+                if let Some(c) = self.nearest(pos, |_, k| matches!(k, Kind::Org(OrgKind::Company)))
+                {
+                    if near(&c) {
+                        return Some(c);
+                    }
+                }
+                self.nearest(pos, |_, k| matches!(k, Kind::Org(_)))
+            }
+            "they" | "ils" | "они" => {
+                let r = self.nearest(pos, |_, k| {
+                    matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
+                })?;
+                // only when that organisation is recent (same or previous paragraph)
+                let recent =
+                    self.idx.mentions.iter().chain([]).any(|&(mp, ei)| {
+                        mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == r
+                    }) || self
+                        .history
+                        .iter()
+                        .any(|(hp, n, _)| *hp < pos && hp.0 + 1 >= pos.0 && *n == r);
+                if recent {
+                    Some(r)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
+        let kind = self.kind_of(name);
+        if let (Some(pr), Some(e)) = (pron, self.idx.entity_mut(name)) {
+            if lex::is_male_pronoun(pr) {
+                e.male += 1;
+            } else if lex::is_female_pronoun(pr) {
+                e.female += 1;
+            }
+        }
+        let kind = if kind == Kind::Unknown {
+            Kind::Person
+        } else {
+            kind
+        };
+        self.history.push((pos, name.to_string(), kind));
+    }
+}
+
+/// Quotes of each paragraph of one article (same length as `paragraphs`), speakers resolved across the article.
+/// `lang` is an ISO 639-1 code when known ("en", "de", "fr", "ru").
+pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
+    let lang = detect_lang(lang, paragraphs);
+    let paras: Vec<Para> = paragraphs
+        .iter()
+        .map(|p| {
+            let spans = marks::find_spans(p);
+            let toks = text::tokenize(p, &spans);
+            Para { p, spans, toks }
+        })
+        .collect();
+    let idx_in: Vec<(&str, Vec<Tok>)> = paras.iter().map(|p| (p.p, p.toks.clone())).collect();
+    let idx = Index::build(&idx_in);
+    let mut res = Resolver {
+        idx,
+        paras: &paras,
+        lang,
+        history: Vec::new(),
+    };
+
+    let mut out: Vec<Vec<Quote>> = Vec::with_capacity(paras.len());
+    let mut prev_open = false;
+    let mut prev_speaker: Option<String> = None; // speaker of the previous paragraph's last direct quote
+    let mut open_speaker: Option<String> = None;
+    let mut interviewee: Option<Option<String>> = None;
+    let mut prev_quotes = 0usize;
+    for (pi, para) in paras.iter().enumerate() {
+        let raws = analyse(para, lang, prev_open);
+        // resolve explicit subjects first
+        let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
+        let mut explicit = vec![false; raws.len()];
+        for (ri, r) in raws.iter().enumerate() {
+            let pos = (pi, r.pos);
+            let sp = match &r.subj {
+                Subj::Phrase(a, b) => {
+                    let s = res.resolve_range(pi, *a, *b);
+                    explicit[ri] = true;
+                    s
+                }
+                Subj::Name(n) => {
+                    explicit[ri] = true;
+                    let run = names::Run {
+                        words: n.split_whitespace().map(titlecase).collect(),
+                        start: r.pos,
+                        end: r.pos,
+                        possessive: false,
+                        titles: vec![],
+                        the: false,
+                    };
+                    let mut run = run;
+                    if let Some(k) = run.words.iter().rposition(|w| {
+                        lex::TITLES.contains(w.trim_end_matches('.').to_lowercase().as_str())
+                    }) {
+                        if k + 1 < run.words.len() {
+                            run.words.drain(..=k);
+                        }
+                    }
+                    Some(res.idx.canon(&run, pos).0)
+                }
+                Subj::Unknown => {
+                    explicit[ri] = true;
+                    None
+                }
+                Subj::Interviewee => {
+                    explicit[ri] = true;
+                    if interviewee.is_none() {
+                        interviewee = Some(res.nearest((pi, 0), |_, k| k == Kind::Person));
+                    }
+                    interviewee.clone().flatten()
+                }
+                _ => None,
+            };
+            if let Some(s) = &sp {
+                let pron = match &r.subj {
+                    Subj::Phrase(a, b) if b - a <= 2 => {
+                        (*a..*b).find(|&t| para.is_w(t)).map(|t| para.lw(t))
+                    }
+                    _ => None,
+                };
+                res.record(pos, s, pron.as_deref());
+            }
+            speakers[ri] = sp;
+        }
+        // carried speakers
+        for ri in 0..raws.len() {
+            match raws[ri].subj {
+                Subj::Cont => {
+                    speakers[ri] = open_speaker.clone().or_else(|| prev_speaker.clone());
+                }
+                Subj::Carry => {
+                    let before = (0..ri)
+                        .rev()
+                        .find(|&k| {
+                            speakers[k].is_some() && !matches!(raws[k].kind, QuoteKind::According)
+                        })
+                        .and_then(|k| speakers[k].clone());
+                    let after = || {
+                        (ri + 1..raws.len())
+                            .find(|&k| explicit[k] && speakers[k].is_some())
+                            .and_then(|k| speakers[k].clone())
+                    };
+                    speakers[ri] = before.or_else(after).or_else(|| {
+                        if ri == 0 || raws[..ri].iter().all(|r| r.attr_only) {
+                            prev_speaker.clone()
+                        } else {
+                            None
+                        }
+                    });
+                    // a quotation paragraph right after a paragraph that introduces one person (and quotes nobody)
+                    if speakers[ri].is_none() && ri == 0 && pi > 0 && prev_quotes == 0 {
+                        let persons: Vec<&str> = res
+                            .idx
+                            .mentions
+                            .iter()
+                            .filter(|m| m.0 .0 == pi - 1 && res.idx.ents[m.1].kind == Kind::Person)
+                            .map(|m| res.idx.ents[m.1].name.as_str())
+                            .collect();
+                        // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
+                        if paras[pi - 1].p.trim_end().ends_with(':') {
+                            if let Some(first) = persons.first() {
+                                speakers[ri] = Some(first.to_string());
+                            }
+                        }
+                        if speakers[ri].is_some() {
+                        } else if let Some(last) = persons.last() {
+                            if persons.iter().all(|p| p == last) {
+                                speakers[ri] = Some(last.to_string());
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut qs = Vec::new();
+        for (ri, r) in raws.iter().enumerate() {
+            if r.attr_only {
+                continue;
+            }
+            qs.push(Quote {
+                text: r.text.clone(),
+                speaker: speakers[ri].as_deref().map(|s| res.idx.canonical(s)),
+                cue: r.cue.clone(),
+                kind: r.kind,
+            });
+        }
+        // state for the next paragraph
+        let last_span_open = para.spans.last().is_some_and(|s| !s.closed);
+        let last_direct = raws
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, r)| r.kind == QuoteKind::Direct && !r.attr_only)
+            .map(|(i, _)| speakers[i].clone());
+        if last_span_open {
+            open_speaker = last_direct.clone().flatten();
+        } else {
+            open_speaker = None;
+        }
+        prev_open = last_span_open;
+        let _ = last_direct;
+        // the last speaker named in this paragraph (any kind of quote or a bare attribution)
+        prev_speaker = speakers
+            .iter()
+            .rev()
+            .find(|s| s.is_some())
+            .cloned()
+            .flatten();
+        prev_quotes = qs.len();
+        out.push(qs);
+    }
+    out
+}
+
+fn titlecase(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

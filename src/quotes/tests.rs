@@ -1,0 +1,161 @@
+use super::*;
+
+fn q(paras: &[&str]) -> Vec<Vec<Quote>> {
+    find_quotes(paras, Some("en"))
+}
+fn sp(v: &Quote) -> Option<&str> {
+    v.speaker.as_deref()
+}
+
+#[test]
+fn split_quote_same_speaker() {
+    let r = q(&[
+        "Marco Rubio questioned the chiefs.",
+        "\"We cannot take that risk,\" Rubio said. \"Not with this vendor.\"",
+    ]);
+    assert_eq!(r[1].len(), 2, "{:?}", r);
+    assert_eq!(sp(&r[1][0]), Some("Marco Rubio"));
+    assert_eq!(sp(&r[1][1]), Some("Marco Rubio"));
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let r = q(&[
+        "It's the company's view that the '90s were different, the dogs' owners said nothing.",
+    ]);
+    assert!(r[0].iter().all(|x| x.kind != QuoteKind::Direct), "{:?}", r);
+}
+
+#[test]
+fn multi_paragraph_quote_keeps_speaker() {
+    let r = q(&[
+        "Marcus Feld, a former prosecutor, said the sentence sent a warning.",
+        "\u{201c}Researchers have always had to talk to police. That is the job.",
+        "\u{201c}What this case tells people is that those conversations can be reinterpreted.\u{201d}",
+    ]);
+    assert_eq!(sp(&r[0][0]), Some("Marcus Feld"));
+    assert_eq!(sp(&r[1][0]), Some("Marcus Feld"));
+    assert_eq!(sp(&r[2][0]), Some("Marcus Feld"));
+}
+
+#[test]
+fn colon_intro_and_according() {
+    let r = q(&["Dan Coats testified on Thursday.", "Coats said: \"We would not use it.\" According to Bloomberg Businessweek, the emails describe a project."]);
+    assert_eq!(r[1].len(), 2, "{:?}", r);
+    assert_eq!(sp(&r[1][0]), Some("Dan Coats"));
+    assert_eq!(r[1][1].kind, QuoteKind::According);
+    assert_eq!(sp(&r[1][1]), Some("Bloomberg Businessweek"));
+}
+
+#[test]
+fn reported_speech_first_cue_wins() {
+    let r = q(&[
+        "Lena Hoffmeister says two of her clients have confirmed that agents came to their doors.",
+    ]);
+    assert_eq!(r[0].len(), 1, "{:?}", r);
+    assert_eq!(sp(&r[0][0]), Some("Lena Hoffmeister"));
+    assert!(r[0][0].text.starts_with("two of her clients"));
+}
+
+#[test]
+fn nominal_and_spokes_resolve_to_org() {
+    let r = q(&[
+        "Kaspersky Lab rejected the report on Tuesday.",
+        "The company said it has no inappropriate ties with any government.",
+        "\"We help police only with expertise,\" a Kaspersky spokeswoman said.",
+    ]);
+    assert_eq!(sp(&r[1][0]), Some("Kaspersky Lab"));
+    assert_eq!(sp(&r[2][0]), Some("Kaspersky Lab"));
+}
+
+#[test]
+fn surname_and_honorific() {
+    let r = q(&[
+        "Sen. Marco Rubio asked the six chiefs.",
+        "\"Would you use it?\" Rubio asked. \"No,\" said Adm. Mike Rogers, the NSA director.",
+    ]);
+    assert_eq!(sp(&r[1][0]), Some("Marco Rubio"));
+}
+
+#[test]
+fn apposition_speaker() {
+    let r = q(&["\"We did not see it coming,\" Ruslan Stoyanov, a former investigator, said."]);
+    assert_eq!(sp(&r[0][0]), Some("Ruslan Stoyanov"));
+}
+
+#[test]
+fn pronoun_gender() {
+    let r = q(&[
+        "Gwendolyn Aske and Bartholomew Rusk clashed on Tuesday. Aske said her budget was fair, and Rusk said his was better.",
+        "\"We have a hole,\" he said.",
+        "\"Find it elsewhere,\" she said.",
+    ]);
+    assert_eq!(sp(&r[1][0]), Some("Bartholomew Rusk"));
+    assert_eq!(sp(&r[2][0]), Some("Gwendolyn Aske"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let r = q(&["Her novel \"The Salt Road\" was praised. Critics called the plan \"merely charming\" last year."]);
+    assert!(r[0].is_empty(), "{:?}", r);
+}
+
+#[test]
+fn german_french_russian() {
+    let de = find_quotes(
+        &["„Ohne die Straße ersticken wir“, sagte Reinhard Kessler am Montag."],
+        Some("de"),
+    );
+    assert_eq!(de[0][0].speaker.as_deref(), Some("Reinhard Kessler"));
+    let fr = find_quotes(
+        &["« Nous restons ici », a déclaré Lucien Barre."],
+        Some("fr"),
+    );
+    assert_eq!(fr[0][0].speaker.as_deref(), Some("Lucien Barre"));
+    let ru = find_quotes(&["«Мы остаёмся», — заявил Олег Румянцев."], Some("ru"));
+    assert_eq!(ru[0][0].speaker.as_deref(), Some("Олег Румянцев"));
+}
+
+#[test]
+fn unknown_speaker_is_none() {
+    let r = q(&["\"This is a disaster for everyone involved here,\" one official said."]);
+    assert_eq!(r[0].len(), 1);
+    assert_eq!(r[0][0].speaker, None);
+}
+
+#[test]
+fn org_short_forms_resolve_to_canonical_name() {
+    let r = q(&[
+        "Kaspersky says it will wind down its business in the United States.",
+        "The company said the shutdown would begin July 20.",
+    ]);
+    assert_eq!(sp(&r[0][0]), Some("Kaspersky Lab"), "{:?}", r);
+    assert_eq!(sp(&r[1][0]), Some("Kaspersky Lab"), "{:?}", r);
+}
+
+#[test]
+fn participle_cue_keeps_speaker_and_added_object_is_no_quote() {
+    let r = q(&["Kaspersky Lab disputed the report. The company has \u{201c}no inappropriate ties with any government,\u{201d} it said, adding that it assists law enforcement only with technical expertise."]);
+    assert_eq!(r[0].len(), 2, "{:?}", r);
+    assert!(
+        r[0].iter()
+            .all(|x| x.speaker.as_deref() == Some("Kaspersky Lab")),
+        "{:?}",
+        r
+    );
+    let r = q(&[
+        "The agency added Kaspersky to its list of equipment deemed a threat to national security.",
+    ]);
+    assert!(r[0].is_empty(), "{:?}", r);
+}
+
+#[test]
+fn german_verb_second_reported_speech() {
+    let r = find_quotes(&["Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor Kaspersky. Von der Nutzung der Software sei abzuraten, erklärte die Behörde am Dienstag."], Some("de"));
+    assert!(
+        r[0].iter()
+            .any(|x| x.text.starts_with("Von der Nutzung") && x.speaker.as_deref() == Some("BSI")),
+        "{:?}",
+        r
+    );
+}

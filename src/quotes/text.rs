@@ -1,0 +1,176 @@
+//! Tokens and sentences of one paragraph, with quoted spans as single tokens.
+
+use super::lex::ABBREV;
+use super::marks::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TK {
+    Word,
+    Punct(char),
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub kind: TK,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TK::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TK::Punct(c)
+    }
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TK::Quote(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{301}'
+}
+
+/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans.
+pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut si = 0;
+    let mut it = p.char_indices().peekable();
+    while let Some(&(b, c)) = it.peek() {
+        if si < spans.len() && b >= spans[si].open {
+            let s = spans[si];
+            toks.push(Tok {
+                kind: TK::Quote(si),
+                start: s.open,
+                end: s.close_end,
+            });
+            while let Some(&(b2, _)) = it.peek() {
+                if b2 >= s.close_end {
+                    break;
+                }
+                it.next();
+            }
+            si += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            it.next();
+            continue;
+        }
+        if word_char(c) {
+            let start = b;
+            let mut end = b + c.len_utf8();
+            it.next();
+            while let Some(&(b2, c2)) = it.peek() {
+                if si < spans.len() && b2 >= spans[si].open {
+                    break;
+                }
+                if word_char(c2) {
+                    end = b2 + c2.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
+                    // keep if followed by a word char (it's, Moscow-based, U.S)
+                    let nb = b2 + c2.len_utf8();
+                    let nc = p[nb..].chars().next();
+                    if nc.is_some_and(word_char) && !(si < spans.len() && spans[si].open == b2) {
+                        end = nb;
+                        it.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // abbreviation / initial with final dot
+            if p[end..].starts_with('.') {
+                let w = p[start..end].to_lowercase();
+                let initial = w.chars().count() == 1
+                    && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
+                if ABBREV.contains(w.as_str()) || initial || w.contains('.') {
+                    end += 1;
+                    it.next();
+                }
+            }
+            toks.push(Tok {
+                kind: TK::Word,
+                start,
+                end,
+            });
+            continue;
+        }
+        toks.push(Tok {
+            kind: TK::Punct(c),
+            start: b,
+            end: b + c.len_utf8(),
+        });
+        it.next();
+    }
+    toks
+}
+
+/// Sentence ranges as token index ranges.
+pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let next = toks.get(i + 1);
+        let next_starts = next.is_some_and(|n| match n.kind {
+            TK::Quote(_) => true,
+            TK::Word => p[n.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            TK::Punct(c) => matches!(c, '(' | '—' | '–'),
+        });
+        let boundary = match t.kind {
+            TK::Punct('.') | TK::Punct('!') | TK::Punct('?') | TK::Punct('…') => {
+                // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
+                next.is_none() || next_starts
+            }
+            TK::Word => {
+                // "U.S." at end of a sentence
+                p[t.start..t.end].ends_with('.')
+                    && p[t.start..t.end].matches('.').count() >= 2
+                    && next.is_some_and(|n| {
+                        n.is_word()
+                            && p[n.start..]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase())
+                            && super::lex::CAP_STOP
+                                .contains(p[n.start..n.end].to_lowercase().as_str())
+                    })
+            }
+            TK::Quote(q) => {
+                let s = spans[q];
+                let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
+                s.closed
+                    && inner.ends_with('.')
+                    && next.is_some_and(|n| {
+                        matches!(n.kind, TK::Quote(_))
+                            || n.is_word()
+                                && p[n.start..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(|c| c.is_uppercase())
+                    })
+            }
+            _ => false,
+        };
+        if boundary {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
