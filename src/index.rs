@@ -1,0 +1,580 @@
+//! The tantivy index: its schema, opening it safely, and the incremental indexing run.
+//!
+//! One document per passage, plus one "file record" per indexed file holding what change
+//! detection needs (size, mtime, content hash). Both live in the same index so that a commit
+//! records passages and file states together: after a crash the last commit is consistent, and the
+//! next run redoes exactly the files that were not committed.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, INDEXED, STORED, STRING,
+};
+use tantivy::{
+    doc, DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
+
+use crate::error::{Error, PageError, Result};
+use crate::page::{self, Page};
+use crate::walk::{self, Found};
+
+/// Bumped whenever the schema or what is stored changes; an index of another format is rebuilt
+/// by `clipdex index` and refused, with what to do, by the other commands.
+pub const INDEX_FORMAT: u32 = 1;
+
+/// Files processed between commits: what a crash can cost at most.
+const COMMIT_EVERY: usize = 1000;
+
+/// Document kinds in the index.
+pub const KIND_PASSAGE: &str = "passage";
+const KIND_FILE: &str = "file";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    pub path: Field,
+    pub file_key: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub file_hash: Field,
+    pub article_id: Field,
+    pub position: Field,
+    pub text: Field,
+    pub title: Field,
+    pub speaker: Field,
+    pub speaker_exact: Field,
+    pub site: Field,
+    pub site_exact: Field,
+    pub author: Field,
+    pub url: Field,
+    pub date: Field,
+    pub date_text: Field,
+    pub month: Field,
+    pub lang: Field,
+    pub quotes: Field,
+}
+
+/// Builds the schema; the names are the ones the query syntax exposes (`speaker:`, `title:`...).
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stemmed = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let words = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("default")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let exact_fast = STRING.set_fast("raw");
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        path: b.add_text_field("path", STRING | STORED),
+        file_key: b.add_text_field("file_key", STRING | STORED),
+        file_size: b.add_u64_field("file_size", STORED),
+        file_mtime: b.add_i64_field("file_mtime", STORED),
+        file_hash: b.add_text_field("file_hash", STORED),
+        article_id: b.add_text_field("article_id", exact_fast.clone().set_stored()),
+        position: b.add_u64_field(
+            "position",
+            NumericOptions::default()
+                .set_indexed()
+                .set_stored()
+                .set_fast(),
+        ),
+        text: b.add_text_field("text", stemmed.clone()),
+        title: b.add_text_field("title", stemmed),
+        speaker: b.add_text_field("speaker", words.clone()),
+        speaker_exact: b.add_text_field("speaker_exact", exact_fast.clone()),
+        site: b.add_text_field("site", words.clone()),
+        site_exact: b.add_text_field("site_exact", exact_fast.clone()),
+        author: b.add_text_field("author", words),
+        url: b.add_text_field("url", STORED),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED)
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        date_text: b.add_text_field("date_text", STORED),
+        month: b.add_text_field("month", exact_fast),
+        lang: b.add_text_field("lang", STRING | STORED),
+        quotes: b.add_text_field("quotes", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// An opened index and its fields.
+pub struct Store {
+    pub index: Index,
+    pub fields: Fields,
+    pub path: PathBuf,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Payload {
+    format: u32,
+}
+
+impl Store {
+    /// Opens an existing index for reading; says how to create one when there is none.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.join("meta.json").exists() {
+            return Err(Error::NoIndex(path.to_path_buf()));
+        }
+        let index = Index::open_in_dir(path)?;
+        check_format(&index, path)?;
+        let (_, fields) = schema();
+        Ok(Store {
+            index,
+            fields,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the index for writing, creating it (or recreating it when `rebuild` is set or its
+    /// format is outdated). Returns whether it was rebuilt because of its format.
+    pub fn open_or_create(path: &Path, rebuild: bool) -> Result<(Store, bool)> {
+        let mut outdated = false;
+        if path.join("meta.json").exists() {
+            let usable = Index::open_in_dir(path)
+                .map_err(Error::from)
+                .and_then(|index| check_format(&index, path).map(|_| index));
+            match usable {
+                Ok(index) if !rebuild => {
+                    let (_, fields) = schema();
+                    return Ok((
+                        Store {
+                            index,
+                            fields,
+                            path: path.to_path_buf(),
+                        },
+                        false,
+                    ));
+                }
+                Ok(_) => {}
+                Err(_) => outdated = !rebuild,
+            }
+            clear_index_dir(path)?;
+        }
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(path, schema)?;
+        Ok((
+            Store {
+                index,
+                fields,
+                path: path.to_path_buf(),
+            },
+            outdated,
+        ))
+    }
+
+    /// A reader that sees the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
+    }
+
+    /// Takes the index's write lock; a second `clipdex index` on the same index fails at once.
+    pub fn writer(&self, threads: usize, budget_bytes: usize) -> Result<IndexWriter> {
+        match self.index.writer_with_num_threads(threads, budget_bytes) {
+            Ok(writer) => Ok(writer),
+            Err(tantivy::TantivyError::LockFailure(_, _)) => {
+                Err(Error::IndexBusy(self.path.clone()))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// What the last commit knows of each indexed file.
+    fn file_states(&self) -> Result<HashMap<String, FileState>> {
+        let reader = self.reader()?;
+        let searcher = reader.searcher();
+        let f = self.fields;
+        let records = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(f.kind, KIND_FILE),
+                IndexRecordOption::Basic,
+            ),
+            &DocSetCollector,
+        )?;
+        let mut states = HashMap::with_capacity(records.len());
+        for address in records {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| tantivy::schema::Value::as_str(&v))
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let state = FileState {
+                size: doc
+                    .get_first(f.file_size)
+                    .and_then(|v| tantivy::schema::Value::as_u64(&v))
+                    .unwrap_or(0),
+                mtime_ns: doc
+                    .get_first(f.file_mtime)
+                    .and_then(|v| tantivy::schema::Value::as_i64(&v))
+                    .unwrap_or(0),
+                hash: text(f.file_hash),
+            };
+            states.insert(text(f.file_key), state);
+        }
+        Ok(states)
+    }
+}
+
+fn check_format(index: &Index, path: &Path) -> Result<()> {
+    let metas = index.load_metas()?;
+    let found = metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<Payload>(p).ok())
+        .map(|p| p.format);
+    let expected_schema = schema().0;
+    if found == Some(INDEX_FORMAT) && index.schema() == expected_schema {
+        Ok(())
+    } else if found.is_none() && metas.segments.is_empty() && metas.opstamp == 0 {
+        // Created but never committed: nothing to lose.
+        Ok(())
+    } else {
+        Err(Error::IndexFormat {
+            path: path.to_path_buf(),
+            found: found.map_or_else(|| "unknown".to_owned(), |f| f.to_string()),
+            expected: INDEX_FORMAT,
+        })
+    }
+}
+
+/// Removes an index's files, refusing to touch a folder that does not look like an index.
+fn clear_index_dir(path: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(path).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_index_file = name == "meta.json"
+            || name == ".managed.json"
+            || name.ends_with(".lock")
+            || name.contains('.') && name.split('.').next().is_some_and(|stem| stem.len() == 32);
+        if is_index_file && entry.file_type().map_err(io)?.is_file() {
+            std::fs::remove_file(entry.path()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileState {
+    size: u64,
+    mtime_ns: i64,
+    hash: String,
+}
+
+/// Settings of an indexing run.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Threads that parse and extract pages.
+    pub threads: usize,
+    /// Memory the index writer may buffer before it flushes a segment, in bytes.
+    pub writer_budget: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        IndexOptions {
+            threads,
+            writer_budget: 96 << 20,
+        }
+    }
+}
+
+/// What happened during a run, reported to the caller as it happens.
+pub enum Event<'a> {
+    /// The walk found this many files to read (changed or new).
+    Planned { to_read: usize, total: usize },
+    /// One more file was read.
+    Progress,
+    /// A file or folder that could not be indexed, and why.
+    Warning { path: &'a Path, reason: String },
+}
+
+/// Counts of one indexing run.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IndexReport {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub passages: usize,
+}
+
+/// The key a file is known by in the index: its absolute path.
+pub fn file_key(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// A short stable id for an article, from its file key.
+pub fn article_id(key: &str) -> String {
+    blake3::hash(key.as_bytes()).to_hex()[..16].to_owned()
+}
+
+enum Outcome {
+    Touched,
+    Indexed { passages: usize },
+    Failed,
+}
+
+/// Indexes the pages under `root` incrementally: new and changed files are (re-)extracted, files
+/// gone from `root` lose their passages, unchanged files are not read.
+pub fn index_folder(
+    store: &Store,
+    root: &Path,
+    options: &IndexOptions,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> Result<IndexReport> {
+    if !root.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
+    let root = std::fs::canonicalize(root).map_err(|source| Error::Io {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let writer_threads = options.threads.clamp(1, 4);
+    let budget = options.writer_budget.max(writer_threads * (16 << 20));
+    let mut writer = store.writer(writer_threads, budget)?;
+    let known = store.file_states()?;
+
+    let (found, walk_warnings) = walk::walk(&root);
+    for warning in &walk_warnings {
+        on_event(Event::Warning {
+            path: warning.path.as_deref().unwrap_or(&root),
+            reason: warning.reason.clone(),
+        });
+    }
+
+    let mut report = IndexReport::default();
+    let root_prefix = format!("{}{}", file_key(&root), std::path::MAIN_SEPARATOR);
+    let seen: HashSet<String> = found.iter().map(|f| file_key(&f.path)).collect();
+    for key in known.keys() {
+        if key.starts_with(&root_prefix) && !seen.contains(key) {
+            delete_file(&writer, &store.fields, key);
+            report.removed += 1;
+        }
+    }
+
+    let mut to_read = Vec::new();
+    for file in found {
+        let key = file_key(&file.path);
+        match known.get(&key) {
+            Some(state) if state.size == file.size && state.mtime_ns == file.mtime_ns => {
+                report.unchanged += 1;
+            }
+            previous => to_read.push((file, key, previous.cloned())),
+        }
+    }
+    on_event(Event::Planned {
+        to_read: to_read.len(),
+        total: to_read.len() + report.unchanged,
+    });
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .build()
+        .map_err(|e| Error::Query(format!("cannot start worker threads: {e}")))?;
+    let passages = AtomicUsize::new(0);
+    let counts = Mutex::new((0usize, 0usize, 0usize, 0usize));
+    for chunk in to_read.chunks(COMMIT_EVERY) {
+        pool.install(|| {
+            chunk.par_iter().for_each(|(file, key, previous)| {
+                let outcome = index_file(
+                    &writer,
+                    &store.fields,
+                    file,
+                    key,
+                    previous.as_ref(),
+                    on_event,
+                );
+                on_event(Event::Progress);
+                let mut c = counts.lock().expect("counts lock");
+                match outcome {
+                    Outcome::Touched => c.0 += 1,
+                    Outcome::Indexed { passages: n } => {
+                        passages.fetch_add(n, Ordering::Relaxed);
+                        if previous.is_some() {
+                            c.1 += 1;
+                        } else {
+                            c.2 += 1;
+                        }
+                    }
+                    Outcome::Failed => c.3 += 1,
+                }
+            });
+        });
+        commit(&mut writer)?;
+    }
+    commit(&mut writer)?;
+    writer.wait_merging_threads()?;
+
+    let (unchanged, updated, added, failed) = counts.into_inner().expect("counts lock");
+    report.unchanged += unchanged;
+    report.updated = updated;
+    report.added = added;
+    report.failed = failed;
+    report.passages = passages.into_inner();
+    Ok(report)
+}
+
+fn commit(writer: &mut IndexWriter) -> Result<()> {
+    let payload = serde_json::to_string(&Payload {
+        format: INDEX_FORMAT,
+    })
+    .expect("payload serialises");
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}
+
+fn delete_file(writer: &IndexWriter, f: &Fields, key: &str) {
+    writer.delete_term(Term::from_field_text(f.path, key));
+    writer.delete_term(Term::from_field_text(f.file_key, key));
+}
+
+fn index_file(
+    writer: &IndexWriter,
+    f: &Fields,
+    file: &Found,
+    key: &str,
+    previous: Option<&FileState>,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> Outcome {
+    let bytes = match crate::decode::read_page(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => return failed(&file.path, err, on_event),
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let state = FileState {
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash,
+    };
+    if previous.is_some_and(|p| p.hash == state.hash) {
+        // Same content, new timestamp: record the new state, keep the passages.
+        writer.delete_term(Term::from_field_text(f.file_key, key));
+        add(writer, file_record(f, key, &state));
+        return Outcome::Touched;
+    }
+    let page = match page::process_bytes(&bytes) {
+        Ok(page) => page,
+        Err(err) => return failed(&file.path, err, on_event),
+    };
+    delete_file(writer, f, key);
+    let passages = page.passages.len();
+    for doc in passage_docs(f, key, &page) {
+        add(writer, doc);
+    }
+    add(writer, file_record(f, key, &state));
+    Outcome::Indexed { passages }
+}
+
+fn failed(path: &Path, err: PageError, on_event: &(dyn Fn(Event) + Sync)) -> Outcome {
+    on_event(Event::Warning {
+        path,
+        reason: err.to_string(),
+    });
+    Outcome::Failed
+}
+
+fn add(writer: &IndexWriter, doc: TantivyDocument) {
+    // Fails only when the writer's threads are gone, which the next commit reports.
+    let _ = writer.add_document(doc);
+}
+
+fn file_record(f: &Fields, key: &str, state: &FileState) -> TantivyDocument {
+    doc!(
+        f.kind => KIND_FILE,
+        f.file_key => key,
+        f.file_size => state.size,
+        f.file_mtime => state.mtime_ns,
+        f.file_hash => state.hash.as_str(),
+    )
+}
+
+fn passage_docs<'a>(
+    f: &'a Fields,
+    key: &'a str,
+    page: &'a Page,
+) -> impl Iterator<Item = TantivyDocument> + 'a {
+    let article = &page.article;
+    let id = article_id(key);
+    page.passages.iter().map(move |passage| {
+        let mut doc = doc!(
+            f.kind => KIND_PASSAGE,
+            f.path => key,
+            f.article_id => id.as_str(),
+            f.position => u64::from(passage.position),
+            f.text => passage.text.as_str(),
+        );
+        if let Some(title) = &article.title {
+            doc.add_text(f.title, title);
+        }
+        if let Some(site) = &article.site {
+            doc.add_text(f.site, site);
+            doc.add_text(f.site_exact, site);
+        }
+        if let Some(host) = article.url.as_deref().and_then(crate::text::url_host) {
+            doc.add_text(f.site, host);
+        }
+        for author in &article.authors {
+            doc.add_text(f.author, author);
+        }
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        if let Some(date) = &article.date {
+            doc.add_date(
+                f.date,
+                DateTime::from_timestamp_secs(date.calendar_seconds()),
+            );
+            doc.add_text(f.date_text, date.to_rfc3339());
+            doc.add_text(f.month, &date.day()[..7]);
+        }
+        if let Some(lang) = &article.lang {
+            doc.add_text(f.lang, lang);
+        }
+        for speaker in passage.speakers() {
+            doc.add_text(f.speaker, speaker);
+            doc.add_text(f.speaker_exact, speaker);
+        }
+        if !passage.quotes.is_empty() {
+            doc.add_text(
+                f.quotes,
+                serde_json::to_string(&passage.quotes).expect("quotes serialise"),
+            );
+        }
+        doc
+    })
+}

@@ -1,0 +1,324 @@
+//! The `clipdex` command line: parses arguments, dispatches to the library, and maps outcomes to
+//! exit codes (0 results, 1 no results, 2 error).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use clipdex::index::{self, Event, IndexOptions, Store};
+use clipdex::output;
+use clipdex::search::{self, Engine, Filters, Request};
+
+/// Turn a folder of saved news pages into a searchable archive of passages, speakers and dates.
+#[derive(Parser)]
+#[command(name = "clipdex", version, about, long_about = None)]
+struct Cli {
+    /// Where the index lives [default: $XDG_DATA_HOME/clipdex/index, or ~/.local/share/clipdex/index]
+    #[arg(long, global = true, env = "CLIPDEX_INDEX", value_name = "PATH")]
+    index: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Index (or re-index) the saved pages under a folder; only changed files are read again.
+    Index {
+        /// Folder of saved pages (.html, .htm, .xhtml, .shtml, .html.gz)
+        #[arg(default_value = "corpus")]
+        dir: PathBuf,
+        /// Throw the index away and build it anew
+        #[arg(long)]
+        rebuild: bool,
+        /// Worker threads [default: all cores]
+        #[arg(long, short = 'j')]
+        threads: Option<usize>,
+        /// No summary on stderr (warnings still show)
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Search passages, ranked by relevance.
+    ///
+    /// Words must all match; "exact phrases", OR, -exclusion, (grouping), and the fields
+    /// speaker:, title:, site:, author: narrow it.
+    Search {
+        /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban'
+        query: String,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// How many hits
+        #[arg(short = 'n', long, default_value_t = 10)]
+        limit: usize,
+        /// JSON Lines output, one hit per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// The speakers quoted most, overall or in the passages matching a query.
+    Speakers {
+        /// Optional query narrowing the passages counted
+        #[arg(default_value = "")]
+        query: String,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// How many speakers
+        #[arg(short = 'n', long, default_value_t = 20)]
+        limit: usize,
+        /// JSON Lines output, one speaker per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what extraction makes of pages, without indexing them.
+    Extract {
+        /// Page files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// JSON Lines output, one file per line
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Only passages quoting this speaker (full name or part of it, any case)
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Only articles published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles published on or before this date: YYYY, YYYY-MM or YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Only articles from this outlet (name or domain)
+    #[arg(long)]
+    site: Option<String>,
+}
+
+impl FilterArgs {
+    fn to_filters(&self) -> Result<Filters> {
+        Ok(Filters {
+            speaker: self.speaker.clone(),
+            site: self.site.clone(),
+            since: self
+                .since
+                .as_deref()
+                .map(|d| search::parse_date_bound(d, false))
+                .transpose()?,
+            until: self
+                .until
+                .as_deref()
+                .map(|d| search::parse_date_bound(d, true))
+                .transpose()?,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "clipdex: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let index_path = cli.index.clone().unwrap_or_else(default_index_path);
+    match cli.command {
+        Command::Index {
+            dir,
+            rebuild,
+            threads,
+            quiet,
+        } => {
+            let mut options = IndexOptions::default();
+            if let Some(threads) = threads {
+                options.threads = threads.max(1);
+            }
+            run_index(&index_path, &dir, rebuild, &options, quiet)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            filters,
+            limit,
+            json,
+        } => {
+            let request = Request {
+                query,
+                filters: filters.to_filters()?,
+                limit,
+            };
+            let engine = open_engine(&index_path)?;
+            let hits = engine.search(&request)?;
+            let mut out = anstream::stdout().lock();
+            if json {
+                for hit in &hits {
+                    output::write_json_line(&mut out, hit)?;
+                }
+            } else {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                output::write_hits_text(&mut out, &hits, &cwd)?;
+            }
+            out.flush()?;
+            Ok(exit_for(!hits.is_empty()))
+        }
+        Command::Speakers {
+            query,
+            filters,
+            limit,
+            json,
+        } => {
+            let filters = filters.to_filters()?;
+            let engine = open_engine(&index_path)?;
+            let counts = engine.speakers(&query, &filters, limit)?;
+            let mut out = anstream::stdout().lock();
+            if json {
+                for count in &counts {
+                    output::write_json_line(&mut out, count)?;
+                }
+            } else if !counts.is_empty() {
+                output::write_speakers_text(&mut out, &counts)?;
+            }
+            out.flush()?;
+            Ok(exit_for(!counts.is_empty()))
+        }
+        Command::Extract { files, json } => {
+            let mut out = anstream::stdout().lock();
+            let mut failed = false;
+            for file in &files {
+                let shown = file.to_string_lossy();
+                match clipdex::page::process_file(file) {
+                    Ok(page) => {
+                        if json {
+                            output::write_json_line(
+                                &mut out,
+                                &output::ExtractedJson::new(&shown, &page),
+                            )?;
+                        } else {
+                            output::write_extracted_text(&mut out, &shown, &page)?;
+                        }
+                    }
+                    Err(err) => {
+                        failed = true;
+                        warn(file, &err.to_string());
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn exit_for(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `$XDG_DATA_HOME/clipdex/index`, else `~/.local/share/clipdex/index`, else `.clipdex-index`.
+fn default_index_path() -> PathBuf {
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".local/share")));
+    match data_home {
+        Some(dir) => dir.join("clipdex").join("index"),
+        None => PathBuf::from(".clipdex-index"),
+    }
+}
+
+/// Opens the index for searching. With no index yet and a `corpus/` folder here (the bundled
+/// demo), indexes it first and says so.
+fn open_engine(index_path: &Path) -> Result<Engine> {
+    let store = match Store::open(index_path) {
+        Err(clipdex::Error::NoIndex(_)) if Path::new("corpus").is_dir() => {
+            eprintln!(
+                "clipdex: no index at {} yet: indexing the bundled corpus/ first (use `clipdex index DIR` for your own folder)",
+                index_path.display()
+            );
+            run_index(
+                index_path,
+                Path::new("corpus"),
+                false,
+                &IndexOptions::default(),
+                false,
+            )?;
+            Store::open(index_path)?
+        }
+        other => other?,
+    };
+    Ok(Engine::open(store)?)
+}
+
+fn warn(path: &Path, reason: &str) {
+    let path = path.to_string_lossy();
+    eprintln!(
+        "clipdex: warning: {}: {}",
+        clipdex::text::printable(&path),
+        clipdex::text::printable(reason)
+    );
+}
+
+fn run_index(
+    index_path: &Path,
+    dir: &Path,
+    rebuild: bool,
+    options: &IndexOptions,
+    quiet: bool,
+) -> Result<()> {
+    let started = Instant::now();
+    let (store, outdated) = Store::open_or_create(index_path, rebuild)
+        .with_context(|| format!("cannot open the index at {}", index_path.display()))?;
+    if outdated {
+        eprintln!(
+            "clipdex: the index at {} was written by another version of clipdex; rebuilding it",
+            index_path.display()
+        );
+    }
+    let on_event = |event: Event| {
+        if let Event::Warning { path, reason } = event {
+            warn(path, &reason);
+        }
+    };
+    let report = index::index_folder(&store, dir, options, &on_event)
+        .with_context(|| format!("indexing {}", dir.display()))?;
+    if !quiet {
+        eprintln!(
+            "clipdex: indexed {}: {} added, {} updated, {} removed, {} unchanged, {} failed ({} passages) in {:.1}s; index at {}",
+            dir.display(),
+            report.added,
+            report.updated,
+            report.removed,
+            report.unchanged,
+            report.failed,
+            report.passages,
+            started.elapsed().as_secs_f64(),
+            index_path.display()
+        );
+    }
+    Ok(())
+}
