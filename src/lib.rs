@@ -14,6 +14,7 @@ pub mod page;
 pub mod passages;
 pub mod quotes;
 pub mod search;
+pub mod snippet;
 pub mod text;
 pub mod walk;
 

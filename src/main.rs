@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use clipdex::index::{self, Event, IndexOptions, Store};
 use clipdex::output;
-use clipdex::search::{self, Engine, Filters, Request};
+use clipdex::search::{self, Engine, Filters, Period, Request, SortOrder};
 
 /// Turn a folder of saved news pages into a searchable archive of passages, speakers and dates.
 #[derive(Parser)]
@@ -28,6 +28,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Index (or re-index) the saved pages under a folder; only changed files are read again.
+    #[command(
+        after_help = "Examples:\n  clipdex index ~/saved-coverage\n  clipdex index --rebuild corpus\n  CLIPDEX_INDEX=/tmp/idx clipdex index pages/"
+    )]
     Index {
         /// Folder of saved pages (.html, .htm, .xhtml, .shtml, .html.gz)
         #[arg(default_value = "corpus")]
@@ -38,7 +41,7 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, short = 'j')]
         threads: Option<usize>,
-        /// No summary on stderr (warnings still show)
+        /// No progress bar and no summary (warnings still show)
         #[arg(long, short)]
         quiet: bool,
     },
@@ -46,19 +49,40 @@ enum Command {
     ///
     /// Words must all match; "exact phrases", OR, -exclusion, (grouping), and the fields
     /// speaker:, title:, site:, author: narrow it.
+    #[command(
+        after_help = "Examples:\n  clipdex search '\"active countermeasures\"'\n  clipdex search directive --speaker kaspersky --since 2017-09\n  clipdex search 'ban OR directive -lawsuit' --sort -date -n 20\n  clipdex search kasperski --fuzzy\n  clipdex search ban --json --fields title,date,snippet\n  clipdex search -- -ban kaspersky      (a query starting with '-')"
+    )]
     Search {
-        /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban'
+        /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban'; may be empty with a filter
+        #[arg(default_value = "")]
         query: String,
         #[command(flatten)]
         filters: FilterArgs,
         /// How many hits
         #[arg(short = 'n', long, default_value_t = 10)]
         limit: usize,
-        /// JSON Lines output, one hit per line
+        /// Skip this many hits first (for paging)
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// At most this many passages from one article (0: no limit)
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        per_article: usize,
+        /// Order: best match first, oldest first, or newest first
+        #[arg(long, value_enum, default_value_t = SortArg::Score, allow_hyphen_values = true)]
+        sort: SortArg,
+        /// Also match words within one edit (typos, misspelled names)
         #[arg(long)]
-        json: bool,
+        fuzzy: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+        /// With JSON output, only these fields (comma-separated), e.g. title,date,snippet
+        #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+        fields: Option<Vec<String>>,
     },
     /// The speakers quoted most, overall or in the passages matching a query.
+    #[command(
+        after_help = "Examples:\n  clipdex speakers\n  clipdex speakers ban --since 2024\n  clipdex speakers --site 'capitol ledger' --json"
+    )]
     Speakers {
         /// Optional query narrowing the passages counted
         #[arg(default_value = "")]
@@ -72,7 +96,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Matching passages and articles per month or year, as a bar chart.
+    #[command(
+        after_help = "Examples:\n  clipdex timeline\n  clipdex timeline ban --by year\n  clipdex timeline --speaker kaspersky --json"
+    )]
+    Timeline {
+        /// Optional query narrowing the passages counted
+        #[arg(default_value = "")]
+        query: String,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Count per month or per year
+        #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+        by: PeriodArg,
+        /// JSON Lines output, one period per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// An indexed article with its passages, positions and speakers.
+    #[command(
+        after_help = "Examples:\n  clipdex show corpus/northwire/2017/09/13/dhs-orders-agencies-remove-kaspersky.html\n  clipdex show 712777b13fe0db21 --json"
+    )]
+    Show {
+        /// The article's id (as in search results) or the path of its file
+        article: String,
+        /// JSON output
+        #[arg(long)]
+        json: bool,
+    },
     /// Show what extraction makes of pages, without indexing them.
+    #[command(
+        after_help = "Examples:\n  clipdex extract saved/page.html\n  clipdex extract --json saved/*.html | jq .title"
+    )]
     Extract {
         /// Page files
         #[arg(required = true)]
@@ -81,6 +136,55 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Example:\n  clipdex completions bash > ~/.local/share/bash-completion/completions/clipdex"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  clipdex man > ~/.local/share/man/man1/clipdex.1")]
+    Man,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Score,
+    Date,
+    #[value(name = "-date")]
+    NewestFirst,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PeriodArg {
+    Month,
+    Year,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+struct FormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// JSON Lines output, one hit per line (same as --format json)
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+}
+
+impl FormatArgs {
+    fn chosen(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Args)]
@@ -158,23 +262,55 @@ fn run(cli: Cli) -> Result<ExitCode> {
             query,
             filters,
             limit,
-            json,
+            offset,
+            per_article,
+            sort,
+            fuzzy,
+            format,
+            fields,
         } => {
+            let format = format.chosen();
+            if let Some(fields) = &fields {
+                if format != Format::Json {
+                    anyhow::bail!("--fields applies to JSON output: add --json");
+                }
+                if let Some(bad) = fields
+                    .iter()
+                    .find(|f| !output::HIT_FIELDS.contains(&f.as_str()))
+                {
+                    anyhow::bail!(
+                        "unknown field '{bad}' in --fields; fields are {}",
+                        output::HIT_FIELDS.join(", ")
+                    );
+                }
+            }
             let request = Request {
                 query,
                 filters: filters.to_filters()?,
                 limit,
+                offset,
+                per_article: (per_article > 0).then_some(per_article),
+                sort: match sort {
+                    SortArg::Score => SortOrder::Score,
+                    SortArg::Date => SortOrder::Date,
+                    SortArg::NewestFirst => SortOrder::DateDesc,
+                },
+                fuzzy,
             };
             let engine = open_engine(&index_path)?;
             let hits = engine.search(&request)?;
             let mut out = anstream::stdout().lock();
-            if json {
-                for hit in &hits {
-                    output::write_json_line(&mut out, hit)?;
+            match format {
+                Format::Json => {
+                    for hit in &hits {
+                        output::write_hit_json(&mut out, hit, fields.as_deref())?;
+                    }
                 }
-            } else {
-                let cwd = std::env::current_dir().unwrap_or_default();
-                output::write_hits_text(&mut out, &hits, &cwd)?;
+                Format::Csv => output::write_hits_csv(&mut out, &hits)?,
+                Format::Text => {
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    output::write_hits_text(&mut out, &hits, &cwd)?;
+                }
             }
             out.flush()?;
             Ok(exit_for(!hits.is_empty()))
@@ -198,6 +334,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.flush()?;
             Ok(exit_for(!counts.is_empty()))
+        }
+        Command::Timeline {
+            query,
+            filters,
+            by,
+            json,
+        } => {
+            let filters = filters.to_filters()?;
+            let engine = open_engine(&index_path)?;
+            let period = match by {
+                PeriodArg::Month => Period::Month,
+                PeriodArg::Year => Period::Year,
+            };
+            let counts = engine.timeline(&query, &filters, period)?;
+            let mut out = anstream::stdout().lock();
+            if json {
+                for count in &counts {
+                    output::write_json_line(&mut out, count)?;
+                }
+            } else {
+                output::write_timeline_text(&mut out, &counts)?;
+            }
+            out.flush()?;
+            Ok(exit_for(counts.iter().any(|c| c.passages > 0)))
+        }
+        Command::Show { article, json } => {
+            let engine = open_engine(&index_path)?;
+            let Some(found) = engine.article(&article)? else {
+                anyhow::bail!("no indexed article has the id or path '{article}'");
+            };
+            let mut out = anstream::stdout().lock();
+            if json {
+                output::write_json_line(&mut out, &found)?;
+            } else {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                output::write_article_text(&mut out, &found, &cwd)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "clipdex", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files, json } => {
             let mut out = anstream::stdout().lock();
@@ -274,6 +461,21 @@ fn open_engine(index_path: &Path) -> Result<Engine> {
     Ok(Engine::open(store)?)
 }
 
+/// A progress bar on stderr when it is a terminal (indicatif draws nothing otherwise).
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files · {per_sec} · {eta} left",
+        )
+        .expect("static template"),
+    );
+    bar
+}
+
 fn warn(path: &Path, reason: &str) {
     let path = path.to_string_lossy();
     eprintln!(
@@ -299,13 +501,15 @@ fn run_index(
             index_path.display()
         );
     }
-    let on_event = |event: Event| {
-        if let Event::Warning { path, reason } = event {
-            warn(path, &reason);
-        }
+    let progress = progress_bar(quiet);
+    let on_event = |event: Event| match event {
+        Event::Planned { to_read, .. } => progress.set_length(to_read as u64),
+        Event::Progress => progress.inc(1),
+        Event::Warning { path, reason } => progress.suspend(|| warn(path, &reason)),
     };
     let report = index::index_folder(&store, dir, options, &on_event)
         .with_context(|| format!("indexing {}", dir.display()))?;
+    progress.finish_and_clear();
     if !quiet {
         eprintln!(
             "clipdex: indexed {}: {} added, {} updated, {} removed, {} unchanged, {} failed ({} passages) in {:.1}s; index at {}",

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::page::Page;
 use crate::passages::Passage;
-use crate::search::{Hit, SpeakerCount};
+use crate::search::{Hit, PeriodCount, SpeakerCount, StoredArticle};
 use crate::text::printable;
 
 const TITLE: Style = Style::new().bold();
@@ -23,44 +23,173 @@ pub fn write_json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Resu
     out.write_all(b"\n")
 }
 
-/// Search hits for a person: a header per hit, then the snippet with matches highlighted.
+/// Search hits for a person, grouped by article: a header per article (in the order of its best
+/// hit), then each of its passages with the snippet's matches highlighted.
 pub fn write_hits_text(out: &mut dyn Write, hits: &[Hit], cwd: &Path) -> io::Result<()> {
-    for (i, hit) in hits.iter().enumerate() {
+    let mut order: Vec<&str> = Vec::new();
+    for hit in hits {
+        if !order.contains(&hit.article_id.as_str()) {
+            order.push(&hit.article_id);
+        }
+    }
+    for (i, article) in order.iter().enumerate() {
+        let passages: Vec<&Hit> = hits.iter().filter(|h| h.article_id == *article).collect();
+        let head = passages[0];
         if i > 0 {
             writeln!(out)?;
         }
-        let title = hit.title.as_deref().unwrap_or("(untitled)");
-        write!(out, "{}. {TITLE}{}{TITLE:#}", hit.rank, printable(title))?;
+        let title = head.title.as_deref().unwrap_or("(untitled)");
+        write!(out, "{}. {TITLE}{}{TITLE:#}", i + 1, printable(title))?;
         let mut details = Vec::new();
-        if let Some(site) = &hit.site {
+        if let Some(site) = &head.site {
             details.push(printable(site).into_owned());
         }
-        if let Some(date) = &hit.date {
+        if let Some(date) = &head.date {
             details.push(date.chars().take(10).collect());
         }
-        if !hit.authors.is_empty() {
-            details.push(printable(&hit.authors.join(", ")).into_owned());
+        if !head.authors.is_empty() {
+            details.push(printable(&head.authors.join(", ")).into_owned());
         }
         if !details.is_empty() {
             write!(out, " {DIM}— {}{DIM:#}", details.join(" · "))?;
         }
         writeln!(out)?;
-        if !hit.speakers.is_empty() {
-            writeln!(
-                out,
-                "   speakers: {SPEAKER}{}{SPEAKER:#}",
-                printable(&hit.speakers.join(", "))
-            )?;
+        writeln!(
+            out,
+            "   {DIM}{}{DIM:#}",
+            printable(&display_path(&head.path, cwd))
+        )?;
+        for hit in passages {
+            write!(out, "   {DIM}#{}{DIM:#} ", hit.passage)?;
+            if !hit.speakers.is_empty() {
+                write!(
+                    out,
+                    "{SPEAKER}[{}]{SPEAKER:#} ",
+                    printable(&hit.speakers.join(", "))
+                )?;
+            }
+            write_highlighted(out, &hit.snippet, &hit.highlights)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The fields of a search hit in JSON, in order; `--fields` picks among them.
+pub const HIT_FIELDS: &[&str] = &[
+    "rank",
+    "score",
+    "path",
+    "url",
+    "title",
+    "site",
+    "date",
+    "authors",
+    "passage",
+    "article_id",
+    "text",
+    "snippet",
+    "highlights",
+    "speakers",
+    "quotes",
+];
+
+/// One hit as a JSON line, keeping only `fields` when given.
+pub fn write_hit_json(out: &mut dyn Write, hit: &Hit, fields: Option<&[String]>) -> io::Result<()> {
+    let Some(fields) = fields else {
+        return write_json_line(out, hit);
+    };
+    let mut value = serde_json::to_value(hit)?;
+    if let Some(object) = value.as_object_mut() {
+        object.retain(|key, _| fields.iter().any(|f| f == key));
+    }
+    write_json_line(out, &value)
+}
+
+/// Hits as CSV with a header row, for spreadsheets: lists are joined with "; ".
+pub fn write_hits_csv(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    write_csv_rows(&mut writer, hits).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    })?;
+    writer.flush()
+}
+
+fn write_csv_rows<W: Write>(writer: &mut csv::Writer<W>, hits: &[Hit]) -> csv::Result<()> {
+    writer.write_record([
+        "rank", "score", "title", "site", "date", "authors", "speakers", "path", "url", "passage",
+        "snippet", "text",
+    ])?;
+    for hit in hits {
+        writer.write_record([
+            hit.rank.to_string(),
+            hit.score.map_or_else(String::new, |s| format!("{s:.4}")),
+            hit.title.clone().unwrap_or_default(),
+            hit.site.clone().unwrap_or_default(),
+            hit.date.clone().unwrap_or_default(),
+            hit.authors.join("; "),
+            hit.speakers.join("; "),
+            hit.path.clone(),
+            hit.url.clone().unwrap_or_default(),
+            hit.passage.to_string(),
+            hit.snippet.clone(),
+            hit.text.clone(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// A timeline as a bar chart: one row per period, bars scaled to the busiest period.
+pub fn write_timeline_text(out: &mut dyn Write, counts: &[PeriodCount]) -> io::Result<()> {
+    const WIDTH: u64 = 40;
+    let most = counts.iter().map(|c| c.passages).max().unwrap_or(0).max(1);
+    let digits = most.to_string().len();
+    for c in counts {
+        let eighths = (c.passages * WIDTH * 8).div_ceil(most);
+        let mut bar = "█".repeat((eighths / 8) as usize);
+        if eighths % 8 > 0 {
+            bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8) as usize]);
         }
         writeln!(
             out,
-            "   {DIM}{} #{}{DIM:#}",
-            printable(&display_path(&hit.path, cwd)),
-            hit.passage
+            "{:<7}  {:>digits$} passages  {:>4} articles  {MATCH}{bar}{MATCH:#}",
+            c.period, c.passages, c.articles
         )?;
-        write!(out, "   ")?;
-        write_highlighted(out, &hit.snippet, &hit.highlights)?;
+    }
+    Ok(())
+}
+
+/// An indexed article with its passages, positions and speakers.
+pub fn write_article_text(
+    out: &mut dyn Write,
+    article: &StoredArticle,
+    cwd: &Path,
+) -> io::Result<()> {
+    let field = |v: Option<&str>| printable(v.unwrap_or("-")).into_owned();
+    writeln!(out, "{TITLE}{}{TITLE:#}", field(article.title.as_deref()))?;
+    writeln!(out, "  site:    {}", field(article.site.as_deref()))?;
+    writeln!(out, "  date:    {}", field(article.date.as_deref()))?;
+    writeln!(out, "  authors: {}", printable(&article.authors.join(", ")))?;
+    writeln!(out, "  lang:    {}", field(article.lang.as_deref()))?;
+    writeln!(out, "  url:     {}", field(article.url.as_deref()))?;
+    writeln!(
+        out,
+        "  path:    {}",
+        printable(&display_path(&article.path, cwd))
+    )?;
+    writeln!(out, "  id:      {}", article.article_id)?;
+    for p in &article.passages {
         writeln!(out)?;
+        write!(out, "{DIM}#{}{DIM:#} ", p.position)?;
+        if !p.speakers.is_empty() {
+            write!(
+                out,
+                "{SPEAKER}[{}]{SPEAKER:#} ",
+                printable(&p.speakers.join(", "))
+            )?;
+        }
+        writeln!(out, "{}", printable(&p.text))?;
     }
     Ok(())
 }

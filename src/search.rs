@@ -1,7 +1,9 @@
 //! Queries → hits: the query syntax (checked before tantivy sees it, so mistakes get a message that
-//! says what and where), filters by speaker, site and date, BM25 ranking, snippets, and the
-//! speaker counts behind `clipdex speakers`.
+//! says what and where), filters by speaker, site and date, BM25 or date order, at most a few
+//! passages per article, snippets that respect phrases, and the aggregations behind `clipdex
+//! speakers` and `clipdex timeline`.
 
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use serde::Serialize;
@@ -12,13 +14,14 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, IndexReader, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::{Fields, Store, KIND_PASSAGE};
 use crate::quotes::Quote;
+use crate::snippet::{self, Pattern};
 
 /// Field names a query may use, as `name:word` or `name:"a phrase"`.
 pub const QUERY_FIELDS: &[&str] = &["speaker", "title", "site", "author", "text"];
@@ -39,19 +42,54 @@ pub struct Filters {
     pub until: Option<i64>,
 }
 
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best match first (BM25).
+    #[default]
+    Score,
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    DateDesc,
+}
+
 /// A search.
 #[derive(Debug, Clone)]
 pub struct Request {
     pub query: String,
     pub filters: Filters,
     pub limit: usize,
+    /// Hits skipped before the first one returned (for paging).
+    pub offset: usize,
+    /// At most this many passages from one article (None: no limit).
+    pub per_article: Option<usize>,
+    pub sort: SortOrder,
+    /// Words also match within one edit (typo tolerance).
+    pub fuzzy: bool,
+}
+
+impl Request {
+    /// A plain request: best matches first, at most 3 passages per article.
+    pub fn new(query: &str, limit: usize) -> Request {
+        Request {
+            query: query.to_owned(),
+            filters: Filters::default(),
+            limit,
+            offset: 0,
+            per_article: Some(3),
+            sort: SortOrder::Score,
+            fuzzy: false,
+        }
+    }
 }
 
 /// One ranked passage. Field order and names are the JSON Lines interface (see README).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub rank: usize,
-    pub score: f32,
+    /// BM25 score; null when hits are sorted by date.
+    pub score: Option<f32>,
     pub path: String,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -80,11 +118,57 @@ pub struct SpeakerCount {
     pub articles: u64,
 }
 
+/// Calendar periods for a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Month,
+    Year,
+}
+
+/// Matching passages and articles in one period.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PeriodCount {
+    /// `YYYY-MM` or `YYYY`.
+    pub period: String,
+    pub passages: u64,
+    pub articles: u64,
+}
+
+/// An indexed article with all its passages, as `clipdex show` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    pub article_id: String,
+    pub path: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub site: Option<String>,
+    pub date: Option<String>,
+    pub authors: Vec<String>,
+    pub lang: Option<String>,
+    pub passages: Vec<StoredPassage>,
+}
+
+/// One passage of a [`StoredArticle`].
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredPassage {
+    pub position: u64,
+    pub text: String,
+    pub speakers: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
+
+/// A parsed user query: what tantivy runs, and what the snippets highlight.
+struct UserQuery {
+    query: Box<dyn Query>,
+    patterns: Vec<Pattern>,
+}
+
 /// An opened index, ready to answer queries; open once per process.
 pub struct Engine {
     store: Store,
     reader: IndexReader,
     parser: QueryParser,
+    fuzzy_parser: QueryParser,
 }
 
 impl Engine {
@@ -93,10 +177,15 @@ impl Engine {
         let f = store.fields;
         let mut parser = QueryParser::for_index(&store.index, vec![f.text, f.title]);
         parser.set_conjunction_by_default();
+        let mut fuzzy_parser = parser.clone();
+        for field in [f.text, f.title, f.speaker, f.author] {
+            fuzzy_parser.set_field_fuzzy(field, false, 1, true);
+        }
         Ok(Engine {
             store,
             reader,
             parser,
+            fuzzy_parser,
         })
     }
 
@@ -106,56 +195,147 @@ impl Engine {
 
     /// Ranked passages for a request.
     pub fn search(&self, request: &Request) -> Result<Vec<Hit>> {
-        let user_query = self.parse_user_query(&request.query, !request.filters.is_empty())?;
-        let query = self.with_filters(user_query.box_clone(), &request.filters);
-        let searcher = self.reader.searcher();
+        let user =
+            self.parse_user_query(&request.query, !request.filters.is_empty(), request.fuzzy)?;
+        let query = self.with_filters(user.query.box_clone(), &request.filters);
+        let wanted = request.offset.saturating_add(request.limit);
         if request.limit == 0 {
             return Ok(Vec::new());
         }
-        let top = searcher.search(&query, &TopDocs::with_limit(request.limit).order_by_score())?;
-        let f = self.store.fields;
-        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.text)?;
-        snippets.set_max_num_chars(SNIPPET_CHARS);
-        let mut hits = Vec::with_capacity(top.len());
-        for (rank, (score, address)) in top.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = first_text(&doc, f.text).unwrap_or_default();
-            let snippet = snippets.snippet(&text);
-            let (snippet, highlights) = if snippet.fragment().is_empty() {
-                (opening(&text, SNIPPET_CHARS), Vec::new())
-            } else {
-                let fragment = snippet.fragment();
-                let highlights = snippet
-                    .highlighted()
-                    .iter()
-                    .map(|r| [char_offset(fragment, r.start), char_offset(fragment, r.end)])
-                    .collect();
-                (fragment.to_owned(), highlights)
+        let searcher = self.reader.searcher();
+        let ranked = self.top_passages(&searcher, &*query, request, wanted)?;
+        let mut analyzer = self
+            .store
+            .index
+            .tokenizer_for_field(self.store.fields.text)?;
+        ranked
+            .into_iter()
+            .enumerate()
+            .skip(request.offset)
+            .map(|(i, (score, address))| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let mut hit = self.hit_from(&doc, i + 1, score);
+                let matches =
+                    snippet::find_matches(&hit.text, &user.patterns, &mut analyzer, request.fuzzy);
+                let snippet = snippet::make_snippet(&hit.text, &matches, SNIPPET_CHARS);
+                hit.snippet = snippet.text;
+                hit.highlights = snippet.highlights;
+                Ok(hit)
+            })
+            .collect()
+    }
+
+    /// The first `wanted` passages in the requested order, at most `per_article` from one article.
+    /// Fetches more candidates until enough survive the per-article cap or the matches run out.
+    fn top_passages(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        request: &Request,
+        wanted: usize,
+    ) -> Result<Vec<(Option<f32>, DocAddress)>> {
+        let mut fetch = wanted
+            .saturating_mul(if request.per_article.is_some() { 4 } else { 1 })
+            .max(16);
+        loop {
+            let candidates: Vec<(Option<f32>, DocAddress)> = match request.sort {
+                SortOrder::Score => searcher
+                    .search(query, &TopDocs::with_limit(fetch).order_by_score())?
+                    .into_iter()
+                    .map(|(score, address)| (Some(score), address))
+                    .collect(),
+                SortOrder::Date | SortOrder::DateDesc => {
+                    let order = if request.sort == SortOrder::Date {
+                        Order::Asc
+                    } else {
+                        Order::Desc
+                    };
+                    searcher
+                        .search(
+                            query,
+                            &TopDocs::with_limit(fetch)
+                                .order_by_fast_field::<DateTime>("date", order),
+                        )?
+                        .into_iter()
+                        .map(|(_, address)| (None, address))
+                        .collect()
+                }
             };
-            hits.push(Hit {
-                rank: rank + 1,
-                score,
-                path: first_text(&doc, f.path).unwrap_or_default(),
-                url: first_text(&doc, f.url),
-                title: first_text(&doc, f.title),
-                site: first_text(&doc, f.site),
-                date: first_text(&doc, f.date_text),
-                authors: all_text(&doc, f.author),
-                passage: doc
-                    .get_first(f.position)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0),
-                article_id: first_text(&doc, f.article_id).unwrap_or_default(),
-                text,
-                snippet,
-                highlights,
-                speakers: all_text(&doc, f.speaker),
-                quotes: first_text(&doc, f.quotes)
-                    .and_then(|q| serde_json::from_str(&q).ok())
-                    .unwrap_or_default(),
-            });
+            let exhausted = candidates.len() < fetch;
+            let kept = match request.per_article {
+                Some(cap) => self.cap_per_article(searcher, candidates, cap, wanted)?,
+                None => candidates.into_iter().take(wanted).collect(),
+            };
+            if kept.len() >= wanted || exhausted {
+                return Ok(kept);
+            }
+            fetch = fetch.saturating_mul(4);
         }
-        Ok(hits)
+    }
+
+    fn cap_per_article(
+        &self,
+        searcher: &Searcher,
+        candidates: Vec<(Option<f32>, DocAddress)>,
+        cap: usize,
+        wanted: usize,
+    ) -> Result<Vec<(Option<f32>, DocAddress)>> {
+        let mut columns = HashMap::new();
+        let mut per_article: HashMap<String, usize> = HashMap::new();
+        let mut kept = Vec::new();
+        let mut id = String::new();
+        for (score, address) in candidates {
+            let column = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .str("article_id")?,
+                ),
+            };
+            id.clear();
+            if let Some(column) = column.as_ref() {
+                if let Some(ord) = column.term_ords(address.doc_id).next() {
+                    column
+                        .ord_to_str(ord, &mut id)
+                        .map_err(tantivy::TantivyError::from)?;
+                }
+            }
+            let seen = per_article.entry(id.clone()).or_default();
+            if *seen < cap {
+                *seen += 1;
+                kept.push((score, address));
+                if kept.len() == wanted {
+                    break;
+                }
+            }
+        }
+        Ok(kept)
+    }
+
+    fn hit_from(&self, doc: &TantivyDocument, rank: usize, score: Option<f32>) -> Hit {
+        let f = self.store.fields;
+        Hit {
+            rank,
+            score,
+            path: first_text(doc, f.path).unwrap_or_default(),
+            url: first_text(doc, f.url),
+            title: first_text(doc, f.title),
+            site: first_text(doc, f.site),
+            date: first_text(doc, f.date_text),
+            authors: all_text(doc, f.author),
+            passage: doc
+                .get_first(f.position)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            article_id: first_text(doc, f.article_id).unwrap_or_default(),
+            text: first_text(doc, f.text).unwrap_or_default(),
+            snippet: String::new(),
+            highlights: Vec::new(),
+            speakers: all_text(doc, f.speaker),
+            quotes: quotes_of(doc, f.quotes),
+        }
     }
 
     /// The speakers quoted most in the passages matching `query` (all passages when empty).
@@ -165,25 +345,18 @@ impl Engine {
         filters: &Filters,
         limit: usize,
     ) -> Result<Vec<SpeakerCount>> {
-        let user_query = self.parse_user_query(query, true)?;
-        let query = self.with_filters(user_query, filters);
-        let request: Aggregations = serde_json::from_value(serde_json::json!({
-            "speakers": {
-                "terms": {"field": "speaker_exact", "size": limit.max(1), "order": {"_count": "desc"}},
-                "aggs": {"articles": {"cardinality": {"field": "article_id"}}}
-            }
-        }))
-        .map_err(|e| Error::Query(format!("aggregation request: {e}")))?;
-        let collector = AggregationCollector::from_aggs(request, AggContextParams::default());
-        let searcher = self.reader.searcher();
-        let result = searcher.search(&query, &collector)?;
-        let json = serde_json::to_value(result).map_err(|e| Error::Query(e.to_string()))?;
-        let buckets = json["speakers"]["buckets"]
+        let json = self.aggregate(
+            query,
+            filters,
+            "speaker_exact",
+            limit.max(1),
+            "_count",
+            "desc",
+        )?;
+        Ok(json["buckets"]
             .as_array()
-            .cloned()
-            .unwrap_or_default();
-        Ok(buckets
-            .iter()
+            .into_iter()
+            .flatten()
             .filter_map(|b| {
                 Some(SpeakerCount {
                     speaker: b["key"].as_str()?.to_owned(),
@@ -196,11 +369,136 @@ impl Engine {
             .collect())
     }
 
+    /// Matching passages and articles per month or year, oldest first, with empty periods between
+    /// the first and the last filled in.
+    pub fn timeline(
+        &self,
+        query: &str,
+        filters: &Filters,
+        period: Period,
+    ) -> Result<Vec<PeriodCount>> {
+        let json = self.aggregate(query, filters, "month", 100_000, "_key", "asc")?;
+        let mut counts: Vec<PeriodCount> = Vec::new();
+        for bucket in json["buckets"].as_array().into_iter().flatten() {
+            let Some(month) = bucket["key"].as_str() else {
+                continue;
+            };
+            let key = match period {
+                Period::Month => month.to_owned(),
+                Period::Year => month[..4].to_owned(),
+            };
+            let passages = bucket["doc_count"].as_u64().unwrap_or(0);
+            // An article has one date, so its month's article count adds up across a year.
+            let articles = bucket["articles"]["value"]
+                .as_f64()
+                .map_or(0, |v| v.round() as u64);
+            match counts.last_mut() {
+                Some(last) if last.period == key => {
+                    last.passages += passages;
+                    last.articles += articles;
+                }
+                _ => counts.push(PeriodCount {
+                    period: key,
+                    passages,
+                    articles,
+                }),
+            }
+        }
+        Ok(fill_gaps(counts, period))
+    }
+
+    /// A terms aggregation on a fast field with the article count of each bucket, as JSON.
+    fn aggregate(
+        &self,
+        query: &str,
+        filters: &Filters,
+        field: &str,
+        size: usize,
+        order_key: &str,
+        order: &str,
+    ) -> Result<serde_json::Value> {
+        let user = self.parse_user_query(query, true, false)?;
+        let query = self.with_filters(user.query, filters);
+        let request: Aggregations = serde_json::from_value(serde_json::json!({
+            "buckets": {
+                "terms": {"field": field, "size": size, "order": {order_key: order}},
+                "aggs": {"articles": {"cardinality": {"field": "article_id"}}}
+            }
+        }))
+        .map_err(|e| Error::Query(format!("aggregation request: {e}")))?;
+        let collector = AggregationCollector::from_aggs(request, AggContextParams::default());
+        let result = self.reader.searcher().search(&*query, &collector)?;
+        let mut json = serde_json::to_value(result).map_err(|e| Error::Query(e.to_string()))?;
+        Ok(json["buckets"].take())
+    }
+
+    /// An article with all its passages, by article id or by the path of its file.
+    pub fn article(&self, id_or_path: &str) -> Result<Option<StoredArticle>> {
+        let f = self.store.fields;
+        let searcher = self.reader.searcher();
+        let by = |field, value: &str| -> Result<Vec<DocAddress>> {
+            let query = TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            );
+            Ok(searcher
+                .search(&query, &TopDocs::with_limit(100_000).order_by_score())?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect())
+        };
+        let mut addresses = by(f.article_id, id_or_path)?;
+        if addresses.is_empty() {
+            let path = std::fs::canonicalize(id_or_path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| id_or_path.to_owned());
+            addresses = by(f.path, &path)?;
+        }
+        let mut docs = addresses
+            .into_iter()
+            .map(|a| searcher.doc::<TantivyDocument>(a))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        docs.sort_by_key(|d| {
+            d.get_first(f.position)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0)
+        });
+        let Some(first) = docs.first() else {
+            return Ok(None);
+        };
+        let head = self.hit_from(first, 0, None);
+        Ok(Some(StoredArticle {
+            article_id: head.article_id,
+            path: head.path,
+            url: head.url,
+            title: head.title,
+            site: head.site,
+            date: head.date,
+            authors: head.authors,
+            lang: first_text(first, f.lang),
+            passages: docs
+                .iter()
+                .map(|d| StoredPassage {
+                    position: d
+                        .get_first(f.position)
+                        .and_then(|v| v.as_u64())
+                        .unwrap_or(0),
+                    text: first_text(d, f.text).unwrap_or_default(),
+                    speakers: all_text(d, f.speaker),
+                    quotes: quotes_of(d, f.quotes),
+                })
+                .collect(),
+        }))
+    }
+
     /// Parses the user's query; an empty query matches everything when something else narrows it.
-    fn parse_user_query(&self, raw: &str, empty_ok: bool) -> Result<Box<dyn Query>> {
+    fn parse_user_query(&self, raw: &str, empty_ok: bool, fuzzy: bool) -> Result<UserQuery> {
         if raw.trim().is_empty() {
             return if empty_ok {
-                Ok(Box::new(AllQuery))
+                Ok(UserQuery {
+                    query: Box::new(AllQuery),
+                    patterns: Vec::new(),
+                })
             } else {
                 Err(Error::Query(
                     "empty query: give words to search for, or a filter such as --speaker".into(),
@@ -208,7 +506,23 @@ impl Engine {
             };
         }
         check_syntax(raw)?;
-        self.parser.parse_query(raw).map_err(|e| explain(raw, e))
+        let ast = tantivy::query_grammar::parse_query(raw)
+            .map_err(|_| Error::Query(format!("cannot read the query {raw:?}")))?;
+        let parser = if fuzzy {
+            &self.fuzzy_parser
+        } else {
+            &self.parser
+        };
+        let query = parser
+            .build_query_from_user_input_ast(ast.clone())
+            .map_err(|e| explain(raw, e))?;
+        let mut patterns = Vec::new();
+        let mut analyzer = self
+            .store
+            .index
+            .tokenizer_for_field(self.store.fields.text)?;
+        collect_patterns(&ast, false, &mut analyzer, &mut patterns);
+        Ok(UserQuery { query, patterns })
     }
 
     fn with_filters(&self, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
@@ -273,6 +587,78 @@ impl Engine {
     }
 }
 
+/// The words and phrases of a query that can appear in passage text (not the excluded ones, nor
+/// those aimed at another field), analysed as the text field is.
+fn collect_patterns(
+    ast: &UserInputAst,
+    excluded: bool,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    out: &mut Vec<Pattern>,
+) {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            for (occur, sub) in clauses {
+                collect_patterns(
+                    sub,
+                    excluded || *occur == Some(Occur::MustNot),
+                    analyzer,
+                    out,
+                );
+            }
+        }
+        UserInputAst::Boost(sub, _) => collect_patterns(sub, excluded, analyzer, out),
+        UserInputAst::Leaf(leaf) => {
+            if let UserInputLeaf::Literal(literal) = &**leaf {
+                let on_text = literal.field_name.as_deref().is_none_or(|f| f == "text");
+                if excluded || !on_text {
+                    return;
+                }
+                let mut stream = analyzer.token_stream(&literal.phrase);
+                let mut words = Vec::new();
+                while let Some(token) = stream.next() {
+                    words.push(token.text.clone());
+                }
+                if !words.is_empty() {
+                    out.push(words);
+                }
+            }
+        }
+    }
+}
+
+/// Months (or years) with no match between the first and the last, as zero counts.
+fn fill_gaps(counts: Vec<PeriodCount>, period: Period) -> Vec<PeriodCount> {
+    let next = |p: &str| -> Option<String> {
+        match period {
+            Period::Year => p.parse::<i32>().ok().map(|y| (y + 1).to_string()),
+            Period::Month => {
+                let (y, m) = p.split_once('-')?;
+                let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+                Some(if m == 12 {
+                    format!("{}-01", y + 1)
+                } else {
+                    format!("{y}-{:02}", m + 1)
+                })
+            }
+        }
+    };
+    let mut out: Vec<PeriodCount> = Vec::with_capacity(counts.len());
+    for count in counts {
+        while let Some(expected) = out.last().and_then(|last| next(&last.period)) {
+            if expected >= count.period {
+                break;
+            }
+            out.push(PeriodCount {
+                period: expected,
+                passages: 0,
+                articles: 0,
+            });
+        }
+        out.push(count);
+    }
+    out
+}
+
 impl Filters {
     fn is_empty(&self) -> bool {
         self.speaker.is_none()
@@ -280,6 +666,12 @@ impl Filters {
             && self.since.is_none()
             && self.until.is_none()
     }
+}
+
+fn quotes_of(doc: &TantivyDocument, field: Field) -> Vec<Quote> {
+    first_text(doc, field)
+        .and_then(|q| serde_json::from_str(&q).ok())
+        .unwrap_or_default()
 }
 
 /// Checks quotes, parentheses and field names, naming the column of the first mistake.
@@ -419,20 +811,6 @@ fn all_text(doc: &TantivyDocument, field: Field) -> Vec<String> {
         .collect()
 }
 
-fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].chars().count()
-}
-
-/// The passage's opening, cut at a word boundary, for hits that matched only filters.
-fn opening(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut} …")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,12 +849,5 @@ mod tests {
         assert!(err.contains("unknown field 'foo:'"), "{err}");
         check_syntax(r#"speaker:"Eugene Kaspersky" (ban OR directive) -raid"#).unwrap();
         check_syntax(r#""it's 10:30 here""#).unwrap();
-    }
-
-    #[test]
-    fn opening_cuts_at_words() {
-        let text = "word ".repeat(100);
-        let cut = opening(text.trim(), 22);
-        assert_eq!(cut, "word word word word …");
     }
 }

@@ -504,3 +504,299 @@ fn speakers_counts_quoted_people() {
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]));
 }
+
+fn run_ok(args: &[&str]) -> String {
+    let out = clipdex(corpus_index()).args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn phrase_highlight_covers_only_the_phrase() {
+    for hit in search_json(&["\"active countermeasures\"", "-n", "20"]) {
+        let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+        let marked: Vec<String> = hit["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        if !marked.is_empty() {
+            assert!(
+                marked
+                    .iter()
+                    .all(|m| m.to_lowercase() == "active countermeasures"),
+                "{marked:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn per_article_caps_passages_from_one_article() {
+    let count_max = |hits: &[Value]| {
+        let mut per: std::collections::HashMap<String, usize> = Default::default();
+        for h in hits {
+            *per.entry(h["article_id"].as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+        per.values().copied().max().unwrap_or(0)
+    };
+    let default = search_json(&["kaspersky", "-n", "60"]);
+    assert_eq!(default.len(), 60);
+    assert!(count_max(&default) <= 3);
+    let one = search_json(&["kaspersky", "-n", "30", "--per-article", "1"]);
+    assert_eq!(count_max(&one), 1);
+    let unlimited = search_json(&["kaspersky", "-n", "60", "--per-article", "0"]);
+    assert!(count_max(&unlimited) > 3);
+}
+
+#[test]
+fn text_output_groups_an_articles_passages() {
+    let text = run_ok(&["search", "kaspersky", "-n", "10", "--per-article", "3"]);
+    let headers = text
+        .lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    let passages = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .count();
+    assert_eq!(passages, 10, "{text}");
+    assert!(
+        headers < passages,
+        "passages of one article share a header:\n{text}"
+    );
+}
+
+#[test]
+fn sort_by_date_and_paging() {
+    let oldest = search_json(&[
+        "kaspersky",
+        "--sort",
+        "date",
+        "-n",
+        "50",
+        "--per-article",
+        "0",
+    ]);
+    let dates: Vec<&str> = oldest.iter().map(|h| h["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by_key(|d| d[..10].to_owned());
+    assert_eq!(
+        dates.iter().map(|d| &d[..10]).collect::<Vec<_>>(),
+        sorted.iter().map(|d| &d[..10]).collect::<Vec<_>>()
+    );
+    assert!(oldest.iter().all(|h| h["score"].is_null()));
+    let newest = search_json(&["kaspersky", "--sort=-date", "-n", "5"]);
+    assert!(newest[0]["date"].as_str().unwrap() >= oldest[0]["date"].as_str().unwrap());
+
+    let first = search_json(&["kaspersky", "-n", "10"]);
+    let second = search_json(&["kaspersky", "-n", "5", "--offset", "5"]);
+    assert_eq!(second.len(), 5);
+    for (a, b) in first[5..].iter().zip(&second) {
+        assert_eq!(a["path"], b["path"]);
+        assert_eq!(a["passage"], b["passage"]);
+        assert_eq!(a["rank"], b["rank"]);
+    }
+}
+
+#[test]
+fn fields_selects_json_keys_in_schema_order() {
+    let out = run_ok(&[
+        "search",
+        "kaspersky",
+        "--json",
+        "--fields",
+        "title,date,rank",
+        "-n",
+        "2",
+    ]);
+    for line in out.lines() {
+        let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(line)
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(keys, vec!["rank", "title", "date"]);
+    }
+    let bad = clipdex(corpus_index())
+        .args(["search", "kaspersky", "--json", "--fields", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown field 'nope'"));
+}
+
+#[test]
+fn csv_output_has_a_header_and_one_row_per_hit() {
+    let out = run_ok(&["search", "directive", "--format", "csv", "-n", "4"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "rank");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows
+        .iter()
+        .all(|r| r[11].to_lowercase().contains("directive")));
+}
+
+#[test]
+fn fuzzy_matches_misspelled_names() {
+    let exact = clipdex(corpus_index())
+        .args(["search", "kaspresky"])
+        .output()
+        .unwrap();
+    assert_eq!(exact.status.code(), Some(1));
+    let fuzzy = search_json(&["kaspresky", "--fuzzy", "-n", "3"]);
+    assert_eq!(fuzzy.len(), 3);
+    for hit in &fuzzy {
+        assert!(!hit["highlights"].as_array().unwrap().is_empty(), "{hit}");
+    }
+}
+
+#[test]
+fn timeline_counts_match_search() {
+    let out = run_ok(&["timeline", "directive", "--json"]);
+    let periods: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let total: u64 = periods
+        .iter()
+        .map(|p| p["passages"].as_u64().unwrap())
+        .sum();
+    let hits = search_json(&["directive", "-n", "1000", "--per-article", "0"]);
+    assert_eq!(total as usize, hits.len());
+    let months: Vec<&str> = periods
+        .iter()
+        .map(|p| p["period"].as_str().unwrap())
+        .collect();
+    assert!(months.windows(2).all(|w| w[0] < w[1]));
+    for hit in &hits {
+        let month = &hit["date"].as_str().unwrap()[..7];
+        assert!(periods
+            .iter()
+            .any(|p| p["period"] == month && p["passages"].as_u64().unwrap() > 0));
+    }
+    let years = run_ok(&["timeline", "--by", "year"]);
+    assert!(years.lines().next().unwrap().starts_with("2017"), "{years}");
+    assert!(years.contains('█'));
+}
+
+#[test]
+fn show_prints_an_article_by_id_or_path() {
+    let hit = &search_json(&[
+        "\"saying out loud what it has been saying privately\"",
+        "-n",
+        "1",
+    ])[0];
+    let id = hit["article_id"].as_str().unwrap();
+    let by_id: Value = serde_json::from_str(&run_ok(&["show", id, "--json"])).unwrap();
+    let path = hit["path"].as_str().unwrap();
+    let by_path: Value = serde_json::from_str(&run_ok(&["show", path, "--json"])).unwrap();
+    assert_eq!(by_id, by_path);
+    assert_eq!(by_id["title"], hit["title"]);
+    let passages = by_id["passages"].as_array().unwrap();
+    assert!(passages.len() > 5);
+    for (i, p) in passages.iter().enumerate() {
+        assert_eq!(p["position"], i);
+    }
+    assert_eq!(
+        passages[hit["passage"].as_u64().unwrap() as usize]["text"],
+        hit["text"]
+    );
+    let text = run_ok(&["show", id]);
+    assert!(text.contains("Gregory Thane"));
+    let missing = clipdex(corpus_index())
+        .args(["show", "nosuchid"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli() {
+    let bash = Command::cargo_bin("clipdex")
+        .unwrap()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let bash = String::from_utf8(bash.stdout).unwrap();
+    assert!(bash.contains("--per-article") && bash.contains("timeline"));
+    let man = Command::cargo_bin("clipdex")
+        .unwrap()
+        .arg("man")
+        .output()
+        .unwrap();
+    let man = String::from_utf8(man.stdout).unwrap();
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH clipdex"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("clipdex"))
+        .args([
+            "search",
+            "kaspersky",
+            "-n",
+            "500",
+            "--per-article",
+            "0",
+            "--format",
+            "csv",
+        ])
+        .env("CLIPDEX_INDEX", corpus_index())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn index_summary_on_stderr_and_quiet_silences_it() {
+    let work = TempDir::new().unwrap();
+    copy_dir(&corpus().join("northwire"), &work.path().join("pages"));
+    let index = work.path().join("index");
+    let err = stderr_of(clipdex(&index).arg("index").arg(work.path().join("pages")));
+    // Not a terminal: no progress bar drawn, one summary line.
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.starts_with("clipdex: indexed ") && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
+    let quiet = stderr_of(
+        clipdex(&index)
+            .args(["index", "--quiet"])
+            .arg(work.path().join("pages")),
+    );
+    assert_eq!(quiet, "");
+}
