@@ -70,6 +70,57 @@ fn dom_smoothie_crate(html: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A sanity check of metadata on real pages: how often clipdex finds a title and a date, and how
+/// often they agree with the page's own OpenGraph title and JSON-LD `datePublished`.
+fn metadata_sanity(pages: &[Page]) {
+    let og_title = scraper::Selector::parse(r#"meta[property="og:title"]"#).expect("selector");
+    let (mut titles, mut dates, mut og, mut og_agree, mut ld, mut ld_agree) = (0, 0, 0, 0, 0, 0);
+    for page in pages {
+        let doc = scraper::Html::parse_document(&page.html);
+        let meta = clipdex::extract::meta::extract_meta(&doc);
+        titles += usize::from(meta.title.is_some());
+        dates += usize::from(meta.date.is_some());
+        if let Some(expected) = doc
+            .select(&og_title)
+            .find_map(|m| m.value().attr("content"))
+        {
+            og += 1;
+            let expected =
+                clipdex::extract::meta::split_title(expected, meta.site.as_deref(), None).0;
+            og_agree += usize::from(
+                meta.title
+                    .as_deref()
+                    .is_some_and(|t| same_words(t, &expected)),
+            );
+        }
+        let published = page
+            .html
+            .split("\"datePublished\"")
+            .nth(1)
+            .and_then(|rest| {
+                let start = rest.find('"')? + 1;
+                let end = start + rest[start..].find('"')?;
+                clipdex::extract::dates::parse_machine_date(&rest[start..end])
+            });
+        if let Some(published) = published {
+            ld += 1;
+            ld_agree += usize::from(meta.date.is_some_and(|d| d.day() == published.day()));
+        }
+    }
+    let n = pages.len();
+    println!("Metadata on {n} pages: title found {titles}, date found {dates}; title agrees with og:title on {og_agree} of {og}; date agrees with JSON-LD datePublished on {ld_agree} of {ld}.\n");
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 fn percentile(values: &mut [f64], q: f64) -> f64 {
     values.sort_by(f64::total_cmp);
     values
@@ -99,6 +150,7 @@ fn main() {
         systems.push(("dom_smoothie 0.19.0", dom_smoothie_crate));
         systems.push(("(scraper parse only)", parse_only));
     }
+    metadata_sanity(&pages);
     println!("| system | F1 | precision | recall | accuracy | median ms | p95 ms |");
     println!("|---|---|---|---|---|---|---|");
     for (index, (name, extract)) in systems.iter().enumerate() {
