@@ -38,17 +38,17 @@ pub fn write_hits_text(out: &mut dyn Write, hits: &[Hit], cwd: &Path) -> io::Res
         if i > 0 {
             writeln!(out)?;
         }
-        let title = head.title.as_deref().unwrap_or("(untitled)");
+        let title = head.article.title.as_deref().unwrap_or("(untitled)");
         write!(out, "{}. {TITLE}{}{TITLE:#}", i + 1, printable(title))?;
         let mut details = Vec::new();
-        if let Some(site) = &head.site {
+        if let Some(site) = &head.article.site {
             details.push(printable(site).into_owned());
         }
-        if let Some(date) = &head.date {
+        if let Some(date) = &head.article.date {
             details.push(date.chars().take(10).collect());
         }
-        if !head.authors.is_empty() {
-            details.push(printable(&head.authors.join(", ")).into_owned());
+        if !head.article.authors.is_empty() {
+            details.push(printable(&head.article.authors.join(", ")).into_owned());
         }
         if !details.is_empty() {
             write!(out, " {DIM}— {}{DIM:#}", details.join(" · "))?;
@@ -57,7 +57,7 @@ pub fn write_hits_text(out: &mut dyn Write, hits: &[Hit], cwd: &Path) -> io::Res
         writeln!(
             out,
             "   {DIM}{}{DIM:#}",
-            printable(&display_path(&head.path, cwd))
+            printable(&display_path(&head.article.path, cwd))
         )?;
         for hit in passages {
             write!(out, "   {DIM}#{}{DIM:#} ", hit.passage)?;
@@ -125,13 +125,13 @@ fn write_csv_rows<W: Write>(writer: &mut csv::Writer<W>, hits: &[Hit]) -> csv::R
         writer.write_record([
             hit.rank.to_string(),
             hit.score.map_or_else(String::new, |s| format!("{s:.4}")),
-            hit.title.clone().unwrap_or_default(),
-            hit.site.clone().unwrap_or_default(),
-            hit.date.clone().unwrap_or_default(),
-            hit.authors.join("; "),
+            hit.article.title.clone().unwrap_or_default(),
+            hit.article.site.clone().unwrap_or_default(),
+            hit.article.date.clone().unwrap_or_default(),
+            hit.article.authors.join("; "),
             hit.speakers.join("; "),
-            hit.path.clone(),
-            hit.url.clone().unwrap_or_default(),
+            hit.article.path.clone(),
+            hit.article.url.clone().unwrap_or_default(),
             hit.passage.to_string(),
             hit.snippet.clone(),
             hit.text.clone(),
@@ -167,16 +167,24 @@ pub fn write_article_text(
     cwd: &Path,
 ) -> io::Result<()> {
     let field = |v: Option<&str>| printable(v.unwrap_or("-")).into_owned();
-    writeln!(out, "{TITLE}{}{TITLE:#}", field(article.title.as_deref()))?;
-    writeln!(out, "  site:    {}", field(article.site.as_deref()))?;
-    writeln!(out, "  date:    {}", field(article.date.as_deref()))?;
-    writeln!(out, "  authors: {}", printable(&article.authors.join(", ")))?;
+    writeln!(
+        out,
+        "{TITLE}{}{TITLE:#}",
+        field(article.article.title.as_deref())
+    )?;
+    writeln!(out, "  site:    {}", field(article.article.site.as_deref()))?;
+    writeln!(out, "  date:    {}", field(article.article.date.as_deref()))?;
+    writeln!(
+        out,
+        "  authors: {}",
+        printable(&article.article.authors.join(", "))
+    )?;
     writeln!(out, "  lang:    {}", field(article.lang.as_deref()))?;
-    writeln!(out, "  url:     {}", field(article.url.as_deref()))?;
+    writeln!(out, "  url:     {}", field(article.article.url.as_deref()))?;
     writeln!(
         out,
         "  path:    {}",
-        printable(&display_path(&article.path, cwd))
+        printable(&display_path(&article.article.path, cwd))
     )?;
     writeln!(out, "  id:      {}", article.article_id)?;
     for p in &article.passages {

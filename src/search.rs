@@ -84,12 +84,9 @@ impl Request {
     }
 }
 
-/// One ranked passage. Field order and names are the JSON Lines interface (see README).
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit {
-    pub rank: usize,
-    /// BM25 score; null when hits are sorted by date.
-    pub score: Option<f32>,
+/// What all passages of an article share: where it came from and what it is.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleInfo {
     pub path: String,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -97,6 +94,16 @@ pub struct Hit {
     /// RFC 3339 with the page's own offset.
     pub date: Option<String>,
     pub authors: Vec<String>,
+}
+
+/// One ranked passage. Field order and names are the JSON Lines interface (see README).
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    /// BM25 score; null when hits are sorted by date.
+    pub score: Option<f32>,
+    #[serde(flatten)]
+    pub article: ArticleInfo,
     /// 0-based position of the passage in its article.
     pub passage: u64,
     pub article_id: String,
@@ -138,12 +145,8 @@ pub struct PeriodCount {
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredArticle {
     pub article_id: String,
-    pub path: String,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub site: Option<String>,
-    pub date: Option<String>,
-    pub authors: Vec<String>,
+    #[serde(flatten)]
+    pub article: ArticleInfo,
     pub lang: Option<String>,
     pub passages: Vec<StoredPassage>,
 }
@@ -319,12 +322,14 @@ impl Engine {
         Hit {
             rank,
             score,
-            path: first_text(doc, f.path).unwrap_or_default(),
-            url: first_text(doc, f.url),
-            title: first_text(doc, f.title),
-            site: first_text(doc, f.site),
-            date: first_text(doc, f.date_text),
-            authors: all_text(doc, f.author),
+            article: ArticleInfo {
+                path: first_text(doc, f.path).unwrap_or_default(),
+                url: first_text(doc, f.url),
+                title: first_text(doc, f.title),
+                site: first_text(doc, f.site),
+                date: first_text(doc, f.date_text),
+                authors: all_text(doc, f.author),
+            },
             passage: doc
                 .get_first(f.position)
                 .and_then(|v| v.as_u64())
@@ -469,12 +474,7 @@ impl Engine {
         let head = self.hit_from(first, 0, None);
         Ok(Some(StoredArticle {
             article_id: head.article_id,
-            path: head.path,
-            url: head.url,
-            title: head.title,
-            site: head.site,
-            date: head.date,
-            authors: head.authors,
+            article: head.article,
             lang: first_text(first, f.lang),
             passages: docs
                 .iter()
