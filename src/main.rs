@@ -15,7 +15,13 @@ use clipdex::search::{self, Engine, Filters, Period, Request, SortOrder};
 
 /// Turn a folder of saved news pages into a searchable archive of passages, speakers and dates.
 #[derive(Parser)]
-#[command(name = "clipdex", version, about, long_about = None)]
+#[command(
+    name = "clipdex",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  clipdex index ~/saved-coverage\n  clipdex search '\"active countermeasures\"' --since 2017\n  clipdex speakers ban\n  clipdex timeline --by year"
+)]
 struct Cli {
     /// Where the index lives [default: $XDG_DATA_HOME/clipdex/index, or ~/.local/share/clipdex/index]
     #[arg(long, global = true, env = "CLIPDEX_INDEX", value_name = "PATH")]
@@ -50,7 +56,7 @@ enum Command {
     /// Words must all match; "exact phrases", OR, -exclusion, (grouping), and the fields
     /// speaker:, title:, site:, author: narrow it.
     #[command(
-        after_help = "Examples:\n  clipdex search '\"active countermeasures\"'\n  clipdex search directive --speaker kaspersky --since 2017-09\n  clipdex search 'ban OR directive -lawsuit' --sort -date -n 20\n  clipdex search kasperski --fuzzy\n  clipdex search ban --json --fields title,date,snippet\n  clipdex search -- -ban kaspersky      (a query starting with '-')"
+        after_help = "Examples:\n  clipdex search '\"active countermeasures\"'\n  clipdex search directive --speaker kaspersky --since 2017-09\n  clipdex search 'ban OR directive -lawsuit' --sort -date -n 20\n  clipdex search kaspresky --fuzzy\n  clipdex search ban --json --fields title,date,snippet\n  clipdex search -- -ban kaspersky      (a query starting with '-')"
     )]
     Search {
         /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban'; may be empty with a filter
