@@ -257,8 +257,8 @@ fn corpus_gold() {
         ("body start", 0.97, 0.97),
         ("body end", 0.97, 0.97),
         ("no boilerplate", 0.97, 0.97),
-        ("quote detection", 0.965, 0.94),
-        ("speaker attribution", 0.95, 0.90),
+        ("quote detection", 0.98, 0.96),
+        ("speaker attribution", 0.965, 0.935),
     ];
     check_floors(&tallies, floors);
 }

@@ -352,6 +352,17 @@ const RU_CUES: &[&str] = &[
     "опроверг",
     "опровергла",
     "отрицает",
+    "напомнил",
+    "напомнила",
+    "напомнили",
+    "заявило",
+    "заявлял",
+    "заявляла",
+    "заявляли",
+    "сообщило",
+    "отметило",
+    "считают",
+    "полагает",
 ];
 
 pub static EN_SAY: LazyLock<HashSet<&'static str>> =
@@ -554,135 +565,143 @@ pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Organisation words that mark a government body.
+const GOV_LIST: &[&str] = &[
+    "department",
+    "agency",
+    "administration",
+    "committee",
+    "commission",
+    "bureau",
+    "ministry",
+    "office",
+    "council",
+    "court",
+    "senate",
+    "congress",
+    "parliament",
+    "house",
+    "police",
+    "authority",
+    "government",
+    "kremlin",
+    "pentagon",
+    "white",
+    "army",
+    "navy",
+    "bundesamt",
+    "ministerium",
+    "regierung",
+    "gericht",
+    "ministère",
+    "gouvernement",
+    "министерство",
+    "правительство",
+    "суд",
+    "служба",
+    "service",
+];
+/// Organisation words that mark a news outlet.
+const MEDIA_LIST: &[&str] = &[
+    "journal",
+    "news",
+    "times",
+    "post",
+    "tribune",
+    "herald",
+    "gazette",
+    "ledger",
+    "review",
+    "daily",
+    "weekly",
+    "magazine",
+    "radio",
+    "tv",
+    "television",
+    "businessweek",
+    "reuters",
+    "press",
+    "zeitung",
+    "kommersant",
+    "tass",
+    "interfax",
+    "media",
+];
+/// Organisation words that mark neither (companies, institutions, ...).
+const ORG_MISC_LIST: &[&str] = &[
+    "lab",
+    "labs",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "group",
+    "services",
+    "party",
+    "bank",
+    "university",
+    "institute",
+    "association",
+    "union",
+    "foundation",
+    "board",
+    "fund",
+    "systems",
+    "technologies",
+    "technology",
+    "software",
+    "networks",
+    "club",
+    "fc",
+    "team",
+    "league",
+    "federation",
+    "bloomberg",
+    "cabinet",
+    "force",
+    "forces",
+    "network",
+    "centre",
+    "center",
+    "labour",
+    "microsoft",
+    "google",
+    "apple",
+    "amazon",
+    "facebook",
+    "buy",
+    "airlines",
+    "motors",
+    "partners",
+    "holdings",
+    "capital",
+    "ag",
+    "gmbh",
+    "sa",
+    "plc",
+    "verlag",
+    "amt",
+    "agentur",
+    "agence",
+    "société",
+    "компания",
+    "лаборатория",
+    "rbc",
+    "security",
+    "solutions",
+    "associates",
+    "consulting",
+    "research",
+];
 /// Words that make a capitalised run an organisation.
 pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "lab",
-        "labs",
-        "inc",
-        "corp",
-        "corporation",
-        "company",
-        "co",
-        "ltd",
-        "llc",
-        "group",
-        "department",
-        "agency",
-        "administration",
-        "committee",
-        "commission",
-        "service",
-        "services",
-        "bureau",
-        "ministry",
-        "office",
-        "council",
-        "court",
-        "party",
-        "journal",
-        "news",
-        "times",
-        "post",
-        "bank",
-        "university",
-        "institute",
-        "association",
-        "union",
-        "foundation",
-        "board",
-        "authority",
-        "senate",
-        "congress",
-        "parliament",
-        "house",
-        "police",
-        "fund",
-        "systems",
-        "technologies",
-        "technology",
-        "software",
-        "networks",
-        "media",
-        "press",
-        "agency",
-        "club",
-        "fc",
-        "team",
-        "league",
-        "federation",
-        "tribune",
-        "herald",
-        "gazette",
-        "ledger",
-        "review",
-        "daily",
-        "weekly",
-        "magazine",
-        "radio",
-        "tv",
-        "television",
-        "businessweek",
-        "bloomberg",
-        "reuters",
-        "kremlin",
-        "pentagon",
-        "white",
-        "government",
-        "cabinet",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "network",
-        "centre",
-        "center",
-        "labour",
-        "microsoft",
-        "google",
-        "apple",
-        "amazon",
-        "facebook",
-        "buy",
-        "airlines",
-        "motors",
-        "partners",
-        "holdings",
-        "capital",
-        "ag",
-        "gmbh",
-        "sa",
-        "plc",
-        "verlag",
-        "bundesamt",
-        "amt",
-        "ministerium",
-        "regierung",
-        "gericht",
-        "zeitung",
-        "agentur",
-        "ministère",
-        "gouvernement",
-        "agence",
-        "société",
-        "министерство",
-        "компания",
-        "лаборатория",
-        "служба",
-        "суд",
-        "правительство",
-        "kommersant",
-        "rbc",
-        "tass",
-        "interfax",
-        "security",
-        "solutions",
-        "associates",
-        "consulting",
-        "research",
-    ]
-    .into_iter()
-    .collect()
+    [GOV_LIST, MEDIA_LIST, ORG_MISC_LIST]
+        .concat()
+        .into_iter()
+        .collect()
 });
 
 /// Organisation words of bodies that are neither companies, government nor media (forums, initiatives,
@@ -718,75 +737,10 @@ pub static OTHER_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Organisation words that mark a government body.
-pub static GOV_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "department",
-        "agency",
-        "administration",
-        "committee",
-        "commission",
-        "bureau",
-        "ministry",
-        "office",
-        "council",
-        "court",
-        "senate",
-        "congress",
-        "parliament",
-        "house",
-        "police",
-        "authority",
-        "government",
-        "kremlin",
-        "pentagon",
-        "white",
-        "army",
-        "navy",
-        "bundesamt",
-        "ministerium",
-        "regierung",
-        "gericht",
-        "ministère",
-        "gouvernement",
-        "министерство",
-        "правительство",
-        "суд",
-        "служба",
-        "service",
-    ]
-    .into_iter()
-    .collect()
-});
-pub static MEDIA_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "journal",
-        "news",
-        "times",
-        "post",
-        "tribune",
-        "herald",
-        "gazette",
-        "ledger",
-        "review",
-        "daily",
-        "weekly",
-        "magazine",
-        "radio",
-        "tv",
-        "television",
-        "businessweek",
-        "reuters",
-        "press",
-        "zeitung",
-        "kommersant",
-        "tass",
-        "interfax",
-        "media",
-    ]
-    .into_iter()
-    .collect()
-});
+pub static GOV_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GOV_LIST.iter().copied().collect());
+pub static MEDIA_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -903,6 +857,12 @@ pub static SPOKES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Person role nominals ("the senator") resolved to a person introduced with that role.
 pub static PERSON_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
+        "эксперт",
+        "юрист",
+        "аналитик",
+        "адвокат",
+        "специалист",
+        "исследователь",
         "senator",
         "lawmaker",
         "official",
@@ -1101,8 +1061,29 @@ pub static ABBREV: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalised function words that start sentences and are not names.
+/// English weekday names: capitalised, but no names; a time phrase after a cue.
+pub const EN_WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 pub static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
+        // German possessives and numerals start capitalised noun phrases, not names
+        "ihr",
+        "ihre",
+        "sein",
+        "seine",
+        "unser",
+        "unsere",
+        "zwei",
+        "drei",
+        "vier",
         "the",
         "a",
         "an",
@@ -1181,13 +1162,6 @@ pub static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "not",
         "one",
         "two",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "january",
         "february",
         "march",
@@ -1313,6 +1287,7 @@ pub static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "tomorrow",
     ]
     .into_iter()
+    .chain(EN_WEEKDAYS.iter().copied())
     .collect()
 });
 
@@ -1373,77 +1348,96 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     ALIAS_MAP.get(&n.to_lowercase()).copied()
 }
 
+/// German month names: "am 29. September" is an ordinal, no sentence end.
+pub const DE_MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+/// Prepositions and adverbials that open a phrase after a speech verb ("sagte am Dienstag", "a déclaré
+/// mardi devant", "заявил журналистам"): skipped after the cue, and they end an inverted subject.
+const DE_PP: &[&str] = &[
+    "am",
+    "im",
+    "in",
+    "auf",
+    "bei",
+    "gegenüber",
+    "nach",
+    "vor",
+    "zu",
+];
+const FR_PP: &[&str] = &[
+    "à", "au", "aux", "dans", "lors", "devant", "auprès", "sur", "hier", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const RU_PP: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "журналистам",
+    "агентству",
+    "изданию",
+    "газете",
+    "корреспонденту",
+    "также",
+    "ранее",
+];
+
+/// Start of a prepositional / adverbial phrase after the cue (not English: its list is longer).
+pub fn is_pp_word(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::De => DE_PP.contains(&w) || matches!(w, "dem" | "der" | "den"),
+        Lang::Fr => FR_PP.contains(&w) || w == "en",
+        Lang::Ru => RU_PP.contains(&w),
+        Lang::En => false,
+    }
+}
+
 /// Words that end a non-English subject phrase after the cue ("die Behörde am Dienstag").
 pub fn is_tail_word(lang: Lang, w: &str) -> bool {
     match lang {
-        Lang::De => matches!(
-            w,
-            "am" | "im"
-                | "in"
-                | "auf"
-                | "bei"
-                | "gegenüber"
-                | "vor"
-                | "nach"
-                | "zu"
-                | "mit"
-                | "von"
-                | "vom"
-                | "beim"
-                | "zum"
-                | "zur"
-                | "dazu"
-                | "damals"
-                | "heute"
-                | "gestern"
-                | "außerdem"
-                | "weiter"
-                | "auch"
-                | "bereits"
-                | "hinzu"
-                | "ein"
-        ),
-        Lang::Fr => matches!(
-            w,
-            "à" | "au"
-                | "aux"
-                | "dans"
-                | "lors"
-                | "devant"
-                | "auprès"
-                | "mardi"
-                | "lundi"
-                | "mercredi"
-                | "jeudi"
-                | "vendredi"
-                | "samedi"
-                | "dimanche"
-                | "hier"
-                | "encore"
-                | "aussi"
-                | "alors"
-                | "pour"
-                | "sur"
-        ),
-        Lang::Ru => matches!(
-            w,
-            "в" | "во"
-                | "на"
-                | "журналистам"
-                | "агентству"
-                | "изданию"
-                | "газете"
-                | "корреспонденту"
-                | "также"
-                | "ранее"
-                | "позднее"
-                | "потом"
-                | "тогда"
-                | "нам"
-                | "нашему"
-                | "при"
-                | "после"
-        ),
+        Lang::De => {
+            DE_PP.contains(&w)
+                || matches!(
+                    w,
+                    "mit"
+                        | "von"
+                        | "vom"
+                        | "beim"
+                        | "zum"
+                        | "zur"
+                        | "dazu"
+                        | "damals"
+                        | "heute"
+                        | "gestern"
+                        | "außerdem"
+                        | "weiter"
+                        | "auch"
+                        | "bereits"
+                        | "hinzu"
+                        | "ein"
+                )
+        }
+        Lang::Fr => FR_PP.contains(&w) || matches!(w, "encore" | "aussi" | "alors" | "pour"),
+        Lang::Ru => {
+            RU_PP.contains(&w)
+                || matches!(
+                    w,
+                    "позднее" | "потом" | "тогда" | "нам" | "нашему" | "при" | "после"
+                )
+        }
         Lang::En => false,
     }
 }

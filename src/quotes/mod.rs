@@ -112,13 +112,6 @@ impl<'a> Para<'a> {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -275,6 +268,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             // multi-word according cues
             let mut class = lex::cue_class(lang, &lw);
             let mut cue_end = i + 1; // first token after the cue words
+            let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
                     if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
@@ -288,15 +282,22 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     }
                 }
                 Lang::Ru => {
+                    // "по словам X", "по его словам" (the possessive pronoun is the speaker)
+                    let poss = para.is_w(i + 1)
+                        && matches!(para.lw(i + 1).as_str(), "его" | "её" | "ее" | "их");
+                    let noun = i + 1 + usize::from(poss);
                     if lw == "по"
-                        && para.is_w(i + 1)
+                        && para.is_w(noun)
                         && matches!(
-                            para.lw(i + 1).as_str(),
+                            para.lw(noun).as_str(),
                             "словам" | "данным" | "мнению" | "информации"
                         )
                     {
                         class = Some(CueClass::According);
-                        cue_end = i + 2;
+                        cue_end = noun + 1;
+                        if poss {
+                            ru_poss = Some(i + 1);
+                        }
                     }
                 }
                 Lang::Fr => {
@@ -408,14 +409,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     let t1 = toks[k - 1].end;
                     let txt = p[t0..t1].trim().to_string();
                     if word_count(&txt) >= 3 {
-                        raws.push(Raw {
-                            text: txt,
-                            kind: QuoteKind::Reported,
-                            cue: Some(cue_text.clone()),
-                            subj: subj.clone(),
-                            pos: toks[i].start,
-                            attr_only: false,
-                        });
+                        raws.push(clause(
+                            txt,
+                            QuoteKind::Reported,
+                            cue_text.clone(),
+                            subj.clone(),
+                            toks[i].start,
+                        ));
                     }
                 }
                 covered = e.max(i + 1);
@@ -438,7 +438,27 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 {
                     e += 1;
                 }
-                let subj = Subj::Phrase(cue_end, e);
+                // "Laut Bloomberg Businessweek beschreiben die Mails ...": no comma, the name ends at the verb
+                if lang == Lang::De && lw == "laut" {
+                    let mut t = cue_end;
+                    while t < e
+                        && para.is_w(t)
+                        && (para.w(t).chars().next().is_some_and(char::is_uppercase)
+                            || matches!(
+                                para.lw(t).as_str(),
+                                "des" | "der" | "dem" | "den" | "einem" | "einer" | "eines"
+                            ))
+                    {
+                        t += 1;
+                    }
+                    if t > cue_end && t < e && para.is_w(t) {
+                        e = t;
+                    }
+                }
+                let subj = match ru_poss {
+                    Some(t) => Subj::Phrase(t, t + 1),
+                    None => Subj::Phrase(cue_end, e),
+                };
                 let at_start = toks[covered.max(a)..i]
                     .iter()
                     .all(|t| !t.is_word() && t.quote().is_none())
@@ -462,14 +482,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
                             let txt = clause_text(para, s, b, &mut used);
-                            raws.push(Raw {
-                                text: txt,
-                                kind,
-                                cue: Some(cue_text),
-                                subj,
-                                pos: toks[i].start,
-                                attr_only: false,
-                            });
+                            raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                         }
                     }
                     covered = b;
@@ -506,14 +519,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                                 txt = format!("{txt}, {rest}");
                             }
                         }
-                        raws.push(Raw {
-                            text: txt,
-                            kind,
-                            cue: Some(cue_text),
-                            subj,
-                            pos: toks[i].start,
-                            attr_only: false,
-                        });
+                        raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                     }
                     covered = b;
                 }
@@ -665,7 +671,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         || toks.get(s0).is_some_and(|t| {
                             matches!(t.kind, TK::Punct(',') | TK::Punct('—') | TK::Punct('–'))
                         });
-                    if !used[qi] && subj_words <= 14 && ends {
+                    // a one-word scare quote inside a phrase ("une directive dite « contraignante »,") is no utterance
+                    let scare = s0 >= 2
+                        && para.is_w(s0 - 2)
+                        && word_count(&p[sp.start..sp.end]) <= 1
+                        && !p[sp.start..sp.end].ends_with([',', '.', '!', '?', '…']);
+                    if !used[qi] && subj_words <= 14 && ends && !scare {
                         used[qi] = true;
                         raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, s0 - 1));
                     }
@@ -834,9 +845,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     && !toks[c + 1].is_word()
                     && para.w(c).chars().next().is_some_and(|ch| ch.is_lowercase());
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
-                let add_obj = lang == Lang::En
-                    && !comp
-                    && lw.starts_with("add")
+                let add_obj = !comp
+                    && ((lang == Lang::En && lw.starts_with("add"))
+                        || (lang == Lang::Fr && lw.starts_with("ajout")))
                     && !matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i");
                 let clause_ok = if wh || det_that || add_obj {
                     false
@@ -892,14 +903,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                                 let rest = clause_text(para, c + 1, b, &mut used);
                                 txt = format!("{txt}, {rest}");
                             }
-                            raws.push(Raw {
-                                text: txt,
-                                kind: QuoteKind::Reported,
-                                cue: Some(cue_full.clone()),
-                                subj: Subj::Phrase(lc + 1, i),
-                                pos: toks[i].start,
-                                attr_only: false,
-                            });
+                            raws.push(clause(
+                                txt,
+                                QuoteKind::Reported,
+                                cue_full.clone(),
+                                Subj::Phrase(lc + 1, i),
+                                toks[i].start,
+                            ));
                             covered = b;
                             i = b;
                             continue;
@@ -908,14 +918,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 }
                 if clause_ok && c < b {
                     let txt = clause_text(para, c, b, &mut used);
-                    raws.push(Raw {
-                        text: txt,
-                        kind: QuoteKind::Reported,
-                        cue: Some(cue_full.clone()),
-                        subj: subj.clone(),
-                        pos: toks[i].start,
-                        attr_only: false,
-                    });
+                    raws.push(clause(
+                        txt,
+                        QuoteKind::Reported,
+                        cue_full.clone(),
+                        subj.clone(),
+                        toks[i].start,
+                    ));
                     covered = b;
                 } else if class == CueClass::That && para.is_w(cue_end) && lang == Lang::En {
                     // "has advised several districts": a verb with an object, no speech attribution
@@ -1036,6 +1045,18 @@ fn cue_words(para: &Para, i: usize, e: usize) -> String {
     s
 }
 
+/// A reported (or according-to) clause attributed at `pos`.
+fn clause(text: String, kind: QuoteKind, cue: String, subj: Subj, pos: usize) -> Raw {
+    Raw {
+        text,
+        kind,
+        cue: Some(cue),
+        subj,
+        pos,
+        attr_only: false,
+    }
+}
+
 fn direct(p: &str, s: &marks::Span, subj: Subj, cue: &str, _q: usize) -> Raw {
     Raw {
         text: p[s.start..s.end].trim().to_string(),
@@ -1143,7 +1164,10 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
             return j;
         }
         let l = para.lw(j);
-        if lang == Lang::En && TIME_WORDS.contains(&l.as_str()) && l != "that" {
+        if lang == Lang::En
+            && (TIME_WORDS.contains(&l.as_str()) || lex::EN_WEEKDAYS.contains(&l.as_str()))
+            && l != "that"
+        {
             if matches!(l.as_str(), "last" | "this") {
                 j += 2;
             } else {
@@ -1163,52 +1187,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
                         "as" | "when" | "while" | "if" | "because" | "of" | "about"
                     )
             }
-            Lang::De => matches!(
-                l.as_str(),
-                "am" | "im"
-                    | "in"
-                    | "auf"
-                    | "bei"
-                    | "gegenüber"
-                    | "nach"
-                    | "vor"
-                    | "dem"
-                    | "der"
-                    | "den"
-                    | "zu"
-            ),
-            Lang::Fr => matches!(
-                l.as_str(),
-                "à" | "au"
-                    | "aux"
-                    | "dans"
-                    | "lors"
-                    | "mardi"
-                    | "lundi"
-                    | "mercredi"
-                    | "jeudi"
-                    | "vendredi"
-                    | "samedi"
-                    | "dimanche"
-                    | "jeudi,"
-                    | "devant"
-                    | "en"
-                    | "sur"
-                    | "auprès"
-                    | "hier"
-            ),
-            Lang::Ru => matches!(
-                l.as_str(),
-                "в" | "во"
-                    | "на"
-                    | "журналистам"
-                    | "агентству"
-                    | "изданию"
-                    | "газете"
-                    | "корреспонденту"
-                    | "также"
-                    | "ранее"
-            ),
+            _ => lex::is_pp_word(lang, &l),
         };
         if !is_prep {
             return j;
@@ -1382,13 +1361,6 @@ const INTRO: &[&str] = &[
     "now",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "interviewed",
     "reached",
     "contacted",
@@ -1437,6 +1409,10 @@ const LEAD_STRIP: &[&str] = &[
     "но",
     "и",
     "однако",
+    "сама",
+    "сам",
+    "само",
+    "сами",
 ];
 
 #[derive(Debug)]
@@ -1468,6 +1444,26 @@ impl<'a> Resolver<'a> {
             }
         }
         best.map(|b| b.1)
+    }
+
+    /// The company (or unspecified organisation) last named in this or the previous paragraph.
+    fn recent_company(&self, pos: Pos) -> Option<String> {
+        let r = self.nearest(pos, |_, k| {
+            matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
+        })?;
+        self.is_recent(&r, pos).then_some(r)
+    }
+
+    /// Whether `name` is mentioned or quoted in the paragraph of `pos` (before it) or the one before.
+    fn is_recent(&self, name: &str, pos: Pos) -> bool {
+        self.idx
+            .mentions
+            .iter()
+            .any(|&(mp, ei)| mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == name)
+            || self
+                .history
+                .iter()
+                .any(|(hp, n, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
     }
 
     fn kind_of(&self, name: &str) -> Kind {
@@ -1566,6 +1562,18 @@ impl<'a> Resolver<'a> {
             .collect();
         if words.len() == 1 && is_pronoun(self.lang, &words[0]) {
             return Head::Pronoun(words[0].clone());
+        }
+        // Russian possessive of "по его словам" stands for the subject pronoun
+        if words.len() == 1 && self.lang == Lang::Ru {
+            let subj = match words[0].as_str() {
+                "его" => "он",
+                "её" | "ее" => "она",
+                "их" => "они",
+                _ => "",
+            };
+            if !subj.is_empty() {
+                return Head::Pronoun(subj.into());
+            }
         }
         // French "affirme-t-il"
         if words.len() == 1 && self.lang == Lang::Fr {
@@ -1694,6 +1702,13 @@ impl<'a> Resolver<'a> {
             .trim_end_matches("'s")
             .trim_end_matches("’s")
             .to_string();
+        // French elision: "l’entreprise" is "la entreprise"
+        let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
+            Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
+                (vec!["la".to_string(), h.to_string()], h.to_string())
+            }
+            _ => (words, head),
+        };
         if has_spokes {
             if words
                 .iter()
@@ -1723,7 +1738,10 @@ impl<'a> Resolver<'a> {
             return Head::Generic;
         }
         if lex::PERSON_ROLES.contains(head.as_str()) {
-            if words.first().is_some_and(|w| w == "the") {
+            // Russian has no article: a bare role noun ("— добавил эксперт") refers back
+            if words.first().is_some_and(|w| w == "the")
+                || (self.lang == Lang::Ru && words.len() == 1)
+            {
                 return Head::Role(head);
             }
             return Head::Generic;
@@ -1764,7 +1782,8 @@ impl<'a> Resolver<'a> {
                 match first {
                     None => false,
                     Some(f) => {
-                        !INTRO.contains(&f.as_str()) || (y - x == 1 && is_pronoun(self.lang, &f))
+                        !(INTRO.contains(&f.as_str()) || lex::EN_WEEKDAYS.contains(&f.as_str()))
+                            || (y - x == 1 && is_pronoun(self.lang, &f))
                     }
                 }
             })
@@ -1781,11 +1800,29 @@ impl<'a> Resolver<'a> {
             }
             None
         };
+        // "The developer, Thistledown Homes, said": an apposition names the organisation
+        let appos_name = || -> Option<String> {
+            let starts_cap = |x: usize| {
+                (x..b)
+                    .find(|&t| para.is_w(t))
+                    .is_some_and(|t| para.w(t).chars().next().is_some_and(char::is_uppercase))
+            };
+            chunks
+                .iter()
+                .skip(1)
+                .find_map(|&(x, y)| match self.classify(pi, x, y) {
+                    Head::Name(n, _) if starts_cap(x) => Some(n),
+                    _ => None,
+                })
+        };
         match head {
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(&p, pos),
-            Head::OrgNominal(k) => self.nearest(pos, |_, kk| Self::org_ok(kk, k)),
-            Head::Spokes(org) => appos_person().or(org),
+            Head::OrgNominal(k) => {
+                appos_name().or_else(|| self.nearest(pos, |_, kk| Self::org_ok(kk, k)))
+            }
+            // a spokesperson of no named organisation speaks for the company just talked about
+            Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
                 let rr = r.clone();
                 self.nearest(pos, |n, k| {
@@ -1905,40 +1942,16 @@ impl<'a> Resolver<'a> {
                 r
             }
             "it" | "es" | "оно" => {
-                let near = |n: &str| {
-                    self.idx.mentions.iter().any(|&(mp, ei)| {
-                        mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == n
-                    }) || self
-                        .history
-                        .iter()
-                        .any(|(hp, hn, _)| *hp < pos && hp.0 + 1 >= pos.0 && hn == n)
-                };
                 if let Some(c) = self.nearest(pos, |_, k| matches!(k, Kind::Org(OrgKind::Company)))
                 {
-                    if near(&c) {
+                    if self.is_recent(&c, pos) {
                         return Some(c);
                     }
                 }
                 self.nearest(pos, |_, k| matches!(k, Kind::Org(_)))
             }
-            "they" | "ils" | "они" => {
-                let r = self.nearest(pos, |_, k| {
-                    matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
-                })?;
-                // only when that organisation is recent (same or previous paragraph)
-                let recent =
-                    self.idx.mentions.iter().chain([]).any(|&(mp, ei)| {
-                        mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == r
-                    }) || self
-                        .history
-                        .iter()
-                        .any(|(hp, n, _)| *hp < pos && hp.0 + 1 >= pos.0 && *n == r);
-                if recent {
-                    Some(r)
-                } else {
-                    None
-                }
-            }
+            // only when that organisation is recent (same or previous paragraph)
+            "they" | "ils" | "они" => self.recent_company(pos),
             _ => None,
         }
     }
@@ -1965,8 +1978,17 @@ impl<'a> Resolver<'a> {
 /// `lang` is an ISO 639-1 code when known ("en", "de", "fr", "ru").
 pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let lang = detect_lang(lang, paragraphs);
+    let split: Vec<Option<String>> = paragraphs
+        .iter()
+        .map(|p| match lang {
+            Lang::Ru => split_dash_attribution(p),
+            _ => None,
+        })
+        .collect();
     let paras: Vec<Para> = paragraphs
         .iter()
+        .zip(&split)
+        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
         .map(|p| {
             let spans = marks::find_spans(p);
             let toks = text::tokenize(p, &spans);
@@ -2134,6 +2156,54 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         out.push(qs);
     }
     out
+}
+
+/// Russian style puts the attribution inside the guillemets: «A, — сказал X, эксперт. — B». Rewritten
+/// as «A», — сказал X, эксперт. «B» so that both parts are quotes and X is an ordinary inverted subject.
+fn split_dash_attribution(p: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    for s in marks::find_spans(p) {
+        if !s.closed || !p[s.open..].starts_with('«') {
+            continue;
+        }
+        let inner = &p[s.start..s.end];
+        // "<punct> — <cue> ..." inside the quote
+        let Some(d) = inner.match_indices(" — ").map(|(i, _)| i).find(|&i| {
+            inner[..i].ends_with([',', '!', '?', '…'])
+                && inner[i + 5..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| lex::cue_class(Lang::Ru, w).is_some())
+        }) else {
+            continue;
+        };
+        let after = d + " — ".len();
+        // the attribution ends at ". — " or ", — " before the second part
+        let Some(e) = inner[after..]
+            .match_indices(" — ")
+            .map(|(i, _)| after + i)
+            .find(|&i| inner[..i].ends_with(['.', ',']))
+        else {
+            continue;
+        };
+        let first = inner[..d].trim_end_matches(',');
+        let attr = inner[d..e].trim_end_matches(',');
+        let second = &inner[e + " — ".len()..];
+        out.push_str(&p[last..s.start]);
+        out.push_str(first);
+        out.push('»');
+        out.push_str(if inner[..d].ends_with(',') { "," } else { "" });
+        out.push_str(attr);
+        out.push_str(if attr.ends_with('.') { " «" } else { ". «" });
+        out.push_str(second);
+        last = s.end;
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&p[last..]);
+    Some(out)
 }
 
 fn titlecase(w: &str) -> String {

@@ -201,11 +201,15 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
             }
         }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
+        // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
             && is_leading_noun(&words[0])
-            && !words[1..]
+            && (matches!(
+                words[0].to_lowercase().as_str(),
+                "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
+            ) || !words[1..]
                 .iter()
-                .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+                .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str())))
             && !CONNECT.contains(&words[1].to_lowercase().as_str())
         {
             titles.push(words[0].to_lowercase());
@@ -329,11 +333,12 @@ impl Index {
                                 .to_lowercase()
                         })
                         .collect();
+                    // article languages: "a former investigator"; Russian: "эксперт по ..."
                     if aw.first().is_some_and(|w| {
                         matches!(
                             w.as_str(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                        )
+                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_str()))
                     }) {
                         roles.extend(
                             aw.iter()

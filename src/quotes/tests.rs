@@ -159,3 +159,29 @@ fn german_verb_second_reported_speech() {
         r
     );
 }
+
+#[test]
+fn russian_dash_attribution_and_possessive_according() {
+    let r = find_quotes(
+        &[
+            "«Решение ничего не меняет, — сказал Иван Петров, эксперт. — Но вопрос встанет скоро».",
+            "По его словам, клиенты узнают о запрете последними.",
+            "«Рынок изменится», — добавил эксперт.",
+        ],
+        Some("ru"),
+    );
+    assert_eq!(r[0].len(), 2, "{r:?}");
+    assert!(r[0].iter().all(|q| sp(q) == Some("Иван Петров")), "{r:?}");
+    assert_eq!(sp(&r[1][0]), Some("Иван Петров"));
+    assert_eq!(sp(&r[2][0]), Some("Иван Петров"));
+}
+
+#[test]
+fn german_laut_without_comma() {
+    let r = find_quotes(
+        &["Laut einem Bericht der Zeitung Nordkurier plant die Stadt neue Radwege."],
+        Some("de"),
+    );
+    assert_eq!(r[0].len(), 1, "{r:?}");
+    assert!(r[0][0].text.starts_with("plant die Stadt"), "{r:?}");
+}

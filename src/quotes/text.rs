@@ -1,6 +1,6 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::ABBREV;
+use super::lex::{ABBREV, DE_MONTHS};
 use super::marks::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,13 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
                 let w = p[start..end].to_lowercase();
                 let initial = w.chars().count() == 1
                     && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
-                if ABBREV.contains(w.as_str()) || initial || w.contains('.') {
+                // German ordinal date: "am 29. September"
+                let ordinal = w.chars().all(|c| c.is_ascii_digit())
+                    && w.len() <= 2
+                    && p[end + 1..].split_whitespace().next().is_some_and(|n| {
+                        DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.']))
+                    });
+                if ABBREV.contains(w.as_str()) || initial || ordinal || w.contains('.') {
                     end += 1;
                     it.next();
                 }
