@@ -944,6 +944,26 @@ fn style_blob(rng: &mut Rng, bytes: usize, out: &mut String) {
     }
 }
 
+/// Nested markup of about `bytes` bytes: SVG icons, menu entries, story cards.
+fn markup_blob(world: &World, rng: &mut Rng, m: &Meta, bytes: usize, out: &mut String) {
+    let start = out.len();
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" style=\"display:none\">");
+    for i in 0..rng.range(10, 30) {
+        let _ = write!(out, "<symbol id=\"icon-{i}\" viewBox=\"0 0 24 24\"><path d=\"M{} {}l{} {}c{} {} {} {} {} {}z\"/></symbol>", rng.below(24), rng.below(24), rng.below(9), rng.below(9), rng.below(9), rng.below(9), rng.below(9), rng.below(9), rng.below(24), rng.below(24));
+    }
+    out.push_str("</svg>\n<div class=\"offcanvas\" hidden><ul class=\"offcanvas__list\">");
+    while out.len() - start < bytes / 3 {
+        let w = world.word(rng).to_string();
+        let _ = write!(out, "<li class=\"offcanvas__item\" data-track=\"menu-{w}\"><a class=\"offcanvas__link\" href=\"/{}/{w}/\"><span class=\"label\">{w}</span><svg class=\"icon\"><use href=\"#icon-{}\"></use></svg></a></li>", m.section.to_lowercase(), rng.below(10));
+    }
+    out.push_str("</ul></div>\n<section class=\"more-stories\"><div class=\"grid\">");
+    while out.len() - start < bytes {
+        let h = headline(world, rng);
+        let _ = write!(out, "<div class=\"card card--{}\"><a class=\"card__link\" href=\"https://www.{}/{}/{:x}\"><picture><source srcset=\"/img/{:x}-640.webp 640w, /img/{:x}-1280.webp 1280w\" type=\"image/webp\"><img class=\"card__img\" src=\"/img/{:x}.jpg\" alt=\"\" width=\"640\" height=\"360\" loading=\"lazy\"></picture><div class=\"card__body\"><span class=\"card__kicker\">{}</span><h4 class=\"card__title\">{h}</h4><time class=\"card__time\">{} hours ago</time></div></a></div>", rng.below(4), m.site.domain, m.section.to_lowercase(), rng.next_u64(), rng.next_u64() >> 20, rng.next_u64() >> 20, rng.next_u64() >> 20, m.section, rng.range(1, 23));
+    }
+    out.push_str("</div></section>\n");
+}
+
 fn headline(world: &World, rng: &mut Rng) -> String {
     let mut h = String::new();
     let n = rng.range(5, 10);
@@ -1108,8 +1128,13 @@ fn render(
         script_blob(rng, head_share / 2, &mut head_fill);
         head_fill.push_str("</script>\n");
     }
+    // Markup-heavy filler (an icon sprite, the off-canvas menu, a grid of story cards), as
+    // real pages carry: about a quarter of what is missing, so that scripts and styles make some 70%
+    // of the page, and there is a tag every 150 to 250 bytes, as in real saved pages.
     let mut tail = String::new();
-    let mut left = missing.saturating_sub(head_fill.len());
+    let markup_share = missing.saturating_sub(head_fill.len()) / 4;
+    markup_blob(world, rng, m, markup_share, &mut tail);
+    let mut left = missing.saturating_sub(head_fill.len() + tail.len());
     while left > 0 {
         let chunk = left.min(rng.range(8_000, 40_000));
         let before = tail.len();
