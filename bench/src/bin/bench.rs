@@ -61,10 +61,11 @@ fn parse_args() -> Options {
             "--no-rg" => rg = false,
             "--list-queries" => list = true,
             "--search-only" => search_only = true,
+            _ if arg.starts_with('-') => dir = None,
             _ => dir = Some(PathBuf::from(arg)),
         }
     }
-    let dir = dir.unwrap_or_else(|| {
+    let dir = dir.filter(|d| d.is_dir()).unwrap_or_else(|| {
         eprintln!("usage: bench DIR [--clipdex PATH] [--index PATH] [--threads N] [--reps N] [--seed S] [--no-rg]");
         std::process::exit(2);
     });
