@@ -527,16 +527,20 @@ impl Engine {
 
     fn with_filters(&self, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
         let f = self.store.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, query),
-            (
+        // Only a match-all query can reach the file records (they have no text, title, speaker,
+        // site or date): any other query needs no `kind` clause, whose posting list of every
+        // passage would otherwise be intersected with each query.
+        let match_all = query.downcast_ref::<AllQuery>().is_some();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        if match_all {
+            clauses.push((
                 Occur::Must,
                 Box::new(TermQuery::new(
                     Term::from_field_text(f.kind, KIND_PASSAGE),
                     IndexRecordOption::Basic,
                 )),
-            ),
-        ];
+            ));
+        }
         let mut filter = |q: Box<dyn Query>| {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         };

@@ -1,0 +1,74 @@
+//! Time per page of each stage of the pipeline, one thread, and the share of quote detection and
+//! attribution in extraction (issue 5: target ≤ 20%).
+//!
+//! Usage: `stages DIR [DIR...] [--reps N]` (e.g. `corpus` and a `gencorpus` folder). "Extraction"
+//! is everything that makes an article's passages from its bytes except the quotes: decode +
+//! parse, metadata and body, passages. The share is quotes / extraction, per page (median and
+//! 90th percentile) and over the whole folder (sum of quotes / sum of extraction).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clipdex_bench::stages;
+
+fn pct(sorted: &[f64], q: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+fn main() {
+    let mut dirs = Vec::new();
+    let mut reps = 3usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--reps" => reps = args.next().and_then(|s| s.parse().ok()).expect("--reps N"),
+            _ => dirs.push(PathBuf::from(arg)),
+        }
+    }
+    println!("| folder | pages | decode + parse ms | metadata + body ms | passages ms | quotes ms | quotes / extraction: median page | p90 page | whole folder |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for dir in dirs {
+        let pages = stages::load_dir(&dir);
+        let n = pages.len();
+        // Per page, the best of `reps` runs of each stage (least disturbed by the machine).
+        let mut totals = [0f64; 4];
+        let mut shares = Vec::with_capacity(n);
+        for (_, bytes) in &pages {
+            let mut best = [f64::MAX; 4];
+            for _ in 0..reps {
+                let t = Instant::now();
+                let doc = stages::decode_parse(bytes);
+                let t1 = t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                let article = stages::extraction(&doc);
+                let t2 = t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                let passages = stages::passages(&article);
+                let t3 = t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                std::hint::black_box(stages::quotes(&article, &passages));
+                let t4 = t.elapsed().as_secs_f64();
+                for (b, t) in best.iter_mut().zip([t1, t2, t3, t4]) {
+                    *b = b.min(t);
+                }
+            }
+            for (total, b) in totals.iter_mut().zip(best) {
+                *total += b;
+            }
+            shares.push(best[3] / (best[0] + best[1] + best[2]));
+        }
+        shares.sort_by(f64::total_cmp);
+        let ms = |s: f64| s * 1e3 / n as f64;
+        println!(
+            "| {} | {n} | {:.2} | {:.2} | {:.3} | {:.2} | {:.1}% | {:.1}% | {:.1}% |",
+            dir.display(),
+            ms(totals[0]),
+            ms(totals[1]),
+            ms(totals[2]),
+            ms(totals[3]),
+            100.0 * pct(&shares, 0.5),
+            100.0 * pct(&shares, 0.9),
+            100.0 * totals[3] / (totals[0] + totals[1] + totals[2]),
+        );
+    }
+}
