@@ -1,7 +1,81 @@
 //! Word lists: speech cues per language, titles, organisation words, nominals.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast, deterministic hasher (FxHash-style) for the word lists and per-article maps: the keys are
+/// short words, the default SipHash costs more than the rest of a lookup.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxBuild;
+
+pub struct FxHasher(u64);
+
+const FX_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ v).wrapping_mul(FX_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59)).wrapping_mul(FX_K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0 ^ i as u64).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // hashbrown takes the control byte from the top bits: mix them
+        let h = self.0;
+        (h ^ (h >> 29)).rotate_left(26)
+    }
+}
+
+impl BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    #[inline]
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+pub type FxSet<T> = HashSet<T, FxBuild>;
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// `w.to_lowercase()`, borrowed when `w` has no upper-case letter (the result is then equal to `w`).
+#[inline]
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if w.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    }) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -365,13 +439,13 @@ const RU_CUES: &[&str] = &[
     "полагает",
 ];
 
-pub static EN_SAY: LazyLock<HashSet<&'static str>> =
+pub static EN_SAY: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| EN_SAY_FORMS.iter().copied().collect());
-pub static EN_THAT: LazyLock<HashSet<String>> =
+pub static EN_THAT: LazyLock<FxSet<String>> =
     LazyLock::new(|| EN_THAT_BASES.iter().flat_map(|b| inflect(b)).collect());
-static DE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
-static FR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
-static RU: LazyLock<HashSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
+static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
+static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
+static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
 
 /// Classify a lower-cased word as a speech cue in `lang`.
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
@@ -426,7 +500,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
 }
 
 /// Honorifics and titles removed in front of a name (lower-case, without the dot).
-pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TITLES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "sen",
         "senator",
@@ -697,7 +771,7 @@ const ORG_MISC_LIST: &[&str] = &[
     "research",
 ];
 /// Words that make a capitalised run an organisation.
-pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ORG_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [GOV_LIST, MEDIA_LIST, ORG_MISC_LIST]
         .concat()
         .into_iter()
@@ -706,7 +780,7 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Organisation words of bodies that are neither companies, government nor media (forums, initiatives,
 /// schools): organisations, but not what "the company" / "the agency" refers to.
-pub static OTHER_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static OTHER_ORG_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "forum",
         "initiative",
@@ -737,9 +811,9 @@ pub static OTHER_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-pub static GOV_WORDS: LazyLock<HashSet<&'static str>> =
+pub static GOV_WORDS: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| GOV_LIST.iter().copied().collect());
-pub static MEDIA_WORDS: LazyLock<HashSet<&'static str>> =
+pub static MEDIA_WORDS: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
@@ -752,7 +826,7 @@ pub enum OrgKind {
     /// forums, initiatives, schools
     Other,
 }
-pub static ORG_NOMINALS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
+pub static ORG_NOMINALS: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new(|| {
     use OrgKind::*;
     [
         ("company", Company),
@@ -833,7 +907,7 @@ pub static ORG_NOMINALS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::ne
 });
 
 /// Spokes-roles: with an organisation but no name, the organisation is the speaker.
-pub static SPOKES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SPOKES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "spokesman",
         "spokeswoman",
@@ -855,7 +929,7 @@ pub static SPOKES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Person role nominals ("the senator") resolved to a person introduced with that role.
-pub static PERSON_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PERSON_ROLES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "эксперт",
         "юрист",
@@ -958,7 +1032,7 @@ pub static PERSON_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Generic subjects that never name a speaker.
-pub static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "officials",
         "police",
@@ -1047,7 +1121,7 @@ pub fn is_female_pronoun(w: &str) -> bool {
 }
 
 /// Abbreviations that do not end a sentence.
-pub static ABBREV: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "adm", "gen", "gov", "lt", "col", "st",
         "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "e.g", "i.e", "jan",
@@ -1072,7 +1146,7 @@ pub const EN_WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-pub static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static CAP_STOP: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         // German possessives and numerals start capitalised noun phrases, not names
         "ihr",
@@ -1329,7 +1403,7 @@ pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("ФБР", "FBI"),
 ];
 
-static ALIAS_MAP: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+static ALIAS_MAP: LazyLock<FxMap<String, &'static str>> = LazyLock::new(|| {
     ORG_ALIASES
         .iter()
         .map(|(a, c)| (a.to_lowercase(), *c))
@@ -1345,7 +1419,7 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     if n.len() > 60 {
         return None;
     }
-    ALIAS_MAP.get(&n.to_lowercase()).copied()
+    ALIAS_MAP.get(lower(n).as_ref()).copied()
 }
 
 /// German month names: "am 29. September" is an ordinal, no sentence end.

@@ -12,6 +12,8 @@ mod text;
 
 use lex::{CueClass, Lang, OrgKind};
 use names::{Index, Kind, Pos};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use text::{Tok, TK};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -96,6 +98,8 @@ struct Para<'a> {
     p: &'a str,
     spans: Vec<marks::Span>,
     toks: Vec<Tok>,
+    /// lower-cased text of each token, computed on first use
+    low: Vec<OnceCell<Cow<'a, str>>>,
 }
 
 impl<'a> Para<'a> {
@@ -103,8 +107,8 @@ impl<'a> Para<'a> {
         let t = self.toks[i];
         &self.p[t.start..t.end]
     }
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    fn lw(&self, i: usize) -> &str {
+        self.low[i].get_or_init(|| lex::lower(self.w(i)))
     }
     fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
@@ -266,7 +270,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             let lw = para.lw(i);
             let w = para.w(i);
             // multi-word according cues
-            let mut class = lex::cue_class(lang, &lw);
+            let mut class = lex::cue_class(lang, lw);
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
@@ -283,15 +287,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 }
                 Lang::Ru => {
                     // "по словам X", "по его словам" (the possessive pronoun is the speaker)
-                    let poss = para.is_w(i + 1)
-                        && matches!(para.lw(i + 1).as_str(), "его" | "её" | "ее" | "их");
+                    let poss =
+                        para.is_w(i + 1) && matches!(para.lw(i + 1), "его" | "её" | "ее" | "их");
                     let noun = i + 1 + usize::from(poss);
                     if lw == "по"
                         && para.is_w(noun)
-                        && matches!(
-                            para.lw(noun).as_str(),
-                            "словам" | "данным" | "мнению" | "информации"
-                        )
+                        && matches!(para.lw(noun), "словам" | "данным" | "мнению" | "информации")
                     {
                         class = Some(CueClass::According);
                         cue_end = noun + 1;
@@ -307,7 +308,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if lw == "dit"
                         && i > a
                         && para.is_w(i - 1)
-                        && matches!(para.lw(i - 1).as_str(), "on" | "se")
+                        && matches!(para.lw(i - 1), "on" | "se")
                     {
                         class = None;
                     }
@@ -316,9 +317,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if lw == "nach" && para.is_w(i + 1) && para.lw(i + 1) == "angaben" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
-                        if para.is_w(cue_end)
-                            && matches!(para.lw(cue_end).as_str(), "von" | "des" | "der")
-                        {
+                        if para.is_w(cue_end) && matches!(para.lw(cue_end), "von" | "des" | "der") {
                             cue_end += 1;
                         }
                     }
@@ -351,7 +350,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             if lang == Lang::Fr
                 && k > a
                 && para.is_w(k - 1)
-                && matches!(para.lw(k - 1).as_str(), "a" | "ont" | "avait" | "avaient")
+                && matches!(para.lw(k - 1), "a" | "ont" | "avait" | "avaient")
             {
                 k -= 1;
             }
@@ -371,7 +370,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     || (quote_before && lang != Lang::En)
                     || (quote_before && k == i)
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
-                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer(lang, &para.lw(cue_end))));
+                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer(lang, para.lw(cue_end))));
             if inverted {
                 // subject after the cue: up to the next quote or the sentence end
                 let mut e = cue_end;
@@ -445,7 +444,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         && para.is_w(t)
                         && (para.w(t).chars().next().is_some_and(char::is_uppercase)
                             || matches!(
-                                para.lw(t).as_str(),
+                                para.lw(t),
                                 "des" | "der" | "dem" | "den" | "einem" | "einer" | "eines"
                             ))
                     {
@@ -538,8 +537,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
                     let title = q > s0
                         && para.is_w(q - 1)
-                        && (matches!(para.lw(q - 1).as_str(), "in" | "of" | "from")
-                            || TITLE_CUES.contains(&para.lw(q - 1).as_str()))
+                        && (matches!(para.lw(q - 1), "in" | "of" | "from")
+                            || TITLE_CUES.contains(&para.lw(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
                         continue;
@@ -565,13 +564,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 i += 1;
                 continue;
             }
-            let before = if lastw > 0 {
-                para.lw(lastw - 1)
-            } else {
-                String::new()
-            };
-            if (DETS.contains(&before.as_str())
-                && !(lang == Lang::Fr && matches!(before.as_str(), "a" | "ont")))
+            let before = if lastw > 0 { para.lw(lastw - 1) } else { "" };
+            if (DETS.contains(&before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
                 || (lang == Lang::En
                     && class == CueClass::That
                     && !matches!(
@@ -590,7 +584,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 && para.is_w(lastw - 2)
             {
                 let b2 = para.lw(lastw - 2);
-                if PREPS.contains(&b2.as_str()) && b2 != "of" {
+                if PREPS.contains(&b2) && b2 != "of" {
                     i += 1;
                     continue;
                 }
@@ -603,7 +597,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 && !lw.ends_with("ing")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
-                && matches!(para.lw(lastw - 2).as_str(), "a" | "an")
+                && matches!(para.lw(lastw - 2), "a" | "an")
             {
                 i += 1;
                 continue;
@@ -611,7 +605,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             // English "passive / infinitive" uses: "is said to", "was told", "to say"
             if lang == Lang::En {
                 if matches!(
-                    before.as_str(),
+                    before,
                     "is" | "was"
                         | "were"
                         | "are"
@@ -631,17 +625,17 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         | "does"
                         | "do"
                         | "may"
-                ) && !(para.is_w(cue_end) && complementizer(lang, &para.lw(cue_end)))
+                ) && !(para.is_w(cue_end) && complementizer(lang, para.lw(cue_end)))
                 {
                     // "would not say", "declined to say", "was told" – not a speech act here
-                    if !matches!(before.as_str(), "would" | "will" | "could") {
+                    if !matches!(before, "would" | "will" | "could") {
                         i += 1;
                         continue;
                     }
                 }
                 // "unless told otherwise", "when asked", "has been asked that question"
                 if matches!(
-                    before.as_str(),
+                    before,
                     "unless" | "if" | "once" | "until" | "than" | "when" | "been" | "being"
                 ) && (lw.ends_with("ed") || lw == "told" || lw == "said")
                 {
@@ -687,7 +681,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             let mut cue_full = cue_text.clone();
             if lang == Lang::En
                 && matches!(
-                    lw.as_str(),
+                    lw,
                     "told"
                         | "tell"
                         | "tells"
@@ -710,10 +704,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             // "repeated its position that ...", "reiterated its view that ..."
             if lang == Lang::En
                 && para.is_w(j)
-                && matches!(para.lw(j).as_str(), "its" | "his" | "her" | "their" | "the")
+                && matches!(para.lw(j), "its" | "his" | "her" | "their" | "the")
                 && para.is_w(j + 1)
                 && matches!(
-                    para.lw(j + 1).as_str(),
+                    para.lw(j + 1),
                     "position"
                         | "view"
                         | "claim"
@@ -780,7 +774,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     c += 1;
                     comp = true;
                 }
-                if para.is_w(c) && complementizer(lang, &para.lw(c)) {
+                if para.is_w(c) && complementizer(lang, para.lw(c)) {
                     c += 1;
                     comp = true;
                 }
@@ -794,15 +788,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 let rest_words = (c..b)
                     .filter(|&t| toks[t].is_word() || toks[t].quote().is_some())
                     .count();
-                let first = if para.is_w(c) {
-                    para.lw(c)
-                } else {
-                    String::new()
-                };
+                let first = if para.is_w(c) { para.lw(c) } else { "" };
                 let gerund = lw.starts_with("den")
                     && first.ends_with("ing")
                     && !matches!(
-                        first.as_str(),
+                        first,
                         "wrongdoing"
                             | "anything"
                             | "something"
@@ -822,7 +812,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 let wh = lang == Lang::En
                     && !comp
                     && matches!(
-                        first.as_str(),
+                        first,
                         "what"
                             | "whether"
                             | "how"
@@ -848,7 +838,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 let add_obj = !comp
                     && ((lang == Lang::En && lw.starts_with("add"))
                         || (lang == Lang::Fr && lw.starts_with("ajout")))
-                    && !matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i");
+                    && !matches!(first, "he" | "she" | "it" | "they" | "we" | "i");
                 let clause_ok = if wh || det_that || add_obj {
                     false
                 } else if comp || gerund {
@@ -857,9 +847,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     class == CueClass::Say
                         && rest_words >= 3
                         && para.is_w(c)
-                        && !PREPS.contains(&first.as_str())
+                        && !PREPS.contains(&first)
                         && !matches!(
-                            first.as_str(),
+                            first,
                             "and"
                                 | "but"
                                 | "or"
@@ -870,7 +860,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                                 | "she"
                                 | "it"
                                 | "they"
-                        ) | (matches!(first.as_str(), "he" | "she" | "it" | "they")
+                        ) | (matches!(first, "he" | "she" | "it" | "they")
                             && rest_words >= 3
                             && class == CueClass::Say
                             && c == j)
@@ -883,7 +873,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 let paren = c < b
                     && toks[c].is_punct(',')
                     && para.is_w(c + 1)
-                    && matches!(para.lw(c + 1).as_str(), "and" | "but");
+                    && matches!(para.lw(c + 1), "and" | "but");
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
                     let commas: Vec<usize> = (subj_rng.0..subj_rng.1)
                         .filter(|&t| toks[t].is_punct(','))
@@ -977,8 +967,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 }
                 used[qi] = true;
                 let has_stmt = (s0..q).any(|t| {
-                    para.is_w(t)
-                        && matches!(para.lw(t).as_str(), "statement" | "statements" | "release")
+                    para.is_w(t) && matches!(para.lw(t), "statement" | "statements" | "release")
                 });
                 // subject: a leading pronoun or a leading capitalised run ("She put it bluntly:")
                 let mut e0 = s0;
@@ -986,7 +975,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     e0 += 1;
                 }
                 let mut e1 = e0;
-                if e1 < q - 1 && is_pronoun(lang, &para.lw(e1)) {
+                if e1 < q - 1 && is_pronoun(lang, para.lw(e1)) {
                     e1 += 1;
                 } else {
                     while e1 < q - 1
@@ -997,7 +986,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     }
                     if e1 < q - 1
                         && para.is_w(e1)
-                        && lex::cue_class(lang, &para.lw(e1)).is_none()
+                        && lex::cue_class(lang, para.lw(e1)).is_none()
                         && (e1 + 1..q - 1).any(|t| para.is_w(t))
                         && !has_stmt
                     {
@@ -1034,10 +1023,8 @@ fn cue_words(para: &Para, i: usize, e: usize) -> String {
     // French/German auxiliaries: "a déclaré", "hat gesagt"
     if i > 0 && para.is_w(i - 1) {
         let prev = para.lw(i - 1);
-        if matches!(
-            prev.as_str(),
-            "a" | "ont" | "avait" | "has" | "had" | "have"
-        ) && para.toks[i - 1].end + 1 >= para.toks[i].start
+        if matches!(prev, "a" | "ont" | "avait" | "has" | "had" | "have")
+            && para.toks[i - 1].end + 1 >= para.toks[i].start
         {
             s = format!("{} {}", para.w(i - 1), s);
         }
@@ -1108,7 +1095,7 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     }
     let mut k = j;
     if matches!(
-        l.as_str(),
+        l,
         "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "fellow"
     ) {
         k += 1;
@@ -1165,29 +1152,29 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         }
         let l = para.lw(j);
         if lang == Lang::En
-            && (TIME_WORDS.contains(&l.as_str()) || lex::EN_WEEKDAYS.contains(&l.as_str()))
+            && (TIME_WORDS.contains(&l) || lex::EN_WEEKDAYS.contains(&l))
             && l != "that"
         {
-            if matches!(l.as_str(), "last" | "this") {
+            if matches!(l, "last" | "this") {
                 j += 2;
             } else {
                 j += 1;
             }
             continue;
         }
-        if lang == Lang::En && l.ends_with("ly") && l.len() > 4 && !complementizer(lang, &l) {
+        if lang == Lang::En && l.ends_with("ly") && l.len() > 4 && !complementizer(lang, l) {
             j += 1;
             continue;
         }
         let is_prep = match lang {
             Lang::En => {
-                PREPS.contains(&l.as_str())
+                PREPS.contains(&l)
                     && !matches!(
-                        l.as_str(),
+                        l,
                         "as" | "when" | "while" | "if" | "because" | "of" | "about"
                     )
             }
-            _ => lex::is_pp_word(lang, &l),
+            _ => lex::is_pp_word(lang, l),
         };
         if !is_prep {
             return j;
@@ -1199,7 +1186,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
             if t.quote().is_some() || matches!(t.kind, TK::Punct(',') | TK::Punct(':')) {
                 return k;
             }
-            if t.is_word() && complementizer(lang, &para.lw(k)) {
+            if t.is_word() && complementizer(lang, para.lw(k)) {
                 return k;
             }
             k += 1;
@@ -1215,7 +1202,7 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     let toks = &para.toks;
     // title cues just before
     for t in q.saturating_sub(3)..q {
-        if para.is_w(t) && TITLE_CUES.contains(&para.lw(t).as_str()) {
+        if para.is_w(t) && TITLE_CUES.contains(&para.lw(t)) {
             return false;
         }
     }
@@ -1311,7 +1298,7 @@ fn transcript(para: &Para) -> Option<Raw> {
 // Resolution
 
 struct Resolver<'a> {
-    idx: Index,
+    idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
     /// resolved speakers in order: (pos, name, kind)
@@ -1490,14 +1477,14 @@ impl<'a> Resolver<'a> {
         while a < b && !para.is_w(a) {
             a += 1;
         }
-        while a < b && LEAD_STRIP.contains(&para.lw(a).as_str()) {
+        while a < b && LEAD_STRIP.contains(&para.lw(a)) {
             a += 1;
         }
         // trailing adverbs / auxiliaries
         while b > a
             && (!para.toks[b - 1].is_word()
                 || matches!(
-                    para.lw(b - 1).as_str(),
+                    para.lw(b - 1),
                     "also"
                         | "has"
                         | "have"
@@ -1551,14 +1538,14 @@ impl<'a> Resolver<'a> {
         if self.lang != Lang::En {
             // "die Behörde am Dienstag", "он журналистам": the subject ends before a preposition / adverbial
             if let Some(t) =
-                (a + 1..b).find(|&t| para.is_w(t) && lex::is_tail_word(self.lang, &para.lw(t)))
+                (a + 1..b).find(|&t| para.is_w(t) && lex::is_tail_word(self.lang, para.lw(t)))
             {
                 b = t;
             }
         }
         let words: Vec<String> = (a..b)
             .filter(|&t| para.is_w(t))
-            .map(|t| para.lw(t))
+            .map(|t| para.lw(t).to_string())
             .collect();
         if words.len() == 1 && is_pronoun(self.lang, &words[0]) {
             return Head::Pronoun(words[0].clone());
@@ -1782,8 +1769,8 @@ impl<'a> Resolver<'a> {
                 match first {
                     None => false,
                     Some(f) => {
-                        !(INTRO.contains(&f.as_str()) || lex::EN_WEEKDAYS.contains(&f.as_str()))
-                            || (y - x == 1 && is_pronoun(self.lang, &f))
+                        !(INTRO.contains(&f) || lex::EN_WEEKDAYS.contains(&f))
+                            || (y - x == 1 && is_pronoun(self.lang, f))
                     }
                 }
             })
@@ -1887,7 +1874,7 @@ impl<'a> Resolver<'a> {
             if let Some(t) = (a + 1..b - 1).rev().find(|&t| {
                 para.is_w(t)
                     && matches!(
-                        para.lw(t).as_str(),
+                        para.lw(t),
                         "after"
                             | "when"
                             | "because"
@@ -1992,10 +1979,16 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         .map(|p| {
             let spans = marks::find_spans(p);
             let toks = text::tokenize(p, &spans);
-            Para { p, spans, toks }
+            let low = vec![OnceCell::new(); toks.len()];
+            Para {
+                p,
+                spans,
+                toks,
+                low,
+            }
         })
         .collect();
-    let idx_in: Vec<(&str, Vec<Tok>)> = paras.iter().map(|p| (p.p, p.toks.clone())).collect();
+    let idx_in: Vec<(&str, &[Tok])> = paras.iter().map(|p| (p.p, p.toks.as_slice())).collect();
     let idx = Index::build(&idx_in);
     let mut res = Resolver {
         idx,
@@ -2063,7 +2056,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                     }
                     _ => None,
                 };
-                res.record(pos, s, pron.as_deref());
+                res.record(pos, s, pron);
             }
             speakers[ri] = sp;
         }

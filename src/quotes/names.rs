@@ -2,7 +2,7 @@
 
 use super::lex::*;
 use super::text::{Tok, TK};
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -21,19 +21,22 @@ pub struct Entity {
     pub kind: Kind,
     pub male: i32,
     pub female: i32,
-    pub roles: HashSet<String>,
+    pub roles: FxSet<String>,
+    /// lower-cased last word of the name
+    last_lower: String,
     /// organisation a spokes-person speaks for
     pub first: Pos,
 }
 
 #[derive(Debug, Default)]
-pub struct Index {
+pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
-    by_name: HashMap<String, usize>,
-    acronyms: HashMap<String, String>,
-    lower_words: HashSet<String>,
+    by_name: FxMap<String, usize>,
+    acronyms: FxMap<String, String>,
+    /// lower-cased words of the article (borrowed from its text when already lower-case)
+    lower_words: FxSet<Cow<'a, str>>,
 }
 
 /// A capitalised run found in text.
@@ -67,16 +70,32 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0usize;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
-fn norm_title(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+fn norm_title(w: &str) -> Cow<'_, str> {
+    lower(w.trim_end_matches('.'))
+}
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(norm_title(w).as_ref())
 }
 
 /// Capitalised runs in tokens[a..b] of paragraph `p`.
-pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<String>) -> Vec<Run> {
+pub fn runs(
+    p: &str,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    lower_words: &FxSet<Cow<'_, str>>,
+) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
@@ -86,20 +105,18 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
             continue;
         }
         let w = &p[t.start..t.end];
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let (bare, _) = strip_poss(w);
         let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
-        if !is_cap(w)
-            || (CAP_STOP.contains(lw.as_str()) && !TITLES.contains(norm_title(w).as_str()))
-        {
+        if !is_cap(w) || (CAP_STOP.contains(lw.as_ref()) && !is_title(w)) {
             i += 1;
             continue;
         }
         // a capitalised common word at a sentence start is no name
         if sent_start
             && !is_acronym(bare)
-            && lower_words.contains(&bare.to_lowercase())
-            && !TITLES.contains(norm_title(bare).as_str())
+            && lower_words.contains(lower(bare).as_ref())
+            && !is_title(bare)
         {
             i += 1;
             continue;
@@ -124,21 +141,17 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
             }
             if !is_cap(wj) {
                 // connector followed by a capitalised word
-                let lc = wj.to_lowercase();
-                let orgish = words
-                    .iter()
-                    .any(|w: &String| ORG_WORDS.contains(w.to_lowercase().as_str()));
-                if CONNECT.contains(&lc.as_str())
+                let lc = lower(wj);
+                if CONNECT.contains(&lc.as_ref())
                     && !words.is_empty()
-                    && (orgish || !matches!(lc.as_str(), "of" | "for" | "&"))
+                    && (!matches!(lc.as_ref(), "of" | "for" | "&")
+                        || words
+                            .iter()
+                            .any(|w: &String| ORG_WORDS.contains(lower(w).as_ref())))
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && is_cap(&p[toks[j + 1].start..toks[j + 1].end])
-                    && !CAP_STOP.contains(
-                        p[toks[j + 1].start..toks[j + 1].end]
-                            .to_lowercase()
-                            .as_str(),
-                    )
+                    && !CAP_STOP.contains(lower(&p[toks[j + 1].start..toks[j + 1].end]).as_ref())
                 {
                     words.push(wj.to_string());
                     j += 1;
@@ -146,22 +159,19 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
                 }
                 break;
             }
-            if !words.is_empty()
-                && CAP_STOP.contains(wj.to_lowercase().as_str())
-                && !TITLES.contains(norm_title(wj).as_str())
-            {
+            if !words.is_empty() && CAP_STOP.contains(lower(wj).as_ref()) && !is_title(wj) {
                 break;
             }
             {
-                let l = wj.to_lowercase();
+                let l = lower(wj);
+                let l = l.as_ref();
                 let hy_lower = wj
                     .split(['-', '‑'])
                     .skip(1)
                     .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-                let role = SPOKES.contains(l.as_str())
-                    || (words.is_empty()
-                        && (GENERIC.contains(l.as_str()) || ORG_NOMINALS.contains_key(l.as_str())))
-                    || (PERSON_ROLES.contains(l.as_str()) && !TITLES.contains(l.as_str()));
+                let role = SPOKES.contains(l)
+                    || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
+                    || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
                 if hy_lower || role {
                     if words.is_empty() {
                         j += 1;
@@ -181,22 +191,22 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
         // drop trailing connectors
         while words
             .last()
-            .is_some_and(|w| CONNECT.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| CONNECT.contains(&lower(w).as_ref()))
         {
             words.pop();
         }
         // titles: keep what follows the last title word (when a name remains)
         let mut titles = Vec::new();
-        if let Some(k) = words
-            .iter()
-            .rposition(|w| TITLES.contains(norm_title(w).as_str()))
-        {
+        if let Some(k) = words.iter().rposition(|w| is_title(w)) {
             if k + 1 < words.len()
                 && !words[k + 1..]
                     .iter()
-                    .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+                    .any(|w| ORG_WORDS.contains(lower(w).as_ref()))
             {
-                titles = words[..=k].iter().map(|w| norm_title(w)).collect();
+                titles = words[..=k]
+                    .iter()
+                    .map(|w| norm_title(w).into_owned())
+                    .collect();
                 words.drain(..=k);
             }
         }
@@ -205,17 +215,17 @@ pub fn runs(p: &str, toks: &[Tok], a: usize, b: usize, lower_words: &HashSet<Str
         while words.len() >= 2
             && is_leading_noun(&words[0])
             && (matches!(
-                words[0].to_lowercase().as_str(),
+                lower(&words[0]).as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
             ) || !words[1..]
                 .iter()
-                .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str())))
-            && !CONNECT.contains(&words[1].to_lowercase().as_str())
+                .any(|w| ORG_WORDS.contains(lower(w).as_ref())))
+            && !CONNECT.contains(&lower(&words[1]).as_ref())
         {
             titles.push(words[0].to_lowercase());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && TITLES.contains(norm_title(&words[0]).as_str());
+        let only_a_title = words.len() == 1 && is_title(&words[0]);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 words,
@@ -250,21 +260,17 @@ pub fn run_kind(r: &Run) -> Kind {
             };
         }
     }
-    let lws: Vec<String> = r
-        .words
-        .iter()
-        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
-        .collect();
-    if lws.iter().any(|w| MEDIA_WORDS.contains(w.as_str())) {
+    let lws: Vec<Cow<str>> = r.words.iter().map(|w| norm_title(w)).collect();
+    if lws.iter().any(|w| MEDIA_WORDS.contains(w.as_ref())) {
         return Kind::Org(OrgKind::Media);
     }
-    if lws.iter().any(|w| GOV_WORDS.contains(w.as_str())) {
+    if lws.iter().any(|w| GOV_WORDS.contains(w.as_ref())) {
         return Kind::Org(OrgKind::Gov);
     }
-    if lws.iter().any(|w| ORG_WORDS.contains(w.as_str())) {
+    if lws.iter().any(|w| ORG_WORDS.contains(w.as_ref())) {
         return Kind::Org(OrgKind::Company);
     }
-    if lws.iter().any(|w| OTHER_ORG_WORDS.contains(w.as_str())) {
+    if lws.iter().any(|w| OTHER_ORG_WORDS.contains(w.as_ref())) {
         return Kind::Org(OrgKind::Other);
     }
     if r.words.len() == 1 && is_acronym(&r.words[0]) {
@@ -293,15 +299,18 @@ fn display_name(r: &Run) -> String {
     }
 }
 
-impl Index {
-    pub fn build(paras: &[(&str, Vec<Tok>)]) -> Index {
+impl<'a> Index<'a> {
+    pub fn build(paras: &[(&'a str, &[Tok])]) -> Index<'a> {
         let mut idx = Index::default();
         // lower-case word set: tells "Critics" from "Rubio"
         for (p, toks) in paras {
             for t in toks.iter().filter(|t| t.is_word()) {
                 let w = &p[t.start..t.end];
                 if !is_cap(w) {
-                    idx.lower_words.insert(w.to_lowercase());
+                    let l = lower(w);
+                    if !idx.lower_words.contains(l.as_ref()) {
+                        idx.lower_words.insert(l);
+                    }
                 }
             }
         }
@@ -349,12 +358,10 @@ impl Index {
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
                 let before = &p[..r.start];
-                if let Some(prev) = before.split_whitespace().last() {
-                    let pw = prev
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase();
-                    if PERSON_ROLES.contains(pw.as_str()) {
-                        roles.push(pw);
+                if let Some(prev) = before.split_whitespace().next_back() {
+                    let pw = lower(prev.trim_matches(|c: char| !c.is_alphanumeric()));
+                    if PERSON_ROLES.contains(pw.as_ref()) {
+                        roles.push(pw.into_owned());
                     }
                 }
                 let e = &mut idx.ents[ei];
@@ -382,7 +389,7 @@ impl Index {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
                     for w in seg.split(|c: char| !c.is_alphanumeric()).take(40) {
-                        let lw = w.to_lowercase();
+                        let lw = lower(w);
                         if is_male_pronoun(&lw) && lw != "ihr" {
                             e.male += 1;
                             break;
@@ -428,7 +435,7 @@ impl Index {
     }
 
     fn intern(&mut self, name: &str, kind: Kind, pos: Pos) -> usize {
-        if let Some(&i) = self.by_name.get(&name.to_lowercase()) {
+        if let Some(&i) = self.by_name.get(lower(name).as_ref()) {
             if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                 self.ents[i].kind = kind;
             }
@@ -439,7 +446,8 @@ impl Index {
             kind,
             male: 0,
             female: 0,
-            roles: HashSet::new(),
+            roles: FxSet::default(),
+            last_lower: lower(name.rsplit(' ').next().unwrap_or("")).into_owned(),
             first: pos,
         });
         self.by_name
@@ -456,7 +464,8 @@ impl Index {
             if let Some(long) = self.acronyms.get(w) {
                 return (long.clone(), Kind::Org(OrgKind::Gov));
             }
-            let lw = w.to_lowercase();
+            let lw = lower(w);
+            let lw = lw.as_ref();
             let person_title = r.titles.iter().any(|t| {
                 matches!(
                     t.as_str(),
@@ -472,16 +481,17 @@ impl Index {
                 )
             });
             // candidate persons: full names ending with the word (first mentioned)
-            let stem = |s: &str| -> String { s.chars().take(5).collect::<String>() };
             let person = self
                 .ents
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.kind == Kind::Person && e.name.contains(' '))
                 .filter(|(_, e)| {
-                    let last = e.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    let last = e.last_lower.as_str();
                     last == lw
-                        || (lw.chars().count() >= 6 && stem(&last) == stem(&lw) && !lw.is_ascii())
+                        || (!lw.is_ascii()
+                            && lw.chars().count() >= 6
+                            && last.chars().take(5).eq(lw.chars().take(5)))
                 })
                 .min_by_key(|(_, e)| e.first)
                 .map(|(i, _)| i);
@@ -500,7 +510,7 @@ impl Index {
                             && n.split(' ').count() <= 4
                             && n.rsplit(' ')
                                 .next()
-                                .is_some_and(|l| MEDIA_WORDS.contains(l.to_lowercase().as_str()))
+                                .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
                             && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
                 })
                 .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
@@ -520,7 +530,7 @@ impl Index {
                                 .map(|m| m.0)
                                 .max()
                         };
-                        let bare = self.by_name.get(&lw).and_then(|&bi| {
+                        let bare = self.by_name.get(lw).and_then(|&bi| {
                             self.mentions
                                 .iter()
                                 .filter(|m| m.1 == bi && m.0 < pos)
@@ -546,7 +556,7 @@ impl Index {
             }
             let k = self
                 .by_name
-                .get(&lw)
+                .get(lw)
                 .map(|&i| self.ents[i].kind)
                 .unwrap_or(kind);
             return (name, k);
@@ -610,18 +620,18 @@ impl Index {
         n
     }
 
-    pub fn lower_words(&self) -> &HashSet<String> {
+    pub fn lower_words(&self) -> &FxSet<Cow<'a, str>> {
         &self.lower_words
     }
 
     pub fn entity(&self, name: &str) -> Option<&Entity> {
         self.by_name
-            .get(&name.to_lowercase())
+            .get(lower(name).as_ref())
             .map(|&i| &self.ents[i])
     }
     pub fn entity_mut(&mut self, name: &str) -> Option<&mut Entity> {
         self.by_name
-            .get(&name.to_lowercase())
+            .get(lower(name).as_ref())
             .copied()
             .map(move |i| &mut self.ents[i])
     }
