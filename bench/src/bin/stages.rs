@@ -12,6 +12,9 @@ use std::time::Instant;
 use clipdex_bench::stages;
 
 fn pct(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
     sorted[((sorted.len() - 1) as f64 * q).round() as usize]
 }
 
@@ -24,6 +27,10 @@ fn main() {
             "--reps" => reps = args.next().and_then(|s| s.parse().ok()).expect("--reps N"),
             _ => dirs.push(PathBuf::from(arg)),
         }
+    }
+    if dirs.is_empty() {
+        eprintln!("usage: stages DIR [DIR...] [--reps N]");
+        std::process::exit(2);
     }
     println!("| folder | pages | decode + parse ms | metadata + body ms | passages ms | quotes ms | quotes / extraction: median page | p90 page | whole folder |");
     println!("|---|---|---|---|---|---|---|---|---|");
