@@ -138,9 +138,9 @@ fn dir_size(path: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// The request `clipdex search QUERY -n 10` makes (3 passages per article at most, by score).
 fn request(q: &BenchQuery) -> Request {
     Request {
-        query: q.query.clone(),
         filters: Filters {
             speaker: q.speaker.clone(),
             site: q.site.clone(),
@@ -153,7 +153,7 @@ fn request(q: &BenchQuery) -> Request {
                 .as_deref()
                 .map(|d| parse_date_bound(d, true).expect("date")),
         },
-        limit: 10,
+        ..Request::new(&q.query, 10)
     }
 }
 
