@@ -13,7 +13,7 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
             if pending.is_none() {
                 pending = Some(' ');
             }
-        } else if c.is_control() || is_invisible_format(c) {
+        } else if is_hidden(c) {
             continue;
         } else {
             if let Some(sep) = pending.take() {
@@ -25,6 +25,12 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
         }
     }
     out
+}
+
+/// Characters removed from page text: control characters (C0, C1, DEL: NUL, ESC, BEL...) and
+/// the invisible format characters below. Whitespace is folded before this is asked.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
 }
 
 /// Zero-width and bidi-override characters that hide text or reorder it on a terminal.
