@@ -14,7 +14,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, IndexReader, TantivyDocument, Term};
+use tantivy::{IndexReader, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::{Fields, Store, KIND_PASSAGE};
@@ -109,10 +109,12 @@ impl Engine {
         let user_query = self.parse_user_query(&request.query, !request.filters.is_empty())?;
         let query = self.with_filters(user_query.box_clone(), &request.filters);
         let searcher = self.reader.searcher();
-        if request.limit == 0 {
+        // No more hits than documents: `-n 18446744073709551615` would overflow an allocation.
+        let limit = request.limit.min(searcher.num_docs() as usize);
+        if limit == 0 {
             return Ok(Vec::new());
         }
-        let top = searcher.search(&query, &TopDocs::with_limit(request.limit).order_by_score())?;
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let f = self.store.fields;
         let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -169,7 +171,7 @@ impl Engine {
         let query = self.with_filters(user_query, filters);
         let request: Aggregations = serde_json::from_value(serde_json::json!({
             "speakers": {
-                "terms": {"field": "speaker_exact", "size": limit.max(1), "order": {"_count": "desc"}},
+                "terms": {"field": "speaker_exact", "size": limit.clamp(1, 65_536), "order": {"_count": "desc"}},
                 "aggs": {"articles": {"cardinality": {"field": "article_id"}}}
             }
         }))
@@ -235,10 +237,7 @@ impl Engine {
         if filters.since.is_some() || filters.until.is_some() {
             let bound = |secs: Option<i64>, make: fn(Term) -> Bound<Term>| {
                 secs.map_or(Bound::Unbounded, |s| {
-                    make(Term::from_field_date(
-                        f.date,
-                        DateTime::from_timestamp_secs(s),
-                    ))
+                    make(Term::from_field_date(f.date, crate::index::date_value(s)))
                 })
             };
             filter(Box::new(RangeQuery::new(

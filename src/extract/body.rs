@@ -1634,6 +1634,8 @@ mod tests {
         let t = std::time::Instant::now();
         let b = extract_body(&doc);
         assert_eq!(b.len(), 20_000);
-        assert!(t.elapsed().as_secs_f64() < 2.0);
+        // Linear work takes well under a second; the bound is loose because tests share 2 cores
+        // with each other (and CI with other jobs), so only a quadratic blow-up fails it.
+        assert!(t.elapsed().as_secs_f64() < 10.0);
     }
 }
