@@ -29,8 +29,9 @@ use crate::walk::{self, Found};
 /// by `clipdex index` and refused, with what to do, by the other commands.
 pub const INDEX_FORMAT: u32 = 1;
 
-/// Files processed between commits: what a crash can cost at most.
-const COMMIT_EVERY: usize = 1000;
+/// Files processed between commits: what a crash can cost at most. The environment variable
+/// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
+pub const COMMIT_EVERY: usize = 1000;
 
 /// Document kinds in the index.
 pub const KIND_PASSAGE: &str = "passage";
@@ -147,7 +148,31 @@ impl Store {
 
     /// Opens the index for writing, creating it (or recreating it when `rebuild` is set or its
     /// format is outdated). Returns whether it was rebuilt because of its format.
+    ///
+    /// Holds the index's write lock while it checks, clears or creates the index, so that it never
+    /// clears an index another `clipdex index` is writing: that one gets [`Error::IndexBusy`].
     pub fn open_or_create(path: &Path, rebuild: bool) -> Result<(Store, bool)> {
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let directory = tantivy::directory::MmapDirectory::open(path)
+            .map_err(|e| Error::Index(tantivy::TantivyError::from(e)))?;
+        let _lock = match tantivy::Directory::acquire_lock(
+            &directory,
+            &tantivy::directory::INDEX_WRITER_LOCK,
+        ) {
+            Ok(lock) => lock,
+            Err(tantivy::directory::error::LockError::LockBusy) => {
+                return Err(Error::IndexBusy(path.to_path_buf()))
+            }
+            Err(tantivy::directory::error::LockError::IoError(source)) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::new(source.kind(), source.to_string()),
+                })
+            }
+        };
         let mut outdated = false;
         if path.join("meta.json").exists() {
             let usable = Index::open_in_dir(path)
@@ -170,10 +195,6 @@ impl Store {
             }
             clear_index_dir(path)?;
         }
-        std::fs::create_dir_all(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(path, schema)?;
         Ok((
@@ -276,9 +297,9 @@ fn clear_index_dir(path: &Path) -> Result<()> {
         let entry = entry.map_err(io)?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        // Lock files stay: deleting one would let another process lock a new file of that name.
         let is_index_file = name == "meta.json"
             || name == ".managed.json"
-            || name.ends_with(".lock")
             || name.contains('.') && name.split('.').next().is_some_and(|stem| stem.len() == 32);
         if is_index_file && entry.file_type().map_err(io)?.is_file() {
             std::fs::remove_file(entry.path()).map_err(io)?;
@@ -301,6 +322,8 @@ pub struct IndexOptions {
     pub threads: usize,
     /// Memory the index writer may buffer before it flushes a segment, in bytes.
     pub writer_budget: usize,
+    /// Files read between two commits (at least 1).
+    pub commit_every: usize,
 }
 
 impl Default for IndexOptions {
@@ -309,6 +332,11 @@ impl Default for IndexOptions {
         IndexOptions {
             threads,
             writer_budget: 96 << 20,
+            commit_every: std::env::var("CLIPDEX_COMMIT_EVERY")
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|&n: &usize| n > 0)
+                .unwrap_or(COMMIT_EVERY),
         }
     }
 }
@@ -332,6 +360,13 @@ pub struct IndexReport {
     pub unchanged: usize,
     pub failed: usize,
     pub passages: usize,
+}
+
+/// A date for the index from seconds since the epoch, clamped to what tantivy holds (nanoseconds
+/// in an i64: the years 1677 to 2262). Unclamped, a date such as `--since 9999` overflows.
+pub fn date_value(secs: i64) -> DateTime {
+    const LIMIT: i64 = i64::MAX / 1_000_000_000;
+    DateTime::from_timestamp_secs(secs.clamp(-LIMIT, LIMIT))
 }
 
 /// The key a file is known by in the index: its absolute path.
@@ -410,7 +445,7 @@ pub fn index_folder(
         .map_err(|e| Error::Query(format!("cannot start worker threads: {e}")))?;
     let passages = AtomicUsize::new(0);
     let counts = Mutex::new((0usize, 0usize, 0usize, 0usize));
-    for chunk in to_read.chunks(COMMIT_EVERY) {
+    for chunk in to_read.chunks(options.commit_every.max(1)) {
         pool.install(|| {
             chunk.par_iter().for_each(|(file, key, previous)| {
                 let outcome = index_file(
@@ -576,10 +611,7 @@ pub fn passage_docs<'a>(
             doc.add_text(f.url, url);
         }
         if let Some(date) = &article.date {
-            doc.add_date(
-                f.date,
-                DateTime::from_timestamp_secs(date.calendar_seconds()),
-            );
+            doc.add_date(f.date, date_value(date.calendar_seconds()));
             doc.add_text(f.date_text, date.to_rfc3339());
             doc.add_text(f.month, &date.day()[..7]);
         }

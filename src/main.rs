@@ -234,7 +234,13 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(io::stderr(), "clipdex: error: {err:#}");
+            // Errors may quote the query or a file name: no control characters reach the terminal.
+            let message = format!("{err:#}");
+            let _ = writeln!(
+                io::stderr(),
+                "clipdex: error: {}",
+                clipdex::text::printable(&message)
+            );
             ExitCode::from(2)
         }
     }

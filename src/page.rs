@@ -30,7 +30,7 @@ pub fn process_bytes(bytes: &[u8]) -> Result<Page, PageError> {
 
 /// Processes page text.
 pub fn process_html(html: &str) -> Page {
-    let article = extract::extract(html);
+    let article = extract::extract(&crate::text::strip_escape_sequences(html));
     let mut passages = passages::split(&article.blocks);
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     let found = quotes::find_quotes(&texts, article.lang.as_deref());
@@ -38,4 +38,42 @@ pub fn process_html(html: &str) -> Page {
         passage.quotes = quotes;
     }
     Page { article, passages }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the fuzz target (fuzz/fuzz_targets/page.rs): escape sequences and a bell in a
+    /// paragraph reached the passage text, and from there JSON consumers' terminals.
+    #[test]
+    fn control_characters_never_reach_passages() {
+        let page = process_bytes(
+            "<p>\u{201c}We did nothing wrong,\u{201d} said Eugene Kaspersky, the company\u{2019}s founder. \
+             She said \u{1b}[2J\u{7} it \u{1b}]8;;http://x.example\u{7}here\u{1b}]8;;\u{7}\u{0}.</p>"
+                .as_bytes(),
+        )
+        .unwrap();
+        let text = &page.passages[0].text;
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(text.contains("She said it here."), "{text:?}");
+        assert_eq!(
+            page.passages[0].quotes[0].speaker.as_deref(),
+            Some("Eugene Kaspersky")
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_metadata() {
+        let page = process_bytes(
+            b"<html><head><title>Head\x1b[31mline</title>\
+              <link rel=canonical href=\"https://news.example/a\x1b[2J\"></head>\
+              <body><article><p>A paragraph long enough to be the body of the article, with words.</p></article></body></html>",
+        )
+        .unwrap();
+        let a = &page.article;
+        for field in [&a.title, &a.url].into_iter().flatten() {
+            assert!(!field.chars().any(char::is_control), "{field:?}");
+        }
+    }
 }

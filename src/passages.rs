@@ -1,6 +1,8 @@
 //! Body blocks → passages: the unit that search returns. A passage is a natural paragraph (or list
 //! item, block quote, sub-heading); a paragraph too long to read as one hit is split between
-//! sentences, never inside one.
+//! sentences; only a "sentence" that is itself longer than [`MAX_PASSAGE_BYTES`] (a run-on line of
+//! text without full stops, a 5 MB line with no markup) is split between words, or, without
+//! spaces, between characters.
 
 use crate::extract::{Block, BlockKind};
 use crate::quotes::Quote;
@@ -71,6 +73,42 @@ fn split_long(text: &str) -> Vec<&str> {
     }
     if start < text.len() {
         pieces.push(text[start..].trim());
+    }
+    pieces.retain(|p| !p.is_empty());
+    if pieces.iter().any(|p| p.len() > MAX_PASSAGE_BYTES) {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| {
+                if p.len() > MAX_PASSAGE_BYTES {
+                    split_words(p)
+                } else {
+                    vec![p]
+                }
+            })
+            .collect();
+    }
+    pieces
+}
+
+/// Cuts text without sentence ends into pieces of at most [`TARGET_BYTES`], at the last space
+/// before that size, or at a character boundary when there is none.
+fn split_words(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text.trim();
+    while rest.len() > TARGET_BYTES {
+        let mut cut = TARGET_BYTES;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = match rest[..cut].rfind(char::is_whitespace) {
+            Some(space) if space > TARGET_BYTES / 2 => space,
+            _ => cut,
+        };
+        pieces.push(rest[..cut].trim());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        pieces.push(rest);
     }
     pieces.retain(|p| !p.is_empty());
     pieces
@@ -190,5 +228,27 @@ mod tests {
         }
         let rejoined: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(rejoined.join(" "), text.trim());
+    }
+
+    #[test]
+    fn run_on_text_is_split_between_words_then_characters() {
+        // tests/hostile.rs: a 5 MB line with no markup and no full stop was one 5 MB passage.
+        for text in [
+            "a long line without any full stop, and on it goes, ".repeat(2000),
+            "ж".repeat(5000),
+            format!("{} and then {}", "x".repeat(4000), "words, ".repeat(500)),
+        ] {
+            let passages = split(&[Block {
+                kind: BlockKind::Paragraph,
+                text: text.trim().to_owned(),
+            }]);
+            assert!(passages.len() > 1);
+            let mut total = 0;
+            for p in &passages {
+                assert!(!p.text.is_empty() && p.text.len() <= MAX_PASSAGE_BYTES);
+                total += p.text.split_whitespace().map(str::len).sum::<usize>();
+            }
+            assert_eq!(total, text.split_whitespace().map(str::len).sum::<usize>());
+        }
     }
 }

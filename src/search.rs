@@ -26,6 +26,9 @@ use crate::snippet::{self, Pattern};
 /// Field names a query may use, as `name:word` or `name:"a phrase"`.
 pub const QUERY_FIELDS: &[&str] = &["speaker", "title", "site", "author", "text"];
 
+/// Most buckets one aggregation returns (tantivy's default bucket limit is 65,000).
+const MAX_BUCKETS: usize = 50_000;
+
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
 
@@ -201,11 +204,15 @@ impl Engine {
         let user =
             self.parse_user_query(&request.query, !request.filters.is_empty(), request.fuzzy)?;
         let query = self.with_filters(user.query.box_clone(), &request.filters);
-        let wanted = request.offset.saturating_add(request.limit);
-        if request.limit == 0 {
+        let searcher = self.reader.searcher();
+        // Never more than there are documents: `-n 18446744073709551615` must not size a heap.
+        let wanted = request
+            .offset
+            .saturating_add(request.limit)
+            .min(searcher.num_docs() as usize);
+        if request.limit == 0 || wanted <= request.offset {
             return Ok(Vec::new());
         }
-        let searcher = self.reader.searcher();
         let ranked = self.top_passages(&searcher, &*query, request, wanted)?;
         let mut analyzer = self
             .store
@@ -237,9 +244,10 @@ impl Engine {
         request: &Request,
         wanted: usize,
     ) -> Result<Vec<(Option<f32>, DocAddress)>> {
+        let all = (searcher.num_docs() as usize).max(1);
         let mut fetch = wanted
             .saturating_mul(if request.per_article.is_some() { 4 } else { 1 })
-            .max(16);
+            .clamp(16.min(all), all);
         loop {
             let candidates: Vec<(Option<f32>, DocAddress)> = match request.sort {
                 SortOrder::Score => searcher
@@ -264,7 +272,7 @@ impl Engine {
                         .collect()
                 }
             };
-            let exhausted = candidates.len() < fetch;
+            let exhausted = candidates.len() < fetch || fetch >= all;
             let kept = match request.per_article {
                 Some(cap) => self.cap_per_article(searcher, candidates, cap, wanted)?,
                 None => candidates.into_iter().take(wanted).collect(),
@@ -272,7 +280,7 @@ impl Engine {
             if kept.len() >= wanted || exhausted {
                 return Ok(kept);
             }
-            fetch = fetch.saturating_mul(4);
+            fetch = fetch.saturating_mul(4).min(all);
         }
     }
 
@@ -354,7 +362,7 @@ impl Engine {
             query,
             filters,
             "speaker_exact",
-            limit.max(1),
+            limit.clamp(1, MAX_BUCKETS),
             "_count",
             "desc",
         )?;
@@ -382,7 +390,7 @@ impl Engine {
         filters: &Filters,
         period: Period,
     ) -> Result<Vec<PeriodCount>> {
-        let json = self.aggregate(query, filters, "month", 100_000, "_key", "asc")?;
+        let json = self.aggregate(query, filters, "month", MAX_BUCKETS, "_key", "asc")?;
         let mut counts: Vec<PeriodCount> = Vec::new();
         for bucket in json["buckets"].as_array().into_iter().flatten() {
             let Some(month) = bucket["key"].as_str() else {
@@ -553,10 +561,7 @@ impl Engine {
         if filters.since.is_some() || filters.until.is_some() {
             let bound = |secs: Option<i64>, make: fn(Term) -> Bound<Term>| {
                 secs.map_or(Bound::Unbounded, |s| {
-                    make(Term::from_field_date(
-                        f.date,
-                        DateTime::from_timestamp_secs(s),
-                    ))
+                    make(Term::from_field_date(f.date, crate::index::date_value(s)))
                 })
             };
             filter(Box::new(RangeQuery::new(

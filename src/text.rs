@@ -13,7 +13,7 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
             if pending.is_none() {
                 pending = Some(' ');
             }
-        } else if c.is_control() || is_invisible_format(c) {
+        } else if is_hidden(c) {
             continue;
         } else {
             if let Some(sep) = pending.take() {
@@ -25,6 +25,55 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
         }
     }
     out
+}
+
+/// Removes terminal escape sequences from raw page text: CSI (`ESC [ 2 J`, colours), OSC
+/// (`ESC ] 8 ;; url BEL` links, window titles; up to 4 KiB, ended by BEL or `ESC \\`) and two-byte
+/// escapes. Done before parsing so that the words inside a link escape survive and the codes do
+/// not ("click", not "]8;;https://x.example click"); any ESC left is dropped by [`clean`].
+pub fn strip_escape_sequences(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&rest[..at]);
+        let seq = &rest[at + 1..];
+        let skip = match seq.as_bytes().first() {
+            Some(b'[') => {
+                let params = seq[1..]
+                    .bytes()
+                    .take_while(|b| (0x20..=0x3f).contains(b))
+                    .count();
+                match seq.as_bytes().get(1 + params) {
+                    Some(b) if (0x40..=0x7e).contains(b) => 2 + params,
+                    _ => 1 + params,
+                }
+            }
+            Some(b']') => {
+                let window = &seq[..seq.len().min(4096)];
+                let bel = window.find('\u{7}').map(|e| e + 1);
+                let st = window.find("\u{1b}\\").map(|e| e + 2);
+                match (bel, st) {
+                    (Some(a), Some(b)) => a.min(b),
+                    (Some(e), None) | (None, Some(e)) => e,
+                    (None, None) => 0,
+                }
+            }
+            Some(b) if (0x40..=0x5f).contains(b) => 1,
+            _ => 0,
+        };
+        rest = &seq[skip..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters removed from page text: control characters (C0, C1, DEL: NUL, ESC, BEL...) and
+/// the invisible format characters below. Whitespace is folded before this is asked.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
 }
 
 /// Zero-width and bidi-override characters that hide text or reorder it on a terminal.
@@ -69,6 +118,26 @@ mod tests {
     fn folds_and_strips() {
         assert_eq!(clean("  a\u{1b}[2J \t\n b\u{7}\0 ", false), "a[2J b");
         assert_eq!(clean("a \n b", true), "a\nb");
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(
+            strip_escape_sequences(
+                "a\u{1b}[2J\u{1b}[31mred\u{1b}[0m \u{1b}]8;;https://x.example\u{7}click\u{1b}]8;;\u{1b}\\ b"
+            ),
+            "ared click b"
+        );
+        assert_eq!(
+            strip_escape_sequences("x\u{1b}]unterminated"),
+            "x]unterminated"
+        );
+        assert_eq!(strip_escape_sequences("end\u{1b}"), "end");
+        assert_eq!(strip_escape_sequences("\u{1b}[\u{1b}[1m"), "");
+        assert!(matches!(
+            strip_escape_sequences("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

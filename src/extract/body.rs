@@ -601,6 +601,8 @@ fn jsonld_blocks(s: &str) -> Vec<Block> {
             }
             if c.is_whitespace() {
                 sp = true;
+            } else if crate::text::is_hidden(c) {
+                continue;
             } else {
                 if sp && !t.is_empty() {
                     t.push(' ');
@@ -803,6 +805,9 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         } else if !b.buf.is_empty() {
                             b.space = true;
                         }
+                    } else if crate::text::is_hidden(c) {
+                        // NUL, terminal escapes, bells, bidi overrides: never part of the text.
+                        continue;
                     } else {
                         if b.space {
                             if !b.buf.ends_with('\n') {

@@ -72,7 +72,9 @@ pub fn extract_meta(doc: &Html) -> Meta {
         .as_ref()
         .and_then(ld_url)
         .or_else(|| attr_of(doc, &CANONICAL, "href"))
-        .or_else(|| metas.get(&["og:url", "twitter:url"]));
+        .or_else(|| metas.get(&["og:url", "twitter:url"]))
+        .map(|u| clean(&u, false))
+        .filter(|u| !u.is_empty());
 
     let site = metas
         .get(&["og:site_name", "application-name", "twitter:site:name"])

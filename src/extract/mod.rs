@@ -3,6 +3,7 @@
 pub mod body;
 pub mod dates;
 pub mod meta;
+pub mod nesting;
 
 use scraper::Html;
 
@@ -22,9 +23,10 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
-/// Extracts the article from a page's text.
+/// Extracts the article from a page's text. Elements nested deeper than
+/// [`nesting::MAX_DEPTH`] are flattened first, which bounds the parse's time.
 pub fn extract(html: &str) -> Article {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&nesting::cap_nesting(html));
     extract_parsed(&doc)
 }
 
