@@ -454,6 +454,12 @@ fn default_index_path() -> PathBuf {
 /// demo), indexes it first and says so.
 fn open_engine(index_path: &Path) -> Result<Engine> {
     let store = match Store::open(index_path) {
+        Err(clipdex::Error::NoIndex(_)) if index_path.join(".tantivy-writer.lock").exists() => {
+            anyhow::bail!(
+                "the index at {} is being created by a running `clipdex index` (search again once it has committed its first files), or by one that was interrupted (run `clipdex index DIR` again)",
+                index_path.display()
+            )
+        }
         Err(clipdex::Error::NoIndex(_)) if Path::new("corpus").is_dir() => {
             eprintln!(
                 "clipdex: no index at {} yet: indexing the bundled corpus/ first (use `clipdex index DIR` for your own folder)",
