@@ -584,7 +584,7 @@ pub fn passage_docs<'a>(
     key: &'a str,
     page: &'a Page,
 ) -> impl Iterator<Item = TantivyDocument> + 'a {
-    let article = &page.article;
+    let article = &page.article.meta;
     let id = article_id(key);
     page.passages.iter().map(move |passage| {
         let mut doc = doc!(

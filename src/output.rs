@@ -275,7 +275,7 @@ pub struct ExtractedJson<'a> {
 
 impl<'a> ExtractedJson<'a> {
     pub fn new(path: &'a str, page: &'a Page) -> Self {
-        let a = &page.article;
+        let a = &page.article.meta;
         ExtractedJson {
             path,
             url: a.url.as_deref(),
@@ -291,7 +291,7 @@ impl<'a> ExtractedJson<'a> {
 
 /// What extraction made of a file, for a person.
 pub fn write_extracted_text(out: &mut dyn Write, path: &str, page: &Page) -> io::Result<()> {
-    let a = &page.article;
+    let a = &page.article.meta;
     let field = |v: Option<&str>| printable(v.unwrap_or("-")).into_owned();
     writeln!(out, "{TITLE}{}{TITLE:#}", printable(path))?;
     writeln!(out, "  title:   {}", field(a.title.as_deref()))?;

@@ -33,7 +33,7 @@ pub fn process_html(html: &str) -> Page {
     let article = extract::extract(&crate::text::strip_escape_sequences(html));
     let mut passages = passages::split(&article.blocks);
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
-    let found = quotes::find_quotes(&texts, article.lang.as_deref());
+    let found = quotes::find_quotes(&texts, article.meta.lang.as_deref());
     for (passage, quotes) in passages.iter_mut().zip(found) {
         passage.quotes = quotes;
     }
@@ -71,7 +71,7 @@ mod tests {
               <body><article><p>A paragraph long enough to be the body of the article, with words.</p></article></body></html>",
         )
         .unwrap();
-        let a = &page.article;
+        let a = &page.article.meta;
         for field in [&a.title, &a.url].into_iter().flatten() {
             assert!(!field.chars().any(char::is_control), "{field:?}");
         }

@@ -111,7 +111,7 @@ fn corpus_gold() {
     for article in &gold {
         let page = clipdex::page::process_file(&corpus.join(&article.file))
             .unwrap_or_else(|e| panic!("{}: {e}", article.file));
-        let a = &page.article;
+        let a = &page.article.meta;
         let mut field = |name: &'static str,
                          predicted: Option<String>,
                          gold: Option<&str>,

@@ -25,7 +25,7 @@ pub fn passages(article: &Article) -> Vec<Passage> {
 /// Quote detection and attribution over an article's passages.
 pub fn quotes(article: &Article, passages: &[Passage]) -> Vec<Vec<Quote>> {
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
-    quotes::find_quotes(&texts, article.lang.as_deref())
+    quotes::find_quotes(&texts, article.meta.lang.as_deref())
 }
 
 /// Reads every page file under `dir` (gunzipped), sorted by path.

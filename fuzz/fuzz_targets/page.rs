@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
             );
             serde_json::to_string(&passage.quotes).expect("quotes serialise");
         }
-        let a = &page.article;
+        let a = &page.article.meta;
         for field in [&a.title, &a.site, &a.url].into_iter().flatten() {
             assert!(!field.chars().any(char::is_control), "control character in {field:?}");
         }

@@ -20,7 +20,7 @@ pub struct Meta {
     pub date: Option<PubDate>,
     pub site: Option<String>,
     pub url: Option<String>,
-    /// ISO 639-1 code when the page declares one.
+    /// ISO 639-1 code: declared by the page (extraction fills it from the body when not).
     pub lang: Option<String>,
 }
 

@@ -9,17 +9,13 @@ use scraper::Html;
 
 pub use body::{Block, BlockKind};
 pub use dates::PubDate;
+pub use meta::Meta;
 
-/// What extraction makes of one page.
+/// What extraction makes of one page: its metadata (the language detected from the body when the
+/// page declares none) and its body.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub date: Option<PubDate>,
-    pub site: Option<String>,
-    pub url: Option<String>,
-    /// ISO 639-1 code: declared by the page, else detected from the body.
-    pub lang: Option<String>,
+    pub meta: Meta,
     pub blocks: Vec<Block>,
 }
 
@@ -32,7 +28,7 @@ pub fn extract(html: &str) -> Article {
 
 /// Extracts the article from an already parsed page.
 pub fn extract_parsed(doc: &Html) -> Article {
-    let meta = meta::extract_meta(doc);
+    let mut meta = meta::extract_meta(doc);
     let mut blocks = body::extract_body(doc);
     // A body that only repeats the headline is not a body.
     if let (Some(title), [only]) = (&meta.title, blocks.as_slice()) {
@@ -40,16 +36,10 @@ pub fn extract_parsed(doc: &Html) -> Article {
             blocks.clear();
         }
     }
-    let lang = meta.lang.or_else(|| detect_language(&blocks));
-    Article {
-        title: meta.title,
-        authors: meta.authors,
-        date: meta.date,
-        site: meta.site,
-        url: meta.url,
-        lang,
-        blocks,
+    if meta.lang.is_none() {
+        meta.lang = detect_language(&blocks);
     }
+    Article { meta, blocks }
 }
 
 /// Detects the language of a body that does not declare one; short bodies stay unknown.
