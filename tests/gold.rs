@@ -227,25 +227,7 @@ fn corpus_gold() {
         );
     }
 
-    if std::env::var_os("CLIPDEX_GOLD_VERBOSE").is_some() {
-        for miss in &misses {
-            println!("{miss}");
-        }
-    }
-    println!(
-        "{:<20} {:>9} {:>9} {:>7} {:>7} {:>7}",
-        "measure", "precision", "recall", "right", "made", "gold"
-    );
-    for (name, t) in &tallies {
-        println!(
-            "{name:<20} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}",
-            t.precision(),
-            t.recall(),
-            t.correct,
-            t.predicted,
-            t.gold
-        );
-    }
+    report(&tallies, &misses);
 
     // Floors: just under what the code achieves (see docs/benchmarks.md); raise them as it improves.
     let floors: &[(&str, f64, f64)] = &[
