@@ -48,6 +48,8 @@ pub enum Error {
     },
     #[error("{0} is not a folder")]
     NotADirectory(PathBuf),
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }

@@ -442,7 +442,7 @@ pub fn index_folder(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.max(1))
         .build()
-        .map_err(|e| Error::Query(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| Error::Threads(e.to_string()))?;
     let passages = AtomicUsize::new(0);
     let counts = Mutex::new((0usize, 0usize, 0usize, 0usize));
     for chunk in to_read.chunks(options.commit_every.max(1)) {
