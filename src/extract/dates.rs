@@ -301,50 +301,28 @@ fn find_text_day(raw: &str) -> Option<(civil::Date, &str)> {
 /// saving by month (close enough for a publication date; the day is what matters).
 fn zone_offset(zone: &str, month: i8) -> Option<Offset> {
     let summer = (4..=10).contains(&month);
-    let hours: i32 = match zone.to_ascii_uppercase().as_str() {
-        "EDT" => -4,
-        "EST" => -5,
-        "ET" => {
-            if summer {
-                -4
-            } else {
-                -5
-            }
-        }
-        "CDT" => -5,
-        "CST" => -6,
-        "CT" => {
-            if summer {
-                -5
-            } else {
-                -6
-            }
-        }
-        "MDT" => -6,
-        "MST" => -7,
-        "MT" => {
-            if summer {
-                -6
-            } else {
-                -7
-            }
-        }
-        "PDT" => -7,
-        "PST" => -8,
-        "PT" => {
-            if summer {
-                -7
-            } else {
-                -8
-            }
-        }
-        "GMT" | "UTC" => 0,
-        "BST" => 1,
-        "CET" => 1,
-        "CEST" => 2,
-        "MSK" => 3,
+    // (standard offset, daylight saving in force); generic names ("ET") follow the month.
+    let (standard, daylight): (i32, bool) = match zone.to_ascii_uppercase().as_str() {
+        "EST" => (-5, false),
+        "EDT" => (-5, true),
+        "ET" => (-5, summer),
+        "CST" => (-6, false),
+        "CDT" => (-6, true),
+        "CT" => (-6, summer),
+        "MST" => (-7, false),
+        "MDT" => (-7, true),
+        "MT" => (-7, summer),
+        "PST" => (-8, false),
+        "PDT" => (-8, true),
+        "PT" => (-8, summer),
+        "GMT" | "UTC" => (0, false),
+        "BST" => (0, true),
+        "CET" => (1, false),
+        "CEST" => (1, true),
+        "MSK" => (3, false),
         _ => return None,
     };
+    let hours = standard + i32::from(daylight);
     Offset::from_seconds(hours * 3600).ok()
 }
 
