@@ -29,19 +29,24 @@ impl BenchQuery {
         }
     }
 
-    /// Command-line arguments of `clipdex search` for this query (after `search`).
-    pub fn cli_args(&self) -> Vec<String> {
-        let mut args = Vec::new();
-        for (flag, value) in [
+    /// The filters given, as `clipdex search` flags with their values.
+    fn filter_flags(&self) -> impl Iterator<Item = (&'static str, &String)> {
+        [
             ("--speaker", &self.speaker),
             ("--site", &self.site),
             ("--since", &self.since),
             ("--until", &self.until),
-        ] {
-            if let Some(value) = value {
-                args.push(flag.to_owned());
-                args.push(value.clone());
-            }
+        ]
+        .into_iter()
+        .filter_map(|(flag, value)| value.as_ref().map(|v| (flag, v)))
+    }
+
+    /// Command-line arguments of `clipdex search` for this query (after `search`).
+    pub fn cli_args(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        for (flag, value) in self.filter_flags() {
+            args.push(flag.to_owned());
+            args.push(value.clone());
         }
         args.push("--".to_owned());
         args.push(self.query.clone());
@@ -51,15 +56,8 @@ impl BenchQuery {
     /// How the query reads in a report.
     pub fn describe(&self) -> String {
         let mut s = self.query.clone();
-        for (flag, value) in [
-            ("--speaker", &self.speaker),
-            ("--site", &self.site),
-            ("--since", &self.since),
-            ("--until", &self.until),
-        ] {
-            if let Some(value) = value {
-                s.push_str(&format!(" {flag} {value:?}"));
-            }
+        for (flag, value) in self.filter_flags() {
+            s.push_str(&format!(" {flag} {value:?}"));
         }
         s
     }
