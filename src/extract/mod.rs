@@ -3,7 +3,7 @@
 pub mod body;
 pub mod dates;
 pub mod meta;
-pub mod nesting;
+pub mod prescan;
 
 use scraper::Html;
 
@@ -20,9 +20,10 @@ pub struct Article {
 }
 
 /// Extracts the article from a page's text. Elements nested deeper than
-/// [`nesting::MAX_DEPTH`] are flattened first, which bounds the parse's time.
+/// [`prescan::MAX_DEPTH`] are flattened and unread script and style content left out first (see
+/// [`prescan`]), which bounds the parse's time and shortens it.
 pub fn extract(html: &str) -> Article {
-    let doc = Html::parse_document(&nesting::cap_nesting(html));
+    let doc = Html::parse_document(&prescan::prepare(html));
     extract_parsed(&doc)
 }
 
