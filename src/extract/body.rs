@@ -25,6 +25,8 @@
 //!    continue reading") to the end; the rest is returned in reading order;
 //!    the JSON-LD `articleBody` is used when the DOM yields nothing usable.
 
+use std::collections::HashMap;
+
 use scraper::{Html, Node};
 
 /// Kinds of body block kept as passages.
@@ -399,7 +401,31 @@ fn hint_of_name(c: &str) -> u8 {
     }
 }
 
-fn classify(e: &scraper::node::Element) -> (u8, u8) {
+/// What a class or id name says about its element: a content hint, a boilerplate level, and
+/// whether it marks an embedded post (content the article quotes).
+#[derive(Clone, Copy)]
+struct NameSignals {
+    hint: u8,
+    junk: u8,
+    embed: bool,
+}
+
+/// Signals of each class and id name met on a page: layouts repeat the same few hundred names
+/// on thousands of elements, and reading one means lower-casing and splitting it.
+type NameCache<'a> = HashMap<&'a str, NameSignals>;
+
+fn name_signals<'a>(cache: &mut NameCache<'a>, name: &'a str) -> NameSignals {
+    *cache.entry(name).or_insert_with(|| NameSignals {
+        hint: hint_of_name(name),
+        junk: class_junk_level(name),
+        embed: name
+            .to_ascii_lowercase()
+            .split(['-', '_'])
+            .any(|w| matches!(w, "embed" | "embedded" | "tweet")),
+    })
+}
+
+fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8, u8) {
     let name = e.name();
     let mut hint: u8 = if name == "article" { 1 } else { 0 };
     let mut junk: u8 = match name {
@@ -444,27 +470,23 @@ fn classify(e: &scraper::node::Element) -> (u8, u8) {
         }
     }
     let structural = matches!(name, "html" | "body" | "main" | "article");
+    let mut embed = false;
     for c in e.classes() {
-        let h = hint_of_name(c);
-        hint = hint.max(h);
-        if !structural && h == 0 {
-            junk = junk.max(class_junk_level(c));
+        let signals = name_signals(cache, c);
+        hint = hint.max(signals.hint);
+        embed |= signals.embed;
+        if !structural && signals.hint == 0 {
+            junk = junk.max(signals.junk);
         }
     }
     if let Some(id) = e.id() {
-        let h = hint_of_name(id);
-        hint = hint.max(h);
-        if !structural && h == 0 {
-            junk = junk.max(class_junk_level(id));
+        let signals = name_signals(cache, id);
+        hint = hint.max(signals.hint);
+        if !structural && signals.hint == 0 {
+            junk = junk.max(signals.junk);
         }
     }
-    // embedded posts/tweets/media quoted by the article are content
-    let is_embed = |c: &str| {
-        c.to_ascii_lowercase()
-            .split(['-', '_'])
-            .any(|w| matches!(w, "embed" | "embedded" | "tweet"))
-    };
-    if hint >= 2 || e.classes().any(is_embed) {
+    if hint >= 2 || embed {
         junk = 0;
     }
     (junk, hint)
@@ -475,6 +497,7 @@ fn build_arena(doc: &Html) -> Arena<'_> {
     let mut evs: Vec<Ev> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
     let mut jsonld: Vec<String> = Vec::new();
+    let mut names = NameCache::new();
 
     let root = doc.tree.root();
     let opens = |n: &Node| matches!(n, Node::Element(e) if !is_skip_tag(e.name()));
@@ -498,7 +521,7 @@ fn build_arena(doc: &Html) -> Arena<'_> {
                     }
                 } else {
                     let idx = els.len() as u32;
-                    let (junk, hint) = classify(e);
+                    let (junk, hint) = classify(e, &mut names);
                     els.push(El {
                         name,
                         elem: e,
@@ -1134,9 +1157,9 @@ fn starts_with_words(w: &[String], phrase: &str) -> bool {
 }
 
 fn contains_words(w: &[String], phrase: &str) -> bool {
-    let ph: Vec<&str> = phrase.split(' ').collect();
-    w.windows(ph.len())
-        .any(|win| win.iter().zip(&ph).all(|(a, b)| a == b))
+    let len = phrase.split(' ').count();
+    w.windows(len)
+        .any(|win| win.iter().map(String::as_str).eq(phrase.split(' ')))
 }
 
 /// Words that may appear in a line holding only a date and/or time.
