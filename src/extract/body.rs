@@ -1157,9 +1157,18 @@ fn starts_with_words(w: &[String], phrase: &str) -> bool {
 }
 
 fn contains_words(w: &[String], phrase: &str) -> bool {
-    let len = phrase.split(' ').count();
-    w.windows(len)
-        .any(|win| win.iter().map(String::as_str).eq(phrase.split(' ')))
+    let mut rest = phrase.split(' ');
+    let Some(first) = rest.next() else {
+        return false;
+    };
+    // Most lines hold no phrase's first word: the rest is compared only where one starts.
+    w.iter().enumerate().any(|(i, word)| {
+        word == first
+            && rest
+                .clone()
+                .enumerate()
+                .all(|(k, p)| w.get(i + 1 + k).is_some_and(|x| x == p))
+    })
 }
 
 /// Words that may appear in a line holding only a date and/or time.
