@@ -71,7 +71,7 @@ pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let stemmed = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("en_stem")
+            .set_tokenizer(crate::stem::EN_STEM)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let words = TextOptions::default().set_stored().set_indexing_options(
@@ -138,6 +138,7 @@ impl Store {
         }
         let mut index = Index::open_in_dir(path)?;
         check_format(&index, path)?;
+        crate::stem::register(&index);
         // Searches go through the segments on all cores: the heaviest queries (phrases of common
         // words) take about half as long on two.
         index.set_default_multithread_executor()?;
@@ -183,7 +184,8 @@ impl Store {
                 .and_then(|index| check_format(&index, path).map(|_| index));
             match usable {
                 Ok(index) if !rebuild => {
-                                let (_, fields) = schema();
+                    crate::stem::register(&index);
+                    let (_, fields) = schema();
                     return Ok((
                         Store {
                             index,
@@ -200,6 +202,7 @@ impl Store {
         }
         let (schema, fields) = schema();
         let index = Index::create_in_dir(path, schema)?;
+        crate::stem::register(&index);
         Ok((
             Store {
                 index,

@@ -15,6 +15,7 @@ pub mod passages;
 pub mod quotes;
 pub mod search;
 pub mod snippet;
+pub mod stem;
 pub mod text;
 pub mod walk;
 
