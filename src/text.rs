@@ -32,12 +32,13 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
 /// escapes. Done before parsing so that the words inside a link escape survive and the codes do
 /// not ("click", not "]8;;https://x.example click"); any ESC left is dropped by [`clean`].
 pub fn strip_escape_sequences(raw: &str) -> std::borrow::Cow<'_, str> {
-    if !raw.contains('\u{1b}') {
+    // memchr's vectorised search: this runs over every page's whole text.
+    if memchr::memchr(0x1b, raw.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(at) = rest.find('\u{1b}') {
+    while let Some(at) = memchr::memchr(0x1b, rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let seq = &rest[at + 1..];
         let skip = match seq.as_bytes().first() {
