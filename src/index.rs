@@ -658,6 +658,15 @@ pub fn passage_docs<'a>(
 ) -> impl Iterator<Item = TantivyDocument> + 'a {
     let article = &page.article.meta;
     let id = article_id(key);
+    // What every passage of the article repeats, worked out once.
+    let host = article.url.as_deref().and_then(crate::text::url_host);
+    let date = article.date.as_ref().map(|date| {
+        (
+            date_value(date.calendar_seconds()),
+            date.to_rfc3339(),
+            date.day()[..7].to_owned(),
+        )
+    });
     page.passages.iter().map(move |passage| {
         let mut doc = doc!(
             f.kind => KIND_PASSAGE,
@@ -673,7 +682,7 @@ pub fn passage_docs<'a>(
             doc.add_text(f.site, site);
             doc.add_text(f.site_exact, site);
         }
-        if let Some(host) = article.url.as_deref().and_then(crate::text::url_host) {
+        if let Some(host) = host {
             doc.add_text(f.site, host);
         }
         for author in &article.authors {
@@ -682,10 +691,10 @@ pub fn passage_docs<'a>(
         if let Some(url) = &article.url {
             doc.add_text(f.url, url);
         }
-        if let Some(date) = &article.date {
-            doc.add_date(f.date, date_value(date.calendar_seconds()));
-            doc.add_text(f.date_text, date.to_rfc3339());
-            doc.add_text(f.month, &date.day()[..7]);
+        if let Some((value, text, month)) = &date {
+            doc.add_date(f.date, *value);
+            doc.add_text(f.date_text, text);
+            doc.add_text(f.month, month);
         }
         if let Some(lang) = &article.lang {
             doc.add_text(f.lang, lang);
