@@ -6,10 +6,12 @@ use clipdex::passages::{self, Passage};
 use clipdex::quotes::{self, Quote};
 use scraper::Html;
 
-/// Bytes (already read and gunzipped) → text → DOM.
+/// Bytes (already read and gunzipped) → text → markup ready to parse (escape sequences removed,
+/// the pre-parse scan applied) → DOM.
 pub fn decode_parse(bytes: &[u8]) -> Html {
     let text = clipdex::decode::decode(bytes).expect("decodable").text;
-    Html::parse_document(&text)
+    let text = clipdex::text::strip_escape_sequences(&text);
+    Html::parse_document(&extract::prescan::prepare(&text))
 }
 
 /// DOM → article (metadata, body blocks, language).

@@ -41,9 +41,9 @@ fn load(dir: &Path) -> Vec<Page> {
         .collect()
 }
 
+/// What `clipdex index` does to a page's text: the pre-parse scan, one parse, metadata and body.
 fn ours(html: &str) -> String {
-    let doc = scraper::Html::parse_document(html);
-    let blocks = clipdex::extract::body::extract_body(&doc);
+    let blocks = clipdex::extract::extract(html).blocks;
     blocks
         .iter()
         .map(|b| b.text.as_str())
