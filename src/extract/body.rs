@@ -433,45 +433,54 @@ fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8
         "aside" | "header" => 1,
         _ => 0,
     };
-    if let Some(ip) = e.attr("itemprop") {
-        if ip.eq_ignore_ascii_case("articleBody") || ip.eq_ignore_ascii_case("reviewBody") {
-            hint = 3;
-        }
-    }
-    if let Some(role) = e.attr("role") {
-        if matches!(
-            role,
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "dialog"
-                | "alertdialog"
-                | "menu"
-                | "menubar"
-        ) {
-            junk = 2;
-        }
-        if role == "main" || role == "article" {
-            hint = hint.max(1);
-        }
-    }
-    if e.attr("hidden").is_some() {
-        junk = 2;
-    }
-    if let Some(st) = e.attr("style") {
-        let st: String = st
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if st.contains("display:none") || st.contains("visibility:hidden") {
-            junk = 2;
+    // One pass over the attributes: `Element::attr` interns its argument and binary-searches,
+    // and `Element::classes` interns every class, for each of the page's thousands of elements.
+    let (mut classes, mut id) = (None, None);
+    for (attribute, value) in e.attrs() {
+        match attribute {
+            "itemprop"
+                if value.eq_ignore_ascii_case("articleBody")
+                    || value.eq_ignore_ascii_case("reviewBody") =>
+            {
+                hint = 3;
+            }
+            "role" => {
+                if matches!(
+                    value,
+                    "navigation"
+                        | "banner"
+                        | "contentinfo"
+                        | "complementary"
+                        | "dialog"
+                        | "alertdialog"
+                        | "menu"
+                        | "menubar"
+                ) {
+                    junk = 2;
+                }
+                if value == "main" || value == "article" {
+                    hint = hint.max(1);
+                }
+            }
+            "hidden" => junk = 2,
+            "style" => {
+                let st: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if st.contains("display:none") || st.contains("visibility:hidden") {
+                    junk = 2;
+                }
+            }
+            "class" => classes = Some(value),
+            "id" => id = Some(value),
+            _ => {}
         }
     }
     let structural = matches!(name, "html" | "body" | "main" | "article");
     let mut embed = false;
-    for c in e.classes() {
+    for c in classes.into_iter().flat_map(str::split_ascii_whitespace) {
         let signals = name_signals(cache, c);
         hint = hint.max(signals.hint);
         embed |= signals.embed;
@@ -479,7 +488,7 @@ fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8
             junk = junk.max(signals.junk);
         }
     }
-    if let Some(id) = e.id() {
+    if let Some(id) = id {
         let signals = name_signals(cache, id);
         hint = hint.max(signals.hint);
         if !structural && signals.hint == 0 {
