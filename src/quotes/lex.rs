@@ -811,10 +811,22 @@ pub static OTHER_ORG_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-pub static GOV_WORDS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| GOV_LIST.iter().copied().collect());
 pub static MEDIA_WORDS: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
+
+/// The organisation kind a word gives a capitalised run, the highest of its lists by precedence
+/// media > government > company ([`ORG_WORDS`]) > other: one look-up per word instead of one per list.
+pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new(|| {
+    // later inserts override: lowest precedence first
+    let mut m: FxMap<&'static str, OrgKind> = OTHER_ORG_WORDS
+        .iter()
+        .map(|&w| (w, OrgKind::Other))
+        .collect();
+    m.extend(ORG_WORDS.iter().map(|&w| (w, OrgKind::Company)));
+    m.extend(GOV_LIST.iter().map(|&w| (w, OrgKind::Gov)));
+    m.extend(MEDIA_LIST.iter().map(|&w| (w, OrgKind::Media)));
+    m
+});
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1409,6 +1421,13 @@ static ALIAS_MAP: LazyLock<FxMap<String, &'static str>> = LazyLock::new(|| {
         .map(|(a, c)| (a.to_lowercase(), *c))
         .collect()
 });
+/// First words of [`ALIAS_MAP`]'s keys: most names are no alias, and this tells so from one word.
+static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    ALIAS_MAP
+        .keys()
+        .map(|k| k.split(' ').next().unwrap_or(""))
+        .collect()
+});
 
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
@@ -1417,6 +1436,10 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
         .or_else(|| name.strip_prefix("The "))
         .unwrap_or(name);
     if n.len() > 60 {
+        return None;
+    }
+    let first = n.split(' ').next().unwrap_or("");
+    if !ALIAS_FIRST.contains(lower(first).as_ref()) {
         return None;
     }
     ALIAS_MAP.get(lower(n).as_ref()).copied()

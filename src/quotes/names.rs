@@ -105,13 +105,13 @@ pub fn runs(
             continue;
         }
         let w = &p[t.start..t.end];
-        let lw = lower(w);
-        let (bare, _) = strip_poss(w);
-        let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
-        if !is_cap(w) || (CAP_STOP.contains(lw.as_ref()) && !is_title(w)) {
+        // most words are lower-case: test that before any look-up
+        if !is_cap(w) || (CAP_STOP.contains(lower(w).as_ref()) && !is_title(w)) {
             i += 1;
             continue;
         }
+        let (bare, _) = strip_poss(w);
+        let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
         if sent_start
             && !is_acronym(bare)
@@ -260,18 +260,19 @@ pub fn run_kind(r: &Run) -> Kind {
             };
         }
     }
-    let lws: Vec<Cow<str>> = r.words.iter().map(|w| norm_title(w)).collect();
-    if lws.iter().any(|w| MEDIA_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Media);
-    }
-    if lws.iter().any(|w| GOV_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Gov);
-    }
-    if lws.iter().any(|w| ORG_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Company);
-    }
-    if lws.iter().any(|w| OTHER_ORG_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Other);
+    let rank = |k: &OrgKind| match k {
+        OrgKind::Media => 3,
+        OrgKind::Gov => 2,
+        OrgKind::Company => 1,
+        _ => 0,
+    };
+    if let Some(&k) = r
+        .words
+        .iter()
+        .filter_map(|w| ORG_WORD_KIND.get(norm_title(w).as_ref()))
+        .max_by_key(|k| rank(k))
+    {
+        return Kind::Org(k);
     }
     if r.words.len() == 1 && is_acronym(&r.words[0]) {
         return Kind::Org(OrgKind::Any);
@@ -290,9 +291,10 @@ pub fn run_kind(r: &Run) -> Kind {
     Kind::Unknown
 }
 
-fn display_name(r: &Run) -> String {
+/// The name as written; `kind` is `run_kind(r)`, which the callers have at hand already.
+fn display_name(r: &Run, kind: Kind) -> String {
     let n = r.words.join(" ");
-    if r.the && matches!(run_kind(r), Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
+    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
         format!("The {n}")
     } else {
         n
@@ -303,14 +305,13 @@ impl<'a> Index<'a> {
     pub fn build(paras: &[(&'a str, &[Tok])]) -> Index<'a> {
         let mut idx = Index::default();
         // lower-case word set: tells "Critics" from "Rubio"
+        let words = paras.iter().map(|(_, toks)| toks.len()).sum();
+        idx.lower_words.reserve(words);
         for (p, toks) in paras {
             for t in toks.iter().filter(|t| t.is_word()) {
                 let w = &p[t.start..t.end];
                 if !is_cap(w) {
-                    let l = lower(w);
-                    if !idx.lower_words.contains(l.as_ref()) {
-                        idx.lower_words.insert(l);
-                    }
+                    idx.lower_words.insert(lower(w));
                 }
             }
         }
@@ -318,7 +319,7 @@ impl<'a> Index<'a> {
             let rs = runs(p, toks, 0, toks.len(), &idx.lower_words);
             for (ri, r) in rs.iter().enumerate() {
                 let kind = run_kind(r);
-                let name = display_name(r);
+                let name = display_name(r, kind);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -457,8 +458,6 @@ impl<'a> Index<'a> {
 
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
-        let kind = run_kind(r);
-        let name = display_name(r);
         if r.words.len() == 1 {
             let w = &r.words[0];
             if let Some(long) = self.acronyms.get(w) {
@@ -551,21 +550,18 @@ impl<'a> Index<'a> {
             if let Some(c) = chosen {
                 return (self.ents[c].name.clone(), self.ents[c].kind);
             }
+            // a single word is its own display name
             if person_title {
-                return (name, Kind::Person);
+                return (w.clone(), Kind::Person);
             }
             let k = self
                 .by_name
                 .get(lw)
-                .map(|&i| self.ents[i].kind)
-                .unwrap_or(kind);
-            return (name, k);
+                .map_or_else(|| run_kind(r), |&i| self.ents[i].kind);
+            return (w.clone(), k);
         }
-        if kind == Kind::Person {
-            // "Eugene V. Kaspersky" vs "Eugene Kaspersky": keep the first full form with same first+last
-            return (name, kind);
-        }
-        (name, kind)
+        let kind = run_kind(r);
+        (display_name(r, kind), kind)
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
