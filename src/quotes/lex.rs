@@ -68,8 +68,12 @@ pub fn lower(w: &str) -> Cow<'_, str> {
             Cow::Borrowed(w)
         }
     } else if w.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
+        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ, general
+        // punctuation) skip the case table search, the costly part for German, French, Russian
+        matches!(c, '\0'..='@' | '['..='\u{bf}' | '\u{df}'..='\u{ff}' | '\u{430}'..='\u{45f}' | '\u{2000}'..='\u{206f}') || {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
     }) {
         Cow::Borrowed(w)
     } else {
@@ -1540,11 +1544,10 @@ pub fn is_tail_word(lang: Lang, w: &str) -> bool {
 }
 
 /// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence
-/// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв".
-pub fn is_leading_noun(w: &str) -> bool {
-    let l = w.to_lowercase();
+/// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв". `l` is lower-case.
+pub fn is_leading_noun(l: &str) -> bool {
     if matches!(
-        l.as_str(),
+        l,
         "magazin"
             | "zeitung"
             | "verband"

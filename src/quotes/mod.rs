@@ -12,9 +12,7 @@ mod text;
 
 use lex::{CueClass, Lang, OrgKind};
 use names::{Index, Kind, Pos};
-use std::borrow::Cow;
-use std::cell::OnceCell;
-use text::{Tok, TK};
+use text::{Para, TK};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
@@ -91,27 +89,6 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
         Lang::Fr
     } else {
         Lang::En
-    }
-}
-
-struct Para<'a> {
-    p: &'a str,
-    spans: Vec<marks::Span>,
-    toks: Vec<Tok>,
-    /// lower-cased text of each token, computed on first use
-    low: Vec<OnceCell<Cow<'a, str>>>,
-}
-
-impl<'a> Para<'a> {
-    fn w(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.p[t.start..t.end]
-    }
-    fn lw(&self, i: usize) -> &str {
-        self.low[i].get_or_init(|| lex::lower(self.w(i)))
-    }
-    fn is_w(&self, i: usize) -> bool {
-        i < self.toks.len() && self.toks[i].is_word()
     }
 }
 
@@ -1577,7 +1554,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let rs: Vec<names::Run> = names::runs(para.p, &para.toks, a, b, self.idx.lower_words())
+        let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
             .into_iter()
             .filter(|r| {
                 !(r.words.len() == 1 && {
@@ -1975,21 +1952,9 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let paras: Vec<Para> = paragraphs
         .iter()
         .zip(&split)
-        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
-        .map(|p| {
-            let spans = marks::find_spans(p);
-            let toks = text::tokenize(p, &spans);
-            let low = vec![OnceCell::new(); toks.len()];
-            Para {
-                p,
-                spans,
-                toks,
-                low,
-            }
-        })
+        .map(|(p, sp)| Para::new(sp.as_deref().unwrap_or(p)))
         .collect();
-    let idx_in: Vec<(&str, &[Tok])> = paras.iter().map(|p| (p.p, p.toks.as_slice())).collect();
-    let idx = Index::build(&idx_in);
+    let idx = Index::build(&paras);
     let mut res = Resolver {
         idx,
         paras: &paras,

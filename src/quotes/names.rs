@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{Tok, TK};
+use super::text::{Para, TK};
 use std::borrow::Cow;
 
 /// Position in the article: (paragraph, byte).
@@ -35,8 +35,8 @@ pub struct Index<'a> {
     pub mentions: Vec<(Pos, usize)>,
     by_name: FxMap<String, usize>,
     acronyms: FxMap<String, String>,
-    /// lower-cased words of the article (borrowed from its text when already lower-case)
-    lower_words: FxSet<Cow<'a, str>>,
+    /// lower-cased words of the article
+    lower_words: FxSet<&'a str>,
 }
 
 /// A capitalised run found in text.
@@ -84,18 +84,14 @@ fn norm_title(w: &str) -> Cow<'_, str> {
     lower(w.trim_end_matches('.'))
 }
 
-fn is_title(w: &str) -> bool {
-    TITLES.contains(norm_title(w).as_ref())
+/// A title word, from its lower-case form.
+fn is_title(l: &str) -> bool {
+    TITLES.contains(l.trim_end_matches('.'))
 }
 
-/// Capitalised runs in tokens[a..b] of paragraph `p`.
-pub fn runs(
-    p: &str,
-    toks: &[Tok],
-    a: usize,
-    b: usize,
-    lower_words: &FxSet<Cow<'_, str>>,
-) -> Vec<Run> {
+/// Capitalised runs in tokens[a..b] of a paragraph.
+pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
+    let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
@@ -104,27 +100,28 @@ pub fn runs(
             i += 1;
             continue;
         }
-        let w = &p[t.start..t.end];
+        let w = para.w(i);
         // most words are lower-case: test that before any look-up
-        if !is_cap(w) || (CAP_STOP.contains(lower(w).as_ref()) && !is_title(w)) {
+        if !is_cap(w) || (CAP_STOP.contains(para.lw(i)) && !is_title(para.lw(i))) {
             i += 1;
             continue;
         }
-        let (bare, _) = strip_poss(w);
+        let (bare, stripped) = strip_poss(w);
         let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
-        if sent_start
-            && !is_acronym(bare)
-            && lower_words.contains(lower(bare).as_ref())
-            && !is_title(bare)
-        {
+        if sent_start && !is_acronym(bare) && {
+            let lb = lower_bare(para, i, bare, stripped);
+            lower_words.contains(lb.as_ref()) && !is_title(&lb)
+        } {
             i += 1;
             continue;
         }
         let the = i > a
             && toks[i - 1].is_word()
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
+        // the run's words (without a possessive ending) and their lower-case forms
         let mut words: Vec<String> = Vec::new();
+        let mut lows: Vec<Cow<str>> = Vec::new();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -134,53 +131,49 @@ pub fn runs(
             if !tj.is_word() {
                 break;
             }
-            let wj = &p[tj.start..tj.end];
+            let wj = para.w(j);
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
             if j > i && p[toks[j - 1].end..tj.start].contains('\n') {
                 break;
             }
+            let l = para.lw(j);
             if !is_cap(wj) {
                 // connector followed by a capitalised word
-                let lc = lower(wj);
-                if CONNECT.contains(&lc.as_ref())
+                if CONNECT.contains(&l)
                     && !words.is_empty()
-                    && (!matches!(lc.as_ref(), "of" | "for" | "&")
-                        || words
-                            .iter()
-                            .any(|w: &String| ORG_WORDS.contains(lower(w).as_ref())))
+                    && (!matches!(l, "of" | "for" | "&")
+                        || lows.iter().any(|w| ORG_WORDS.contains(w.as_ref())))
                     && j + 1 < b
                     && toks[j + 1].is_word()
-                    && is_cap(&p[toks[j + 1].start..toks[j + 1].end])
-                    && !CAP_STOP.contains(lower(&p[toks[j + 1].start..toks[j + 1].end]).as_ref())
+                    && is_cap(para.w(j + 1))
+                    && !CAP_STOP.contains(para.lw(j + 1))
                 {
                     words.push(wj.to_string());
+                    lows.push(Cow::Borrowed(l));
                     j += 1;
                     continue;
                 }
                 break;
             }
-            if !words.is_empty() && CAP_STOP.contains(lower(wj).as_ref()) && !is_title(wj) {
+            if !words.is_empty() && CAP_STOP.contains(l) && !is_title(l) {
                 break;
             }
-            {
-                let l = lower(wj);
-                let l = l.as_ref();
-                let hy_lower = wj
-                    .split(['-', '‑'])
-                    .skip(1)
-                    .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-                let role = SPOKES.contains(l)
-                    || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
-                    || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
-                if hy_lower || role {
-                    if words.is_empty() {
-                        j += 1;
-                    }
-                    break;
+            let hy_lower = wj
+                .split(['-', '‑'])
+                .skip(1)
+                .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+            let role = SPOKES.contains(l)
+                || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
+                || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
+            if hy_lower || role {
+                if words.is_empty() {
+                    j += 1;
                 }
+                break;
             }
             let (bare, poss) = strip_poss(wj);
             words.push(bare.to_string());
+            lows.push(lower_bare(para, j, bare, poss));
             end = tj.end;
             j += 1;
             if poss {
@@ -189,43 +182,37 @@ pub fn runs(
             }
         }
         // drop trailing connectors
-        while words
-            .last()
-            .is_some_and(|w| CONNECT.contains(&lower(w).as_ref()))
-        {
+        while lows.last().is_some_and(|w| CONNECT.contains(&w.as_ref())) {
             words.pop();
+            lows.pop();
         }
         // titles: keep what follows the last title word (when a name remains)
         let mut titles = Vec::new();
-        if let Some(k) = words.iter().rposition(|w| is_title(w)) {
-            if k + 1 < words.len()
-                && !words[k + 1..]
-                    .iter()
-                    .any(|w| ORG_WORDS.contains(lower(w).as_ref()))
+        if let Some(k) = lows.iter().rposition(|w| is_title(w)) {
+            if k + 1 < words.len() && !lows[k + 1..].iter().any(|w| ORG_WORDS.contains(w.as_ref()))
             {
-                titles = words[..=k]
+                titles = lows[..=k]
                     .iter()
-                    .map(|w| norm_title(w).into_owned())
+                    .map(|w| w.trim_end_matches('.').to_string())
                     .collect();
                 words.drain(..=k);
+                lows.drain(..=k);
             }
         }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(&words[0])
+            && is_leading_noun(&lows[0])
             && (matches!(
-                lower(&words[0]).as_ref(),
+                lows[0].as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
-            ) || !words[1..]
-                .iter()
-                .any(|w| ORG_WORDS.contains(lower(w).as_ref())))
-            && !CONNECT.contains(&lower(&words[1]).as_ref())
+            ) || !lows[1..].iter().any(|w| ORG_WORDS.contains(w.as_ref())))
+            && !CONNECT.contains(&lows[1].as_ref())
         {
-            titles.push(words[0].to_lowercase());
+            titles.push(lows.remove(0).into_owned());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && is_title(&words[0]);
+        let only_a_title = words.len() == 1 && is_title(&lows[0]);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 words,
@@ -239,6 +226,16 @@ pub fn runs(
         i = j.max(i + 1);
     }
     out
+}
+
+/// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
+/// [`strip_poss`]): the cached form of the word when nothing was stripped.
+fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+    if stripped {
+        lower(bare)
+    } else {
+        Cow::Borrowed(para.lw(i))
+    }
 }
 
 pub fn run_kind(r: &Run) -> Kind {
@@ -302,21 +299,21 @@ fn display_name(r: &Run, kind: Kind) -> String {
 }
 
 impl<'a> Index<'a> {
-    pub fn build(paras: &[(&'a str, &[Tok])]) -> Index<'a> {
+    pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index::default();
         // lower-case word set: tells "Critics" from "Rubio"
-        let words = paras.iter().map(|(_, toks)| toks.len()).sum();
+        let words = paras.iter().map(|para| para.toks.len()).sum();
         idx.lower_words.reserve(words);
-        for (p, toks) in paras {
-            for t in toks.iter().filter(|t| t.is_word()) {
-                let w = &p[t.start..t.end];
-                if !is_cap(w) {
-                    idx.lower_words.insert(lower(w));
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.toks[i].is_word() && !is_cap(para.w(i)) {
+                    idx.lower_words.insert(para.lw(i));
                 }
             }
         }
-        for (pi, (p, toks)) in paras.iter().enumerate() {
-            let rs = runs(p, toks, 0, toks.len(), &idx.lower_words);
+        for (pi, para) in paras.iter().enumerate() {
+            let p = para.p;
+            let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
             for (ri, r) in rs.iter().enumerate() {
                 let kind = run_kind(r);
                 let name = display_name(r, kind);
@@ -334,26 +331,28 @@ impl<'a> Index<'a> {
                 // roles from titles and from an apposition ", a former investigator,"
                 let mut roles: Vec<String> = r.titles.clone();
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    let app: String = apposition.chars().take(80).collect();
-                    let app = app.split([',', '.', ';']).next().unwrap_or("");
-                    let aw: Vec<String> = app
+                    // its first 80 characters, up to a comma, full stop or semicolon
+                    let cut = apposition
+                        .char_indices()
+                        .nth(80)
+                        .map_or(apposition.len(), |(b, _)| b);
+                    let app = apposition[..cut]
+                        .split([',', '.', ';'])
+                        .next()
+                        .unwrap_or("");
+                    let aw = app
                         .split_whitespace()
-                        .map(|w| {
-                            w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_lowercase()
-                        })
-                        .collect();
+                        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())));
                     // article languages: "a former investigator"; Russian: "эксперт по ..."
-                    if aw.first().is_some_and(|w| {
+                    if aw.clone().next().is_some_and(|w| {
                         matches!(
-                            w.as_str(),
+                            w.as_ref(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_str()))
+                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
                         roles.extend(
-                            aw.iter()
-                                .filter(|w| PERSON_ROLES.contains(w.as_str()))
-                                .cloned(),
+                            aw.filter(|w| PERSON_ROLES.contains(w.as_ref()))
+                                .map(Cow::into_owned),
                         );
                     }
                 }
@@ -616,7 +615,7 @@ impl<'a> Index<'a> {
         n
     }
 
-    pub fn lower_words(&self) -> &FxSet<Cow<'a, str>> {
+    pub fn lower_words(&self) -> &FxSet<&'a str> {
         &self.lower_words
     }
 

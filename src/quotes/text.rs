@@ -1,7 +1,43 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{ABBREV, DE_MONTHS};
-use super::marks::Span;
+use super::lex::{lower, ABBREV, DE_MONTHS};
+use super::marks::{find_spans, Span};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// One paragraph: its quoted spans and tokens.
+pub struct Para<'a> {
+    pub p: &'a str,
+    pub spans: Vec<Span>,
+    pub toks: Vec<Tok>,
+    /// lower-cased text of each token, computed on first use: cues, names and roles are all looked
+    /// up by their lower-case form, many times per token
+    low: Vec<OnceCell<Cow<'a, str>>>,
+}
+
+impl<'a> Para<'a> {
+    pub fn new(p: &'a str) -> Para<'a> {
+        let spans = find_spans(p);
+        let toks = tokenize(p, &spans);
+        let low = vec![OnceCell::new(); toks.len()];
+        Para {
+            p,
+            spans,
+            toks,
+            low,
+        }
+    }
+    pub fn w(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.p[t.start..t.end]
+    }
+    pub fn lw(&self, i: usize) -> &str {
+        self.low[i].get_or_init(|| lower(self.w(i)))
+    }
+    pub fn is_w(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].is_word()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TK {
