@@ -1954,13 +1954,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         .zip(&split)
         .map(|(p, sp)| Para::new(sp.as_deref().unwrap_or(p)))
         .collect();
-    let idx = Index::build(&paras);
-    let mut res = Resolver {
-        idx,
-        paras: &paras,
-        lang,
-        history: Vec::new(),
-    };
+    // the name index is the costliest part, and an article without a quote never needs it
+    let mut resolver: Option<Resolver> = None;
 
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(paras.len());
     let mut prev_open = false;
@@ -1970,6 +1965,21 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut prev_quotes = 0usize;
     for (pi, para) in paras.iter().enumerate() {
         let raws = analyse(para, lang, prev_open);
+        if raws.is_empty() {
+            // what the end of this loop makes of a paragraph without quotes
+            prev_open = para.spans.last().is_some_and(|s| !s.closed);
+            open_speaker = None;
+            prev_speaker = None;
+            prev_quotes = 0;
+            out.push(Vec::new());
+            continue;
+        }
+        let res = resolver.get_or_insert_with(|| Resolver {
+            idx: Index::build(&paras),
+            paras: &paras,
+            lang,
+            history: Vec::new(),
+        });
         // resolve explicit subjects first
         let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
         let mut explicit = vec![false; raws.len()];
