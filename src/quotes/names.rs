@@ -34,6 +34,9 @@ pub struct Index<'a> {
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
     by_name: FxMap<String, usize>,
+    /// multi-word entities by the first five characters of their last word (lower-case), in
+    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
+    by_last: FxMap<String, Vec<usize>>,
     acronyms: FxMap<String, String>,
     /// lower-cased words of the article
     lower_words: FxSet<&'a str>,
@@ -63,6 +66,11 @@ fn strip_poss(w: &str) -> (&str, bool) {
         }
     }
     (w, false)
+}
+
+/// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
+fn prefix5(w: &str) -> &str {
+    &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
 }
 
 fn is_cap(w: &str) -> bool {
@@ -435,11 +443,20 @@ impl<'a> Index<'a> {
     }
 
     fn intern(&mut self, name: &str, kind: Kind, pos: Pos) -> usize {
-        if let Some(&i) = self.by_name.get(lower(name).as_ref()) {
+        let low = lower(name);
+        if let Some(&i) = self.by_name.get(low.as_ref()) {
             if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                 self.ents[i].kind = kind;
             }
             return i;
+        }
+        let ei = self.ents.len();
+        let last_lower = low.rsplit(' ').next().unwrap_or("").to_string();
+        if name.contains(' ') {
+            self.by_last
+                .entry(prefix5(&last_lower).to_string())
+                .or_default()
+                .push(ei);
         }
         self.ents.push(Entity {
             name: name.to_string(),
@@ -447,12 +464,11 @@ impl<'a> Index<'a> {
             male: 0,
             female: 0,
             roles: FxSet::default(),
-            last_lower: lower(name.rsplit(' ').next().unwrap_or("")).into_owned(),
+            last_lower,
             first: pos,
         });
-        self.by_name
-            .insert(name.to_lowercase(), self.ents.len() - 1);
-        self.ents.len() - 1
+        self.by_name.insert(low.into_owned(), ei);
+        ei
     }
 
     /// Canonical name of a run at `pos`, with its kind.
@@ -480,10 +496,12 @@ impl<'a> Index<'a> {
             });
             // candidate persons: full names ending with the word (first mentioned)
             let person = self
-                .ents
+                .by_last
+                .get(prefix5(lw))
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == Kind::Person && e.name.contains(' '))
+                .map(|&i| (i, &self.ents[i]))
+                .filter(|(_, e)| e.kind == Kind::Person)
                 .filter(|(_, e)| {
                     let last = e.last_lower.as_str();
                     last == lw
