@@ -115,15 +115,19 @@ pub fn find_spans(p: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
-    let mut prev: Option<char> = None;
-    for (b, c) in p.char_indices() {
-        let before = prev;
-        prev = Some(c);
+    for (b, &x) in p.as_bytes().iter().enumerate() {
+        // the first byte of every quote mark (and no byte inside a character): the rest of the
+        // text is skipped without decoding it
+        if !matches!(x, b'"' | b'\'' | 0xc2 | 0xe2 | 0xef) {
+            continue;
+        }
+        let (Some(c), next, after_next) = at(p, b) else {
+            continue;
+        };
         let Some(fam) = family(c) else {
             continue;
         };
-        let prev = before;
-        let (_, next, after_next) = at(p, b);
+        let prev = p[..b].chars().next_back();
         let can_open = is_open_ctx(prev) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_close_ctx(next);
         match open {
