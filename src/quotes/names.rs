@@ -22,8 +22,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// lower-cased last word of the name
-    last_lower: String,
+    /// the name lower-cased
+    lower: String,
     /// organisation a spokes-person speaks for
     pub first: Pos,
 }
@@ -66,6 +66,26 @@ fn strip_poss(w: &str) -> (&str, bool) {
         }
     }
     (w, false)
+}
+
+/// Whether the words of `w` are consecutive words of `s` (both split at spaces).
+fn has_words(s: &str, w: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = s.get(from..).and_then(|r| r.find(w)).map(|i| from + i) {
+        if (i == 0 || s[..i].ends_with(' '))
+            && s[i + w.len()..].chars().next().is_none_or(|c| c == ' ')
+        {
+            return true;
+        }
+        // matches may overlap
+        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// The last word of a name.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
 }
 
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
@@ -451,10 +471,10 @@ impl<'a> Index<'a> {
             return i;
         }
         let ei = self.ents.len();
-        let last_lower = low.rsplit(' ').next().unwrap_or("").to_string();
+        let low = low.into_owned();
         if name.contains(' ') {
             self.by_last
-                .entry(prefix5(&last_lower).to_string())
+                .entry(prefix5(last_word(&low)).to_string())
                 .or_default()
                 .push(ei);
         }
@@ -464,10 +484,10 @@ impl<'a> Index<'a> {
             male: 0,
             female: 0,
             roles: FxSet::default(),
-            last_lower,
+            lower: low.clone(),
             first: pos,
         });
-        self.by_name.insert(low.into_owned(), ei);
+        self.by_name.insert(low, ei);
         ei
     }
 
@@ -503,7 +523,7 @@ impl<'a> Index<'a> {
                 .map(|&i| (i, &self.ents[i]))
                 .filter(|(_, e)| e.kind == Kind::Person)
                 .filter(|(_, e)| {
-                    let last = e.last_lower.as_str();
+                    let last = last_word(&e.lower);
                     last == lw
                         || (!lw.is_ascii()
                             && lw.chars().count() >= 6
@@ -611,15 +631,12 @@ impl<'a> Index<'a> {
                 }
             } else {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
-                let ws: Vec<String> = n.split(' ').map(|w| w.to_lowercase()).collect();
+                let ln = lower(&n);
                 if let Some(e) = self
                     .ents
                     .iter()
                     .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
-                    .filter(|e| {
-                        let ew: Vec<String> = e.name.split(' ').map(|w| w.to_lowercase()).collect();
-                        ew.windows(ws.len()).any(|w| w == ws.as_slice())
-                    })
+                    .filter(|e| has_words(&e.lower, &ln))
                     .max_by_key(|e| e.name.len())
                 {
                     n = e.name.clone();
@@ -647,5 +664,26 @@ impl<'a> Index<'a> {
             .get(lower(name).as_ref())
             .copied()
             .map(move |i| &mut self.ents[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+
+    #[test]
+    fn has_words_matches_whole_words_only() {
+        assert!(has_words(
+            "department of homeland security",
+            "homeland security"
+        ));
+        assert!(!has_words(
+            "department of homeland security",
+            "land security"
+        ));
+        // an earlier match that is no whole word overlaps the one that is
+        assert!(has_words("xa a a", "a a"));
+        assert!(!has_words("a b", ""));
+        assert!(has_words("a  b", ""));
     }
 }
