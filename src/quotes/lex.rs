@@ -443,10 +443,17 @@ const RU_CUES: &[&str] = &[
     "полагает",
 ];
 
-pub static EN_SAY: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| EN_SAY_FORMS.iter().copied().collect());
-pub static EN_THAT: LazyLock<FxSet<String>> =
-    LazyLock::new(|| EN_THAT_BASES.iter().flat_map(|b| inflect(b)).collect());
+/// English cue words with their class, say-forms over that-verbs: one look-up per word of every
+/// paragraph.
+static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
+    let mut m: FxMap<String, CueClass> = EN_THAT_BASES
+        .iter()
+        .flat_map(|b| inflect(b))
+        .map(|w| (w, CueClass::That))
+        .collect();
+    m.extend(EN_SAY_FORMS.iter().map(|w| (w.to_string(), CueClass::Say)));
+    m
+});
 static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
 static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
 static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
@@ -454,15 +461,7 @@ static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copie
 /// Classify a lower-cased word as a speech cue in `lang`.
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
-        Lang::En => {
-            if EN_SAY.contains(w) {
-                Some(CueClass::Say)
-            } else if EN_THAT.contains(w) {
-                Some(CueClass::That)
-            } else {
-                None
-            }
-        }
+        Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
         Lang::De => {
             if w == "laut" {
