@@ -67,18 +67,49 @@ pub fn lower(w: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(w)
         }
-    } else if w.chars().all(|c| {
-        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ, general
-        // punctuation) skip the case table search, the costly part for German, French, Russian
-        matches!(c, '\0'..='@' | '['..='\u{bf}' | '\u{df}'..='\u{ff}' | '\u{430}'..='\u{45f}' | '\u{2000}'..='\u{206f}') || {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        }
-    }) {
+    } else if w.chars().all(|c| lower_char(c) == Some(c)) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
     }
+}
+
+/// The lower case of `c` when it is one character (None for the few that become several).
+#[inline]
+fn lower_char(c: char) -> Option<char> {
+    match c {
+        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ,
+        // general punctuation) skip the case table search, the costly part for German, French,
+        // Russian
+        '\0'..='@'
+        | '['..='\u{bf}'
+        | '\u{df}'..='\u{ff}'
+        | '\u{430}'..='\u{45f}'
+        | '\u{2000}'..='\u{206f}' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next().filter(|_| l.next().is_none())
+        }
+    }
+}
+
+/// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
+/// length (and none is 'Σ', whose lower case depends on the next word): the lower case of any
+/// slice of `p` is then the same slice of the result. One pass and one allocation per paragraph
+/// instead of one per capitalised word.
+pub fn lower_aligned(p: &str) -> Option<String> {
+    if p.is_ascii() {
+        return Some(p.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(p.len());
+    for c in p.chars() {
+        match lower_char(c) {
+            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

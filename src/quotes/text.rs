@@ -1,6 +1,6 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{lower, ABBREV, DE_MONTHS};
+use super::lex::{lower, lower_aligned, ABBREV, DE_MONTHS};
 use super::marks::{find_spans, Span};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -10,8 +10,11 @@ pub struct Para<'a> {
     pub p: &'a str,
     pub spans: Vec<Span>,
     pub toks: Vec<Tok>,
-    /// lower-cased text of each token, computed on first use: cues, names and roles are all looked
-    /// up by their lower-case form, many times per token
+    /// Cues, names and roles are all looked up by their lower-case form, many times per token:
+    /// the paragraph lower-cased when that keeps every offset (almost always), a token's form is
+    /// then a slice of it;
+    low_text: Option<String>,
+    /// otherwise the lower-cased text of each token, computed on first use.
     low: Vec<OnceCell<Cow<'a, str>>>,
 }
 
@@ -19,11 +22,16 @@ impl<'a> Para<'a> {
     pub fn new(p: &'a str) -> Para<'a> {
         let spans = find_spans(p);
         let toks = tokenize(p, &spans);
-        let low = vec![OnceCell::new(); toks.len()];
+        let low_text = lower_aligned(p);
+        let low = match low_text {
+            Some(_) => Vec::new(),
+            None => vec![OnceCell::new(); toks.len()],
+        };
         Para {
             p,
             spans,
             toks,
+            low_text,
             low,
         }
     }
@@ -32,7 +40,10 @@ impl<'a> Para<'a> {
         &self.p[t.start..t.end]
     }
     pub fn lw(&self, i: usize) -> &str {
-        self.low[i].get_or_init(|| lower(self.w(i)))
+        match &self.low_text {
+            Some(low) => &low[self.toks[i].start..self.toks[i].end],
+            None => self.low[i].get_or_init(|| lower(self.w(i))),
+        }
     }
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
