@@ -74,6 +74,22 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `w.to_lowercase()`, lowered on the stack when `w` is short ASCII: for a
+/// look-up that needs the lower-case form only for a moment, without a String per call.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII: always valid
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&lower(w))
+}
+
 /// The lower case of `c` when it is one character (None for the few that become several).
 #[inline]
 fn lower_char(c: char) -> Option<char> {
@@ -1473,10 +1489,10 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
         return None;
     }
     let first = n.split(' ').next().unwrap_or("");
-    if !ALIAS_FIRST.contains(lower(first).as_ref()) {
+    if !with_lower(first, |l| ALIAS_FIRST.contains(l)) {
         return None;
     }
-    ALIAS_MAP.get(lower(n).as_ref()).copied()
+    with_lower(n, |l| ALIAS_MAP.get(l).copied())
 }
 
 /// German month names: "am 29. September" is an ordinal, no sentence end.

@@ -108,10 +108,6 @@ fn is_acronym(w: &str) -> bool {
     n >= 2
 }
 
-fn norm_title(w: &str) -> Cow<'_, str> {
-    lower(w.trim_end_matches('.'))
-}
-
 /// A title word, from its lower-case form.
 fn is_title(l: &str) -> bool {
     TITLES.contains(l.trim_end_matches('.'))
@@ -294,7 +290,7 @@ pub fn run_kind(r: &Run) -> Kind {
     if let Some(&k) = r
         .words
         .iter()
-        .filter_map(|w| ORG_WORD_KIND.get(norm_title(w).as_ref()))
+        .filter_map(|w| with_lower(w.trim_end_matches('.'), |l| ORG_WORD_KIND.get(l)))
         .max_by_key(|k| rank(k))
     {
         return Kind::Org(k);
@@ -654,16 +650,14 @@ impl<'a> Index<'a> {
         &self.lower_words
     }
 
+    fn entity_index(&self, name: &str) -> Option<usize> {
+        with_lower(name, |l| self.by_name.get(l).copied())
+    }
     pub fn entity(&self, name: &str) -> Option<&Entity> {
-        self.by_name
-            .get(lower(name).as_ref())
-            .map(|&i| &self.ents[i])
+        self.entity_index(name).map(|i| &self.ents[i])
     }
     pub fn entity_mut(&mut self, name: &str) -> Option<&mut Entity> {
-        self.by_name
-            .get(lower(name).as_ref())
-            .copied()
-            .map(move |i| &mut self.ents[i])
+        self.entity_index(name).map(move |i| &mut self.ents[i])
     }
 }
 
