@@ -535,9 +535,11 @@ impl<'a> Index<'a> {
                 .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
                 .filter(|(_, e)| {
                     let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                    n.split(' ')
-                        .next()
-                        .is_some_and(|f| f.eq_ignore_ascii_case(w))
+                    // the first word is `w` (ASCII case aside)
+                    let nb = n.as_bytes();
+                    nb.get(..w.len())
+                        .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
                         || (matches!(e.kind, Kind::Org(OrgKind::Media))
                             && n.split(' ').count() <= 4
                             && n.rsplit(' ')
