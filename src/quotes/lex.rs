@@ -115,13 +115,18 @@ fn lower_char(c: char) -> Option<char> {
 /// slice of `p` is then the same slice of the result. One pass and one allocation per paragraph
 /// instead of one per capitalised word.
 pub fn lower_aligned(p: &str) -> Option<String> {
-    if p.is_ascii() {
-        return Some(p.to_ascii_lowercase());
-    }
-    let mut out = String::with_capacity(p.len());
-    for c in p.chars() {
+    let mut out = p.to_ascii_lowercase();
+    // the other characters, found by their lead byte; most are their own lower case
+    for (i, &x) in p.as_bytes().iter().enumerate() {
+        if x < 0xc0 {
+            continue;
+        }
+        let c = p[i..].chars().next()?;
         match lower_char(c) {
-            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+            Some(l) if l == c => {}
+            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
+                out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
+            }
             _ => return None,
         }
     }
