@@ -67,14 +67,70 @@ pub fn lower(w: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(w)
         }
-    } else if w.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
-    }) {
+    } else if w.chars().all(|c| lower_char(c) == Some(c)) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
     }
+}
+
+/// Calls `f` with `w.to_lowercase()`, lowered on the stack when `w` is short ASCII: for a
+/// look-up that needs the lower-case form only for a moment, without a String per call.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII: always valid
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&lower(w))
+}
+
+/// The lower case of `c` when it is one character (None for the few that become several).
+#[inline]
+fn lower_char(c: char) -> Option<char> {
+    match c {
+        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ,
+        // general punctuation) skip the case table search, the costly part for German, French,
+        // Russian
+        '\0'..='@'
+        | '['..='\u{bf}'
+        | '\u{df}'..='\u{ff}'
+        | '\u{430}'..='\u{45f}'
+        | '\u{2000}'..='\u{206f}' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next().filter(|_| l.next().is_none())
+        }
+    }
+}
+
+/// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
+/// length (and none is 'Σ', whose lower case depends on the next word): the lower case of any
+/// slice of `p` is then the same slice of the result. One pass and one allocation per paragraph
+/// instead of one per capitalised word.
+pub fn lower_aligned(p: &str) -> Option<String> {
+    let mut out = p.to_ascii_lowercase();
+    // the other characters, found by their lead byte; most are their own lower case
+    for (i, &x) in p.as_bytes().iter().enumerate() {
+        if x < 0xc0 {
+            continue;
+        }
+        let c = p[i..].chars().next()?;
+        match lower_char(c) {
+            Some(l) if l == c => {}
+            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
+                out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,10 +495,17 @@ const RU_CUES: &[&str] = &[
     "полагает",
 ];
 
-pub static EN_SAY: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| EN_SAY_FORMS.iter().copied().collect());
-pub static EN_THAT: LazyLock<FxSet<String>> =
-    LazyLock::new(|| EN_THAT_BASES.iter().flat_map(|b| inflect(b)).collect());
+/// English cue words with their class, say-forms over that-verbs: one look-up per word of every
+/// paragraph.
+static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
+    let mut m: FxMap<String, CueClass> = EN_THAT_BASES
+        .iter()
+        .flat_map(|b| inflect(b))
+        .map(|w| (w, CueClass::That))
+        .collect();
+    m.extend(EN_SAY_FORMS.iter().map(|w| (w.to_string(), CueClass::Say)));
+    m
+});
 static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
 static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
 static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
@@ -450,15 +513,7 @@ static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copie
 /// Classify a lower-cased word as a speech cue in `lang`.
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
-        Lang::En => {
-            if EN_SAY.contains(w) {
-                Some(CueClass::Say)
-            } else if EN_THAT.contains(w) {
-                Some(CueClass::That)
-            } else {
-                None
-            }
-        }
+        Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
         Lang::De => {
             if w == "laut" {
@@ -811,10 +866,22 @@ pub static OTHER_ORG_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-pub static GOV_WORDS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| GOV_LIST.iter().copied().collect());
 pub static MEDIA_WORDS: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
+
+/// The organisation kind a word gives a capitalised run, the highest of its lists by precedence
+/// media > government > company ([`ORG_WORDS`]) > other: one look-up per word instead of one per list.
+pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new(|| {
+    // later inserts override: lowest precedence first
+    let mut m: FxMap<&'static str, OrgKind> = OTHER_ORG_WORDS
+        .iter()
+        .map(|&w| (w, OrgKind::Other))
+        .collect();
+    m.extend(ORG_WORDS.iter().map(|&w| (w, OrgKind::Company)));
+    m.extend(GOV_LIST.iter().map(|&w| (w, OrgKind::Gov)));
+    m.extend(MEDIA_LIST.iter().map(|&w| (w, OrgKind::Media)));
+    m
+});
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1409,6 +1476,13 @@ static ALIAS_MAP: LazyLock<FxMap<String, &'static str>> = LazyLock::new(|| {
         .map(|(a, c)| (a.to_lowercase(), *c))
         .collect()
 });
+/// First words of [`ALIAS_MAP`]'s keys: most names are no alias, and this tells so from one word.
+static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+    ALIAS_MAP
+        .keys()
+        .map(|k| k.split(' ').next().unwrap_or(""))
+        .collect()
+});
 
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
@@ -1419,7 +1493,11 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     if n.len() > 60 {
         return None;
     }
-    ALIAS_MAP.get(lower(n).as_ref()).copied()
+    let first = n.split(' ').next().unwrap_or("");
+    if !with_lower(first, |l| ALIAS_FIRST.contains(l)) {
+        return None;
+    }
+    with_lower(n, |l| ALIAS_MAP.get(l).copied())
 }
 
 /// German month names: "am 29. September" is an ordinal, no sentence end.
@@ -1517,11 +1595,10 @@ pub fn is_tail_word(lang: Lang, w: &str) -> bool {
 }
 
 /// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence
-/// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв".
-pub fn is_leading_noun(w: &str) -> bool {
-    let l = w.to_lowercase();
+/// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв". `l` is lower-case.
+pub fn is_leading_noun(l: &str) -> bool {
     if matches!(
-        l.as_str(),
+        l,
         "magazin"
             | "zeitung"
             | "verband"

@@ -104,22 +104,30 @@ fn leading_elision(rest: &str) -> bool {
     false
 }
 
+/// The character at byte `b` of `p` and the two after it.
+fn at(p: &str, b: usize) -> (Option<char>, Option<char>, Option<char>) {
+    let mut cs = p[b..].chars();
+    (cs.next(), cs.next(), cs.next())
+}
+
 /// Find the top-level quoted spans of a paragraph.
 pub fn find_spans(p: &str) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
-    let n = chars.len();
     let mut spans = Vec::new();
-    // (family, opening char, index in chars, reversed guillemets)
+    // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
-    let mut i = 0;
-    while i < n {
-        let (b, c) = chars[i];
-        let Some(fam) = family(c) else {
-            i += 1;
+    for (b, &x) in p.as_bytes().iter().enumerate() {
+        // the first byte of every quote mark (and no byte inside a character): the rest of the
+        // text is skipped without decoding it
+        if !matches!(x, b'"' | b'\'' | 0xc2 | 0xe2 | 0xef) {
+            continue;
+        }
+        let (Some(c), next, after_next) = at(p, b) else {
             continue;
         };
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let next = chars.get(i + 1).map(|x| x.1);
+        let Some(fam) = family(c) else {
+            continue;
+        };
+        let prev = p[..b].chars().next_back();
         let can_open = is_open_ctx(prev) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_close_ctx(next);
         match open {
@@ -138,17 +146,16 @@ pub fn find_spans(p: &str) -> Vec<Span> {
                             && is_open_ctx(prev)
                             && letter_next
                             && !leading_elision(&p[b + c.len_utf8()..])
-                            && single_close_exists(&chars, i + 1, c)
+                            && single_close_exists(p, b, c)
                     }
                 };
                 if opens {
-                    open = Some((fam, c, i, fam == Fam::Guil && c == '»'));
+                    open = Some((fam, c, b, fam == Fam::Guil && c == '»'));
                 }
             }
-            Some((ofam, oc, oi, rev)) => {
+            Some((ofam, oc, ob, rev)) => {
                 if fam != ofam {
                     // nested quote of another family: content
-                    i += 1;
                     continue;
                 }
                 let closes = match fam {
@@ -168,21 +175,15 @@ pub fn find_spans(p: &str) -> Vec<Span> {
                     Fam::Single => {
                         matches!(c, '\'' | '’' | '›')
                             && can_close
-                            && !(possessive_s(&chars, i) && single_close_exists(&chars, i + 1, oc))
+                            && !(possessive_s(prev, next, after_next)
+                                && single_close_exists(p, b, oc))
                             && !(prev.is_some_and(|p| p.is_alphanumeric())
                                 && next.is_some_and(|n| n.is_alphanumeric()))
                     }
                 };
+                let content_start = ob + oc.len_utf8();
                 if closes {
-                    let content_start = chars[oi].0 + oc.len_utf8();
-                    spans.push(make_span(
-                        p,
-                        chars[oi].0,
-                        content_start,
-                        b,
-                        b + c.len_utf8(),
-                        true,
-                    ));
+                    spans.push(make_span(p, ob, content_start, b, b + c.len_utf8(), true));
                     open = None;
                 } else if fam == Fam::Double
                     && c != '”'
@@ -192,59 +193,49 @@ pub fn find_spans(p: &str) -> Vec<Span> {
                     && c == '"'
                 {
                     // stray opener: previous quote was never closed; restart here
-                    let content_start = chars[oi].0 + oc.len_utf8();
-                    spans.push(make_span(p, chars[oi].0, content_start, b, b, false));
-                    open = Some((fam, c, i, false));
+                    spans.push(make_span(p, ob, content_start, b, b, false));
+                    open = Some((fam, c, b, false));
                 }
             }
         }
-        i += 1;
     }
-    if let Some((_, oc, oi, _)) = open {
-        let content_start = chars[oi].0 + oc.len_utf8();
-        spans.push(make_span(
-            p,
-            chars[oi].0,
-            content_start,
-            p.len(),
-            p.len(),
-            false,
-        ));
+    if let Some((_, oc, ob, _)) = open {
+        let content_start = ob + oc.len_utf8();
+        spans.push(make_span(p, ob, content_start, p.len(), p.len(), false));
     }
     spans.retain(|s| s.end > s.start);
     spans
 }
 
-fn possessive_s(chars: &[(usize, char)], i: usize) -> bool {
+/// A possessive apostrophe, from the characters around it.
+fn possessive_s(prev: Option<char>, next: Option<char>, after_next: Option<char>) -> bool {
     // "dogs' owners": s + apostrophe + space + lowercase word
-    if i == 0 || !matches!(chars[i - 1].1, 's' | 'S') {
-        return false;
-    }
-    matches!(chars.get(i + 1).map(|x| x.1), Some(' '))
-        && chars.get(i + 2).is_some_and(|x| x.1.is_lowercase())
+    matches!(prev, Some('s' | 'S'))
+        && next == Some(' ')
+        && after_next.is_some_and(|c| c.is_lowercase())
 }
 
-fn single_close_exists(chars: &[(usize, char)], from: usize, oc: char) -> bool {
+/// Whether a closing single quote for opener `oc` follows the character at byte `from`.
+fn single_close_exists(p: &str, from: usize, oc: char) -> bool {
     let want_guil = oc == '‹';
-    for j in from..chars.len() {
-        let c = chars[j].1;
+    let mut cs = p[from..].chars().peekable();
+    let mut prev = cs.next();
+    while let Some(c) = cs.next() {
+        let next = cs.peek().copied();
         let ok = if want_guil {
             c == '›'
         } else {
             matches!(c, '\'' | '’')
         };
-        if !ok {
-            continue;
-        }
-        let prev = Some(chars[j - 1].1);
-        let next = chars.get(j + 1).map(|x| x.1);
-        if prev.is_some_and(|p| !p.is_whitespace())
+        if ok
+            && prev.is_some_and(|p| !p.is_whitespace())
             && is_close_ctx(next)
             && !(prev.is_some_and(|p| p.is_alphanumeric())
                 && next.is_some_and(|n| n.is_alphanumeric()))
         {
             return true;
         }
+        prev = Some(c);
     }
     false
 }

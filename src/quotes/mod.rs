@@ -12,9 +12,7 @@ mod text;
 
 use lex::{CueClass, Lang, OrgKind};
 use names::{Index, Kind, Pos};
-use std::borrow::Cow;
-use std::cell::OnceCell;
-use text::{Tok, TK};
+use text::{Para, TK};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
@@ -91,27 +89,6 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
         Lang::Fr
     } else {
         Lang::En
-    }
-}
-
-struct Para<'a> {
-    p: &'a str,
-    spans: Vec<marks::Span>,
-    toks: Vec<Tok>,
-    /// lower-cased text of each token, computed on first use
-    low: Vec<OnceCell<Cow<'a, str>>>,
-}
-
-impl<'a> Para<'a> {
-    fn w(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.p[t.start..t.end]
-    }
-    fn lw(&self, i: usize) -> &str {
-        self.low[i].get_or_init(|| lex::lower(self.w(i)))
-    }
-    fn is_w(&self, i: usize) -> bool {
-        i < self.toks.len() && self.toks[i].is_word()
     }
 }
 
@@ -1543,16 +1520,16 @@ impl<'a> Resolver<'a> {
                 b = t;
             }
         }
-        let words: Vec<String> = (a..b)
+        let words: Vec<&str> = (a..b)
             .filter(|&t| para.is_w(t))
-            .map(|t| para.lw(t).to_string())
+            .map(|t| para.lw(t))
             .collect();
-        if words.len() == 1 && is_pronoun(self.lang, &words[0]) {
-            return Head::Pronoun(words[0].clone());
+        if words.len() == 1 && is_pronoun(self.lang, words[0]) {
+            return Head::Pronoun(words[0].to_string());
         }
         // Russian possessive of "по его словам" stands for the subject pronoun
         if words.len() == 1 && self.lang == Lang::Ru {
-            let subj = match words[0].as_str() {
+            let subj = match words[0] {
                 "его" => "он",
                 "её" | "ее" => "она",
                 "их" => "они",
@@ -1564,7 +1541,7 @@ impl<'a> Resolver<'a> {
         }
         // French "affirme-t-il"
         if words.len() == 1 && self.lang == Lang::Fr {
-            let w = &words[0];
+            let w = words[0];
             if w.ends_with("-il") || w.ends_with("-ils") {
                 return Head::Pronoun(if w.ends_with("-ils") {
                     "ils".into()
@@ -1577,7 +1554,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let rs: Vec<names::Run> = names::runs(para.p, &para.toks, a, b, self.idx.lower_words())
+        let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
             .into_iter()
             .filter(|r| {
                 !(r.words.len() == 1 && {
@@ -1592,10 +1569,10 @@ impl<'a> Resolver<'a> {
         let has_spokes = words
             .iter()
             .any(|w| lex::SPOKES.contains(w.trim_end_matches("'s").trim_end_matches("’s")));
-        let spokes_only = has_spokes && !words.iter().any(|w| w == "press")
-            || words.windows(2).any(|w| {
-                w[0] == "press" && matches!(w[1].as_str(), "office" | "service" | "secretary")
-            });
+        let spokes_only = has_spokes && !words.contains(&"press")
+            || words
+                .windows(2)
+                .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
             let canon: Vec<(String, Kind, bool)> = rs
                 .iter()
@@ -1623,12 +1600,13 @@ impl<'a> Resolver<'a> {
             let first = &canon[0];
             if first.2 {
                 // possessive: "Kaspersky's statement" names the speaker; "Kaspersky's lawyers" do not
-                let after: Vec<&String> = words
+                let after: Vec<&str> = words
                     .iter()
+                    .copied()
                     .skip_while(|w| !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')))
                     .skip(1)
                     .collect();
-                let head = after.last().map(|s| s.as_str()).unwrap_or("");
+                let head = after.last().copied().unwrap_or("");
                 if after.is_empty()
                     || (matches!(
                         head,
@@ -1646,7 +1624,7 @@ impl<'a> Resolver<'a> {
                             | "service"
                     ) || after.iter().any(|w| {
                         matches!(
-                            w.as_str(),
+                            *w,
                             "advice"
                                 | "view"
                                 | "message"
@@ -1674,7 +1652,7 @@ impl<'a> Resolver<'a> {
                 return Head::Generic;
             }
             // "a Kaspersky researcher": name used as a modifier of a role/generic noun
-            let lastw = words.last().map(|s| s.as_str()).unwrap_or("");
+            let lastw = words.last().copied().unwrap_or("");
             let last_in_run = rs.last().is_some_and(|r| r.end >= para.toks[b - 1].end);
             if !last_in_run && (lex::PERSON_ROLES.contains(lastw) || lex::GENERIC.contains(lastw)) {
                 if lex::PERSON_ROLES.contains(lastw) {
@@ -1684,30 +1662,27 @@ impl<'a> Resolver<'a> {
             }
             return Head::Name(first.0.clone(), first.1);
         }
-        let head = words.last().cloned().unwrap_or_default();
-        let head = head
+        let head = words
+            .last()
+            .copied()
+            .unwrap_or_default()
             .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_string();
+            .trim_end_matches("’s");
         // French elision: "l’entreprise" is "la entreprise"
         let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
-            Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
-                (vec!["la".to_string(), h.to_string()], h.to_string())
-            }
+            Some(h) if self.lang == Lang::Fr && words.len() == 1 => (vec!["la", h], h),
             _ => (words, head),
         };
+        let head = head.to_string();
         if has_spokes {
-            if words
-                .iter()
-                .any(|w| lex::ORG_NOMINALS.contains_key(w.as_str()))
-            {
+            if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
                 let k = words
                     .iter()
-                    .find_map(|w| lex::ORG_NOMINALS.get(w.as_str()).copied())
+                    .find_map(|w| lex::ORG_NOMINALS.get(w).copied())
                     .unwrap();
                 return Head::Spokes(self.nearest(pos, |_, kk| Self::org_ok(kk, k)));
             }
-            if words.first().is_some_and(|w| w == "the") {
+            if words.first().is_some_and(|&w| w == "the") {
                 return Head::Role(head);
             }
             return Head::Spokes(None);
@@ -1715,7 +1690,7 @@ impl<'a> Resolver<'a> {
         if let Some(&k) = lex::ORG_NOMINALS.get(head.as_str()) {
             if words.first().is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    *w,
                     "the" | "der" | "die" | "das" | "le" | "la" | "l'" | "l’"
                 )
             }) || self.lang == Lang::Ru
@@ -1726,7 +1701,7 @@ impl<'a> Resolver<'a> {
         }
         if lex::PERSON_ROLES.contains(head.as_str()) {
             // Russian has no article: a bare role noun ("— добавил эксперт") refers back
-            if words.first().is_some_and(|w| w == "the")
+            if words.first().is_some_and(|&w| w == "the")
                 || (self.lang == Lang::Ru && words.len() == 1)
             {
                 return Head::Role(head);
@@ -1975,27 +1950,10 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let paras: Vec<Para> = paragraphs
         .iter()
         .zip(&split)
-        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
-        .map(|p| {
-            let spans = marks::find_spans(p);
-            let toks = text::tokenize(p, &spans);
-            let low = vec![OnceCell::new(); toks.len()];
-            Para {
-                p,
-                spans,
-                toks,
-                low,
-            }
-        })
+        .map(|(p, sp)| Para::new(sp.as_deref().unwrap_or(p)))
         .collect();
-    let idx_in: Vec<(&str, &[Tok])> = paras.iter().map(|p| (p.p, p.toks.as_slice())).collect();
-    let idx = Index::build(&idx_in);
-    let mut res = Resolver {
-        idx,
-        paras: &paras,
-        lang,
-        history: Vec::new(),
-    };
+    // the name index is the costliest part, and an article without a quote never needs it
+    let mut resolver: Option<Resolver> = None;
 
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(paras.len());
     let mut prev_open = false;
@@ -2005,6 +1963,21 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut prev_quotes = 0usize;
     for (pi, para) in paras.iter().enumerate() {
         let raws = analyse(para, lang, prev_open);
+        if raws.is_empty() {
+            // what the end of this loop makes of a paragraph without quotes
+            prev_open = para.spans.last().is_some_and(|s| !s.closed);
+            open_speaker = None;
+            prev_speaker = None;
+            prev_quotes = 0;
+            out.push(Vec::new());
+            continue;
+        }
+        let res = resolver.get_or_insert_with(|| Resolver {
+            idx: Index::build(&paras),
+            paras: &paras,
+            lang,
+            history: Vec::new(),
+        });
         // resolve explicit subjects first
         let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
         let mut explicit = vec![false; raws.len()];

@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{Tok, TK};
+use super::text::{Para, TK};
 use std::borrow::Cow;
 
 /// Position in the article: (paragraph, byte).
@@ -22,8 +22,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// lower-cased last word of the name
-    last_lower: String,
+    /// the name lower-cased
+    lower: String,
     /// organisation a spokes-person speaks for
     pub first: Pos,
 }
@@ -34,9 +34,12 @@ pub struct Index<'a> {
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
     by_name: FxMap<String, usize>,
+    /// multi-word entities by the first five characters of their last word (lower-case), in
+    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
+    by_last: FxMap<String, Vec<usize>>,
     acronyms: FxMap<String, String>,
-    /// lower-cased words of the article (borrowed from its text when already lower-case)
-    lower_words: FxSet<Cow<'a, str>>,
+    /// lower-cased words of the article
+    lower_words: FxSet<&'a str>,
 }
 
 /// A capitalised run found in text.
@@ -65,6 +68,31 @@ fn strip_poss(w: &str) -> (&str, bool) {
     (w, false)
 }
 
+/// Whether the words of `w` are consecutive words of `s` (both split at spaces).
+fn has_words(s: &str, w: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = s.get(from..).and_then(|r| r.find(w)).map(|i| from + i) {
+        if (i == 0 || s[..i].ends_with(' '))
+            && s[i + w.len()..].chars().next().is_none_or(|c| c == ' ')
+        {
+            return true;
+        }
+        // matches may overlap
+        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// The last word of a name.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
+}
+
+/// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
+fn prefix5(w: &str) -> &str {
+    &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
+}
+
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -80,22 +108,14 @@ fn is_acronym(w: &str) -> bool {
     n >= 2
 }
 
-fn norm_title(w: &str) -> Cow<'_, str> {
-    lower(w.trim_end_matches('.'))
+/// A title word, from its lower-case form.
+fn is_title(l: &str) -> bool {
+    TITLES.contains(l.trim_end_matches('.'))
 }
 
-fn is_title(w: &str) -> bool {
-    TITLES.contains(norm_title(w).as_ref())
-}
-
-/// Capitalised runs in tokens[a..b] of paragraph `p`.
-pub fn runs(
-    p: &str,
-    toks: &[Tok],
-    a: usize,
-    b: usize,
-    lower_words: &FxSet<Cow<'_, str>>,
-) -> Vec<Run> {
+/// Capitalised runs in tokens[a..b] of a paragraph.
+pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
+    let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
@@ -104,27 +124,28 @@ pub fn runs(
             i += 1;
             continue;
         }
-        let w = &p[t.start..t.end];
-        let lw = lower(w);
-        let (bare, _) = strip_poss(w);
-        let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
-        if !is_cap(w) || (CAP_STOP.contains(lw.as_ref()) && !is_title(w)) {
+        let w = para.w(i);
+        // most words are lower-case: test that before any look-up
+        if !is_cap(w) || (CAP_STOP.contains(para.lw(i)) && !is_title(para.lw(i))) {
             i += 1;
             continue;
         }
+        let (bare, stripped) = strip_poss(w);
+        let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
-        if sent_start
-            && !is_acronym(bare)
-            && lower_words.contains(lower(bare).as_ref())
-            && !is_title(bare)
-        {
+        if sent_start && !is_acronym(bare) && {
+            let lb = lower_bare(para, i, bare, stripped);
+            lower_words.contains(lb.as_ref()) && !is_title(&lb)
+        } {
             i += 1;
             continue;
         }
         let the = i > a
             && toks[i - 1].is_word()
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
+        // the run's words (without a possessive ending) and their lower-case forms
         let mut words: Vec<String> = Vec::new();
+        let mut lows: Vec<Cow<str>> = Vec::new();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -134,53 +155,49 @@ pub fn runs(
             if !tj.is_word() {
                 break;
             }
-            let wj = &p[tj.start..tj.end];
+            let wj = para.w(j);
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
             if j > i && p[toks[j - 1].end..tj.start].contains('\n') {
                 break;
             }
+            let l = para.lw(j);
             if !is_cap(wj) {
                 // connector followed by a capitalised word
-                let lc = lower(wj);
-                if CONNECT.contains(&lc.as_ref())
+                if CONNECT.contains(&l)
                     && !words.is_empty()
-                    && (!matches!(lc.as_ref(), "of" | "for" | "&")
-                        || words
-                            .iter()
-                            .any(|w: &String| ORG_WORDS.contains(lower(w).as_ref())))
+                    && (!matches!(l, "of" | "for" | "&")
+                        || lows.iter().any(|w| ORG_WORDS.contains(w.as_ref())))
                     && j + 1 < b
                     && toks[j + 1].is_word()
-                    && is_cap(&p[toks[j + 1].start..toks[j + 1].end])
-                    && !CAP_STOP.contains(lower(&p[toks[j + 1].start..toks[j + 1].end]).as_ref())
+                    && is_cap(para.w(j + 1))
+                    && !CAP_STOP.contains(para.lw(j + 1))
                 {
                     words.push(wj.to_string());
+                    lows.push(Cow::Borrowed(l));
                     j += 1;
                     continue;
                 }
                 break;
             }
-            if !words.is_empty() && CAP_STOP.contains(lower(wj).as_ref()) && !is_title(wj) {
+            if !words.is_empty() && CAP_STOP.contains(l) && !is_title(l) {
                 break;
             }
-            {
-                let l = lower(wj);
-                let l = l.as_ref();
-                let hy_lower = wj
-                    .split(['-', '‑'])
-                    .skip(1)
-                    .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-                let role = SPOKES.contains(l)
-                    || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
-                    || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
-                if hy_lower || role {
-                    if words.is_empty() {
-                        j += 1;
-                    }
-                    break;
+            let hy_lower = wj
+                .split(['-', '‑'])
+                .skip(1)
+                .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+            let role = SPOKES.contains(l)
+                || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
+                || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
+            if hy_lower || role {
+                if words.is_empty() {
+                    j += 1;
                 }
+                break;
             }
             let (bare, poss) = strip_poss(wj);
             words.push(bare.to_string());
+            lows.push(lower_bare(para, j, bare, poss));
             end = tj.end;
             j += 1;
             if poss {
@@ -189,43 +206,37 @@ pub fn runs(
             }
         }
         // drop trailing connectors
-        while words
-            .last()
-            .is_some_and(|w| CONNECT.contains(&lower(w).as_ref()))
-        {
+        while lows.last().is_some_and(|w| CONNECT.contains(&w.as_ref())) {
             words.pop();
+            lows.pop();
         }
         // titles: keep what follows the last title word (when a name remains)
         let mut titles = Vec::new();
-        if let Some(k) = words.iter().rposition(|w| is_title(w)) {
-            if k + 1 < words.len()
-                && !words[k + 1..]
-                    .iter()
-                    .any(|w| ORG_WORDS.contains(lower(w).as_ref()))
+        if let Some(k) = lows.iter().rposition(|w| is_title(w)) {
+            if k + 1 < words.len() && !lows[k + 1..].iter().any(|w| ORG_WORDS.contains(w.as_ref()))
             {
-                titles = words[..=k]
+                titles = lows[..=k]
                     .iter()
-                    .map(|w| norm_title(w).into_owned())
+                    .map(|w| w.trim_end_matches('.').to_string())
                     .collect();
                 words.drain(..=k);
+                lows.drain(..=k);
             }
         }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(&words[0])
+            && is_leading_noun(&lows[0])
             && (matches!(
-                lower(&words[0]).as_ref(),
+                lows[0].as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
-            ) || !words[1..]
-                .iter()
-                .any(|w| ORG_WORDS.contains(lower(w).as_ref())))
-            && !CONNECT.contains(&lower(&words[1]).as_ref())
+            ) || !lows[1..].iter().any(|w| ORG_WORDS.contains(w.as_ref())))
+            && !CONNECT.contains(&lows[1].as_ref())
         {
-            titles.push(words[0].to_lowercase());
+            titles.push(lows.remove(0).into_owned());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && is_title(&words[0]);
+        let only_a_title = words.len() == 1 && is_title(&lows[0]);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 words,
@@ -239,6 +250,16 @@ pub fn runs(
         i = j.max(i + 1);
     }
     out
+}
+
+/// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
+/// [`strip_poss`]): the cached form of the word when nothing was stripped.
+fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+    if stripped {
+        lower(bare)
+    } else {
+        Cow::Borrowed(para.lw(i))
+    }
 }
 
 pub fn run_kind(r: &Run) -> Kind {
@@ -260,18 +281,19 @@ pub fn run_kind(r: &Run) -> Kind {
             };
         }
     }
-    let lws: Vec<Cow<str>> = r.words.iter().map(|w| norm_title(w)).collect();
-    if lws.iter().any(|w| MEDIA_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Media);
-    }
-    if lws.iter().any(|w| GOV_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Gov);
-    }
-    if lws.iter().any(|w| ORG_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Company);
-    }
-    if lws.iter().any(|w| OTHER_ORG_WORDS.contains(w.as_ref())) {
-        return Kind::Org(OrgKind::Other);
+    let rank = |k: &OrgKind| match k {
+        OrgKind::Media => 3,
+        OrgKind::Gov => 2,
+        OrgKind::Company => 1,
+        _ => 0,
+    };
+    if let Some(&k) = r
+        .words
+        .iter()
+        .filter_map(|w| with_lower(w.trim_end_matches('.'), |l| ORG_WORD_KIND.get(l)))
+        .max_by_key(|k| rank(k))
+    {
+        return Kind::Org(k);
     }
     if r.words.len() == 1 && is_acronym(&r.words[0]) {
         return Kind::Org(OrgKind::Any);
@@ -290,9 +312,10 @@ pub fn run_kind(r: &Run) -> Kind {
     Kind::Unknown
 }
 
-fn display_name(r: &Run) -> String {
+/// The name as written; `kind` is `run_kind(r)`, which the callers have at hand already.
+fn display_name(r: &Run, kind: Kind) -> String {
     let n = r.words.join(" ");
-    if r.the && matches!(run_kind(r), Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
+    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
         format!("The {n}")
     } else {
         n
@@ -300,25 +323,24 @@ fn display_name(r: &Run) -> String {
 }
 
 impl<'a> Index<'a> {
-    pub fn build(paras: &[(&'a str, &[Tok])]) -> Index<'a> {
+    pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index::default();
         // lower-case word set: tells "Critics" from "Rubio"
-        for (p, toks) in paras {
-            for t in toks.iter().filter(|t| t.is_word()) {
-                let w = &p[t.start..t.end];
-                if !is_cap(w) {
-                    let l = lower(w);
-                    if !idx.lower_words.contains(l.as_ref()) {
-                        idx.lower_words.insert(l);
-                    }
+        let words = paras.iter().map(|para| para.toks.len()).sum();
+        idx.lower_words.reserve(words);
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.toks[i].is_word() && !is_cap(para.w(i)) {
+                    idx.lower_words.insert(para.lw(i));
                 }
             }
         }
-        for (pi, (p, toks)) in paras.iter().enumerate() {
-            let rs = runs(p, toks, 0, toks.len(), &idx.lower_words);
+        for (pi, para) in paras.iter().enumerate() {
+            let p = para.p;
+            let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
             for (ri, r) in rs.iter().enumerate() {
                 let kind = run_kind(r);
-                let name = display_name(r);
+                let name = display_name(r, kind);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -333,26 +355,28 @@ impl<'a> Index<'a> {
                 // roles from titles and from an apposition ", a former investigator,"
                 let mut roles: Vec<String> = r.titles.clone();
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    let app: String = apposition.chars().take(80).collect();
-                    let app = app.split([',', '.', ';']).next().unwrap_or("");
-                    let aw: Vec<String> = app
+                    // its first 80 characters, up to a comma, full stop or semicolon
+                    let cut = apposition
+                        .char_indices()
+                        .nth(80)
+                        .map_or(apposition.len(), |(b, _)| b);
+                    let app = apposition[..cut]
+                        .split([',', '.', ';'])
+                        .next()
+                        .unwrap_or("");
+                    let aw = app
                         .split_whitespace()
-                        .map(|w| {
-                            w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_lowercase()
-                        })
-                        .collect();
+                        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())));
                     // article languages: "a former investigator"; Russian: "эксперт по ..."
-                    if aw.first().is_some_and(|w| {
+                    if aw.clone().next().is_some_and(|w| {
                         matches!(
-                            w.as_str(),
+                            w.as_ref(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_str()))
+                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
                         roles.extend(
-                            aw.iter()
-                                .filter(|w| PERSON_ROLES.contains(w.as_str()))
-                                .cloned(),
+                            aw.filter(|w| PERSON_ROLES.contains(w.as_ref()))
+                                .map(Cow::into_owned),
                         );
                     }
                 }
@@ -435,11 +459,20 @@ impl<'a> Index<'a> {
     }
 
     fn intern(&mut self, name: &str, kind: Kind, pos: Pos) -> usize {
-        if let Some(&i) = self.by_name.get(lower(name).as_ref()) {
+        let low = lower(name);
+        if let Some(&i) = self.by_name.get(low.as_ref()) {
             if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                 self.ents[i].kind = kind;
             }
             return i;
+        }
+        let ei = self.ents.len();
+        let low = low.into_owned();
+        if name.contains(' ') {
+            self.by_last
+                .entry(prefix5(last_word(&low)).to_string())
+                .or_default()
+                .push(ei);
         }
         self.ents.push(Entity {
             name: name.to_string(),
@@ -447,18 +480,15 @@ impl<'a> Index<'a> {
             male: 0,
             female: 0,
             roles: FxSet::default(),
-            last_lower: lower(name.rsplit(' ').next().unwrap_or("")).into_owned(),
+            lower: low.clone(),
             first: pos,
         });
-        self.by_name
-            .insert(name.to_lowercase(), self.ents.len() - 1);
-        self.ents.len() - 1
+        self.by_name.insert(low, ei);
+        ei
     }
 
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
-        let kind = run_kind(r);
-        let name = display_name(r);
         if r.words.len() == 1 {
             let w = &r.words[0];
             if let Some(long) = self.acronyms.get(w) {
@@ -482,12 +512,14 @@ impl<'a> Index<'a> {
             });
             // candidate persons: full names ending with the word (first mentioned)
             let person = self
-                .ents
+                .by_last
+                .get(prefix5(lw))
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == Kind::Person && e.name.contains(' '))
+                .map(|&i| (i, &self.ents[i]))
+                .filter(|(_, e)| e.kind == Kind::Person)
                 .filter(|(_, e)| {
-                    let last = e.last_lower.as_str();
+                    let last = last_word(&e.lower);
                     last == lw
                         || (!lw.is_ascii()
                             && lw.chars().count() >= 6
@@ -503,9 +535,11 @@ impl<'a> Index<'a> {
                 .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
                 .filter(|(_, e)| {
                     let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                    n.split(' ')
-                        .next()
-                        .is_some_and(|f| f.eq_ignore_ascii_case(w))
+                    // the first word is `w` (ASCII case aside)
+                    let nb = n.as_bytes();
+                    nb.get(..w.len())
+                        .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
                         || (matches!(e.kind, Kind::Org(OrgKind::Media))
                             && n.split(' ').count() <= 4
                             && n.rsplit(' ')
@@ -551,21 +585,18 @@ impl<'a> Index<'a> {
             if let Some(c) = chosen {
                 return (self.ents[c].name.clone(), self.ents[c].kind);
             }
+            // a single word is its own display name
             if person_title {
-                return (name, Kind::Person);
+                return (w.clone(), Kind::Person);
             }
             let k = self
                 .by_name
                 .get(lw)
-                .map(|&i| self.ents[i].kind)
-                .unwrap_or(kind);
-            return (name, k);
+                .map_or_else(|| run_kind(r), |&i| self.ents[i].kind);
+            return (w.clone(), k);
         }
-        if kind == Kind::Person {
-            // "Eugene V. Kaspersky" vs "Eugene Kaspersky": keep the first full form with same first+last
-            return (name, kind);
-        }
-        (name, kind)
+        let kind = run_kind(r);
+        (display_name(r, kind), kind)
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
@@ -598,15 +629,12 @@ impl<'a> Index<'a> {
                 }
             } else {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
-                let ws: Vec<String> = n.split(' ').map(|w| w.to_lowercase()).collect();
+                let ln = lower(&n);
                 if let Some(e) = self
                     .ents
                     .iter()
                     .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
-                    .filter(|e| {
-                        let ew: Vec<String> = e.name.split(' ').map(|w| w.to_lowercase()).collect();
-                        ew.windows(ws.len()).any(|w| w == ws.as_slice())
-                    })
+                    .filter(|e| has_words(&e.lower, &ln))
                     .max_by_key(|e| e.name.len())
                 {
                     n = e.name.clone();
@@ -620,19 +648,38 @@ impl<'a> Index<'a> {
         n
     }
 
-    pub fn lower_words(&self) -> &FxSet<Cow<'a, str>> {
+    pub fn lower_words(&self) -> &FxSet<&'a str> {
         &self.lower_words
     }
 
+    fn entity_index(&self, name: &str) -> Option<usize> {
+        with_lower(name, |l| self.by_name.get(l).copied())
+    }
     pub fn entity(&self, name: &str) -> Option<&Entity> {
-        self.by_name
-            .get(lower(name).as_ref())
-            .map(|&i| &self.ents[i])
+        self.entity_index(name).map(|i| &self.ents[i])
     }
     pub fn entity_mut(&mut self, name: &str) -> Option<&mut Entity> {
-        self.by_name
-            .get(lower(name).as_ref())
-            .copied()
-            .map(move |i| &mut self.ents[i])
+        self.entity_index(name).map(move |i| &mut self.ents[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+
+    #[test]
+    fn has_words_matches_whole_words_only() {
+        assert!(has_words(
+            "department of homeland security",
+            "homeland security"
+        ));
+        assert!(!has_words(
+            "department of homeland security",
+            "land security"
+        ));
+        // an earlier match that is no whole word overlaps the one that is
+        assert!(has_words("xa a a", "a a"));
+        assert!(!has_words("a b", ""));
+        assert!(has_words("a  b", ""));
     }
 }

@@ -1,7 +1,54 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{ABBREV, DE_MONTHS};
-use super::marks::Span;
+use super::lex::{lower, lower_aligned, ABBREV, DE_MONTHS};
+use super::marks::{find_spans, Span};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// One paragraph: its quoted spans and tokens.
+pub struct Para<'a> {
+    pub p: &'a str,
+    pub spans: Vec<Span>,
+    pub toks: Vec<Tok>,
+    /// Cues, names and roles are all looked up by their lower-case form, many times per token:
+    /// the paragraph lower-cased when that keeps every offset (almost always), a token's form is
+    /// then a slice of it;
+    low_text: Option<String>,
+    /// otherwise the lower-cased text of each token, computed on first use.
+    low: Vec<OnceCell<Cow<'a, str>>>,
+}
+
+impl<'a> Para<'a> {
+    pub fn new(p: &'a str) -> Para<'a> {
+        let spans = find_spans(p);
+        let toks = tokenize(p, &spans);
+        let low_text = lower_aligned(p);
+        let low = match low_text {
+            Some(_) => Vec::new(),
+            None => vec![OnceCell::new(); toks.len()],
+        };
+        Para {
+            p,
+            spans,
+            toks,
+            low_text,
+            low,
+        }
+    }
+    pub fn w(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.p[t.start..t.end]
+    }
+    pub fn lw(&self, i: usize) -> &str {
+        match &self.low_text {
+            Some(low) => &low[self.toks[i].start..self.toks[i].end],
+            None => self.low[i].get_or_init(|| lower(self.w(i))),
+        }
+    }
+    pub fn is_w(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].is_word()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TK {
@@ -33,89 +80,101 @@ impl Tok {
 }
 
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{301}'
+    match c {
+        // frequent ranges answered without the Unicode tables: punctuation (’ “ ” —), Cyrillic
+        '\u{2000}'..='\u{206f}' => false,
+        '\u{410}'..='\u{44f}' => true,
+        _ => c.is_alphanumeric() || c == '\u{301}',
+    }
+}
+
+/// The character at byte `b` of `p` (a character boundary before its end).
+fn char_at(p: &str, b: usize) -> char {
+    p[b..].chars().next().unwrap_or_default()
 }
 
 /// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans.
 pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let bytes = p.as_bytes();
+    // about one token per five bytes of text: one allocation for most paragraphs
+    let mut toks = Vec::with_capacity(p.len() / 4 + 4);
     let mut si = 0;
-    let mut it = p.char_indices().peekable();
-    while let Some(&(b, c)) = it.peek() {
-        if si < spans.len() && b >= spans[si].open {
+    let mut b = 0;
+    while b < p.len() {
+        // the opening mark of the next quoted span: a word stops there
+        let open = spans.get(si).map_or(usize::MAX, |s| s.open);
+        if b >= open {
             let s = spans[si];
             toks.push(Tok {
                 kind: TK::Quote(si),
                 start: s.open,
                 end: s.close_end,
             });
-            while let Some(&(b2, _)) = it.peek() {
-                if b2 >= s.close_end {
-                    break;
-                }
-                it.next();
-            }
+            b = b.max(s.close_end);
             si += 1;
             continue;
         }
+        let c = char_at(p, b);
         if c.is_whitespace() {
-            it.next();
+            b += c.len_utf8();
             continue;
         }
-        if word_char(c) {
-            let start = b;
-            let mut end = b + c.len_utf8();
-            it.next();
-            while let Some(&(b2, c2)) = it.peek() {
-                if si < spans.len() && b2 >= spans[si].open {
-                    break;
-                }
-                if word_char(c2) {
-                    end = b2 + c2.len_utf8();
-                    it.next();
-                    continue;
-                }
-                if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
-                    // keep if followed by a word char (it's, Moscow-based, U.S)
-                    let nb = b2 + c2.len_utf8();
-                    let nc = p[nb..].chars().next();
-                    if nc.is_some_and(word_char) && !(si < spans.len() && spans[si].open == b2) {
-                        end = nb;
-                        it.next();
-                        continue;
-                    }
-                }
+        if !word_char(c) {
+            toks.push(Tok {
+                kind: TK::Punct(c),
+                start: b,
+                end: b + c.len_utf8(),
+            });
+            b += c.len_utf8();
+            continue;
+        }
+        let start = b;
+        let mut end = b + c.len_utf8();
+        loop {
+            // ASCII letters and digits, most of a word, without decoding characters
+            while end < open && end < p.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end >= open || end >= p.len() {
                 break;
             }
-            // abbreviation / initial with final dot
-            if p[end..].starts_with('.') {
-                let w = p[start..end].to_lowercase();
-                let initial = w.chars().count() == 1
-                    && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
-                // German ordinal date: "am 29. September"
-                let ordinal = w.chars().all(|c| c.is_ascii_digit())
-                    && w.len() <= 2
-                    && p[end + 1..].split_whitespace().next().is_some_and(|n| {
-                        DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.']))
-                    });
-                if ABBREV.contains(w.as_str()) || initial || ordinal || w.contains('.') {
-                    end += 1;
-                    it.next();
+            let c2 = char_at(p, end);
+            if word_char(c2) {
+                end += c2.len_utf8();
+                continue;
+            }
+            if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
+                // keep if followed by a word char (it's, Moscow-based, U.S)
+                let nb = end + c2.len_utf8();
+                let nc = p[nb..].chars().next();
+                if nc.is_some_and(word_char) && open != end {
+                    end = nb;
+                    continue;
                 }
             }
-            toks.push(Tok {
-                kind: TK::Word,
-                start,
-                end,
-            });
-            continue;
+            break;
+        }
+        // abbreviation / initial with final dot
+        if p[end..].starts_with('.') {
+            let w = lower(&p[start..end]);
+            let initial = w.chars().count() == 1
+                && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
+            // German ordinal date: "am 29. September"
+            let ordinal = w.chars().all(|c| c.is_ascii_digit())
+                && w.len() <= 2
+                && p[end + 1..].split_whitespace().next().is_some_and(|n| {
+                    DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.']))
+                });
+            if ABBREV.contains(w.as_ref()) || initial || ordinal || w.contains('.') {
+                end += 1;
+            }
         }
         toks.push(Tok {
-            kind: TK::Punct(c),
-            start: b,
-            end: b + c.len_utf8(),
+            kind: TK::Word,
+            start,
+            end,
         });
-        it.next();
+        b = end;
     }
     toks
 }

@@ -4,7 +4,7 @@
 //! Usage: `stages DIR [DIR...] [--reps N]` (e.g. `corpus` and a `gencorpus` folder). "Extraction"
 //! is everything that makes an article's passages from its bytes except the quotes: decode +
 //! parse, metadata and body, passages. The share is quotes / extraction, per page (median and
-//! 90th percentile) and over the whole folder (sum of quotes / sum of extraction).
+//! 90th percentile, largest) and over the whole folder (sum of quotes / sum of extraction).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -32,8 +32,8 @@ fn main() {
         eprintln!("usage: stages DIR [DIR...] [--reps N]");
         std::process::exit(2);
     }
-    println!("| folder | pages | decode + parse ms | metadata + body ms | passages ms | quotes ms | quotes / extraction: median page | p90 page | whole folder |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| folder | pages | decode + parse ms | metadata + body ms | passages ms | quotes ms | quotes / extraction: median page | p90 page | max page | whole folder |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for dir in dirs {
         let pages = stages::load_dir(&dir);
         let n = pages.len();
@@ -67,7 +67,7 @@ fn main() {
         shares.sort_by(f64::total_cmp);
         let ms = |s: f64| s * 1e3 / n as f64;
         println!(
-            "| {} | {n} | {:.2} | {:.2} | {:.3} | {:.2} | {:.1}% | {:.1}% | {:.1}% |",
+            "| {} | {n} | {:.2} | {:.2} | {:.3} | {:.2} | {:.1}% | {:.1}% | {:.1}% | {:.1}% |",
             dir.display(),
             ms(totals[0]),
             ms(totals[1]),
@@ -75,6 +75,7 @@ fn main() {
             ms(totals[3]),
             100.0 * pct(&shares, 0.5),
             100.0 * pct(&shares, 0.9),
+            100.0 * pct(&shares, 1.0),
             100.0 * totals[3] / (totals[0] + totals[1] + totals[2]),
         );
     }
