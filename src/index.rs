@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
+use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::indexer::{IndexWriterOptions, NoMergePolicy};
 use tantivy::query::TermQuery;
@@ -30,7 +31,7 @@ use crate::walk::{self, Found};
 
 /// Bumped whenever the schema or what is stored changes; an index of another format is rebuilt
 /// by `clipdex index` and refused, with what to do, by the other commands.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 /// Files processed between commits: what a crash can cost at most. The environment variable
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
@@ -83,10 +84,12 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         kind: b.add_text_field("kind", STRING),
         path: b.add_text_field("path", STRING | STORED),
-        file_key: b.add_text_field("file_key", STRING | STORED),
-        file_size: b.add_u64_field("file_size", STORED),
-        file_mtime: b.add_i64_field("file_mtime", STORED),
-        file_hash: b.add_text_field("file_hash", STORED),
+        // File records are read back as columns (see `Store::file_states`), never as stored
+        // documents: reading them from the document store would page in all of it.
+        file_key: b.add_text_field("file_key", exact_fast.clone()),
+        file_size: b.add_u64_field("file_size", NumericOptions::default().set_fast()),
+        file_mtime: b.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
+        file_hash: b.add_text_field("file_hash", exact_fast.clone()),
         article_id: b.add_text_field("article_id", exact_fast.clone().set_stored()),
         position: b.add_u64_field(
             "position",
@@ -258,30 +261,66 @@ impl Store {
             ),
             &DocSetCollector,
         )?;
-        let mut states = HashMap::with_capacity(records.len());
+        let schema = searcher.schema();
+        let mut by_segment: Vec<Vec<u32>> = vec![Vec::new(); searcher.segment_readers().len()];
         for address in records {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| tantivy::schema::Value::as_str(&v))
+            by_segment[address.segment_ord as usize].push(address.doc_id);
+        }
+        let mut states = HashMap::new();
+        for (segment, docs) in searcher.segment_readers().iter().zip(by_segment) {
+            if docs.is_empty() {
+                continue;
+            }
+            let columns = segment.fast_fields();
+            let missing = |name: &str| {
+                Error::Index(tantivy::TantivyError::SchemaError(format!(
+                    "no column {name}"
+                )))
+            };
+            let keys = columns
+                .str(schema.get_field_name(f.file_key))?
+                .ok_or_else(|| missing("file_key"))?;
+            let hashes = columns
+                .str(schema.get_field_name(f.file_hash))?
+                .ok_or_else(|| missing("file_hash"))?;
+            let sizes = columns.u64(schema.get_field_name(f.file_size))?;
+            let mtimes = columns.i64(schema.get_field_name(f.file_mtime))?;
+            let io = |source| Error::Io {
+                path: self.path.clone(),
+                source,
+            };
+            let key_terms = column_terms(&keys).map_err(io)?;
+            let hash_terms = column_terms(&hashes).map_err(io)?;
+            let text = |column: &StrColumn, terms: &[String], doc: u32| {
+                column
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|ord| terms.get(ord as usize))
+                    .cloned()
                     .unwrap_or_default()
-                    .to_owned()
             };
-            let state = FileState {
-                size: doc
-                    .get_first(f.file_size)
-                    .and_then(|v| tantivy::schema::Value::as_u64(&v))
-                    .unwrap_or(0),
-                mtime_ns: doc
-                    .get_first(f.file_mtime)
-                    .and_then(|v| tantivy::schema::Value::as_i64(&v))
-                    .unwrap_or(0),
-                hash: text(f.file_hash),
-            };
-            states.insert(text(f.file_key), state);
+            for doc in docs {
+                let state = FileState {
+                    size: sizes.first(doc).unwrap_or(0),
+                    mtime_ns: mtimes.first(doc).unwrap_or(0),
+                    hash: text(&hashes, &hash_terms, doc),
+                };
+                states.insert(text(&keys, &key_terms, doc), state);
+            }
         }
         Ok(states)
     }
+}
+
+/// Every term of a string column, by ordinal, in one pass over its dictionary: looking terms up
+/// one at a time decompresses a dictionary block each time (20,000 file records took a second).
+fn column_terms(column: &StrColumn) -> std::io::Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
 }
 
 fn check_format(index: &Index, path: &Path) -> Result<()> {
