@@ -1594,6 +1594,44 @@ pub fn is_tail_word(lang: Lang, w: &str) -> bool {
     }
 }
 
+/// Bits of [`list_flags`]: the word lists a capitalised run looks a word up in.
+pub const IN_CAP_STOP: u8 = 1;
+pub const IN_TITLES: u8 = 2;
+pub const IN_SPOKES: u8 = 4;
+pub const IN_GENERIC: u8 = 8;
+pub const IN_ORG_NOMINALS: u8 = 16;
+pub const IN_PERSON_ROLES: u8 = 32;
+pub const IN_ORG_WORDS: u8 = 64;
+
+/// Word -> the lists it is in, for the lists [`list_flags`] covers.
+static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u8> = FxMap::default();
+    let sets: [(&FxSet<&'static str>, u8); 6] = [
+        (&CAP_STOP, IN_CAP_STOP),
+        (&TITLES, IN_TITLES),
+        (&SPOKES, IN_SPOKES),
+        (&GENERIC, IN_GENERIC),
+        (&PERSON_ROLES, IN_PERSON_ROLES),
+        (&ORG_WORDS, IN_ORG_WORDS),
+    ];
+    for (set, bit) in sets {
+        for &w in set {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    for &w in ORG_NOMINALS.keys() {
+        *m.entry(w).or_default() |= IN_ORG_NOMINALS;
+    }
+    m
+});
+
+/// The `IN_*` lists lower-case word `l` is in: one look-up where a capitalised word needed up
+/// to six.
+#[inline]
+pub fn list_flags(l: &str) -> u8 {
+    LIST_FLAGS.get(l).copied().unwrap_or(0)
+}
+
 /// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence
 /// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв". `l` is lower-case.
 pub fn is_leading_noun(l: &str) -> bool {

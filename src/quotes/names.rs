@@ -113,6 +113,27 @@ fn is_title(l: &str) -> bool {
     TITLES.contains(l.trim_end_matches('.'))
 }
 
+/// [`is_title`] of `l` whose [`list_flags`] are `f`: a second look-up only for a trailing dot.
+fn is_title_f(l: &str, f: u8) -> bool {
+    if l.ends_with('.') {
+        is_title(l)
+    } else {
+        f & IN_TITLES != 0
+    }
+}
+
+/// A lower-case word of a run with its [`list_flags`].
+type Low<'p> = (Cow<'p, str>, u8);
+
+fn low(l: Cow<'_, str>) -> Low<'_> {
+    let f = list_flags(&l);
+    (l, f)
+}
+
+fn any_org_word(lows: &[Low]) -> bool {
+    lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
+}
+
 /// Capitalised runs in tokens[a..b] of a paragraph.
 pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
@@ -126,7 +147,11 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         }
         let w = para.w(i);
         // most words are lower-case: test that before any look-up
-        if !is_cap(w) || (CAP_STOP.contains(para.lw(i)) && !is_title(para.lw(i))) {
+        if !is_cap(w) || {
+            let l = para.lw(i);
+            let f = list_flags(l);
+            f & IN_CAP_STOP != 0 && !is_title_f(l, f)
+        } {
             i += 1;
             continue;
         }
@@ -145,7 +170,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
         // the run's words (without a possessive ending) and their lower-case forms
         let mut words: Vec<String> = Vec::new();
-        let mut lows: Vec<Cow<str>> = Vec::new();
+        let mut lows: Vec<Low> = Vec::new();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -165,30 +190,30 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 // connector followed by a capitalised word
                 if CONNECT.contains(&l)
                     && !words.is_empty()
-                    && (!matches!(l, "of" | "for" | "&")
-                        || lows.iter().any(|w| ORG_WORDS.contains(w.as_ref())))
+                    && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && is_cap(para.w(j + 1))
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
                     words.push(wj.to_string());
-                    lows.push(Cow::Borrowed(l));
+                    lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
                 }
                 break;
             }
-            if !words.is_empty() && CAP_STOP.contains(l) && !is_title(l) {
+            let f = list_flags(l);
+            if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
             let hy_lower = wj
                 .split(['-', '‑'])
                 .skip(1)
                 .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-            let role = SPOKES.contains(l)
-                || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
-                || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
+            let role = f & IN_SPOKES != 0
+                || (words.is_empty() && f & (IN_GENERIC | IN_ORG_NOMINALS) != 0)
+                || (f & IN_PERSON_ROLES != 0 && f & IN_TITLES == 0);
             if hy_lower || role {
                 if words.is_empty() {
                     j += 1;
@@ -197,7 +222,11 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             }
             let (bare, poss) = strip_poss(wj);
             words.push(bare.to_string());
-            lows.push(lower_bare(para, j, bare, poss));
+            lows.push(if poss {
+                low(lower(bare))
+            } else {
+                (Cow::Borrowed(l), f)
+            });
             end = tj.end;
             j += 1;
             if poss {
@@ -206,18 +235,17 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             }
         }
         // drop trailing connectors
-        while lows.last().is_some_and(|w| CONNECT.contains(&w.as_ref())) {
+        while lows.last().is_some_and(|w| CONNECT.contains(&w.0.as_ref())) {
             words.pop();
             lows.pop();
         }
         // titles: keep what follows the last title word (when a name remains)
         let mut titles = Vec::new();
-        if let Some(k) = lows.iter().rposition(|w| is_title(w)) {
-            if k + 1 < words.len() && !lows[k + 1..].iter().any(|w| ORG_WORDS.contains(w.as_ref()))
-            {
+        if let Some(k) = lows.iter().rposition(|w| is_title_f(&w.0, w.1)) {
+            if k + 1 < words.len() && !any_org_word(&lows[k + 1..]) {
                 titles = lows[..=k]
                     .iter()
-                    .map(|w| w.trim_end_matches('.').to_string())
+                    .map(|w| w.0.trim_end_matches('.').to_string())
                     .collect();
                 words.drain(..=k);
                 lows.drain(..=k);
@@ -226,17 +254,17 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(&lows[0])
+            && is_leading_noun(&lows[0].0)
             && (matches!(
-                lows[0].as_ref(),
+                lows[0].0.as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
-            ) || !lows[1..].iter().any(|w| ORG_WORDS.contains(w.as_ref())))
-            && !CONNECT.contains(&lows[1].as_ref())
+            ) || !any_org_word(&lows[1..]))
+            && !CONNECT.contains(&lows[1].0.as_ref())
         {
-            titles.push(lows.remove(0).into_owned());
+            titles.push(lows.remove(0).0.into_owned());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && is_title(&lows[0]);
+        let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 words,
