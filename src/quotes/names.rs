@@ -290,18 +290,21 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
-pub fn run_kind(r: &Run) -> Kind {
-    if let Some(c) = org_alias(&r.words.join(" ")) {
+/// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
+/// for the name too, and join once.
+pub fn run_kind(r: &Run, joined: &str) -> Kind {
+    if let Some(c) = org_alias(joined) {
         let words: Vec<String> = c.split(' ').map(|s| s.to_string()).collect();
-        if c.split(' ').count() != r.words.len() || c != r.words.join(" ") {
-            let k = run_kind(&Run {
+        if c.split(' ').count() != r.words.len() || c != joined {
+            let run = Run {
                 words,
                 start: 0,
                 end: 0,
                 possessive: false,
                 titles: vec![],
                 the: false,
-            });
+            };
+            let k = run_kind(&run, c);
             return if k == Kind::Unknown || k == Kind::Person {
                 Kind::Org(OrgKind::Company)
             } else {
@@ -340,9 +343,9 @@ pub fn run_kind(r: &Run) -> Kind {
     Kind::Unknown
 }
 
-/// The name as written; `kind` is `run_kind(r)`, which the callers have at hand already.
-fn display_name(r: &Run, kind: Kind) -> String {
-    let n = r.words.join(" ");
+/// The name as written, from the run's words joined by spaces (`n`) and `kind`, its [`run_kind`]:
+/// the callers have both at hand already.
+fn display_name(r: &Run, kind: Kind, n: String) -> String {
     if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
         format!("The {n}")
     } else {
@@ -367,8 +370,9 @@ impl<'a> Index<'a> {
             let p = para.p;
             let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
             for (ri, r) in rs.iter().enumerate() {
-                let kind = run_kind(r);
-                let name = display_name(r, kind);
+                let n = r.words.join(" ");
+                let kind = run_kind(r, &n);
+                let name = display_name(r, kind, n);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -522,109 +526,106 @@ impl<'a> Index<'a> {
             if let Some(long) = self.acronyms.get(w) {
                 return (long.clone(), Kind::Org(OrgKind::Gov));
             }
-            let lw = lower(w);
-            let lw = lw.as_ref();
-            let person_title = r.titles.iter().any(|t| {
-                matches!(
-                    t.as_str(),
-                    "mr" | "mrs"
-                        | "ms"
-                        | "dr"
-                        | "sen"
-                        | "rep"
-                        | "prof"
-                        | "adm"
-                        | "miss"
-                        | "senator"
-                )
-            });
-            // candidate persons: full names ending with the word (first mentioned)
-            let person = self
-                .by_last
-                .get(prefix5(lw))
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|&i| (i, &self.ents[i]))
-                .filter(|(_, e)| e.kind == Kind::Person)
-                .filter(|(_, e)| {
-                    let last = last_word(&e.lower);
-                    last == lw
-                        || (!lw.is_ascii()
-                            && lw.chars().count() >= 6
-                            && last.chars().take(5).eq(lw.chars().take(5)))
-                })
-                .min_by_key(|(_, e)| e.first)
-                .map(|(i, _)| i);
-            // candidate orgs: longer forms starting with the word
-            let org = self
-                .ents
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
-                .filter(|(_, e)| {
-                    let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                    // the first word is `w` (ASCII case aside)
-                    let nb = n.as_bytes();
-                    nb.get(..w.len())
-                        .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
-                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
-                        || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                            && n.split(' ').count() <= 4
-                            && n.rsplit(' ')
-                                .next()
-                                .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
-                            && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
-                })
-                .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
-                .map(|(i, _)| i);
-            let chosen = match (person, org) {
-                (Some(p), None) => Some(p),
-                (None, Some(o)) => Some(o),
-                (Some(p), Some(o)) => {
-                    if person_title {
+            // lower-cased on the stack: no String per one-word mention
+            return with_lower(w, |lw| self.canon_word(r, w, lw, pos));
+        }
+        let n = r.words.join(" ");
+        let kind = run_kind(r, &n);
+        (display_name(r, kind, n), kind)
+    }
+
+    /// [`Index::canon`] of a one-word run `r`: its word `w`, lower-cased `lw`.
+    fn canon_word(&self, r: &Run, w: &str, lw: &str, pos: Pos) -> (String, Kind) {
+        let person_title = r.titles.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
+            )
+        });
+        // candidate persons: full names ending with the word (first mentioned)
+        let person = self
+            .by_last
+            .get(prefix5(lw))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| (i, &self.ents[i]))
+            .filter(|(_, e)| e.kind == Kind::Person)
+            .filter(|(_, e)| {
+                let last = last_word(&e.lower);
+                last == lw
+                    || (!lw.is_ascii()
+                        && lw.chars().count() >= 6
+                        && last.chars().take(5).eq(lw.chars().take(5)))
+            })
+            .min_by_key(|(_, e)| e.first)
+            .map(|(i, _)| i);
+        // candidate orgs: longer forms starting with the word
+        let org = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
+            .filter(|(_, e)| {
+                let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
+                // the first word is `w` (ASCII case aside)
+                let nb = n.as_bytes();
+                nb.get(..w.len())
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                    && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                    || (matches!(e.kind, Kind::Org(OrgKind::Media))
+                        && n.split(' ').count() <= 4
+                        && n.rsplit(' ')
+                            .next()
+                            .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+                        && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
+            })
+            .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
+            .map(|(i, _)| i);
+        let chosen = match (person, org) {
+            (Some(p), None) => Some(p),
+            (None, Some(o)) => Some(o),
+            (Some(p), Some(o)) => {
+                if person_title {
+                    Some(p)
+                } else {
+                    // the one mentioned last before pos (the bare word counts for the org)
+                    let last = |ei: usize| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.1 == ei && m.0 < pos)
+                            .map(|m| m.0)
+                            .max()
+                    };
+                    let bare = self.by_name.get(lw).and_then(|&bi| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.1 == bi && m.0 < pos)
+                            .map(|m| m.0)
+                            .max()
+                    });
+                    let lp = last(p);
+                    let lo = last(o).max(bare);
+                    if lp > lo {
                         Some(p)
                     } else {
-                        // the one mentioned last before pos (the bare word counts for the org)
-                        let last = |ei: usize| {
-                            self.mentions
-                                .iter()
-                                .filter(|m| m.1 == ei && m.0 < pos)
-                                .map(|m| m.0)
-                                .max()
-                        };
-                        let bare = self.by_name.get(lw).and_then(|&bi| {
-                            self.mentions
-                                .iter()
-                                .filter(|m| m.1 == bi && m.0 < pos)
-                                .map(|m| m.0)
-                                .max()
-                        });
-                        let lp = last(p);
-                        let lo = last(o).max(bare);
-                        if lp > lo {
-                            Some(p)
-                        } else {
-                            Some(o)
-                        }
+                        Some(o)
                     }
                 }
-                (None, None) => None,
-            };
-            if let Some(c) = chosen {
-                return (self.ents[c].name.clone(), self.ents[c].kind);
             }
-            // a single word is its own display name
-            if person_title {
-                return (w.clone(), Kind::Person);
-            }
-            let k = self
-                .by_name
-                .get(lw)
-                .map_or_else(|| run_kind(r), |&i| self.ents[i].kind);
-            return (w.clone(), k);
+            (None, None) => None,
+        };
+        if let Some(c) = chosen {
+            return (self.ents[c].name.clone(), self.ents[c].kind);
         }
-        let kind = run_kind(r);
-        (display_name(r, kind), kind)
+        // a single word is its own display name
+        if person_title {
+            return (w.to_string(), Kind::Person);
+        }
+        let k = self
+            .by_name
+            .get(lw)
+            .map_or_else(|| run_kind(r, w), |&i| self.ents[i].kind);
+        (w.to_string(), k)
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
