@@ -1,6 +1,7 @@
 //! Word lists: speech cues per language, titles, organisation words, nominals.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
@@ -74,18 +75,22 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `w.to_lowercase()`, lowered on the stack when `w` is short ASCII: for a
-/// look-up that needs the lower-case form only for a moment, without a String per call.
+/// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
+/// moment. ASCII is lowered into a String kept for the next call, with neither an allocation
+/// nor a UTF-8 check.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII: always valid
-        if let Ok(l) = std::str::from_utf8(b) {
-            return f(l);
-        }
+    thread_local! {
+        static BUF: Cell<String> = const { Cell::new(String::new()) };
+    }
+    if w.is_ascii() {
+        // a call from within `f` finds an empty String here and keeps its own afterwards
+        let mut buf = BUF.take();
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        let r = f(&buf);
+        BUF.set(buf);
+        return r;
     }
     f(&lower(w))
 }
