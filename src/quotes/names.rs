@@ -526,7 +526,7 @@ impl<'a> Index<'a> {
             if let Some(long) = self.acronyms.get(w) {
                 return (long.clone(), Kind::Org(OrgKind::Gov));
             }
-            // lower-cased on the stack: no String per one-word mention
+            // no String per one-word mention for its lower-case form
             return with_lower(w, |lw| self.canon_word(r, w, lw, pos));
         }
         let n = r.words.join(" ");
