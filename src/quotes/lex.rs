@@ -1,6 +1,7 @@
 //! Word lists: speech cues per language, titles, organisation words, nominals.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
@@ -74,18 +75,22 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `w.to_lowercase()`, lowered on the stack when `w` is short ASCII: for a
-/// look-up that needs the lower-case form only for a moment, without a String per call.
+/// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
+/// moment. ASCII is lowered into a String kept for the next call, with neither an allocation
+/// nor a UTF-8 check.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII: always valid
-        if let Ok(l) = std::str::from_utf8(b) {
-            return f(l);
-        }
+    thread_local! {
+        static BUF: Cell<String> = const { Cell::new(String::new()) };
+    }
+    if w.is_ascii() {
+        // a call from within `f` finds an empty String here and keeps its own afterwards
+        let mut buf = BUF.take();
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        let r = f(&buf);
+        BUF.set(buf);
+        return r;
     }
     f(&lower(w))
 }
@@ -1592,6 +1597,44 @@ pub fn is_tail_word(lang: Lang, w: &str) -> bool {
         }
         Lang::En => false,
     }
+}
+
+/// Bits of [`list_flags`]: the word lists a capitalised run looks a word up in.
+pub const IN_CAP_STOP: u8 = 1;
+pub const IN_TITLES: u8 = 2;
+pub const IN_SPOKES: u8 = 4;
+pub const IN_GENERIC: u8 = 8;
+pub const IN_ORG_NOMINALS: u8 = 16;
+pub const IN_PERSON_ROLES: u8 = 32;
+pub const IN_ORG_WORDS: u8 = 64;
+
+/// Word -> the lists it is in, for the lists [`list_flags`] covers.
+static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u8> = FxMap::default();
+    let sets: [(&FxSet<&'static str>, u8); 6] = [
+        (&CAP_STOP, IN_CAP_STOP),
+        (&TITLES, IN_TITLES),
+        (&SPOKES, IN_SPOKES),
+        (&GENERIC, IN_GENERIC),
+        (&PERSON_ROLES, IN_PERSON_ROLES),
+        (&ORG_WORDS, IN_ORG_WORDS),
+    ];
+    for (set, bit) in sets {
+        for &w in set {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    for &w in ORG_NOMINALS.keys() {
+        *m.entry(w).or_default() |= IN_ORG_NOMINALS;
+    }
+    m
+});
+
+/// The `IN_*` lists lower-case word `l` is in: one look-up where a capitalised word needed up
+/// to six.
+#[inline]
+pub fn list_flags(l: &str) -> u8 {
+    LIST_FLAGS.get(l).copied().unwrap_or(0)
 }
 
 /// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence

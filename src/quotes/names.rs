@@ -113,6 +113,27 @@ fn is_title(l: &str) -> bool {
     TITLES.contains(l.trim_end_matches('.'))
 }
 
+/// [`is_title`] of `l` whose [`list_flags`] are `f`: a second look-up only for a trailing dot.
+fn is_title_f(l: &str, f: u8) -> bool {
+    if l.ends_with('.') {
+        is_title(l)
+    } else {
+        f & IN_TITLES != 0
+    }
+}
+
+/// A lower-case word of a run with its [`list_flags`].
+type Low<'p> = (Cow<'p, str>, u8);
+
+fn low(l: Cow<'_, str>) -> Low<'_> {
+    let f = list_flags(&l);
+    (l, f)
+}
+
+fn any_org_word(lows: &[Low]) -> bool {
+    lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
+}
+
 /// Capitalised runs in tokens[a..b] of a paragraph.
 pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
@@ -126,7 +147,11 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         }
         let w = para.w(i);
         // most words are lower-case: test that before any look-up
-        if !is_cap(w) || (CAP_STOP.contains(para.lw(i)) && !is_title(para.lw(i))) {
+        if !is_cap(w) || {
+            let l = para.lw(i);
+            let f = list_flags(l);
+            f & IN_CAP_STOP != 0 && !is_title_f(l, f)
+        } {
             i += 1;
             continue;
         }
@@ -145,7 +170,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
         // the run's words (without a possessive ending) and their lower-case forms
         let mut words: Vec<String> = Vec::new();
-        let mut lows: Vec<Cow<str>> = Vec::new();
+        let mut lows: Vec<Low> = Vec::new();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -165,30 +190,30 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 // connector followed by a capitalised word
                 if CONNECT.contains(&l)
                     && !words.is_empty()
-                    && (!matches!(l, "of" | "for" | "&")
-                        || lows.iter().any(|w| ORG_WORDS.contains(w.as_ref())))
+                    && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && is_cap(para.w(j + 1))
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
                     words.push(wj.to_string());
-                    lows.push(Cow::Borrowed(l));
+                    lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
                 }
                 break;
             }
-            if !words.is_empty() && CAP_STOP.contains(l) && !is_title(l) {
+            let f = list_flags(l);
+            if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
             let hy_lower = wj
                 .split(['-', '‑'])
                 .skip(1)
                 .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-            let role = SPOKES.contains(l)
-                || (words.is_empty() && (GENERIC.contains(l) || ORG_NOMINALS.contains_key(l)))
-                || (PERSON_ROLES.contains(l) && !TITLES.contains(l));
+            let role = f & IN_SPOKES != 0
+                || (words.is_empty() && f & (IN_GENERIC | IN_ORG_NOMINALS) != 0)
+                || (f & IN_PERSON_ROLES != 0 && f & IN_TITLES == 0);
             if hy_lower || role {
                 if words.is_empty() {
                     j += 1;
@@ -197,7 +222,11 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             }
             let (bare, poss) = strip_poss(wj);
             words.push(bare.to_string());
-            lows.push(lower_bare(para, j, bare, poss));
+            lows.push(if poss {
+                low(lower(bare))
+            } else {
+                (Cow::Borrowed(l), f)
+            });
             end = tj.end;
             j += 1;
             if poss {
@@ -206,18 +235,17 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
             }
         }
         // drop trailing connectors
-        while lows.last().is_some_and(|w| CONNECT.contains(&w.as_ref())) {
+        while lows.last().is_some_and(|w| CONNECT.contains(&w.0.as_ref())) {
             words.pop();
             lows.pop();
         }
         // titles: keep what follows the last title word (when a name remains)
         let mut titles = Vec::new();
-        if let Some(k) = lows.iter().rposition(|w| is_title(w)) {
-            if k + 1 < words.len() && !lows[k + 1..].iter().any(|w| ORG_WORDS.contains(w.as_ref()))
-            {
+        if let Some(k) = lows.iter().rposition(|w| is_title_f(&w.0, w.1)) {
+            if k + 1 < words.len() && !any_org_word(&lows[k + 1..]) {
                 titles = lows[..=k]
                     .iter()
-                    .map(|w| w.trim_end_matches('.').to_string())
+                    .map(|w| w.0.trim_end_matches('.').to_string())
                     .collect();
                 words.drain(..=k);
                 lows.drain(..=k);
@@ -226,17 +254,17 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(&lows[0])
+            && is_leading_noun(&lows[0].0)
             && (matches!(
-                lows[0].as_ref(),
+                lows[0].0.as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
-            ) || !lows[1..].iter().any(|w| ORG_WORDS.contains(w.as_ref())))
-            && !CONNECT.contains(&lows[1].as_ref())
+            ) || !any_org_word(&lows[1..]))
+            && !CONNECT.contains(&lows[1].0.as_ref())
         {
-            titles.push(lows.remove(0).into_owned());
+            titles.push(lows.remove(0).0.into_owned());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && is_title(&lows[0]);
+        let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 words,
@@ -262,18 +290,21 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
-pub fn run_kind(r: &Run) -> Kind {
-    if let Some(c) = org_alias(&r.words.join(" ")) {
+/// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
+/// for the name too, and join once.
+pub fn run_kind(r: &Run, joined: &str) -> Kind {
+    if let Some(c) = org_alias(joined) {
         let words: Vec<String> = c.split(' ').map(|s| s.to_string()).collect();
-        if c.split(' ').count() != r.words.len() || c != r.words.join(" ") {
-            let k = run_kind(&Run {
+        if c.split(' ').count() != r.words.len() || c != joined {
+            let run = Run {
                 words,
                 start: 0,
                 end: 0,
                 possessive: false,
                 titles: vec![],
                 the: false,
-            });
+            };
+            let k = run_kind(&run, c);
             return if k == Kind::Unknown || k == Kind::Person {
                 Kind::Org(OrgKind::Company)
             } else {
@@ -312,9 +343,9 @@ pub fn run_kind(r: &Run) -> Kind {
     Kind::Unknown
 }
 
-/// The name as written; `kind` is `run_kind(r)`, which the callers have at hand already.
-fn display_name(r: &Run, kind: Kind) -> String {
-    let n = r.words.join(" ");
+/// The name as written, from the run's words joined by spaces (`n`) and `kind`, its [`run_kind`]:
+/// the callers have both at hand already.
+fn display_name(r: &Run, kind: Kind, n: String) -> String {
     if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
         format!("The {n}")
     } else {
@@ -339,8 +370,9 @@ impl<'a> Index<'a> {
             let p = para.p;
             let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
             for (ri, r) in rs.iter().enumerate() {
-                let kind = run_kind(r);
-                let name = display_name(r, kind);
+                let n = r.words.join(" ");
+                let kind = run_kind(r, &n);
+                let name = display_name(r, kind, n);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -494,109 +526,106 @@ impl<'a> Index<'a> {
             if let Some(long) = self.acronyms.get(w) {
                 return (long.clone(), Kind::Org(OrgKind::Gov));
             }
-            let lw = lower(w);
-            let lw = lw.as_ref();
-            let person_title = r.titles.iter().any(|t| {
-                matches!(
-                    t.as_str(),
-                    "mr" | "mrs"
-                        | "ms"
-                        | "dr"
-                        | "sen"
-                        | "rep"
-                        | "prof"
-                        | "adm"
-                        | "miss"
-                        | "senator"
-                )
-            });
-            // candidate persons: full names ending with the word (first mentioned)
-            let person = self
-                .by_last
-                .get(prefix5(lw))
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|&i| (i, &self.ents[i]))
-                .filter(|(_, e)| e.kind == Kind::Person)
-                .filter(|(_, e)| {
-                    let last = last_word(&e.lower);
-                    last == lw
-                        || (!lw.is_ascii()
-                            && lw.chars().count() >= 6
-                            && last.chars().take(5).eq(lw.chars().take(5)))
-                })
-                .min_by_key(|(_, e)| e.first)
-                .map(|(i, _)| i);
-            // candidate orgs: longer forms starting with the word
-            let org = self
-                .ents
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
-                .filter(|(_, e)| {
-                    let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                    // the first word is `w` (ASCII case aside)
-                    let nb = n.as_bytes();
-                    nb.get(..w.len())
-                        .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
-                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
-                        || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                            && n.split(' ').count() <= 4
-                            && n.rsplit(' ')
-                                .next()
-                                .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
-                            && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
-                })
-                .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
-                .map(|(i, _)| i);
-            let chosen = match (person, org) {
-                (Some(p), None) => Some(p),
-                (None, Some(o)) => Some(o),
-                (Some(p), Some(o)) => {
-                    if person_title {
+            // no String per one-word mention for its lower-case form
+            return with_lower(w, |lw| self.canon_word(r, w, lw, pos));
+        }
+        let n = r.words.join(" ");
+        let kind = run_kind(r, &n);
+        (display_name(r, kind, n), kind)
+    }
+
+    /// [`Index::canon`] of a one-word run `r`: its word `w`, lower-cased `lw`.
+    fn canon_word(&self, r: &Run, w: &str, lw: &str, pos: Pos) -> (String, Kind) {
+        let person_title = r.titles.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
+            )
+        });
+        // candidate persons: full names ending with the word (first mentioned)
+        let person = self
+            .by_last
+            .get(prefix5(lw))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| (i, &self.ents[i]))
+            .filter(|(_, e)| e.kind == Kind::Person)
+            .filter(|(_, e)| {
+                let last = last_word(&e.lower);
+                last == lw
+                    || (!lw.is_ascii()
+                        && lw.chars().count() >= 6
+                        && last.chars().take(5).eq(lw.chars().take(5)))
+            })
+            .min_by_key(|(_, e)| e.first)
+            .map(|(i, _)| i);
+        // candidate orgs: longer forms starting with the word
+        let org = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
+            .filter(|(_, e)| {
+                let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
+                // the first word is `w` (ASCII case aside)
+                let nb = n.as_bytes();
+                nb.get(..w.len())
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                    && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                    || (matches!(e.kind, Kind::Org(OrgKind::Media))
+                        && n.split(' ').count() <= 4
+                        && n.rsplit(' ')
+                            .next()
+                            .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+                        && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
+            })
+            .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
+            .map(|(i, _)| i);
+        let chosen = match (person, org) {
+            (Some(p), None) => Some(p),
+            (None, Some(o)) => Some(o),
+            (Some(p), Some(o)) => {
+                if person_title {
+                    Some(p)
+                } else {
+                    // the one mentioned last before pos (the bare word counts for the org)
+                    let last = |ei: usize| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.1 == ei && m.0 < pos)
+                            .map(|m| m.0)
+                            .max()
+                    };
+                    let bare = self.by_name.get(lw).and_then(|&bi| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.1 == bi && m.0 < pos)
+                            .map(|m| m.0)
+                            .max()
+                    });
+                    let lp = last(p);
+                    let lo = last(o).max(bare);
+                    if lp > lo {
                         Some(p)
                     } else {
-                        // the one mentioned last before pos (the bare word counts for the org)
-                        let last = |ei: usize| {
-                            self.mentions
-                                .iter()
-                                .filter(|m| m.1 == ei && m.0 < pos)
-                                .map(|m| m.0)
-                                .max()
-                        };
-                        let bare = self.by_name.get(lw).and_then(|&bi| {
-                            self.mentions
-                                .iter()
-                                .filter(|m| m.1 == bi && m.0 < pos)
-                                .map(|m| m.0)
-                                .max()
-                        });
-                        let lp = last(p);
-                        let lo = last(o).max(bare);
-                        if lp > lo {
-                            Some(p)
-                        } else {
-                            Some(o)
-                        }
+                        Some(o)
                     }
                 }
-                (None, None) => None,
-            };
-            if let Some(c) = chosen {
-                return (self.ents[c].name.clone(), self.ents[c].kind);
             }
-            // a single word is its own display name
-            if person_title {
-                return (w.clone(), Kind::Person);
-            }
-            let k = self
-                .by_name
-                .get(lw)
-                .map_or_else(|| run_kind(r), |&i| self.ents[i].kind);
-            return (w.clone(), k);
+            (None, None) => None,
+        };
+        if let Some(c) = chosen {
+            return (self.ents[c].name.clone(), self.ents[c].kind);
         }
-        let kind = run_kind(r);
-        (display_name(r, kind), kind)
+        // a single word is its own display name
+        if person_title {
+            return (w.to_string(), Kind::Person);
+        }
+        let k = self
+            .by_name
+            .get(lw)
+            .map_or_else(|| run_kind(r, w), |&i| self.ents[i].kind);
+        (w.to_string(), k)
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
