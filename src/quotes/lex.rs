@@ -2,62 +2,12 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
-/// A small, fast, deterministic hasher (FxHash-style) for the word lists and per-article maps: the keys are
-/// short words, the default SipHash costs more than the rest of a lookup.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxBuild;
-
-pub struct FxHasher(u64);
-
-const FX_K: u64 = 0xf135_7aea_2e62_a9c5;
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h ^ v).wrapping_mul(FX_K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            h = (h ^ u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59)).wrapping_mul(FX_K);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(FX_K);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0 ^ i as u64).wrapping_mul(FX_K);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // hashbrown takes the control byte from the top bits: mix them
-        let h = self.0;
-        (h ^ (h >> 29)).rotate_left(26)
-    }
-}
-
-impl BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    #[inline]
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-pub type FxSet<T> = HashSet<T, FxBuild>;
-pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+/// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
+/// are short words, and the default SipHash costs more than the rest of a lookup.
+pub type FxSet<T> = rustc_hash::FxHashSet<T>;
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// `w.to_lowercase()`, borrowed when `w` has no upper-case letter (the result is then equal to `w`).
 #[inline]
