@@ -1,6 +1,8 @@
 //! Text clean-up shared by every stage: whitespace folding and removal of control characters, so
 //! that nothing from a page can reach a terminal raw or break a JSON consumer.
 
+use std::borrow::Cow;
+
 /// Folds runs of whitespace to one space, trims, and drops control characters (C0, C1, DEL),
 /// keeping `\n` when `keep_newlines` is set.
 pub fn clean(raw: &str, keep_newlines: bool) -> String {
@@ -109,6 +111,42 @@ pub fn url_host(url: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then_some(host)
+}
+
+/// `w.to_lowercase()`, borrowed when `w` has no upper-case letter (the result is then equal to `w`).
+#[inline]
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if w.chars().all(|c| lower_char(c) == Some(c)) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// The lower case of `c` when it is one character (None for the few that become several).
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    match c {
+        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ,
+        // general punctuation) skip the case table search, the costly part for German, French,
+        // Russian
+        '\0'..='@'
+        | '['..='\u{bf}'
+        | '\u{df}'..='\u{ff}'
+        | '\u{430}'..='\u{45f}'
+        | '\u{2000}'..='\u{206f}' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next().filter(|_| l.next().is_none())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@
 //!    continue reading") to the end; the rest is returned in reading order;
 //!    the JSON-LD `articleBody` is used when the DOM yields nothing usable.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use scraper::{Html, Node};
@@ -1146,15 +1147,15 @@ enum EdgeJunk {
     Tail,
 }
 
-/// Lower-cased words (letters and digits) of a text.
-fn norm_words(t: &str) -> Vec<String> {
+/// Lower-cased words (letters and digits) of a text, borrowed where already lower case.
+fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
     t.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(crate::text::lower)
         .collect()
 }
 
-fn starts_with_words(w: &[String], phrase: &str) -> bool {
+fn starts_with_words(w: &[Cow<str>], phrase: &str) -> bool {
     let mut n = 0;
     for (i, p) in phrase.split(' ').enumerate() {
         if w.get(i).is_none_or(|x| x != p) {
@@ -1165,7 +1166,7 @@ fn starts_with_words(w: &[String], phrase: &str) -> bool {
     n > 0
 }
 
-fn contains_words(w: &[String], phrase: &str) -> bool {
+fn contains_words(w: &[Cow<str>], phrase: &str) -> bool {
     let mut rest = phrase.split(' ');
     let Some(first) = rest.next() else {
         return false;
@@ -1224,7 +1225,7 @@ fn is_date_word(w: &str) -> bool {
 }
 
 /// A line holding only a date and/or time ("20 June 2024, 21:17", "Updated Jun 2, 2018 8:14 AM").
-fn is_date_line(w: &[String]) -> bool {
+fn is_date_line(w: &[Cow<str>]) -> bool {
     !w.is_empty()
         && w.len() <= 16
         && w.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()))
@@ -1232,12 +1233,12 @@ fn is_date_line(w: &[String]) -> bool {
 }
 
 /// "1,234 views", "Просмотров: 2 306", "Aufrufe 90".
-fn is_counter_line(w: &[String]) -> bool {
+fn is_counter_line(w: &[Cow<str>]) -> bool {
     w.len() <= 6
         && w.iter().any(|x| x.chars().all(|c| c.is_ascii_digit()))
         && w.iter().any(|x| {
             matches!(
-                x.as_str(),
+                x.as_ref(),
                 "views"
                     | "view"
                     | "reads"

@@ -1,29 +1,15 @@
 //! Word lists: speech cues per language, titles, organisation words, nominals.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::LazyLock;
+
+pub use crate::text::lower;
+use crate::text::lower_char;
 
 /// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
 /// are short words, and the default SipHash costs more than the rest of a lookup.
 pub type FxSet<T> = rustc_hash::FxHashSet<T>;
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
-
-/// `w.to_lowercase()`, borrowed when `w` has no upper-case letter (the result is then equal to `w`).
-#[inline]
-pub fn lower(w: &str) -> Cow<'_, str> {
-    if w.is_ascii() {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(w)
-        }
-    } else if w.chars().all(|c| lower_char(c) == Some(c)) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase())
-    }
-}
 
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
 /// moment. ASCII is lowered into a String kept for the next call, with neither an allocation
@@ -43,26 +29,6 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         return r;
     }
     f(&lower(w))
-}
-
-/// The lower case of `c` when it is one character (None for the few that become several).
-#[inline]
-fn lower_char(c: char) -> Option<char> {
-    match c {
-        // ranges without upper-case letters (ASCII lower case, Latin-1 ß..ÿ, Cyrillic а..џ,
-        // general punctuation) skip the case table search, the costly part for German, French,
-        // Russian
-        '\0'..='@'
-        | '['..='\u{bf}'
-        | '\u{df}'..='\u{ff}'
-        | '\u{430}'..='\u{45f}'
-        | '\u{2000}'..='\u{206f}' => Some(c),
-        'A'..='Z' => Some(c.to_ascii_lowercase()),
-        _ => {
-            let mut l = c.to_lowercase();
-            l.next().filter(|_| l.next().is_none())
-        }
-    }
 }
 
 /// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
