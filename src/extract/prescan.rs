@@ -177,7 +177,13 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
             continue;
         }
         match rest.first() {
+            // `<!…>`, `<?…>` and `</` not followed by a letter are bogus comments to the next `>`
+            // for the tokenizer (`</<script>` hides that script): they hide what they hold.
             Some(b'!' | b'?') => {
+                i = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
+                continue;
+            }
+            Some(b'/') if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
                 i = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
                 continue;
             }
@@ -424,6 +430,16 @@ mod tests {
         assert_eq!(
             prepare("<p>a</p><script>var x = 1; <p>b"),
             "<p>a</p><script>"
+        );
+    }
+
+    #[test]
+    fn a_bogus_end_tag_hides_what_it_holds() {
+        // `</<script>` is a comment for the tokenizer, not the start of a script.
+        let html = "<p>a</p></<script>HEAD><p>Kept text</p><script>x()</script>";
+        assert_eq!(
+            prepare(html),
+            "<p>a</p></<script>HEAD><p>Kept text</p><script></script>"
         );
     }
 
