@@ -66,28 +66,20 @@ pub fn parse_machine_date(raw: &str) -> Option<PubDate> {
     };
     let num = |i: usize| caps.get(i).map(|m| m.as_str().parse::<i64>().unwrap_or(0));
     let date = make_date(num(1)?, num(2)?, num(3)?)?;
-    let local = date.at(
-        num(4).unwrap_or(0) as i8,
-        num(5).unwrap_or(0) as i8,
-        num(6).unwrap_or(0) as i8,
-        0,
-    );
-    let local = valid_time(local)?;
-    let offset = caps.get(7).and_then(|m| parse_offset(m.as_str()));
-    Some(PubDate { local, offset })
-}
-
-fn valid_time(dt: DateTime) -> Option<DateTime> {
-    civil::DateTime::new(
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second(),
+    // Out-of-range clock fields (`T84:44`) make the date unreadable; `Date::at` would panic.
+    let clock = |i: usize| i8::try_from(num(i).unwrap_or(0)).ok();
+    let local = civil::DateTime::new(
+        date.year(),
+        date.month(),
+        date.day(),
+        clock(4)?,
+        clock(5)?,
+        clock(6)?,
         0,
     )
-    .ok()
+    .ok()?;
+    let offset = caps.get(7).and_then(|m| parse_offset(m.as_str()));
+    Some(PubDate { local, offset })
 }
 
 fn make_date(year: i64, month: i64, day: i64) -> Option<civil::Date> {
@@ -355,6 +347,21 @@ mod tests {
 
     fn text(raw: &str) -> String {
         parse_text_date(raw).unwrap().to_rfc3339()
+    }
+
+    /// Found by the fuzz target: `<time datetime="2017-12-12T84:44:00-05:00">` panicked in
+    /// `Date::at`.
+    #[test]
+    fn machine_dates_with_impossible_clocks_are_unreadable() {
+        for raw in ["2017-12-12T84:44:00-05:00", "2017-12-12T12:99"] {
+            assert!(parse_machine_date(raw).is_none(), "{raw}");
+        }
+        assert!(parse_machine_date("2017-12-12T23:59:59Z").is_some());
+        // three hour digits are no clock at all: the day stands
+        assert_eq!(
+            parse_machine_date("2017-12-12T300:00").unwrap().day(),
+            "2017-12-12"
+        );
     }
 
     #[test]
