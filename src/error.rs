@@ -18,6 +18,9 @@ pub enum PageError {
     NotGzip,
     #[error("broken gzip data: {0}")]
     BadGzip(String),
+    /// A bug in clipdex met by this page: the page is skipped, the run goes on.
+    #[error("clipdex failed on this page ({0}); please report it with the page")]
+    Internal(String),
 }
 
 /// Errors that end a command.

@@ -649,9 +649,18 @@ fn index_file(
         add(writer, file_record(f, key, &state));
         return Outcome::Touched;
     }
-    let page = match page::process_bytes(&bytes) {
-        Ok(page) => page,
-        Err(err) => return failed(&file.path, err, on_event),
+    // A panic on one page (a bug clipdex has yet to fix) costs that page, not the run.
+    let page = match std::panic::catch_unwind(|| page::process_bytes(&bytes)) {
+        Ok(Ok(page)) => page,
+        Ok(Err(err)) => return failed(&file.path, err, on_event),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned());
+            return failed(&file.path, PageError::Internal(message), on_event);
+        }
     };
     if previous.is_some() {
         // A file the last commit does not know has nothing to delete: skipping the deletes spares
