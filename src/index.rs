@@ -141,16 +141,20 @@ impl Store {
         }
         let mut index = Index::open_in_dir(path)?;
         check_format(&index, path)?;
-        crate::stem::register(&index);
         // Searches go through the segments on all cores: the heaviest queries (phrases of common
         // words) take about half as long on two.
         index.set_default_multithread_executor()?;
-        let (_, fields) = schema();
-        Ok(Store {
+        Ok(Store::new(index, path))
+    }
+
+    /// The store of an opened index, with the analyzers its schema names registered on it.
+    fn new(index: Index, path: &Path) -> Store {
+        crate::stem::register(&index);
+        Store {
             index,
-            fields,
+            fields: schema().1,
             path: path.to_path_buf(),
-        })
+        }
     }
 
     /// Opens the index for writing, creating it (or recreating it when `rebuild` is set or its
@@ -186,34 +190,14 @@ impl Store {
                 .map_err(Error::from)
                 .and_then(|index| check_format(&index, path).map(|_| index));
             match usable {
-                Ok(index) if !rebuild => {
-                    crate::stem::register(&index);
-                    let (_, fields) = schema();
-                    return Ok((
-                        Store {
-                            index,
-                            fields,
-                            path: path.to_path_buf(),
-                        },
-                        false,
-                    ));
-                }
+                Ok(index) if !rebuild => return Ok((Store::new(index, path), false)),
                 Ok(_) => {}
                 Err(_) => outdated = !rebuild,
             }
             clear_index_dir(path)?;
         }
-        let (schema, fields) = schema();
-        let index = Index::create_in_dir(path, schema)?;
-        crate::stem::register(&index);
-        Ok((
-            Store {
-                index,
-                fields,
-                path: path.to_path_buf(),
-            },
-            outdated,
-        ))
+        let index = Index::create_in_dir(path, schema().0)?;
+        Ok((Store::new(index, path), outdated))
     }
 
     /// A reader that sees the last commit.
