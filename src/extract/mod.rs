@@ -20,8 +20,9 @@ pub struct Article {
 }
 
 /// Extracts the article from a page's text. Elements nested deeper than
-/// [`prescan::MAX_DEPTH`] are flattened and unread script and style content left out first (see
-/// [`prescan`]), which bounds the parse's time and shortens it.
+/// [`prescan::MAX_DEPTH`] are flattened, and script and style content and attributes extraction
+/// does not read are left out first (see [`prescan`]), which bounds the parse's time and
+/// shortens it.
 pub fn extract(html: &str) -> Article {
     let doc = Html::parse_document(&prescan::prepare(html));
     extract_parsed(&doc)

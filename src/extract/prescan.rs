@@ -155,8 +155,8 @@ fn is_unread_raw_text(name: &[u8], start_tag: &[u8]) -> bool {
 }
 
 /// Returns the markup ready to parse: start tags nested deeper than [`MAX_DEPTH`] (and their end
-/// tags) left out, and the content of scripts, style sheets and `noscript` emptied. Borrows it
-/// unchanged when there is nothing to leave out.
+/// tags) left out, the content of scripts, style sheets and `noscript` emptied, and attributes
+/// extraction does not read left out. Borrows it unchanged when there is nothing to leave out.
 pub fn prepare(html: &str) -> Cow<'_, str> {
     prepare_at(html, MAX_DEPTH)
 }
@@ -179,15 +179,15 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
         match rest.first() {
             // `<!…>`, `<?…>` and `</` not followed by a letter are bogus comments to the next `>`
             // for the tokenizer (`</<script>` hides that script): they hide what they hold.
-            Some(b'!' | b'?') => {
+            Some(&c)
+                if c == b'!'
+                    || c == b'?'
+                    || (c == b'/' && !rest.get(1).is_some_and(u8::is_ascii_alphabetic)) =>
+            {
                 i = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
                 continue;
             }
-            Some(b'/') if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
-                i = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
-                continue;
-            }
-            Some(b'/') if rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+            Some(b'/') => {
                 let (name, end) = tag(b, start + 2, None);
                 i = end;
                 let Some(found) = stack
