@@ -480,18 +480,17 @@ fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8
         }
     }
     let structural = matches!(name, "html" | "body" | "main" | "article");
+    // Classes and the id speak alike, except that only a class marks an embedded post.
+    let class_and_id = classes
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+        .map(|c| (c, true))
+        .chain(id.map(|id| (id, false)));
     let mut embed = false;
-    for c in classes.into_iter().flat_map(str::split_ascii_whitespace) {
-        let signals = name_signals(cache, c);
+    for (label, is_class) in class_and_id {
+        let signals = name_signals(cache, label);
         hint = hint.max(signals.hint);
-        embed |= signals.embed;
-        if !structural && signals.hint == 0 {
-            junk = junk.max(signals.junk);
-        }
-    }
-    if let Some(id) = id {
-        let signals = name_signals(cache, id);
-        hint = hint.max(signals.hint);
+        embed |= is_class && signals.embed;
         if !structural && signals.hint == 0 {
             junk = junk.max(signals.junk);
         }
