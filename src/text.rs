@@ -33,10 +33,10 @@ pub fn clean(raw: &str, keep_newlines: bool) -> String {
 /// (`ESC ] 8 ;; url BEL` links, window titles; up to 4 KiB, ended by BEL or `ESC \\`) and two-byte
 /// escapes. Done before parsing so that the words inside a link escape survive and the codes do
 /// not ("click", not "]8;;https://x.example click"); any ESC left is dropped by [`clean`].
-pub fn strip_escape_sequences(raw: &str) -> std::borrow::Cow<'_, str> {
+pub fn strip_escape_sequences(raw: &str) -> Cow<'_, str> {
     // memchr's vectorised search: this runs over every page's whole text.
     if memchr::memchr(0x1b, raw.as_bytes()).is_none() {
-        return std::borrow::Cow::Borrowed(raw);
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -70,7 +70,7 @@ pub fn strip_escape_sequences(raw: &str) -> std::borrow::Cow<'_, str> {
         rest = &seq[skip..];
     }
     out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// Characters removed from page text: control characters (C0, C1, DEL: NUL, ESC, BEL...) and
@@ -86,12 +86,12 @@ fn is_invisible_format(c: char) -> bool {
 
 /// Replaces control characters for display, keeping tabs and newlines; used on every string an
 /// output renderer prints, whatever its origin.
-pub fn printable(raw: &str) -> std::borrow::Cow<'_, str> {
+pub fn printable(raw: &str) -> Cow<'_, str> {
     if !raw
         .chars()
         .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c))
     {
-        return std::borrow::Cow::Borrowed(raw);
+        return Cow::Borrowed(raw);
     }
     raw.chars()
         .map(|c| {
@@ -173,15 +173,12 @@ mod tests {
         );
         assert_eq!(strip_escape_sequences("end\u{1b}"), "end");
         assert_eq!(strip_escape_sequences("\u{1b}[\u{1b}[1m"), "");
-        assert!(matches!(
-            strip_escape_sequences("plain"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert!(matches!(strip_escape_sequences("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
     fn printable_replaces_escapes() {
         assert_eq!(printable("x\u{1b}]8;;y\u{7}z"), "x\u{FFFD}]8;;y\u{FFFD}z");
-        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
     }
 }
