@@ -484,7 +484,6 @@ pub fn index_folder(
         path: root.to_path_buf(),
         source,
     })?;
-    tune_malloc();
     // Inverting the passages is a fifth to a third of the work of a page: one writer thread
     // keeps up with three that parse and extract.
     let writer_threads = options.threads.div_ceil(3).clamp(1, 4);
@@ -570,27 +569,6 @@ pub fn index_folder(
     report.failed = failed;
     report.passages = passages.into_inner();
     Ok(report)
-}
-
-/// Keeps glibc's heap from growing with the number of pages indexed.
-///
-/// - glibc gives each thread that allocates its own heap ("arena"), up to 8 per core, and pages of
-///   hundreds of KB allocated on one thread and freed on another leave them fragmented. Two arenas
-///   are enough for our threads.
-/// - glibc raises its threshold for serving allocations with their own memory map each time such a
-///   block is freed, up to 32 MB: the writer's 1 MB buffer pages then come from the heap, and once
-///   freed leave holes that the next pages' buffers do not fill. A fixed threshold of 1 MiB keeps
-///   them mapped and returned on free.
-///
-/// Together: peak memory 44 MB → 41 MB at 1,000 generated pages, 55 MB → 43 MB at 5,000, for the
-/// same CPU time (with a fixed threshold of 128 KB it was flat too, but cost 15% more CPU).
-fn tune_malloc() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets allocator parameters; they affect allocations made later.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-    }
 }
 
 fn commit(writer: &mut IndexWriter) -> Result<()> {
