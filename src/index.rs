@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
 use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
-use tantivy::indexer::{IndexWriterOptions, NoMergePolicy};
+use tantivy::indexer::{IndexWriterOptions, NoMergePolicy, UserOperation};
 use tantivy::query::TermQuery;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -630,10 +630,11 @@ fn index_file(
         delete_file(writer, f, key);
     }
     let passages = page.passages.len();
-    for doc in passage_docs(f, key, &page) {
-        add(writer, doc);
-    }
-    add(writer, file_record(f, key, &state));
+    // One batch per page: the writer thread is handed (and woken for) a page, not each passage.
+    let docs = passage_docs(f, key, &page).chain(std::iter::once(file_record(f, key, &state)));
+    let batch: Vec<UserOperation> = docs.map(UserOperation::Add).collect();
+    // Fails only when the writer's threads are gone, which the next commit reports.
+    let _ = writer.run(batch);
     Outcome::Indexed { passages }
 }
 
