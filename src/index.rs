@@ -77,7 +77,7 @@ pub fn schema() -> (Schema, Fields) {
     );
     let words = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("default")
+            .set_tokenizer(crate::stem::DEFAULT)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let exact_fast = STRING.set_fast("raw");
