@@ -84,6 +84,32 @@ impl Tokenizer for Words {
     }
 }
 
+/// What a byte of UTF-8 text says about its character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII character other than a letter or digit.
+    Separator,
+    /// An ASCII letter or digit.
+    Alphanumeric,
+    /// Part of a character outside ASCII.
+    NonAscii,
+}
+
+/// The class of each byte value: one table look-up per byte of ASCII text.
+const CLASS: [Class; 256] = {
+    let mut table = [Class::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            Class::Alphanumeric
+        } else {
+            Class::Separator
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The token stream of [`Words`].
 pub struct WordStream<'a> {
     text: &'a str,
@@ -96,38 +122,40 @@ impl WordStream<'_> {
     /// The next run of alphanumeric characters (`char::is_alphanumeric`, as tantivy's simple
     /// tokenizer) from the cursor, as byte offsets, and whether it is all ASCII.
     fn next_word(&mut self) -> Option<(usize, usize, bool)> {
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // The character starting at `i`, when it is alphanumeric: its length in bytes.
+        let alphanumeric_at = |i: usize| {
+            let c = text[i..].chars().next()?;
+            c.is_alphanumeric().then_some(c.len_utf8())
+        };
         let mut i = self.cursor;
         let start = loop {
-            let &b = bytes.get(i)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break i;
-                }
-                i += 1;
-            } else {
-                let c = self.text[i..].chars().next()?;
-                if c.is_alphanumeric() {
-                    break i;
-                }
-                i += c.len_utf8();
+            match CLASS[*bytes.get(i)? as usize] {
+                Class::Alphanumeric => break i,
+                Class::Separator => i += 1,
+                Class::NonAscii => match alphanumeric_at(i) {
+                    Some(_) => break i,
+                    None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+                },
             }
         };
         let mut ascii = true;
         let mut end = start;
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+        loop {
+            end += bytes[end..]
+                .iter()
+                .position(|&b| CLASS[b as usize] != Class::Alphanumeric)
+                .unwrap_or(bytes.len() - end);
+            if end == bytes.len() || CLASS[bytes[end] as usize] == Class::Separator {
+                break;
+            }
+            match alphanumeric_at(end) {
+                Some(len) => {
+                    ascii = false;
+                    end += len;
                 }
-                end += 1;
-            } else {
-                let c = self.text[end..].chars().next()?;
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                ascii = false;
-                end += c.len_utf8();
+                None => break,
             }
         }
         self.cursor = end;
