@@ -18,7 +18,7 @@ use tantivy::indexer::{IndexWriterOptions, NoMergePolicy, UserOperation};
 use tantivy::query::TermQuery;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, INDEXED, STORED, STRING,
+    TextFieldIndexing, TextOptions, INDEXED, STORED,
 };
 use tantivy::{
     doc, DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, SegmentMeta, TantivyDocument,
@@ -31,7 +31,7 @@ use crate::walk::{self, Found};
 
 /// Bumped whenever the schema or what is stored changes; an index of another format is rebuilt
 /// by `clipdex index` and refused, with what to do, by the other commands.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 
 /// Files processed between commits: what a crash can cost at most. The environment variable
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
@@ -57,7 +57,6 @@ pub struct Fields {
     pub speaker: Field,
     pub speaker_exact: Field,
     pub site: Field,
-    pub site_exact: Field,
     pub author: Field,
     pub url: Field,
     pub date: Field,
@@ -77,33 +76,35 @@ pub fn schema() -> (Schema, Fields) {
     );
     let words = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("default")
+            .set_tokenizer(crate::stem::DEFAULT)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let exact_fast = STRING.set_fast("raw");
+    // Exact values matched by term (deletes, `show`, the match-all filter): every norm is one
+    // token, so they need no field norms (a missing norm reads as one).
+    let exact = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false),
+    );
+    // Values only read back as columns (change detection, aggregations) are not indexed: the
+    // query syntax reaches the fields of `search::QUERY_FIELDS` alone.
+    let column = TextOptions::default().set_fast("raw");
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
-        path: b.add_text_field("path", STRING | STORED),
+        kind: b.add_text_field("kind", exact.clone()),
+        path: b.add_text_field("path", exact.clone().set_stored()),
         // File records are read back as columns (see `Store::file_states`), never as stored
         // documents: reading them from the document store would page in all of it.
-        file_key: b.add_text_field("file_key", exact_fast.clone()),
+        file_key: b.add_text_field("file_key", exact.clone().set_fast("raw")),
         file_size: b.add_u64_field("file_size", NumericOptions::default().set_fast()),
         file_mtime: b.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
-        file_hash: b.add_text_field("file_hash", exact_fast.clone()),
-        article_id: b.add_text_field("article_id", exact_fast.clone().set_stored()),
-        position: b.add_u64_field(
-            "position",
-            NumericOptions::default()
-                .set_indexed()
-                .set_stored()
-                .set_fast(),
-        ),
+        file_hash: b.add_text_field("file_hash", column.clone()),
+        article_id: b.add_text_field("article_id", exact.set_fast("raw").set_stored()),
+        position: b.add_u64_field("position", STORED),
         text: b.add_text_field("text", stemmed.clone()),
         title: b.add_text_field("title", stemmed),
         speaker: b.add_text_field("speaker", words.clone()),
-        speaker_exact: b.add_text_field("speaker_exact", exact_fast.clone()),
+        speaker_exact: b.add_text_field("speaker_exact", column.clone()),
         site: b.add_text_field("site", words.clone()),
-        site_exact: b.add_text_field("site_exact", exact_fast.clone()),
         author: b.add_text_field("author", words),
         url: b.add_text_field("url", STORED),
         date: b.add_date_field(
@@ -114,8 +115,8 @@ pub fn schema() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         date_text: b.add_text_field("date_text", STORED),
-        month: b.add_text_field("month", exact_fast),
-        lang: b.add_text_field("lang", STRING | STORED),
+        month: b.add_text_field("month", column),
+        lang: b.add_text_field("lang", STORED),
         quotes: b.add_text_field("quotes", STORED),
     };
     (b.build(), fields)
@@ -691,7 +692,6 @@ pub fn passage_docs<'a>(
         }
         if let Some(site) = &article.site {
             doc.add_text(f.site, site);
-            doc.add_text(f.site_exact, site);
         }
         if let Some(host) = host {
             doc.add_text(f.site, host);
