@@ -53,8 +53,9 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
     let mut passages = make_passages(&arena);
     mark_junk(&arena, &mut passages);
     let dom_blocks = select_body(&arena, &passages);
-    let dom_words: usize = dom_blocks.iter().map(|b| word_count(&b.text)).sum();
     if let Some(ld) = arena.jsonld_body.as_deref() {
+        // counted only here: most pages have no JSON-LD body to weigh the DOM's against
+        let dom_words: usize = dom_blocks.iter().map(|b| word_count(&b.text)).sum();
         let ld_words = word_count(ld);
         if ld_words >= 50 && dom_words * 10 < ld_words * 3 {
             return jsonld_blocks(ld);
@@ -1279,16 +1280,23 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
     }
     // closing blocks of press releases and paywalls: they and what follows them go
     let first_line = t.lines().next().unwrap_or(t).trim();
-    let fl = norm_words(first_line);
+    // most passages are one line: their first line's words are the words already read
+    let first_line_words;
+    let fl: &[Cow<str>] = if first_line.len() == t.len() {
+        &w
+    } else {
+        first_line_words = norm_words(first_line);
+        &first_line_words
+    };
     let heading_like = fl.len() <= 7
         && !ends_like_sentence(first_line)
         && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
     if heading_like
-        && (starts_with_words(&fl, "about")
-            || starts_with_words(&fl, "über")
-            || starts_with_words(&fl, "à propos")
-            || starts_with_words(&fl, "a propos")
-            || starts_with_words(&fl, "о компании"))
+        && (starts_with_words(fl, "about")
+            || starts_with_words(fl, "über")
+            || starts_with_words(fl, "à propos")
+            || starts_with_words(fl, "a propos")
+            || starts_with_words(fl, "о компании"))
         && fl.len() >= 2
     {
         return EdgeJunk::Tail;
