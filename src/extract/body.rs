@@ -94,7 +94,7 @@ struct Arena<'a> {
     jsonld_body: Option<String>,
 }
 
-fn is_skip_tag(name: &str) -> bool {
+pub(crate) fn is_skip_tag(name: &str) -> bool {
     matches!(
         name,
         "script"
