@@ -299,6 +299,24 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Byte classes [`tag`] stops at: ASCII whitespace as the tokenizer knows it, `/`, `>`, `=`.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    class[b'\t' as usize] = SPACE;
+    class[b'\n' as usize] = SPACE;
+    class[0x0c] = SPACE;
+    class[b'\r' as usize] = SPACE;
+    class[b' ' as usize] = SPACE;
+    class[b'/' as usize] = SLASH;
+    class[b'>' as usize] = GT;
+    class[b'=' as usize] = EQ;
+    class
+};
+
 /// A tag as [`tag`] reads it.
 struct Tag {
     name: Name,
@@ -319,11 +337,14 @@ struct Tag {
 /// Attributes are read as the HTML tokenizer reads them: names end at whitespace, `/`, `>` or
 /// `=` (a leading `=` belongs to the name), values are quoted or run to whitespace or `>`.
 fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag {
-    let is_name_end = |c: u8| c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'=');
-    let mut i = at;
-    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'/' && b[i] != b'>' {
-        i += 1;
-    }
+    // the first byte of the markup from `i` on that is in `class`
+    let until = |mut i: usize, class: u8| {
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & class == 0 {
+            i += 1;
+        }
+        i
+    };
+    let mut i = until(at, SPACE | SLASH | GT);
     let mut t = Tag {
         name: Name::new(&b[at..i]),
         name_end: i,
@@ -334,7 +355,7 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
     let name = t.name;
     loop {
         let skipped_from = i;
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & (SPACE | SLASH) != 0 {
             i += 1;
         }
         match b.get(i) {
@@ -347,11 +368,8 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
             Some(_) => {}
         }
         let attribute = i;
-        i += 1;
-        while i < b.len() && !is_name_end(b[i]) {
-            i += 1;
-        }
-        let attribute_name = Name::new(&b[attribute..i]);
+        i = until(i + 1, SPACE | SLASH | GT | EQ);
+        let attribute_name = &b[attribute..i];
         let mut j = i;
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
@@ -365,16 +383,15 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
                 Some(&quote @ (b'"' | b'\'')) => {
                     j = memchr::memchr(quote, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
                 }
-                _ => {
-                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                        j += 1;
-                    }
-                }
+                _ => j = until(j, SPACE | GT),
             }
             i = j;
         }
         if let Some(unread) = unread.as_deref_mut() {
-            if is_read_attribute(name.as_bytes(), attribute_name.as_bytes()) {
+            // no attribute read is longer than `http-equiv`: longer names need no lower-casing
+            if attribute_name.len() <= b"http-equiv".len()
+                && is_read_attribute(name.as_bytes(), Name::new(attribute_name).as_bytes())
+            {
                 t.kept_attributes += 1;
             } else {
                 unread.push((with_space_before(b, attribute, i), i));
