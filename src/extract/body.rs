@@ -1267,16 +1267,26 @@ fn is_end_marker(t: &str) -> bool {
 }
 
 fn classify_edge(p: &Passage) -> EdgeJunk {
+    match classify_tail(p) {
+        Ok(kind) => kind,
+        Err(words) => classify_non_tail(p, &words),
+    }
+}
+
+/// The first steps of [`classify_edge`], which decide every [`EdgeJunk::Tail`]: the kind when
+/// they decide it, else the passage's words, for [`classify_non_tail`]. Only the edges of a body
+/// need the rest; every passage may be a tail.
+fn classify_tail(p: &Passage) -> Result<EdgeJunk, Vec<Cow<'_, str>>> {
     let t = p.text.trim();
     if is_end_marker(t) {
-        return EdgeJunk::Tail;
+        return Ok(EdgeJunk::Tail);
     }
     if p.words > 60 {
-        return EdgeJunk::No;
+        return Ok(EdgeJunk::No);
     }
     let w = norm_words(t);
     if w.is_empty() {
-        return EdgeJunk::Edge;
+        return Ok(EdgeJunk::Edge);
     }
     // closing blocks of press releases and paywalls: they and what follows them go
     let first_line = t.lines().next().unwrap_or(t).trim();
@@ -1299,7 +1309,7 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
             || starts_with_words(fl, "о компании"))
         && fl.len() >= 2
     {
-        return EdgeJunk::Tail;
+        return Ok(EdgeJunk::Tail);
     }
     const TAIL: [&str; 22] = [
         "media contact",
@@ -1326,8 +1336,14 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "subscribe to keep reading",
     ];
     if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
-        return EdgeJunk::Tail;
+        return Ok(EdgeJunk::Tail);
     }
+    Err(w)
+}
+
+/// The rest of [`classify_edge`] for a passage that is not a tail, with its words.
+fn classify_non_tail(p: &Passage, w: &[Cow<str>]) -> EdgeJunk {
+    let t = p.text.trim();
     const PROMPT: [&str; 30] = [
         "reached your limit",
         "reached the limit",
@@ -1360,7 +1376,7 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "printed from",
         "print this page",
     ];
-    if p.words <= 40 && PROMPT.iter().any(|ph| contains_words(&w, ph)) {
+    if p.words <= 40 && PROMPT.iter().any(|ph| contains_words(w, ph)) {
         return EdgeJunk::Edge;
     }
     const EDGE_START: [&str; 10] = [
@@ -1378,22 +1394,22 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
     let copyright_sign = t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)");
     if p.words <= 40
         && (copyright_sign
-            || EDGE_START.iter().any(|ph| starts_with_words(&w, ph))
-            || (starts_with_words(&w, "url")
+            || EDGE_START.iter().any(|ph| starts_with_words(w, ph))
+            || (starts_with_words(w, "url")
                 && w.len() <= 20
                 && (t.contains("http") || t.contains("www.")))
-            || contains_words(&w, "all rights reserved")
-            || contains_words(&w, "alle rechte vorbehalten")
-            || contains_words(&w, "tous droits réservés")
-            || contains_words(&w, "все права защищены")
-            || contains_words(&w, "is a registered trademark of")
-            || contains_words(&w, "is a trademark of")
-            || contains_words(&w, "is a service mark of")
-            || contains_words(&w, "trademarks are the property of"))
+            || contains_words(w, "all rights reserved")
+            || contains_words(w, "alle rechte vorbehalten")
+            || contains_words(w, "tous droits réservés")
+            || contains_words(w, "все права защищены")
+            || contains_words(w, "is a registered trademark of")
+            || contains_words(w, "is a trademark of")
+            || contains_words(w, "is a service mark of")
+            || contains_words(w, "trademarks are the property of"))
     {
         return EdgeJunk::Edge;
     }
-    if is_date_line(&w) || is_counter_line(&w) {
+    if is_date_line(w) || is_counter_line(w) {
         return EdgeJunk::Edge;
     }
     const LEAD: [&str; 8] = [
@@ -1406,7 +1422,7 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "пресс релиз",
         "press release",
     ];
-    if w.len() <= 8 && !ends_like_sentence(t) && LEAD.iter().any(|ph| starts_with_words(&w, ph)) {
+    if w.len() <= 8 && !ends_like_sentence(t) && LEAD.iter().any(|ph| starts_with_words(w, ph)) {
         return EdgeJunk::Lead;
     }
     // kicker / section label above the headline: one to three words, no sentence, no digits
@@ -1428,7 +1444,12 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     if sel.len() < 2 {
         return;
     }
-    let kinds: Vec<EdgeJunk> = sel.iter().map(|p| classify_edge(p)).collect();
+    // every passage may be a tail; what else a line is matters only at the edges
+    let tails: Vec<_> = sel.iter().map(|p| classify_tail(p)).collect();
+    let kind = |i: usize| match &tails[i] {
+        Ok(kind) => *kind,
+        Err(words) => classify_non_tail(sel[i], words),
+    };
     // A closing marker cuts the rest when it sits in the second half of the body and
     // what it cuts is a small share of the text (a sub-heading such as "About the
     // study" in the middle of an article is not one); `###`/`-30-` always end a release.
@@ -1437,7 +1458,7 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     let mut after = total;
     let mut end = n;
     for i in 0..n {
-        if i > 0 && kinds[i] == EdgeJunk::Tail {
+        if i > 0 && matches!(tails[i], Ok(EdgeJunk::Tail)) {
             let hard = is_end_marker(sel[i].text.trim());
             if hard || (i * 2 >= n && after * 3 <= total) {
                 end = i;
@@ -1446,11 +1467,11 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
         }
         after -= sel[i].words;
     }
-    while end > 1 && matches!(kinds[end - 1], EdgeJunk::Edge | EdgeJunk::Tail) {
+    while end > 1 && matches!(kind(end - 1), EdgeJunk::Edge | EdgeJunk::Tail) {
         end -= 1;
     }
     let mut start = 0;
-    while start + 1 < end && matches!(kinds[start], EdgeJunk::Edge | EdgeJunk::Lead) {
+    while start + 1 < end && matches!(kind(start), EdgeJunk::Edge | EdgeJunk::Lead) {
         start += 1;
     }
     sel.truncate(end);
