@@ -712,7 +712,9 @@ struct Builder {
 }
 
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+    // one comparison for the alphabets below the first range (every character of most pages)
+    c >= '\u{3040}'
+        && matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
 fn make_passages(a: &Arena) -> Vec<Passage> {
