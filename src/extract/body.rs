@@ -1158,6 +1158,10 @@ fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
 }
 
 fn starts_with_words(w: &[Cow<str>], phrase: &str) -> bool {
+    // Most lines start with none of the phrases' first letters: no need to split the phrase.
+    if w.first().and_then(|x| x.as_bytes().first()) != phrase.as_bytes().first() {
+        return false;
+    }
     let mut n = 0;
     for (i, p) in phrase.split(' ').enumerate() {
         if w.get(i).is_none_or(|x| x != p) {
