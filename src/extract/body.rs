@@ -1151,8 +1151,14 @@ enum EdgeJunk {
 
 /// Lower-cased words (letters and digits) of a text, borrowed where already lower case.
 fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
+    norm_words_upto(t, usize::MAX)
+}
+
+/// The first `n` of [`norm_words`].
+fn norm_words_upto(t: &str, n: usize) -> Vec<Cow<'_, str>> {
     t.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(crate::text::lower)
         .collect()
 }
@@ -1273,26 +1279,27 @@ fn is_end_marker(t: &str) -> bool {
 }
 
 fn classify_edge(p: &Passage) -> EdgeJunk {
-    match classify_tail(p) {
-        Ok(kind) => kind,
-        Err(words) => classify_non_tail(p, &words),
-    }
+    classify_tail(p).unwrap_or_else(|| classify_non_tail(p))
 }
 
+/// Words read by [`classify_tail`]: enough for its longest phrase (five words) and to tell a
+/// heading of up to seven words from a longer line.
+const TAIL_WORDS: usize = 8;
+
 /// The first steps of [`classify_edge`], which decide every [`EdgeJunk::Tail`]: the kind when
-/// they decide it, else the passage's words, for [`classify_non_tail`]. Only the edges of a body
-/// need the rest; every passage may be a tail.
-fn classify_tail(p: &Passage) -> Result<EdgeJunk, Vec<Cow<'_, str>>> {
+/// they decide it, else None, for [`classify_non_tail`]. Only the edges of a body need the rest;
+/// every passage may be a tail. Only the first [`TAIL_WORDS`] words are read.
+fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
     let t = p.text.trim();
     if is_end_marker(t) {
-        return Ok(EdgeJunk::Tail);
+        return Some(EdgeJunk::Tail);
     }
     if p.words > 60 {
-        return Ok(EdgeJunk::No);
+        return Some(EdgeJunk::No);
     }
-    let w = norm_words(t);
+    let w = norm_words_upto(t, TAIL_WORDS);
     if w.is_empty() {
-        return Ok(EdgeJunk::Edge);
+        return Some(EdgeJunk::Edge);
     }
     // closing blocks of press releases and paywalls: they and what follows them go
     let first_line = t.lines().next().unwrap_or(t).trim();
@@ -1301,7 +1308,7 @@ fn classify_tail(p: &Passage) -> Result<EdgeJunk, Vec<Cow<'_, str>>> {
     let fl: &[Cow<str>] = if first_line.len() == t.len() {
         &w
     } else {
-        first_line_words = norm_words(first_line);
+        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
         &first_line_words
     };
     let heading_like = fl.len() <= 7
@@ -1315,7 +1322,7 @@ fn classify_tail(p: &Passage) -> Result<EdgeJunk, Vec<Cow<'_, str>>> {
             || starts_with_words(fl, "о компании"))
         && fl.len() >= 2
     {
-        return Ok(EdgeJunk::Tail);
+        return Some(EdgeJunk::Tail);
     }
     const TAIL: [&str; 22] = [
         "media contact",
@@ -1342,14 +1349,15 @@ fn classify_tail(p: &Passage) -> Result<EdgeJunk, Vec<Cow<'_, str>>> {
         "subscribe to keep reading",
     ];
     if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
-        return Ok(EdgeJunk::Tail);
+        return Some(EdgeJunk::Tail);
     }
-    Err(w)
+    None
 }
 
-/// The rest of [`classify_edge`] for a passage that is not a tail, with its words.
-fn classify_non_tail(p: &Passage, w: &[Cow<str>]) -> EdgeJunk {
+/// The rest of [`classify_edge`], for a passage [`classify_tail`] leaves undecided.
+fn classify_non_tail(p: &Passage) -> EdgeJunk {
     let t = p.text.trim();
+    let w = &norm_words(t)[..];
     const PROMPT: [&str; 30] = [
         "reached your limit",
         "reached the limit",
@@ -1452,10 +1460,7 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     }
     // every passage may be a tail; what else a line is matters only at the edges
     let tails: Vec<_> = sel.iter().map(|p| classify_tail(p)).collect();
-    let kind = |i: usize| match &tails[i] {
-        Ok(kind) => *kind,
-        Err(words) => classify_non_tail(sel[i], words),
-    };
+    let kind = |i: usize| tails[i].unwrap_or_else(|| classify_non_tail(sel[i]));
     // A closing marker cuts the rest when it sits in the second half of the body and
     // what it cuts is a small share of the text (a sub-heading such as "About the
     // study" in the middle of an article is not one); `###`/`-30-` always end a release.
@@ -1464,7 +1469,7 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     let mut after = total;
     let mut end = n;
     for i in 0..n {
-        if i > 0 && matches!(tails[i], Ok(EdgeJunk::Tail)) {
+        if i > 0 && tails[i] == Some(EdgeJunk::Tail) {
             let hard = is_end_marker(sel[i].text.trim());
             if hard || (i * 2 >= n && after * 3 <= total) {
                 end = i;
