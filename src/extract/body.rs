@@ -396,7 +396,14 @@ fn hint_of_name(c: &str) -> u8 {
         "entrybody",
         "postentry",
     ];
-    if STRONG.iter().any(|s| norm.contains(s)) {
+    // one pass over the name instead of a substring search per word (each with its set-up)
+    let norm = norm.as_bytes();
+    let holds_strong = (0..norm.len()).any(|i| {
+        STRONG
+            .iter()
+            .any(|s| s.as_bytes()[0] == norm[i] && norm[i..].starts_with(s.as_bytes()))
+    });
+    if holds_strong {
         2
     } else {
         0
