@@ -5,6 +5,7 @@
 //! bytes agree with it: a page that claims UTF-8 but is not valid UTF-8 is detected instead, and a
 //! page that claims a legacy encoding but is valid, non-ASCII UTF-8 is read as UTF-8.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -67,41 +68,44 @@ fn gunzip(raw: &[u8]) -> Result<Vec<u8>, PageError> {
 
 /// Decodes page bytes to text. Refuses empty and binary files with a reason.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PageError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(PageError::Empty);
-    }
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding,
-        });
-    }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding,
-        });
-    }
-    if looks_binary(bytes) {
-        return Err(PageError::Binary);
-    }
-    let encoding = choose_encoding(bytes);
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let (text, encoding) = decode_text(bytes)?;
     Ok(Decoded {
         text: text.into_owned(),
         encoding,
     })
 }
 
-fn choose_encoding(bytes: &[u8]) -> &'static Encoding {
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
-    let all_ascii = bytes.is_ascii();
+/// [`decode`] without the copy of a page read as UTF-8 (most are), which is borrowed as it is.
+pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), PageError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(PageError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok((text, encoding));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return Ok((text, encoding));
+    }
+    if looks_binary(bytes) {
+        return Err(PageError::Binary);
+    }
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let encoding = choose_encoding(bytes, utf8.is_some());
+    let text = match utf8 {
+        // valid UTF-8 read as UTF-8 is itself: no second validation, no copy
+        Some(text) if encoding == UTF_8 => Cow::Borrowed(text),
+        _ => encoding.decode_without_bom_handling(bytes).0,
+    };
+    Ok((text, encoding))
+}
+
+fn choose_encoding(bytes: &[u8], valid_utf8: bool) -> &'static Encoding {
     match prescan_meta_charset(bytes) {
         // A declaration the bytes contradict is ignored.
         Some(declared) if declared == UTF_8 && valid_utf8 => UTF_8,
-        Some(declared) if declared != UTF_8 && (all_ascii || !valid_utf8) => declared,
+        Some(declared) if declared != UTF_8 && (!valid_utf8 || bytes.is_ascii()) => declared,
         _ if valid_utf8 => UTF_8,
         _ => detect(bytes),
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::decode::{decode, read_page};
+use crate::decode::{decode_text, read_page};
 use crate::error::PageError;
 use crate::extract::{self, Article};
 use crate::passages::{self, Passage};
@@ -24,8 +24,8 @@ pub fn process_file(path: &Path) -> Result<Page, PageError> {
 
 /// Processes page bytes already read (and gunzipped).
 pub fn process_bytes(bytes: &[u8]) -> Result<Page, PageError> {
-    let decoded = decode(bytes)?;
-    Ok(process_html(&decoded.text))
+    let (text, _) = decode_text(bytes)?;
+    Ok(process_html(&text))
 }
 
 /// Processes page text.

@@ -76,6 +76,10 @@ pub fn strip_escape_sequences(raw: &str) -> Cow<'_, str> {
 /// Characters removed from page text: control characters (C0, C1, DEL: NUL, ESC, BEL...) and
 /// the invisible format characters below. Whitespace is folded before this is asked.
 pub fn is_hidden(c: char) -> bool {
+    // asked of every character of a page's text: ASCII, most of them, needs one range test
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control() || is_invisible_format(c)
 }
 

@@ -53,8 +53,9 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
     let mut passages = make_passages(&arena);
     mark_junk(&arena, &mut passages);
     let dom_blocks = select_body(&arena, &passages);
-    let dom_words: usize = dom_blocks.iter().map(|b| word_count(&b.text)).sum();
     if let Some(ld) = arena.jsonld_body.as_deref() {
+        // counted only here: most pages have no JSON-LD body to weigh the DOM's against
+        let dom_words: usize = dom_blocks.iter().map(|b| word_count(&b.text)).sum();
         let ld_words = word_count(ld);
         if ld_words >= 50 && dom_words * 10 < ld_words * 3 {
             return jsonld_blocks(ld);
@@ -93,7 +94,7 @@ struct Arena<'a> {
     jsonld_body: Option<String>,
 }
 
-fn is_skip_tag(name: &str) -> bool {
+pub(crate) fn is_skip_tag(name: &str) -> bool {
     matches!(
         name,
         "script"
@@ -395,7 +396,14 @@ fn hint_of_name(c: &str) -> u8 {
         "entrybody",
         "postentry",
     ];
-    if STRONG.iter().any(|s| norm.contains(s)) {
+    // one pass over the name instead of a substring search per word (each with its set-up)
+    let norm = norm.as_bytes();
+    let holds_strong = (0..norm.len()).any(|i| {
+        STRONG
+            .iter()
+            .any(|s| s.as_bytes()[0] == norm[i] && norm[i..].starts_with(s.as_bytes()))
+    });
+    if holds_strong {
         2
     } else {
         0
@@ -711,7 +719,9 @@ struct Builder {
 }
 
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+    // one comparison for the alphabets below the first range (every character of most pages)
+    c >= '\u{3040}'
+        && matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
 fn make_passages(a: &Arena) -> Vec<Passage> {
@@ -1148,13 +1158,23 @@ enum EdgeJunk {
 
 /// Lower-cased words (letters and digits) of a text, borrowed where already lower case.
 fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
+    norm_words_upto(t, usize::MAX)
+}
+
+/// The first `n` of [`norm_words`].
+fn norm_words_upto(t: &str, n: usize) -> Vec<Cow<'_, str>> {
     t.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(crate::text::lower)
         .collect()
 }
 
 fn starts_with_words(w: &[Cow<str>], phrase: &str) -> bool {
+    // Most lines start with none of the phrases' first letters: no need to split the phrase.
+    if w.first().and_then(|x| x.as_bytes().first()) != phrase.as_bytes().first() {
+        return false;
+    }
     let mut n = 0;
     for (i, p) in phrase.split(' ').enumerate() {
         if w.get(i).is_none_or(|x| x != p) {
@@ -1266,32 +1286,50 @@ fn is_end_marker(t: &str) -> bool {
 }
 
 fn classify_edge(p: &Passage) -> EdgeJunk {
+    classify_tail(p).unwrap_or_else(|| classify_non_tail(p))
+}
+
+/// Words read by [`classify_tail`]: enough for its longest phrase (five words) and to tell a
+/// heading of up to seven words from a longer line.
+const TAIL_WORDS: usize = 8;
+
+/// The first steps of [`classify_edge`], which decide every [`EdgeJunk::Tail`]: the kind when
+/// they decide it, else None, for [`classify_non_tail`]. Only the edges of a body need the rest;
+/// every passage may be a tail. Only the first [`TAIL_WORDS`] words are read.
+fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
     let t = p.text.trim();
     if is_end_marker(t) {
-        return EdgeJunk::Tail;
+        return Some(EdgeJunk::Tail);
     }
     if p.words > 60 {
-        return EdgeJunk::No;
+        return Some(EdgeJunk::No);
     }
-    let w = norm_words(t);
+    let w = norm_words_upto(t, TAIL_WORDS);
     if w.is_empty() {
-        return EdgeJunk::Edge;
+        return Some(EdgeJunk::Edge);
     }
     // closing blocks of press releases and paywalls: they and what follows them go
     let first_line = t.lines().next().unwrap_or(t).trim();
-    let fl = norm_words(first_line);
+    // most passages are one line: their first line's words are the words already read
+    let first_line_words;
+    let fl: &[Cow<str>] = if first_line.len() == t.len() {
+        &w
+    } else {
+        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
+        &first_line_words
+    };
     let heading_like = fl.len() <= 7
         && !ends_like_sentence(first_line)
         && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
     if heading_like
-        && (starts_with_words(&fl, "about")
-            || starts_with_words(&fl, "über")
-            || starts_with_words(&fl, "à propos")
-            || starts_with_words(&fl, "a propos")
-            || starts_with_words(&fl, "о компании"))
+        && (starts_with_words(fl, "about")
+            || starts_with_words(fl, "über")
+            || starts_with_words(fl, "à propos")
+            || starts_with_words(fl, "a propos")
+            || starts_with_words(fl, "о компании"))
         && fl.len() >= 2
     {
-        return EdgeJunk::Tail;
+        return Some(EdgeJunk::Tail);
     }
     const TAIL: [&str; 22] = [
         "media contact",
@@ -1318,8 +1356,15 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "subscribe to keep reading",
     ];
     if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
-        return EdgeJunk::Tail;
+        return Some(EdgeJunk::Tail);
     }
+    None
+}
+
+/// The rest of [`classify_edge`], for a passage [`classify_tail`] leaves undecided.
+fn classify_non_tail(p: &Passage) -> EdgeJunk {
+    let t = p.text.trim();
+    let w = &norm_words(t)[..];
     const PROMPT: [&str; 30] = [
         "reached your limit",
         "reached the limit",
@@ -1352,7 +1397,7 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "printed from",
         "print this page",
     ];
-    if p.words <= 40 && PROMPT.iter().any(|ph| contains_words(&w, ph)) {
+    if p.words <= 40 && PROMPT.iter().any(|ph| contains_words(w, ph)) {
         return EdgeJunk::Edge;
     }
     const EDGE_START: [&str; 10] = [
@@ -1370,22 +1415,22 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
     let copyright_sign = t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)");
     if p.words <= 40
         && (copyright_sign
-            || EDGE_START.iter().any(|ph| starts_with_words(&w, ph))
-            || (starts_with_words(&w, "url")
+            || EDGE_START.iter().any(|ph| starts_with_words(w, ph))
+            || (starts_with_words(w, "url")
                 && w.len() <= 20
                 && (t.contains("http") || t.contains("www.")))
-            || contains_words(&w, "all rights reserved")
-            || contains_words(&w, "alle rechte vorbehalten")
-            || contains_words(&w, "tous droits réservés")
-            || contains_words(&w, "все права защищены")
-            || contains_words(&w, "is a registered trademark of")
-            || contains_words(&w, "is a trademark of")
-            || contains_words(&w, "is a service mark of")
-            || contains_words(&w, "trademarks are the property of"))
+            || contains_words(w, "all rights reserved")
+            || contains_words(w, "alle rechte vorbehalten")
+            || contains_words(w, "tous droits réservés")
+            || contains_words(w, "все права защищены")
+            || contains_words(w, "is a registered trademark of")
+            || contains_words(w, "is a trademark of")
+            || contains_words(w, "is a service mark of")
+            || contains_words(w, "trademarks are the property of"))
     {
         return EdgeJunk::Edge;
     }
-    if is_date_line(&w) || is_counter_line(&w) {
+    if is_date_line(w) || is_counter_line(w) {
         return EdgeJunk::Edge;
     }
     const LEAD: [&str; 8] = [
@@ -1398,7 +1443,7 @@ fn classify_edge(p: &Passage) -> EdgeJunk {
         "пресс релиз",
         "press release",
     ];
-    if w.len() <= 8 && !ends_like_sentence(t) && LEAD.iter().any(|ph| starts_with_words(&w, ph)) {
+    if w.len() <= 8 && !ends_like_sentence(t) && LEAD.iter().any(|ph| starts_with_words(w, ph)) {
         return EdgeJunk::Lead;
     }
     // kicker / section label above the headline: one to three words, no sentence, no digits
@@ -1420,7 +1465,9 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     if sel.len() < 2 {
         return;
     }
-    let kinds: Vec<EdgeJunk> = sel.iter().map(|p| classify_edge(p)).collect();
+    // every passage may be a tail; what else a line is matters only at the edges
+    let tails: Vec<_> = sel.iter().map(|p| classify_tail(p)).collect();
+    let kind = |i: usize| tails[i].unwrap_or_else(|| classify_non_tail(sel[i]));
     // A closing marker cuts the rest when it sits in the second half of the body and
     // what it cuts is a small share of the text (a sub-heading such as "About the
     // study" in the middle of an article is not one); `###`/`-30-` always end a release.
@@ -1429,7 +1476,7 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
     let mut after = total;
     let mut end = n;
     for i in 0..n {
-        if i > 0 && kinds[i] == EdgeJunk::Tail {
+        if i > 0 && tails[i] == Some(EdgeJunk::Tail) {
             let hard = is_end_marker(sel[i].text.trim());
             if hard || (i * 2 >= n && after * 3 <= total) {
                 end = i;
@@ -1438,11 +1485,11 @@ fn trim_edges(sel: &mut Vec<&Passage>) {
         }
         after -= sel[i].words;
     }
-    while end > 1 && matches!(kinds[end - 1], EdgeJunk::Edge | EdgeJunk::Tail) {
+    while end > 1 && matches!(kind(end - 1), EdgeJunk::Edge | EdgeJunk::Tail) {
         end -= 1;
     }
     let mut start = 0;
-    while start + 1 < end && matches!(kinds[start], EdgeJunk::Edge | EdgeJunk::Lead) {
+    while start + 1 < end && matches!(kind(start), EdgeJunk::Edge | EdgeJunk::Lead) {
         start += 1;
     }
     sel.truncate(end);

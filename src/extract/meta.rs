@@ -4,9 +4,7 @@
 //! OpenGraph and other meta tags, then marked-up elements (`<time>`, `rel=author`, bylines), then
 //! what is visible, and last the URL. Sources inside comment sections are never used.
 
-use std::sync::LazyLock;
-
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::dates::{parse_machine_date, parse_text_date, parse_url_date, PubDate};
@@ -24,28 +22,151 @@ pub struct Meta {
     pub lang: Option<String>,
 }
 
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
+/// The elements each metadata source reads, found in one pass over the page's nodes instead of
+/// one selector walk per source (ten walks, the `[class*=…]` lists testing every element against
+/// a dozen selectors, cost more than the rest of metadata extraction). Each list holds what
+/// `Html::select` with the selector in its comment would yield, in the same order: the order the
+/// parser created the nodes, counting only nodes with a parent.
+#[derive(Default)]
+struct Candidates<'a> {
+    /// `script[type="application/ld+json"]`
+    json_ld: Vec<ElementRef<'a>>,
+    /// `meta[content]`
+    metas: Vec<ElementRef<'a>>,
+    /// `title`
+    titles: Vec<ElementRef<'a>>,
+    /// `h1`
+    h1s: Vec<ElementRef<'a>>,
+    /// `link[rel="canonical"][href]`
+    canonical: Vec<ElementRef<'a>>,
+    /// the first `html[lang]`
+    html_lang: Option<ElementRef<'a>>,
+    /// `time`
+    times: Vec<ElementRef<'a>>,
+    /// `[itemprop="datePublished"]`
+    date_published: Vec<ElementRef<'a>>,
+    /// `[rel="author"], [itemprop="author"], .byline, .by-line, .author-name, .entry-author,
+    /// .article-author, .author, [class*="byline"], [class*="autor"], [class*="avtor"],
+    /// [class*="auteur"]`
+    author_markup: Vec<ElementRef<'a>>,
+    /// `[class*="date"], [class*="time"], [class*="dateline"], [class*="byline"],
+    /// [class*="posted"], [class*="published"], [class*="meta"], [id*="date"]`
+    dateline: Vec<ElementRef<'a>>,
+    /// the first `body`
+    body: Option<ElementRef<'a>>,
 }
 
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
-static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"][href]"#));
-static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html[lang]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
-static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop="datePublished"]"#));
-static AUTHOR_MARKUP: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        r#"[rel="author"], [itemprop="author"], .byline, .by-line, .author-name, .entry-author, .article-author, .author, [class*="byline"], [class*="autor"], [class*="avtor"], [class*="auteur"]"#,
-    )
-});
-static DATELINE_CANDIDATES: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        r#"[class*="date"], [class*="time"], [class*="dateline"], [class*="byline"], [class*="posted"], [class*="published"], [class*="meta"], [id*="date"]"#,
-    )
-});
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+impl<'a> Candidates<'a> {
+    fn read(doc: &'a Html) -> Self {
+        let mut found = Candidates::default();
+        for node in doc.tree.nodes() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            if el.parent().is_none() {
+                continue;
+            }
+            found.add(el);
+        }
+        found
+    }
+
+    fn add(&mut self, el: ElementRef<'a>) {
+        let e = el.value();
+        // CSS attribute selectors without a namespace read attributes without one; `type` and
+        // `rel` values compare ignoring ASCII case on HTML elements (selectors' list of
+        // case-insensitive HTML attributes), everything else exactly.
+        let (mut kind, mut rel, mut itemprop, mut class, mut id) = (None, None, None, None, None);
+        let (mut content, mut href, mut lang) = (false, false, false);
+        for (key, value) in e.attrs.iter() {
+            if !key.ns.is_empty() {
+                continue;
+            }
+            match &*key.local {
+                "type" => kind = Some(&**value),
+                "rel" => rel = Some(&**value),
+                "itemprop" => itemprop = Some(&**value),
+                "class" => class = Some(&**value),
+                "id" => id = Some(&**value),
+                "content" => content = true,
+                "href" => href = true,
+                "lang" => lang = true,
+                _ => {}
+            }
+        }
+        let html = &*e.name.ns == HTML_NS;
+        let is = |value: Option<&str>, expected: &str| {
+            value.is_some_and(|v| {
+                if html {
+                    v.eq_ignore_ascii_case(expected)
+                } else {
+                    v == expected
+                }
+            })
+        };
+        match e.name() {
+            "script" if is(kind, "application/ld+json") => self.json_ld.push(el),
+            "meta" if content => self.metas.push(el),
+            "title" => self.titles.push(el),
+            "h1" => self.h1s.push(el),
+            "link" if href && is(rel, "canonical") => self.canonical.push(el),
+            "html" if lang && self.html_lang.is_none() => self.html_lang = Some(el),
+            "time" => self.times.push(el),
+            "body" if self.body.is_none() => self.body = Some(el),
+            _ => {}
+        }
+        if itemprop == Some("datePublished") {
+            self.date_published.push(el);
+        }
+        let (author_part, date_part) = class.map_or((false, false), class_parts);
+        const BYLINE_CLASSES: [&str; 6] = [
+            "byline",
+            "by-line",
+            "author-name",
+            "entry-author",
+            "article-author",
+            "author",
+        ];
+        if is(rel, "author")
+            || itemprop == Some("author")
+            || class.is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|c| BYLINE_CLASSES.contains(&c))
+            })
+            || author_part
+        {
+            self.author_markup.push(el);
+        }
+        if date_part || id.is_some_and(|i| i.contains("date")) {
+            self.dateline.push(el);
+        }
+    }
+}
+
+/// Whether a class attribute holds (anywhere, case-sensitively) one of the parts that mark a
+/// byline (`byline`, `autor`, `avtor`, `auteur`), and one of those that mark a dateline (`date`,
+/// `time`, `byline`, `posted`, `published`, `meta`; `dateline` holds `date`). One pass over the
+/// value: a `str::contains` per part costs more than the rest of the walk.
+fn class_parts(class: &str) -> (bool, bool) {
+    let b = class.as_bytes();
+    let (mut author, mut date) = (false, false);
+    for i in 0..b.len() {
+        let rest = &b[i..];
+        let has = |part: &[u8]| rest.starts_with(part);
+        match b[i] {
+            b'b' if has(b"byline") => return (true, true),
+            b'a' => author |= has(b"autor") || has(b"avtor") || has(b"auteur"),
+            b'd' => date |= has(b"date"),
+            b't' => date |= has(b"time"),
+            b'p' => date |= has(b"posted") || has(b"published"),
+            b'm' => date |= has(b"meta"),
+            _ => {}
+        }
+    }
+    (author, date)
+}
 
 /// The JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -65,13 +186,14 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Reads all metadata of a parsed page.
 pub fn extract_meta(doc: &Html) -> Meta {
-    let ld = json_ld_article(doc);
-    let metas = MetaTags::read(doc);
+    let found = Candidates::read(doc);
+    let ld = json_ld_article(&found.json_ld);
+    let metas = MetaTags::read(&found.metas);
 
     let url = ld
         .as_ref()
         .and_then(ld_url)
-        .or_else(|| attr_of(doc, &CANONICAL, "href"))
+        .or_else(|| first_attr(&found.canonical, "href"))
         .or_else(|| metas.get(&["og:url", "twitter:url"]))
         .map(|u| clean(&u, false))
         .filter(|u| !u.is_empty());
@@ -84,14 +206,14 @@ pub fn extract_meta(doc: &Html) -> Meta {
                 .and_then(ld_name)
         });
 
+    let page_title = first_text(&found.titles);
+    let h1 = first_text(&found.h1s);
     let raw_title = ld
         .as_ref()
         .and_then(|a| a.get("headline").and_then(Value::as_str).map(str::to_owned))
         .or_else(|| metas.get(&["og:title", "twitter:title", "dc.title"]))
-        .or_else(|| first_text(doc, &H1))
-        .or_else(|| first_text(doc, &TITLE));
-    let page_title = first_text(doc, &TITLE);
-    let h1 = first_text(doc, &H1);
+        .or_else(|| h1.clone())
+        .or_else(|| page_title.clone());
     let site = site.or_else(|| {
         page_title
             .as_deref()
@@ -120,10 +242,10 @@ pub fn extract_meta(doc: &Html) -> Meta {
         }
     }
     if authors.is_empty() {
-        authors = byline_authors(doc);
+        authors = byline_authors(&found.author_markup);
     }
     if authors.is_empty() {
-        authors = loose_byline(doc);
+        authors = loose_byline(found.body);
     }
     authors.retain(|a| Some(a.as_str()) != site.as_deref());
 
@@ -155,15 +277,14 @@ pub fn extract_meta(doc: &Html) -> Meta {
                 ])
                 .and_then(|d| parse_machine_date(&d))
         })
-        .or_else(|| itemprop_date(doc))
-        .or_else(|| time_element_date(doc))
-        .or_else(|| visible_date(doc))
+        .or_else(|| itemprop_date(&found.date_published))
+        .or_else(|| time_element_date(&found.times))
+        .or_else(|| visible_date(&found.dateline))
         .or_else(|| url.as_deref().and_then(parse_url_date))
-        .or_else(|| loose_text_date(doc));
+        .or_else(|| loose_text_date(found.body));
 
-    let lang = doc
-        .select(&HTML)
-        .next()
+    let lang = found
+        .html_lang
         .and_then(|h| h.value().attr("lang"))
         .map(str::to_owned)
         .or_else(|| metas.get(&["content-language", "og:locale", "language", "dc.language"]))
@@ -189,9 +310,9 @@ pub fn extract_meta(doc: &Html) -> Meta {
 struct MetaTags(Vec<(String, String)>);
 
 impl MetaTags {
-    fn read(doc: &Html) -> Self {
-        let tags = doc
-            .select(&META)
+    fn read(metas: &[ElementRef]) -> Self {
+        let tags = metas
+            .iter()
             .filter_map(|m| {
                 let el = m.value();
                 let key = el
@@ -218,8 +339,8 @@ impl MetaTags {
 }
 
 /// The first JSON-LD object whose `@type` is an article type, searching `@graph` arrays too.
-fn json_ld_article(doc: &Html) -> Option<Value> {
-    doc.select(&JSON_LD).find_map(|script| {
+fn json_ld_article(scripts: &[ElementRef]) -> Option<Value> {
+    scripts.iter().find_map(|script| {
         let raw: String = script.text().collect();
         let value: Value = serde_json::from_str(raw.trim()).ok()?;
         find_article(value)
@@ -284,15 +405,18 @@ fn ld_names(value: &Value) -> Vec<String> {
     }
 }
 
-fn attr_of(doc: &Html, selector: &Selector, attr: &str) -> Option<String> {
-    doc.select(selector)
+/// The first value of `attr` among `elements`, trimmed, when not empty.
+fn first_attr(elements: &[ElementRef], attr: &str) -> Option<String> {
+    elements
+        .iter()
         .find_map(|el| el.value().attr(attr))
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
 }
 
-fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
-    doc.select(selector)
+fn first_text(elements: &[ElementRef]) -> Option<String> {
+    elements
+        .iter()
         .filter(|el| !in_comments(el))
         .map(|el| clean(&el.text().collect::<String>(), false))
         .find(|t| !t.is_empty())
@@ -379,8 +503,8 @@ fn same_name(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-fn itemprop_date(doc: &Html) -> Option<PubDate> {
-    doc.select(&DATE_PUBLISHED).find_map(|el| {
+fn itemprop_date(elements: &[ElementRef]) -> Option<PubDate> {
+    elements.iter().find_map(|el| {
         let v = el.value();
         v.attr("content")
             .or_else(|| v.attr("datetime"))
@@ -390,8 +514,8 @@ fn itemprop_date(doc: &Html) -> Option<PubDate> {
 }
 
 /// A `<time>` element outside comments; one marked as the publication time wins over others.
-fn time_element_date(doc: &Html) -> Option<PubDate> {
-    let times: Vec<ElementRef> = doc.select(&TIME).filter(|t| !in_comments(t)).collect();
+fn time_element_date(times: &[ElementRef]) -> Option<PubDate> {
+    let times: Vec<ElementRef> = times.iter().copied().filter(|t| !in_comments(t)).collect();
     let marked = times.iter().find(|t| {
         let v = t.value();
         v.attr("pubdate").is_some()
@@ -432,8 +556,8 @@ fn text_with_breaks(el: &ElementRef) -> String {
 
 /// Last resort: the first short text on the page that is a date ("NATION | Tuesday, July 11,
 /// 2017" in an old table layout), skipping print stamps, updates and copyright lines.
-fn loose_text_date(doc: &Html) -> Option<PubDate> {
-    short_texts(doc).find_map(|t| {
+fn loose_text_date(body: Option<ElementRef>) -> Option<PubDate> {
+    short_texts(body).find_map(|t| {
         let lower = t.to_lowercase();
         let stamp = [
             "printed",
@@ -452,11 +576,8 @@ fn loose_text_date(doc: &Html) -> Option<PubDate> {
 
 /// The first lines of visible text of a page, short ones only, outside scripts and comments:
 /// where old layouts put datelines and bylines without any markup saying so.
-fn short_texts(doc: &Html) -> impl Iterator<Item = &str> {
-    static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
-    doc.select(&BODY)
-        .next()
-        .into_iter()
+fn short_texts<'a>(body: Option<ElementRef<'a>>) -> impl Iterator<Item = &'a str> {
+    body.into_iter()
         .flat_map(|body| body.descendants())
         .filter_map(|node| match node.value() {
             scraper::Node::Text(t) => Some((node, &**t)),
@@ -473,9 +594,9 @@ fn short_texts(doc: &Html) -> impl Iterator<Item = &str> {
 }
 
 /// A byline written as plain text ("<b>By Ellen Marchetti</b>").
-fn loose_byline(doc: &Html) -> Vec<String> {
+fn loose_byline(body: Option<ElementRef>) -> Vec<String> {
     const MARKERS: &[&str] = &["by ", "von ", "par ", "автор: ", "written by "];
-    short_texts(doc)
+    short_texts(body)
         .find(|t| {
             let lower = t.to_lowercase();
             MARKERS.iter().any(|m| lower.starts_with(m)) && t.split_whitespace().count() <= 10
@@ -485,10 +606,10 @@ fn loose_byline(doc: &Html) -> Vec<String> {
 }
 
 /// A date printed in a dateline, byline or meta element. Publication stamps win over "Updated".
-fn visible_date(doc: &Html) -> Option<PubDate> {
+fn visible_date(candidates: &[ElementRef]) -> Option<PubDate> {
     let mut updated = None;
-    for el in doc.select(&DATELINE_CANDIDATES) {
-        if in_comments(&el) {
+    for el in candidates {
+        if in_comments(el) {
             continue;
         }
         let text = clean(&el.text().collect::<String>(), false);
@@ -529,12 +650,12 @@ fn is_modification(text: &str) -> bool {
 }
 
 /// Names from visible bylines ("By Ana Ruiz and Tom Lee"), outside comment sections.
-fn byline_authors(doc: &Html) -> Vec<String> {
-    for el in doc.select(&AUTHOR_MARKUP) {
-        if in_comments(&el) {
+fn byline_authors(candidates: &[ElementRef]) -> Vec<String> {
+    for el in candidates {
+        if in_comments(el) {
             continue;
         }
-        let text = text_with_breaks(&el);
+        let text = text_with_breaks(el);
         if text.trim().is_empty() || text.len() > 200 {
             continue;
         }
@@ -692,6 +813,47 @@ mod tests {
         assert_eq!(meta.site.as_deref(), Some("The Ledger"));
         assert_eq!(meta.url.as_deref(), Some("https://ledger.example/a"));
         assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    /// Each candidate list is what the selector it stands for yields, in the same order, on
+    /// markup that tests case, namespaces, foreign elements and nodes the parser moves.
+    #[test]
+    fn candidates_are_what_the_selectors_select() {
+        let page = r#"<html lang=en><head><title>T</title><SCRIPT TYPE="Application/LD+JSON">{}</SCRIPT>
+            <meta content=x><meta name=y><link REL=Canonical href=/a><link rel=canonical></head>
+            <body><p><b class="byline x">By <i>A</b> B</i></p><table><tr><td>x</td></tr><h1 class=meta>Moved</h1></table>
+            <svg><title>S</title><script type="Application/LD+JSON"></script><a rel=Author class=author>s</a>
+            <time class=pubdate xlink:type=x></time></svg><html lang=fr><span itemprop=datePublished id=update>
+            <span rel=AUTHOR class="Author article-author">x</span><em class="c-auteur timestamp">x</em></body></html>"#;
+        let doc = Html::parse_document(page);
+        let found = Candidates::read(&doc);
+        let same = |css: &str, list: &[ElementRef]| {
+            let selector = scraper::Selector::parse(css).unwrap();
+            let expected: Vec<_> = doc.select(&selector).map(|e| e.id()).collect();
+            let got: Vec<_> = list.iter().map(|e| e.id()).collect();
+            assert_eq!(got, expected, "{css}");
+            assert!(!expected.is_empty(), "{css}");
+        };
+        same(r#"script[type="application/ld+json"]"#, &found.json_ld);
+        same("meta[content]", &found.metas);
+        same("title", &found.titles);
+        same("h1", &found.h1s);
+        same(r#"link[rel="canonical"][href]"#, &found.canonical);
+        same(
+            "html[lang]",
+            &found.html_lang.into_iter().collect::<Vec<_>>(),
+        );
+        same("time", &found.times);
+        same(r#"[itemprop="datePublished"]"#, &found.date_published);
+        same(
+            r#"[rel="author"], [itemprop="author"], .byline, .by-line, .author-name, .entry-author, .article-author, .author, [class*="byline"], [class*="autor"], [class*="avtor"], [class*="auteur"]"#,
+            &found.author_markup,
+        );
+        same(
+            r#"[class*="date"], [class*="time"], [class*="dateline"], [class*="byline"], [class*="posted"], [class*="published"], [class*="meta"], [id*="date"]"#,
+            &found.dateline,
+        );
+        same("body", &found.body.into_iter().collect::<Vec<_>>());
     }
 
     #[test]

@@ -13,8 +13,13 @@
 //! **Unread content.** Scripts (other than JSON-LD, which the metadata reads), style sheets and
 //! `noscript` fallbacks are 60–75% of a saved news page's bytes, and the parser copies every one
 //! of them into the tree only for extraction to skip them. Their elements stay, empty, so the
-//! tree keeps its shape. Attributes extraction does not read ([`is_read_attribute`]) go too: the
-//! tokenizer reads tags a character at a time. Together the parse takes about 40% less time.
+//! tree keeps its shape. Attributes extraction does not read on that element
+//! ([`is_read_attribute`]) go too, with the space before them: the tokenizer reads tags a
+//! character at a time. Together the parse takes about 40% less time.
+//!
+//! **Empty SVG elements.** Icon sprites are thousands of `<use href=…></use>` and `<path d=…/>`
+//! that extraction reads nothing of; where leaving one out provably changes nothing else in the
+//! tree (see [`unread_svg_leaf_end`]), it goes.
 //!
 //! The scan is a simplified tokenizer: it skips comments, doctypes, and the content of raw-text
 //! elements (`script`, `style`, `textarea`, ...), does not count void elements, elements whose end
@@ -167,6 +172,12 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut depth = 0usize; // kept (not dropped) elements open
     let mut foreign = 0usize; // open <svg>/<math>: there `<x/>` closes itself
     let mut cut: Vec<(usize, usize)> = Vec::new();
+    // The parser's current node is certainly a foreign element (an `<svg>` or inside one) whose
+    // content is foreign, so start tags go through the foreign-content rules; and `svg_node_end`
+    // is where the last tag that put a node there (or opened it) ends, or the last element left
+    // out after one with only whitespace between. See [`unread_svg_leaf_end`].
+    let mut in_svg = false;
+    let mut svg_node_end = usize::MAX;
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'<', &b[i..]) {
         let start = i + at;
@@ -174,6 +185,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
         if rest.starts_with(b"!--") {
             i = memchr::memmem::find(&b[start + 4..], b"-->")
                 .map_or(b.len(), |e| start + 4 + e + 3);
+            in_svg = false;
             continue;
         }
         match rest.first() {
@@ -185,11 +197,13 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                     || (c == b'/' && !rest.get(1).is_some_and(u8::is_ascii_alphabetic)) =>
             {
                 i = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
+                in_svg = false;
                 continue;
             }
             Some(b'/') => {
-                let (name, end) = tag(b, start + 2, None);
+                let Tag { name, end, .. } = tag(b, start + 2, None);
                 i = end;
+                in_svg = false;
                 let Some(found) = stack
                     .iter()
                     .rev()
@@ -213,11 +227,31 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let attributes_from = cut.len();
-                let (name, end) = tag(b, start + 1, Some(&mut cut));
+                let t = tag(b, start + 1, Some(&mut cut));
+                let (name, end) = (t.name, t.end);
                 i = end;
-                let self_closed = end >= 2 && b[end - 2] == b'/';
                 let bytes = name.as_bytes();
+                let after_node = b
+                    .get(svg_node_end..start)
+                    .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace));
+                if in_svg && after_node && t.kept_attributes == 0 {
+                    if let Some(leaf_end) = unread_svg_leaf_end(b, start, &t) {
+                        cut.truncate(attributes_from);
+                        cut.push((start, leaf_end));
+                        i = leaf_end;
+                        svg_node_end = leaf_end;
+                        continue;
+                    }
+                }
+                in_svg = if in_svg {
+                    !leaves_svg(bytes) && (t.self_closing || !is_html_integration_point(bytes))
+                } else {
+                    bytes == b"svg" && !t.self_closing
+                };
+                svg_node_end = end;
+                let self_closed = end >= 2 && b[end - 2] == b'/';
                 if is_raw_text(bytes) {
+                    in_svg = false;
                     // Skip the element's text: markup inside a script is not markup.
                     i = raw_text_end(b, end, bytes);
                     // A script holding `<!--` may hide `</script>` in the tokenizer's escaped
@@ -238,6 +272,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                 }
                 let dropped = depth >= max_depth;
                 if dropped {
+                    in_svg = false;
                     cut.truncate(attributes_from);
                     cut.push((start, end));
                 } else {
@@ -264,34 +299,77 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The name of the tag whose name starts at `at`, and the index just after its `>` (quoted
-/// attribute values may hold `>`). With `unread`, the attributes extraction does not read are
-/// pushed to it as ranges to leave out (name to end of value; the whitespace before stays).
+/// Byte classes [`tag`] stops at: ASCII whitespace as the tokenizer knows it, `/`, `>`, `=`.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    class[b'\t' as usize] = SPACE;
+    class[b'\n' as usize] = SPACE;
+    class[0x0c] = SPACE;
+    class[b'\r' as usize] = SPACE;
+    class[b' ' as usize] = SPACE;
+    class[b'/' as usize] = SLASH;
+    class[b'>' as usize] = GT;
+    class[b'=' as usize] = EQ;
+    class
+};
+
+/// A tag as [`tag`] reads it.
+struct Tag {
+    name: Name,
+    /// where the name ends in the markup
+    name_end: usize,
+    /// just after the tag's `>`
+    end: usize,
+    /// ends in `/>` as the tokenizer reads it (`<a b=c/>`'s `/` is part of the value)
+    self_closing: bool,
+    /// attributes not left out
+    kept_attributes: usize,
+}
+
+/// The tag whose name starts at `at` (quoted attribute values may hold `>`). With `unread`, the
+/// attributes extraction does not read are pushed to it as ranges to leave out (name to end of
+/// value, and the whitespace before when it can go: [`with_space_before`]).
 ///
 /// Attributes are read as the HTML tokenizer reads them: names end at whitespace, `/`, `>` or
 /// `=` (a leading `=` belongs to the name), values are quoted or run to whitespace or `>`.
-fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> (Name, usize) {
-    let is_name_end = |c: u8| c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'=');
-    let mut i = at;
-    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'/' && b[i] != b'>' {
-        i += 1;
-    }
-    let name = Name::new(&b[at..i]);
+fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag {
+    // the first byte of the markup from `i` on that is in `class`
+    let until = |mut i: usize, class: u8| {
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & class == 0 {
+            i += 1;
+        }
+        i
+    };
+    let mut i = until(at, SPACE | SLASH | GT);
+    let mut t = Tag {
+        name: Name::new(&b[at..i]),
+        name_end: i,
+        end: b.len(),
+        self_closing: false,
+        kept_attributes: 0,
+    };
+    let name = t.name;
     loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+        let skipped_from = i;
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & (SPACE | SLASH) != 0 {
             i += 1;
         }
         match b.get(i) {
-            None => return (name, b.len()),
-            Some(b'>') => return (name, i + 1),
+            None => return t,
+            Some(b'>') => {
+                t.end = i + 1;
+                t.self_closing = i > skipped_from && b[i - 1] == b'/';
+                return t;
+            }
             Some(_) => {}
         }
         let attribute = i;
-        i += 1;
-        while i < b.len() && !is_name_end(b[i]) {
-            i += 1;
-        }
-        let attribute_name = Name::new(&b[attribute..i]);
+        i = until(i + 1, SPACE | SLASH | GT | EQ);
+        let attribute_name = &b[attribute..i];
         let mut j = i;
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
@@ -305,30 +383,158 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> (Na
                 Some(&quote @ (b'"' | b'\'')) => {
                     j = memchr::memchr(quote, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
                 }
-                _ => {
-                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                        j += 1;
-                    }
-                }
+                _ => j = until(j, SPACE | GT),
             }
             i = j;
         }
         if let Some(unread) = unread.as_deref_mut() {
-            if !is_read_attribute(name.as_bytes(), attribute_name.as_bytes()) {
-                unread.push((attribute, i));
+            // no attribute read is longer than `http-equiv`: longer names need no lower-casing
+            if attribute_name.len() <= b"http-equiv".len()
+                && is_read_attribute(name.as_bytes(), Name::new(attribute_name).as_bytes())
+            {
+                t.kept_attributes += 1;
+            } else {
+                unread.push((with_space_before(b, attribute, i), i));
             }
         }
     }
 }
 
-/// The attributes extraction reads (`extract::meta`, `extract::body`); the parser never sees the
-/// others (`data-*`, event handlers, `srcset`, ARIA, links' `href`...), which are most of the bytes
-/// of a page's tags. A new attribute read by extraction must be added here.
+/// Start tags that end SVG content: the tree builder pops back to HTML and reads them as HTML
+/// (`font` only with some attributes; all count here).
+fn leaves_svg(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
+}
+
+/// SVG elements whose content is HTML, and the MathML ones whose content may be (an `<svg>` in
+/// `<math>` is a MathML element, and so are the elements in it).
+fn is_html_integration_point(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"foreignobject"
+            | b"desc"
+            | b"title"
+            | b"mi"
+            | b"mo"
+            | b"mn"
+            | b"ms"
+            | b"mtext"
+            | b"annotation-xml"
+    )
+}
+
+/// Where an empty SVG element with no attribute extraction reads ends, when the start tag `t` at
+/// `start` is one: self-closing (`<path d=…/>`), or followed at once by its end tag (`<use
+/// href=…></use>`); icon sprites are thousands of them. Extraction finds nothing in one: the body
+/// skips `<svg>`, and metadata reads elements by attribute or text, which it has not. It is left
+/// out only where leaving it out changes nothing else in the tree: in SVG content (in HTML, a
+/// start tag can rebuild formatting elements left open), right after the tag that opened its
+/// parent or put a node before it, or only whitespace after it (so texts that join around it are
+/// whitespace and a text: one text that trims the same), and not when it leaves SVG (`<p/>`) or
+/// starts raw text.
+fn unread_svg_leaf_end(b: &[u8], start: usize, t: &Tag) -> Option<usize> {
+    let name = t.name.as_bytes();
+    if leaves_svg(name) || is_raw_text(name) {
+        return None;
+    }
+    if t.self_closing {
+        return Some(t.end);
+    }
+    let raw_name = &b[start + 1..t.name_end];
+    let close = b.get(t.end..t.end + raw_name.len() + 3)?;
+    (close.starts_with(b"</")
+        && close[2..2 + raw_name.len()].eq_ignore_ascii_case(raw_name)
+        && close.ends_with(b">"))
+    .then_some(t.end + close.len())
+}
+
+/// Where an attribute ending at `end` can be cut from so that the whitespace before it goes too:
+/// only when what follows it is whitespace or the tag's end, which still separates what came before
+/// from what comes after (`<a class=x href=y id=z>` must not become `<a class=xid=z>`), and not
+/// after a `/`, which would make `<path / d=x>` self-closing.
+fn with_space_before(b: &[u8], attribute: usize, end: usize) -> usize {
+    if !b
+        .get(end)
+        .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>')
+    {
+        return attribute;
+    }
+    let mut from = attribute;
+    while from > 0 && b[from - 1].is_ascii_whitespace() {
+        from -= 1;
+    }
+    if from < attribute && from > 0 && b[from - 1] != b'/' {
+        from
+    } else {
+        attribute
+    }
+}
+
+/// The attributes extraction reads (`extract::meta`, `extract::body`), on the elements it reads
+/// them on; the parser never sees the others (`data-*`, event handlers, `srcset`, ARIA, links'
+/// `href`, image classes...), which are most of the bytes of a page's tags. A new attribute read
+/// by extraction must be added here.
 fn is_read_attribute(element: &[u8], attribute: &[u8]) -> bool {
     match attribute {
-        b"class" | b"id" | b"style" | b"hidden" | b"role" | b"itemprop" | b"itemtype"
-        | b"content" | b"name" | b"property" | b"http-equiv" | b"datetime" | b"pubdate"
-        | b"lang" | b"type" | b"rel" => true,
+        // an `<img>` never holds text (it is void even inside `<svg>`, which it leaves), so the
+        // bylines and datelines its class or id would mark are always empty
+        b"class" | b"id" => element != b"img",
+        // the body's boilerplate signals, read on the elements it does not skip
+        b"style" | b"hidden" | b"role" => {
+            !std::str::from_utf8(element).is_ok_and(super::body::is_skip_tag)
+        }
+        b"itemprop" | b"content" | b"datetime" | b"rel" => true,
+        b"pubdate" => element == b"time",
+        b"lang" => element == b"html",
+        b"name" | b"property" | b"http-equiv" => element == b"meta",
+        // JSON-LD scripts; and an `<input>`'s type decides where the tree builder puts it
+        b"type" => matches!(element, b"script" | b"input"),
         // only the canonical `<link>`'s address is read
         b"href" => element == b"link",
         _ => false,
@@ -357,7 +563,7 @@ mod tests {
     #[test]
     fn shallow_markup_is_borrowed() {
         let html =
-            "<html><body><div><p>One<p>Two<br><img class='a>b'></div><svg><path/><path/></svg>";
+            "<html><body><div><p>One<p>Two<br><span class='a>b'></div><svg><path id='a'/>x<path/></svg>";
         assert!(matches!(prepare_at(html, 3), Cow::Borrowed(_)));
     }
 
@@ -390,7 +596,7 @@ mod tests {
                 "<head><SCRIPT type=text/javascript></SCRIPT><style></style>",
                 r#"<script type="application/LD+JSON">{"headline": "Kept"}</script>"#,
                 "<title>Kept too</title></head>",
-                "<body><noscript></noscript><p>Text</p><script ></script></body>"
+                "<body><noscript></noscript><p>Text</p><script></script></body>"
             )
         );
     }
@@ -400,7 +606,7 @@ mod tests {
         let cases = [
             (
                 r#"<a href="/x" data-id=7 class=lead title='t>' onclick="f()">x</a>"#,
-                r#"<a   class=lead  >x</a>"#,
+                r#"<a class=lead>x</a>"#,
             ),
             (
                 r#"<a href="x"title="y" CLASS="z">x</a>"#,
@@ -408,17 +614,69 @@ mod tests {
             ),
             (
                 r#"<div =x class = "a b" hidden data-x>"#,
-                r#"<div  class = "a b" hidden >"#,
+                r#"<div class = "a b" hidden>"#,
             ),
             (
                 r#"<link rel=canonical href="https://news.example/a"><img src=x.png/>"#,
                 // an unquoted value runs on through `/`, as in the tokenizer
-                r#"<link rel=canonical href="https://news.example/a"><img >"#,
+                r#"<link rel=canonical href="https://news.example/a"><img>"#,
             ),
             (
                 r#"<time datetime="2024-05-01" itemprop=datePublished aria-label="May">"#,
-                r#"<time datetime="2024-05-01" itemprop=datePublished >"#,
+                r#"<time datetime="2024-05-01" itemprop=datePublished>"#,
             ),
+            // the space before an attribute stays where it keeps an unquoted value apart from
+            // what follows, or the tag from turning self-closing
+            (r#"<a class=k href="x"id=y>"#, r#"<a class=k id=y>"#),
+            (r#"<path / d=x>"#, r#"<path / >"#),
+            // attributes are kept only on the elements extraction reads them on
+            (
+                r#"<html lang=en><p lang=fr style="x" itemtype=t><source type="image/webp"><img class=a itemprop=image style="x">"#,
+                r#"<html lang=en><p style="x"><source><img itemprop=image>"#,
+            ),
+            (
+                r#"<script type=application/ld+json></script><input type=hidden name=q><meta name=author content=A>"#,
+                r#"<script type=application/ld+json></script><input type=hidden><meta name=author content=A>"#,
+            ),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(prepare(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn empty_unread_svg_elements_are_left_out() {
+        let cases = [
+            (
+                "<svg class=icon><use href='#i'></use></svg>",
+                "<svg class=icon></svg>",
+            ),
+            (
+                "<svg>\n <symbol id=a>\n  <path d='M0 0'/>\n  <PATH d='M1 1' />\n </symbol></svg>",
+                "<svg>\n <symbol id=a>\n  \n  \n </symbol></svg>",
+            ),
+            // after text or an end tag, holding a read attribute, not empty, leaving SVG, in
+            // HTML content or outside SVG: kept
+            ("<svg>a<use></use></svg>", "<svg>a<use></use></svg>"),
+            (
+                "<svg><g id=a></g><use></use></svg>",
+                "<svg><g id=a></g><use></use></svg>",
+            ),
+            ("<svg><g></g><use></use></svg>", "<svg></svg>"),
+            (
+                "<svg><use class=x></use></svg>",
+                "<svg><use class=x></use></svg>",
+            ),
+            ("<svg><use>x</use></svg>", "<svg><use>x</use></svg>"),
+            ("<svg><p></p><span/></svg>", "<svg><p></p><span/></svg>"),
+            (
+                "<svg><foreignObject><use></use></foreignObject></svg>",
+                "<svg><foreignObject><use></use></foreignObject></svg>",
+            ),
+            ("<math><svg><mi><use></use>", "<math><svg><mi><use></use>"),
+            ("<p><use></use><path/>", "<p><use></use><path/>"),
+            // `M0/` is the value: not self-closing
+            ("<svg><path d=M0/></svg>", "<svg><path></svg>"),
         ];
         for (html, expected) in cases {
             assert_eq!(prepare(html), expected, "{html}");
