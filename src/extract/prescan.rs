@@ -550,8 +550,14 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     memchr::memmem::find_iter(&b[from..], b"</")
         .map(|at| from + at)
         .find(|&s| {
-            b.get(s + 2..s + 2 + name.len())
+            let after = s + 2 + name.len();
+            // The tokenizer's "appropriate end tag": the name, then white space, `/` or `>`.
+            // `</title<a` or `</styleing` is text, and the element runs on.
+            b.get(s + 2..after)
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                && b.get(after).is_some_and(|c| {
+                    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+                })
         })
         .unwrap_or(b.len())
 }
@@ -559,6 +565,13 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_text_ends_only_at_an_appropriate_end_tag() {
+        let html = b"<title>a</title<b>c</titled></TITLE >d";
+        assert_eq!(raw_text_end(html, 7, b"title"), 28);
+        assert_eq!(raw_text_end(b"x</title", 0, b"title"), 8);
+    }
 
     #[test]
     fn shallow_markup_is_borrowed() {
