@@ -38,8 +38,19 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub fn lower_aligned(p: &str) -> Option<String> {
     let mut out = p.to_ascii_lowercase();
     // the other characters, found by their lead byte; most are their own lower case
-    for (i, &x) in p.as_bytes().iter().enumerate() {
-        if x < 0xc0 {
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight ASCII bytes at a time
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i] < 0xc0 {
+            i += 1;
             continue;
         }
         let c = p[i..].chars().next()?;
@@ -50,6 +61,7 @@ pub fn lower_aligned(p: &str) -> Option<String> {
             }
             _ => return None,
         }
+        i += c.len_utf8();
     }
     Some(out)
 }

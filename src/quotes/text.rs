@@ -88,6 +88,17 @@ fn word_char(c: char) -> bool {
     }
 }
 
+/// Whether a byte is an ASCII letter or digit: one load per byte of a word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// The character at byte `b` of `p` (a character boundary before its end).
 fn char_at(p: &str, b: usize) -> char {
     p[b..].chars().next().unwrap_or_default()
@@ -114,7 +125,11 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
             si += 1;
             continue;
         }
-        let c = char_at(p, b);
+        // ASCII, most of the text, without decoding a character
+        let c = match bytes[b] {
+            x @ 0..0x80 => char::from(x),
+            _ => char_at(p, b),
+        };
         if c.is_whitespace() {
             b += c.len_utf8();
             continue;
@@ -130,12 +145,14 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
         }
         let start = b;
         let mut end = b + c.len_utf8();
+        // a word stops at the next quoted span or the paragraph's end
+        let lim = open.min(p.len());
         loop {
             // ASCII letters and digits, most of a word, without decoding characters
-            while end < open && end < p.len() && bytes[end].is_ascii_alphanumeric() {
+            while end < lim && ASCII_ALNUM[usize::from(bytes[end])] {
                 end += 1;
             }
-            if end >= open || end >= p.len() {
+            if end >= lim {
                 break;
             }
             let c2 = char_at(p, end);
