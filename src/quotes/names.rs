@@ -290,6 +290,30 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
+/// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
+/// in its roles under its full form.
+fn add_role(e: &mut Entity, rl: &str) {
+    match rl {
+        "mr" | "spokesman" | "chairman" | "congressman" | "businessman" | "herr" | "monsieur"
+        | "m" => e.male += 3,
+        "mrs" | "ms" | "miss" | "spokeswoman" | "chairwoman" | "congresswoman"
+        | "businesswoman" | "frau" | "mme" | "madame" => e.female += 3,
+        _ => {}
+    }
+    let rl = match rl {
+        "sen" => "senator",
+        "rep" => "representative",
+        "adm" => "admiral",
+        "gen" => "general",
+        "prof" => "professor",
+        "gov" => "governor",
+        x => x,
+    };
+    if !e.roles.contains(rl) {
+        e.roles.insert(rl.to_string());
+    }
+}
+
 /// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
 /// for the name too, and join once.
 pub fn run_kind(r: &Run, joined: &str) -> Kind {
@@ -384,8 +408,11 @@ impl<'a> Index<'a> {
                     }
                 }
                 let ei = idx.intern(&name, kind, (pi, r.start));
+                let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
-                let mut roles: Vec<String> = r.titles.clone();
+                for t in &r.titles {
+                    add_role(e, t);
+                }
                 if let Some(apposition) = after.strip_prefix(", ") {
                     // its first 80 characters, up to a comma, full stop or semicolon
                     let cut = apposition
@@ -406,10 +433,9 @@ impl<'a> Index<'a> {
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
                         ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
-                        roles.extend(
-                            aw.filter(|w| PERSON_ROLES.contains(w.as_ref()))
-                                .map(Cow::into_owned),
-                        );
+                        for w in aw.filter(|w| PERSON_ROLES.contains(w.as_ref())) {
+                            add_role(e, &w);
+                        }
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
@@ -417,28 +443,8 @@ impl<'a> Index<'a> {
                 if let Some(prev) = before.split_whitespace().next_back() {
                     let pw = lower(prev.trim_matches(|c: char| !c.is_alphanumeric()));
                     if PERSON_ROLES.contains(pw.as_ref()) {
-                        roles.push(pw.into_owned());
+                        add_role(e, &pw);
                     }
-                }
-                let e = &mut idx.ents[ei];
-                for rl in &roles {
-                    match rl.as_str() {
-                        "mr" | "spokesman" | "chairman" | "congressman" | "businessman"
-                        | "herr" | "monsieur" | "m" => e.male += 3,
-                        "mrs" | "ms" | "miss" | "spokeswoman" | "chairwoman" | "congresswoman"
-                        | "businesswoman" | "frau" | "mme" | "madame" => e.female += 3,
-                        _ => {}
-                    }
-                    let rl = match rl.as_str() {
-                        "sen" => "senator",
-                        "rep" => "representative",
-                        "adm" => "admiral",
-                        "gen" => "general",
-                        "prof" => "professor",
-                        "gov" => "governor",
-                        x => x,
-                    };
-                    e.roles.insert(rl.to_string());
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
                 if e.kind == Kind::Person {
