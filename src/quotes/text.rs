@@ -203,18 +203,17 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
     for i in 0..toks.len() {
         let t = toks[i];
         let next = toks.get(i + 1);
-        let next_starts = next.is_some_and(|n| match n.kind {
-            TK::Quote(_) => true,
-            TK::Word => p[n.start..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-            TK::Punct(c) => matches!(c, '(' | '—' | '–'),
-        });
         let boundary = match t.kind {
             TK::Punct('.') | TK::Punct('!') | TK::Punct('?') | TK::Punct('…') => {
                 // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
-                next.is_none() || next_starts
+                next.is_none_or(|n| match n.kind {
+                    TK::Quote(_) => true,
+                    TK::Word => p[n.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                    TK::Punct(c) => matches!(c, '(' | '—' | '–'),
+                })
             }
             TK::Word => {
                 // "U.S." at end of a sentence
