@@ -3,6 +3,7 @@
 use super::lex::*;
 use super::text::{Para, TK};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -26,6 +27,22 @@ pub struct Entity {
     lower: String,
     /// organisation a spokes-person speaks for
     pub first: Pos,
+    /// [`Entity::media_form`], computed on first use
+    media_form: OnceCell<bool>,
+}
+
+impl Entity {
+    /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
+    /// "Journal"): [`Index::canon`] asks for every media organisation at every one-word name.
+    fn media_form(&self) -> bool {
+        *self.media_form.get_or_init(|| {
+            let n = self.name.strip_prefix("The ").unwrap_or(&self.name);
+            n.split(' ').count() <= 4
+                && n.rsplit(' ')
+                    .next()
+                    .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+        })
+    }
 }
 
 #[derive(Debug, Default)]
@@ -147,11 +164,13 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         }
         let w = para.w(i);
         // most words are lower-case: test that before any look-up
-        if !is_cap(w) || {
-            let l = para.lw(i);
-            let f = list_flags(l);
-            f & IN_CAP_STOP != 0 && !is_title_f(l, f)
-        } {
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // the lists the word is in, for here and for the run's first word below
+        let flags_i = list_flags(para.lw(i));
+        if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
             i += 1;
             continue;
         }
@@ -203,7 +222,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 }
                 break;
             }
-            let f = list_flags(l);
+            let f = if j == i { flags_i } else { list_flags(l) };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
@@ -520,6 +539,7 @@ impl<'a> Index<'a> {
             roles: FxSet::default(),
             lower: low.clone(),
             first: pos,
+            media_form: OnceCell::new(),
         });
         self.by_name.insert(low, ei);
         ei
@@ -579,10 +599,7 @@ impl<'a> Index<'a> {
                     .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
                     || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                        && n.split(' ').count() <= 4
-                        && n.rsplit(' ')
-                            .next()
-                            .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+                        && e.media_form()
                         && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
             })
             .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
