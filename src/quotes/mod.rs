@@ -214,6 +214,18 @@ fn is_title_case(s: &str) -> bool {
         && ws[0].chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// `w.trim_end_matches("'s").trim_end_matches("’s")` with `strip_suffix`, which compares the
+/// ends where `trim_end_matches` sets up a substring searcher for every word.
+fn trim_possessive(mut w: &str) -> &str {
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    w
+}
+
 /// Words of a direct quotation's text.
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
@@ -1568,7 +1580,7 @@ impl<'a> Resolver<'a> {
             .collect();
         let has_spokes = words
             .iter()
-            .any(|w| lex::SPOKES.contains(w.trim_end_matches("'s").trim_end_matches("’s")));
+            .any(|w| lex::SPOKES.contains(trim_possessive(w)));
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
                 .windows(2)
@@ -1662,12 +1674,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Name(first.0.clone(), first.1);
         }
-        let head = words
-            .last()
-            .copied()
-            .unwrap_or_default()
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
         let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
             Some(h) if self.lang == Lang::Fr && words.len() == 1 => (vec!["la", h], h),
