@@ -1969,7 +1969,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut interviewee: Option<Option<String>> = None;
     let mut prev_quotes = 0usize;
     for (pi, para) in paras.iter().enumerate() {
-        let raws = analyse(para, lang, prev_open);
+        let mut raws = analyse(para, lang, prev_open);
         if raws.is_empty() {
             // what the end of this loop makes of a paragraph without quotes
             prev_open = para.spans.last().is_some_and(|s| !s.closed);
@@ -2092,14 +2092,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             }
         }
         let mut qs = Vec::new();
-        for (ri, r) in raws.iter().enumerate() {
+        // the texts and cues move into the quotes: what follows reads only kinds and attr_only
+        for (ri, r) in raws.iter_mut().enumerate() {
             if r.attr_only {
                 continue;
             }
             qs.push(Quote {
-                text: r.text.clone(),
+                text: std::mem::take(&mut r.text),
                 speaker: speakers[ri].as_deref().map(|s| res.idx.canonical(s)),
-                cue: r.cue.clone(),
+                cue: r.cue.take(),
                 kind: r.kind,
             });
         }
