@@ -155,6 +155,10 @@ fn any_org_word(lows: &[Low]) -> bool {
 pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
+    // the words (without a possessive ending) and lower-case forms of the run being read, in
+    // buffers kept from run to run: only a run that is kept gets its own Strings
+    let mut words: Vec<&str> = Vec::new();
+    let mut lows: Vec<Low> = Vec::new();
     let mut i = a;
     while i < b {
         let t = toks[i];
@@ -187,9 +191,8 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let the = i > a
             && toks[i - 1].is_word()
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
-        // the run's words (without a possessive ending) and their lower-case forms
-        let mut words: Vec<String> = Vec::new();
-        let mut lows: Vec<Low> = Vec::new();
+        words.clear();
+        lows.clear();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -215,7 +218,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                     && is_cap(para.w(j + 1))
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
-                    words.push(wj.to_string());
+                    words.push(wj);
                     lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
@@ -240,7 +243,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 break;
             }
             let (bare, poss) = strip_poss(wj);
-            words.push(bare.to_string());
+            words.push(bare);
             lows.push(if poss {
                 low(lower(bare))
             } else {
@@ -286,7 +289,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                words,
+                words: words.iter().map(|w| w.to_string()).collect(),
                 start,
                 end,
                 possessive,
