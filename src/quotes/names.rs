@@ -493,15 +493,19 @@ impl<'a> Index<'a> {
             if idx.ents[ei].name.contains(' ') {
                 continue;
             }
-            let run = Run {
-                words: vec![idx.ents[ei].name.clone()],
-                start: 0,
-                end: 0,
-                possessive: false,
-                titles: vec![],
-                the: false,
-            };
-            let (cn, ck) = idx.canon(&run, pos);
+            let name = &idx.ents[ei].name;
+            // the name's own Run only for run_kind, which an entity's name never needs here
+            let (cn, ck) = idx.canon_one(name, &[], pos, || {
+                let run = Run {
+                    words: vec![name.clone()],
+                    start: 0,
+                    end: 0,
+                    possessive: false,
+                    titles: vec![],
+                    the: false,
+                };
+                run_kind(&run, name)
+            });
             if !cn.eq_ignore_ascii_case(&idx.ents[ei].name) {
                 let (ma, fe, roles) = (
                     idx.ents[ei].male,
@@ -529,10 +533,14 @@ impl<'a> Index<'a> {
         let ei = self.ents.len();
         let low = low.into_owned();
         if name.contains(' ') {
-            self.by_last
-                .entry(prefix5(last_word(&low)).to_string())
-                .or_default()
-                .push(ei);
+            // a String for the key only when it is new
+            let key = prefix5(last_word(&low));
+            match self.by_last.get_mut(key) {
+                Some(v) => v.push(ei),
+                None => {
+                    self.by_last.insert(key.to_string(), vec![ei]);
+                }
+            }
         }
         self.ents.push(Entity {
             name: name.to_string(),
@@ -552,20 +560,39 @@ impl<'a> Index<'a> {
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
         if r.words.len() == 1 {
             let w = &r.words[0];
-            if let Some(long) = self.acronyms.get(w) {
-                return (long.clone(), Kind::Org(OrgKind::Gov));
-            }
-            // no String per one-word mention for its lower-case form
-            return with_lower(w, |lw| self.canon_word(r, w, lw, pos));
+            return self.canon_one(w, &r.titles, pos, || run_kind(r, w));
         }
         let n = r.words.join(" ");
         let kind = run_kind(r, &n);
         (display_name(r, kind, n), kind)
     }
 
-    /// [`Index::canon`] of a one-word run `r`: its word `w`, lower-cased `lw`.
-    fn canon_word(&self, r: &Run, w: &str, lw: &str, pos: Pos) -> (String, Kind) {
-        let person_title = r.titles.iter().any(|t| {
+    /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
+    /// [`run_kind`] of the run, asked for only when the article has no entity named `w`.
+    fn canon_one(
+        &self,
+        w: &str,
+        titles: &[String],
+        pos: Pos,
+        word_kind: impl FnOnce() -> Kind,
+    ) -> (String, Kind) {
+        if let Some(long) = self.acronyms.get(w) {
+            return (long.clone(), Kind::Org(OrgKind::Gov));
+        }
+        // no String per one-word mention for its lower-case form
+        with_lower(w, |lw| self.canon_word(w, lw, titles, pos, word_kind))
+    }
+
+    /// [`Index::canon_one`] of word `w`, lower-cased `lw`.
+    fn canon_word(
+        &self,
+        w: &str,
+        lw: &str,
+        titles: &[String],
+        pos: Pos,
+        word_kind: impl FnOnce() -> Kind,
+    ) -> (String, Kind) {
+        let person_title = titles.iter().any(|t| {
             matches!(
                 t.as_str(),
                 "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
@@ -650,7 +677,7 @@ impl<'a> Index<'a> {
         let k = self
             .by_name
             .get(lw)
-            .map_or_else(|| run_kind(r, w), |&i| self.ents[i].kind);
+            .map_or_else(word_kind, |&i| self.ents[i].kind);
         (w.to_string(), k)
     }
 
