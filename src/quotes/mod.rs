@@ -1569,13 +1569,16 @@ impl<'a> Resolver<'a> {
         let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
             .into_iter()
             .filter(|r| {
-                !(r.words.len() == 1 && {
-                    let l = r.words[0].to_lowercase();
-                    lex::GENERIC.contains(l.as_str())
-                        || lex::PERSON_ROLES.contains(l.as_str())
-                        || lex::ORG_NOMINALS.contains_key(l.as_str())
-                        || lex::SPOKES.contains(l.as_str())
-                })
+                // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+                !(r.words.len() == 1
+                    && lex::with_lower(&r.words[0], |l| {
+                        lex::list_flags(l)
+                            & (lex::IN_GENERIC
+                                | lex::IN_PERSON_ROLES
+                                | lex::IN_ORG_NOMINALS
+                                | lex::IN_SPOKES)
+                            != 0
+                    }))
             })
             .collect();
         let has_spokes = words
