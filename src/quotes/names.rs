@@ -168,7 +168,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         }
         let w = para.w(i);
         // most words are lower-case: test that before any look-up
-        if !is_cap(w) {
+        if !para.is_cap(i) {
             i += 1;
             continue;
         }
@@ -208,14 +208,14 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 break;
             }
             let l = para.lw(j);
-            if !is_cap(wj) {
+            if !para.is_cap(j) {
                 // connector followed by a capitalised word
                 if CONNECT.contains(&l)
                     && !words.is_empty()
                     && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
-                    && is_cap(para.w(j + 1))
+                    && para.is_cap(j + 1)
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
                     words.push(wj);
@@ -407,7 +407,7 @@ impl<'a> Index<'a> {
         idx.lower_words.reserve(words);
         for para in paras {
             for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !is_cap(para.w(i)) {
+                if para.toks[i].is_word() && !para.is_cap(i) {
                     idx.lower_words.insert(para.lw(i));
                 }
             }

@@ -10,6 +10,9 @@ pub struct Para<'a> {
     pub p: &'a str,
     pub spans: Vec<Span>,
     pub toks: Vec<Tok>,
+    /// whether each token is a word whose first character is upper-case: asked of every word
+    /// by the name index, and known without decoding when the tokenizer reads that character
+    caps: Vec<bool>,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph lower-cased when that keeps every offset (almost always), a token's form is
     /// then a slice of it;
@@ -21,7 +24,7 @@ pub struct Para<'a> {
 impl<'a> Para<'a> {
     pub fn new(p: &'a str) -> Para<'a> {
         let spans = find_spans(p);
-        let toks = tokenize(p, &spans);
+        let (toks, caps) = tokenize(p, &spans);
         let low_text = lower_aligned(p);
         let low = match low_text {
             Some(_) => Vec::new(),
@@ -31,6 +34,7 @@ impl<'a> Para<'a> {
             p,
             spans,
             toks,
+            caps,
             low_text,
             low,
         }
@@ -44,6 +48,10 @@ impl<'a> Para<'a> {
             Some(low) => &low[self.toks[i].start..self.toks[i].end],
             None => self.low[i].get_or_init(|| lower(self.w(i))),
         }
+    }
+    /// Whether token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.caps[i]
     }
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
@@ -104,11 +112,13 @@ fn char_at(p: &str, b: usize) -> char {
     p[b..].chars().next().unwrap_or_default()
 }
 
-/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans.
-pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
+/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
+/// whether each token is a word that starts with an upper-case character.
+pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
     let bytes = p.as_bytes();
     // about one token per five bytes of text: one allocation for most paragraphs
     let mut toks = Vec::with_capacity(p.len() / 4 + 4);
+    let mut caps = Vec::with_capacity(toks.capacity());
     let mut si = 0;
     let mut b = 0;
     while b < p.len() {
@@ -121,6 +131,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
                 start: s.open,
                 end: s.close_end,
             });
+            caps.push(false);
             b = b.max(s.close_end);
             si += 1;
             continue;
@@ -140,6 +151,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
                 start: b,
                 end: b + c.len_utf8(),
             });
+            caps.push(false);
             b += c.len_utf8();
             continue;
         }
@@ -191,9 +203,10 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
             start,
             end,
         });
+        caps.push(c.is_uppercase());
         b = end;
     }
-    toks
+    (toks, caps)
 }
 
 /// Sentence ranges as token index ranges.
