@@ -402,6 +402,14 @@ fn display_name(r: &Run, kind: Kind, n: String) -> String {
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index::default();
+        // a name starts with a capital: their count bounds the entities, which then never
+        // grow their Vec and map one doubling at a time
+        let caps = paras
+            .iter()
+            .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
+            .sum();
+        idx.ents.reserve(caps);
+        idx.by_name.reserve(caps);
         // lower-case word set: tells "Critics" from "Rubio"
         let words = paras.iter().map(|para| para.toks.len()).sum();
         idx.lower_words.reserve(words);
