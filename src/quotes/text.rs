@@ -89,7 +89,9 @@ impl Tok {
 
 fn word_char(c: char) -> bool {
     match c {
-        // frequent ranges answered without the Unicode tables: punctuation (’ “ ” —), Cyrillic
+        // frequent ranges answered without the Unicode tables: ASCII (by a table lookup),
+        // punctuation (’ “ ” —), Cyrillic
+        '\0'..='\x7f' => ASCII_ALNUM[c as usize],
         '\u{2000}'..='\u{206f}' => false,
         '\u{410}'..='\u{44f}' => true,
         _ => c.is_alphanumeric() || c == '\u{301}',
@@ -109,7 +111,11 @@ static ASCII_ALNUM: [bool; 256] = {
 
 /// The character at byte `b` of `p` (a character boundary before its end).
 fn char_at(p: &str, b: usize) -> char {
-    p[b..].chars().next().unwrap_or_default()
+    match p.as_bytes().get(b) {
+        // ASCII, most of the text, without decoding a character
+        Some(&x) if x.is_ascii() => char::from(x),
+        _ => p[b..].chars().next().unwrap_or_default(),
+    }
 }
 
 /// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
@@ -121,9 +127,10 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
     let mut caps = Vec::with_capacity(toks.capacity());
     let mut si = 0;
     let mut b = 0;
+    // the opening mark of the next quoted span: a word stops there
+    let open_of = |si: usize| spans.get(si).map_or(usize::MAX, |s: &Span| s.open);
+    let mut open = open_of(0);
     while b < p.len() {
-        // the opening mark of the next quoted span: a word stops there
-        let open = spans.get(si).map_or(usize::MAX, |s| s.open);
         if b >= open {
             let s = spans[si];
             toks.push(Tok {
@@ -134,13 +141,10 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
             caps.push(false);
             b = b.max(s.close_end);
             si += 1;
+            open = open_of(si);
             continue;
         }
-        // ASCII, most of the text, without decoding a character
-        let c = match bytes[b] {
-            x @ 0..0x80 => char::from(x),
-            _ => char_at(p, b),
-        };
+        let c = char_at(p, b);
         if c.is_whitespace() {
             b += c.len_utf8();
             continue;
@@ -184,7 +188,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
             break;
         }
         // abbreviation / initial with final dot
-        if p[end..].starts_with('.') {
+        if bytes.get(end) == Some(&b'.') {
             let w = lower(&p[start..end]);
             let initial = w.chars().count() == 1
                 && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
