@@ -437,7 +437,7 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(&name, kind, (pi, r.start));
+                let ei = idx.intern(name, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -520,7 +520,7 @@ impl<'a> Index<'a> {
                     idx.ents[ei].female,
                     idx.ents[ei].roles.clone(),
                 );
-                let ci = idx.intern(&cn, ck, pos);
+                let ci = idx.intern(cn, ck, pos);
                 idx.ents[ci].male += ma;
                 idx.ents[ci].female += fe;
                 idx.ents[ci].roles.extend(roles);
@@ -530,8 +530,10 @@ impl<'a> Index<'a> {
         idx
     }
 
-    fn intern(&mut self, name: &str, kind: Kind, pos: Pos) -> usize {
-        let low = lower(name);
+    /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
+    /// new. The callers' own String becomes the entity's name.
+    fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
+        let low = lower(&name);
         if let Some(&i) = self.by_name.get(low.as_ref()) {
             if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                 self.ents[i].kind = kind;
@@ -551,7 +553,7 @@ impl<'a> Index<'a> {
             }
         }
         self.ents.push(Entity {
-            name: name.to_string(),
+            name,
             kind,
             male: 0,
             female: 0,
