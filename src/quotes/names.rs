@@ -444,11 +444,16 @@ impl<'a> Index<'a> {
                     add_role(e, t);
                 }
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to a comma, full stop or semicolon
-                    let cut = apposition
-                        .char_indices()
-                        .nth(80)
-                        .map_or(apposition.len(), |(b, _)| b);
+                    // its first 80 characters, up to a comma, full stop or semicolon (80 bytes
+                    // when they are ASCII, found without decoding them)
+                    let cut = match apposition.as_bytes().get(..80) {
+                        None => apposition.len(),
+                        Some(head) if head.is_ascii() => 80,
+                        Some(_) => apposition
+                            .char_indices()
+                            .nth(80)
+                            .map_or(apposition.len(), |(b, _)| b),
+                    };
                     let app = apposition[..cut]
                         .split([',', '.', ';'])
                         .next()
