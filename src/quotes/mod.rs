@@ -226,10 +226,12 @@ fn trim_possessive(mut w: &str) -> &str {
     w
 }
 
-/// Words of a direct quotation's text.
-fn word_count(s: &str) -> usize {
+/// Words of a direct quotation's text, counted up to `cap`: the callers compare the count with
+/// small numbers, and a quotation can run for a hundred words.
+fn word_count(s: &str, cap: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .take(cap)
         .count()
 }
 
@@ -396,7 +398,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     let t0 = toks[covered.max(a)].start;
                     let t1 = toks[k - 1].end;
                     let txt = p[t0..t1].trim().to_string();
-                    if word_count(&txt) >= 3 {
+                    if word_count(&txt, 3) >= 3 {
                         raws.push(clause(
                             txt,
                             QuoteKind::Reported,
@@ -657,7 +659,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     // a one-word scare quote inside a phrase ("une directive dite « contraignante »,") is no utterance
                     let scare = s0 >= 2
                         && para.is_w(s0 - 2)
-                        && word_count(&p[sp.start..sp.end]) <= 1
+                        && word_count(&p[sp.start..sp.end], 2) <= 1
                         && !p[sp.start..sp.end].ends_with([',', '.', '!', '?', '…']);
                     if !used[qi] && subj_words <= 14 && ends && !scare {
                         used[qi] = true;
@@ -946,7 +948,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             }
             // colon introduction "Kaspersky's response: "...""
             let colon = q > a && toks[q - 1].is_punct(':');
-            if colon && word_count(content) >= 3 {
+            if colon && word_count(content, 3) >= 3 {
                 let mut s0 = a;
                 for t in (a..q - 1).rev() {
                     if toks[t].quote().is_some() {
@@ -1195,7 +1197,8 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
-    let wc = word_count(content);
+    // compared with 3, 6 and 8 below
+    let wc = word_count(content, 8);
     if wc < 3 {
         return false;
     }
@@ -1236,7 +1239,7 @@ fn transcript(para: &Para) -> Option<Raw> {
     }
     let name = p[..colon].trim();
     let rest = p[colon + 1..].trim();
-    if word_count(rest) < 2 {
+    if word_count(rest, 2) < 2 {
         return None;
     }
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
