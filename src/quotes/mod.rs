@@ -259,7 +259,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 continue;
             }
             let lw = para.lw(i);
-            let w = para.w(i);
             // multi-word according cues
             let mut class = lex::cue_class(lang, lw);
             let mut cue_end = i + 1; // first token after the cue words
@@ -269,7 +268,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
-                    } else if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    } else if para.is_cap(i) {
                         class = None;
                     } else if lw == "pointed" && para.is_w(i + 1) && para.lw(i + 1) == "out" {
                         class = Some(CueClass::That);
