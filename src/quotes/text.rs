@@ -234,7 +234,8 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
             }
             TK::Word => {
                 // "U.S." at end of a sentence
-                p[t.start..t.end].ends_with('.')
+                // the last byte: a dot is no part of a longer character
+                p.as_bytes()[t.end - 1] == b'.'
                     && p[t.start..t.end].matches('.').count() >= 2
                     && next.is_some_and(|n| {
                         n.is_word()
