@@ -161,17 +161,13 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
     let mut lows: Vec<Low> = Vec::new();
     let mut i = a;
     while i < b {
-        let t = toks[i];
-        if !t.is_word() {
-            i += 1;
-            continue;
-        }
-        let w = para.w(i);
-        // most words are lower-case: test that before any look-up
+        // most words are lower-case (and only a word is capitalised): test that first
         if !para.is_cap(i) {
             i += 1;
             continue;
         }
+        let t = toks[i];
+        let w = para.w(i);
         // the lists the word is in, for here and for the run's first word below
         let flags_i = list_flags(para.lw(i));
         if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
