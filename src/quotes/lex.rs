@@ -450,7 +450,9 @@ static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
             .map(String::as_str)
             .chain(DE_CUES.iter().copied())
             .chain(FR_CUES.iter().copied())
-            .chain(RU_CUES.iter().copied()),
+            .chain(RU_CUES.iter().copied())
+            // German cues outside DE_CUES
+            .chain(["laut", "zufolge", "so"]),
     )
 });
 
@@ -487,12 +489,21 @@ impl WordFilter {
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
+///
+/// Inlined up to the filter: asked of every word of every paragraph, and few words are cues.
+#[inline]
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+    // French words are filtered once their inverted pronoun is off, in `listed_cue_class`
+    if lang != Lang::Fr && !CUE_FILTER.may_contain(w) {
+        return None;
+    }
+    listed_cue_class(lang, w)
+}
+
+/// [`cue_class`] past the filter.
+fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
-        Lang::En => CUE_FILTER
-            .may_contain(w)
-            .then(|| EN.get(w).copied())
-            .flatten(),
+        Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
         Lang::De => {
             if w == "laut" {
@@ -501,7 +512,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
                 Some(CueClass::Zufolge)
             } else if w == "so" {
                 Some(CueClass::So)
-            } else if CUE_FILTER.may_contain(w) && DE.contains(w) {
+            } else if DE.contains(w) {
                 Some(CueClass::Say)
             } else {
                 None
@@ -524,7 +535,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
             }
         }
         Lang::Ru => {
-            if CUE_FILTER.may_contain(w) && RU.contains(w) {
+            if RU.contains(w) {
                 Some(CueClass::Say)
             } else {
                 None
