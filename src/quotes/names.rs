@@ -336,10 +336,9 @@ fn add_role(e: &mut Entity, rl: &str) {
 /// for the name too, and join once.
 pub fn run_kind(r: &Run, joined: &str) -> Kind {
     if let Some(c) = org_alias(joined) {
-        let words: Vec<String> = c.split(' ').map(|s| s.to_string()).collect();
         if c.split(' ').count() != r.words.len() || c != joined {
             let run = Run {
-                words,
+                words: c.split(' ').map(|s| s.to_string()).collect(),
                 start: 0,
                 end: 0,
                 possessive: false,
