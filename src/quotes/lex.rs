@@ -38,8 +38,19 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub fn lower_aligned(p: &str) -> Option<String> {
     let mut out = p.to_ascii_lowercase();
     // the other characters, found by their lead byte; most are their own lower case
-    for (i, &x) in p.as_bytes().iter().enumerate() {
-        if x < 0xc0 {
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight ASCII bytes at a time
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i] < 0xc0 {
+            i += 1;
             continue;
         }
         let c = p[i..].chars().next()?;
@@ -50,6 +61,7 @@ pub fn lower_aligned(p: &str) -> Option<String> {
             }
             _ => return None,
         }
+        i += c.len_utf8();
     }
     Some(out)
 }
@@ -430,9 +442,66 @@ static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
 static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
 static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
 static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
+/// Every word of the paragraphs is asked whether it is a cue, and few are: a bit test turns
+/// most away before the look-up.
+static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        EN.keys()
+            .map(String::as_str)
+            .chain(DE_CUES.iter().copied())
+            .chain(FR_CUES.iter().copied())
+            .chain(RU_CUES.iter().copied())
+            // German cues outside DE_CUES
+            .chain(["laut", "zufolge", "so"]),
+    )
+});
+
+/// A one-bit-per-digest summary of a word list: a word whose bit is clear is not in the list.
+/// A bit test costs a tenth of a hash look-up, and most words asked about are in no list.
+pub struct WordFilter([u64; WordFilter::BITS / 64]);
+
+impl WordFilter {
+    const BITS: usize = 4096;
+
+    /// The bit of `w`, from its length, first two bytes and last byte.
+    fn digest(w: &str) -> usize {
+        let b = w.as_bytes();
+        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
+        (key.wrapping_mul(0x9e37_79b1) >> 20) as usize % Self::BITS
+    }
+
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; Self::BITS / 64];
+        for w in words {
+            let d = Self::digest(w);
+            bits[d / 64] |= 1 << (d % 64);
+        }
+        WordFilter(bits)
+    }
+
+    /// False when `w` is certainly not in the list.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let d = Self::digest(w);
+        self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+}
 
 /// Classify a lower-cased word as a speech cue in `lang`.
+///
+/// Inlined up to the filter: asked of every word of every paragraph, and few words are cues.
+#[inline]
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+    // French words are filtered once their inverted pronoun is off, in `listed_cue_class`
+    if lang != Lang::Fr && !CUE_FILTER.may_contain(w) {
+        return None;
+    }
+    listed_cue_class(lang, w)
+}
+
+/// [`cue_class`] past the filter.
+fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
@@ -459,7 +528,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
             .unwrap_or(w);
             if w == "selon" {
                 Some(CueClass::According)
-            } else if FR.contains(w) {
+            } else if CUE_FILTER.may_contain(w) && FR.contains(w) {
                 Some(CueClass::Say)
             } else {
                 None
@@ -1414,7 +1483,8 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     if n.len() > 60 {
         return None;
     }
-    let first = n.split(' ').next().unwrap_or("");
+    // a byte search: the str pattern searcher costs more than the short names it looks through
+    let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
     if !with_lower(first, |l| ALIAS_FIRST.contains(l)) {
         return None;
     }
@@ -1546,10 +1616,17 @@ static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
     m
 });
 
+static LIST_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LIST_FLAGS.keys().copied()));
+
 /// The `IN_*` lists lower-case word `l` is in: one look-up where a capitalised word needed up
 /// to six.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
+    // most capitalised words are names, in no list
+    if !LIST_FILTER.may_contain(l) {
+        return 0;
+    }
     LIST_FLAGS.get(l).copied().unwrap_or(0)
 }
 

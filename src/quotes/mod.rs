@@ -214,10 +214,24 @@ fn is_title_case(s: &str) -> bool {
         && ws[0].chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Words of a direct quotation's text.
-fn word_count(s: &str) -> usize {
+/// `w.trim_end_matches("'s").trim_end_matches("’s")` with `strip_suffix`, which compares the
+/// ends where `trim_end_matches` sets up a substring searcher for every word.
+fn trim_possessive(mut w: &str) -> &str {
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    w
+}
+
+/// Words of a direct quotation's text, counted up to `cap`: the callers compare the count with
+/// small numbers, and a quotation can run for a hundred words.
+fn word_count(s: &str, cap: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .take(cap)
         .count()
 }
 
@@ -245,7 +259,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 continue;
             }
             let lw = para.lw(i);
-            let w = para.w(i);
             // multi-word according cues
             let mut class = lex::cue_class(lang, lw);
             let mut cue_end = i + 1; // first token after the cue words
@@ -255,7 +268,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
-                    } else if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    } else if para.is_cap(i) {
                         class = None;
                     } else if lw == "pointed" && para.is_w(i + 1) && para.lw(i + 1) == "out" {
                         class = Some(CueClass::That);
@@ -384,7 +397,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     let t0 = toks[covered.max(a)].start;
                     let t1 = toks[k - 1].end;
                     let txt = p[t0..t1].trim().to_string();
-                    if word_count(&txt) >= 3 {
+                    if word_count(&txt, 3) >= 3 {
                         raws.push(clause(
                             txt,
                             QuoteKind::Reported,
@@ -645,7 +658,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     // a one-word scare quote inside a phrase ("une directive dite « contraignante »,") is no utterance
                     let scare = s0 >= 2
                         && para.is_w(s0 - 2)
-                        && word_count(&p[sp.start..sp.end]) <= 1
+                        && word_count(&p[sp.start..sp.end], 2) <= 1
                         && !p[sp.start..sp.end].ends_with([',', '.', '!', '?', '…']);
                     if !used[qi] && subj_words <= 14 && ends && !scare {
                         used[qi] = true;
@@ -934,7 +947,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             }
             // colon introduction "Kaspersky's response: "...""
             let colon = q > a && toks[q - 1].is_punct(':');
-            if colon && word_count(content) >= 3 {
+            if colon && word_count(content, 3) >= 3 {
                 let mut s0 = a;
                 for t in (a..q - 1).rev() {
                     if toks[t].quote().is_some() {
@@ -1183,7 +1196,8 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
-    let wc = word_count(content);
+    // compared with 3, 6 and 8 below
+    let wc = word_count(content, 8);
     if wc < 3 {
         return false;
     }
@@ -1224,7 +1238,7 @@ fn transcript(para: &Para) -> Option<Raw> {
     }
     let name = p[..colon].trim();
     let rest = p[colon + 1..].trim();
-    if word_count(rest) < 2 {
+    if word_count(rest, 2) < 2 {
         return None;
     }
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
@@ -1557,18 +1571,21 @@ impl<'a> Resolver<'a> {
         let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
             .into_iter()
             .filter(|r| {
-                !(r.words.len() == 1 && {
-                    let l = r.words[0].to_lowercase();
-                    lex::GENERIC.contains(l.as_str())
-                        || lex::PERSON_ROLES.contains(l.as_str())
-                        || lex::ORG_NOMINALS.contains_key(l.as_str())
-                        || lex::SPOKES.contains(l.as_str())
-                })
+                // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+                !(r.words.len() == 1
+                    && lex::with_lower(&r.words[0], |l| {
+                        lex::list_flags(l)
+                            & (lex::IN_GENERIC
+                                | lex::IN_PERSON_ROLES
+                                | lex::IN_ORG_NOMINALS
+                                | lex::IN_SPOKES)
+                            != 0
+                    }))
             })
             .collect();
         let has_spokes = words
             .iter()
-            .any(|w| lex::SPOKES.contains(w.trim_end_matches("'s").trim_end_matches("’s")));
+            .any(|w| lex::SPOKES.contains(trim_possessive(w)));
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
                 .windows(2)
@@ -1662,12 +1679,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Name(first.0.clone(), first.1);
         }
-        let head = words
-            .last()
-            .copied()
-            .unwrap_or_default()
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
         let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
             Some(h) if self.lang == Lang::Fr && words.len() == 1 => (vec!["la", h], h),
@@ -1962,7 +1974,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut interviewee: Option<Option<String>> = None;
     let mut prev_quotes = 0usize;
     for (pi, para) in paras.iter().enumerate() {
-        let raws = analyse(para, lang, prev_open);
+        let mut raws = analyse(para, lang, prev_open);
         if raws.is_empty() {
             // what the end of this loop makes of a paragraph without quotes
             prev_open = para.spans.last().is_some_and(|s| !s.closed);
@@ -2085,14 +2097,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             }
         }
         let mut qs = Vec::new();
-        for (ri, r) in raws.iter().enumerate() {
+        // the texts and cues move into the quotes: what follows reads only kinds and attr_only
+        for (ri, r) in raws.iter_mut().enumerate() {
             if r.attr_only {
                 continue;
             }
             qs.push(Quote {
-                text: r.text.clone(),
+                text: std::mem::take(&mut r.text),
                 speaker: speakers[ri].as_deref().map(|s| res.idx.canonical(s)),
-                cue: r.cue.clone(),
+                cue: r.cue.take(),
                 kind: r.kind,
             });
         }

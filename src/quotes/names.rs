@@ -3,6 +3,7 @@
 use super::lex::*;
 use super::text::{Para, TK};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -26,6 +27,22 @@ pub struct Entity {
     lower: String,
     /// organisation a spokes-person speaks for
     pub first: Pos,
+    /// [`Entity::media_form`], computed on first use
+    media_form: OnceCell<bool>,
+}
+
+impl Entity {
+    /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
+    /// "Journal"): [`Index::canon`] asks for every media organisation at every one-word name.
+    fn media_form(&self) -> bool {
+        *self.media_form.get_or_init(|| {
+            let n = self.name.strip_prefix("The ").unwrap_or(&self.name);
+            n.split(' ').count() <= 4
+                && n.rsplit(' ')
+                    .next()
+                    .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+        })
+    }
 }
 
 #[derive(Debug, Default)]
@@ -138,20 +155,22 @@ fn any_org_word(lows: &[Low]) -> bool {
 pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
+    // the words (without a possessive ending) and lower-case forms of the run being read, in
+    // buffers kept from run to run: only a run that is kept gets its own Strings
+    let mut words: Vec<&str> = Vec::new();
+    let mut lows: Vec<Low> = Vec::new();
     let mut i = a;
     while i < b {
-        let t = toks[i];
-        if !t.is_word() {
+        // most words are lower-case (and only a word is capitalised): test that first
+        if !para.is_cap(i) {
             i += 1;
             continue;
         }
+        let t = toks[i];
         let w = para.w(i);
-        // most words are lower-case: test that before any look-up
-        if !is_cap(w) || {
-            let l = para.lw(i);
-            let f = list_flags(l);
-            f & IN_CAP_STOP != 0 && !is_title_f(l, f)
-        } {
+        // the lists the word is in, for here and for the run's first word below
+        let flags_i = list_flags(para.lw(i));
+        if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
             i += 1;
             continue;
         }
@@ -168,9 +187,8 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let the = i > a
             && toks[i - 1].is_word()
             && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
-        // the run's words (without a possessive ending) and their lower-case forms
-        let mut words: Vec<String> = Vec::new();
-        let mut lows: Vec<Low> = Vec::new();
+        words.clear();
+        lows.clear();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
@@ -186,24 +204,24 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 break;
             }
             let l = para.lw(j);
-            if !is_cap(wj) {
+            if !para.is_cap(j) {
                 // connector followed by a capitalised word
                 if CONNECT.contains(&l)
                     && !words.is_empty()
                     && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
-                    && is_cap(para.w(j + 1))
+                    && para.is_cap(j + 1)
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
-                    words.push(wj.to_string());
+                    words.push(wj);
                     lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let f = list_flags(l);
+            let f = if j == i { flags_i } else { list_flags(l) };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
@@ -221,7 +239,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
                 break;
             }
             let (bare, poss) = strip_poss(wj);
-            words.push(bare.to_string());
+            words.push(bare);
             lows.push(if poss {
                 low(lower(bare))
             } else {
@@ -267,7 +285,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                words,
+                words: words.iter().map(|w| w.to_string()).collect(),
                 start,
                 end,
                 possessive,
@@ -290,14 +308,37 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
+/// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
+/// in its roles under its full form.
+fn add_role(e: &mut Entity, rl: &str) {
+    match rl {
+        "mr" | "spokesman" | "chairman" | "congressman" | "businessman" | "herr" | "monsieur"
+        | "m" => e.male += 3,
+        "mrs" | "ms" | "miss" | "spokeswoman" | "chairwoman" | "congresswoman"
+        | "businesswoman" | "frau" | "mme" | "madame" => e.female += 3,
+        _ => {}
+    }
+    let rl = match rl {
+        "sen" => "senator",
+        "rep" => "representative",
+        "adm" => "admiral",
+        "gen" => "general",
+        "prof" => "professor",
+        "gov" => "governor",
+        x => x,
+    };
+    if !e.roles.contains(rl) {
+        e.roles.insert(rl.to_string());
+    }
+}
+
 /// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
 /// for the name too, and join once.
 pub fn run_kind(r: &Run, joined: &str) -> Kind {
     if let Some(c) = org_alias(joined) {
-        let words: Vec<String> = c.split(' ').map(|s| s.to_string()).collect();
         if c.split(' ').count() != r.words.len() || c != joined {
             let run = Run {
-                words,
+                words: c.split(' ').map(|s| s.to_string()).collect(),
                 start: 0,
                 end: 0,
                 possessive: false,
@@ -356,12 +397,20 @@ fn display_name(r: &Run, kind: Kind, n: String) -> String {
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index::default();
+        // a name starts with a capital: their count bounds the entities, which then never
+        // grow their Vec and map one doubling at a time
+        let caps = paras
+            .iter()
+            .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
+            .sum();
+        idx.ents.reserve(caps);
+        idx.by_name.reserve(caps);
         // lower-case word set: tells "Critics" from "Rubio"
         let words = paras.iter().map(|para| para.toks.len()).sum();
         idx.lower_words.reserve(words);
         for para in paras {
             for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !is_cap(para.w(i)) {
+                if para.toks[i].is_word() && !para.is_cap(i) {
                     idx.lower_words.insert(para.lw(i));
                 }
             }
@@ -383,15 +432,23 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(&name, kind, (pi, r.start));
+                let ei = idx.intern(name, kind, (pi, r.start));
+                let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
-                let mut roles: Vec<String> = r.titles.clone();
+                for t in &r.titles {
+                    add_role(e, t);
+                }
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to a comma, full stop or semicolon
-                    let cut = apposition
-                        .char_indices()
-                        .nth(80)
-                        .map_or(apposition.len(), |(b, _)| b);
+                    // its first 80 characters, up to a comma, full stop or semicolon (80 bytes
+                    // when they are ASCII, found without decoding them)
+                    let cut = match apposition.as_bytes().get(..80) {
+                        None => apposition.len(),
+                        Some(head) if head.is_ascii() => 80,
+                        Some(_) => apposition
+                            .char_indices()
+                            .nth(80)
+                            .map_or(apposition.len(), |(b, _)| b),
+                    };
                     let app = apposition[..cut]
                         .split([',', '.', ';'])
                         .next()
@@ -406,10 +463,9 @@ impl<'a> Index<'a> {
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
                         ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
-                        roles.extend(
-                            aw.filter(|w| PERSON_ROLES.contains(w.as_ref()))
-                                .map(Cow::into_owned),
-                        );
+                        for w in aw.filter(|w| PERSON_ROLES.contains(w.as_ref())) {
+                            add_role(e, &w);
+                        }
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
@@ -417,28 +473,8 @@ impl<'a> Index<'a> {
                 if let Some(prev) = before.split_whitespace().next_back() {
                     let pw = lower(prev.trim_matches(|c: char| !c.is_alphanumeric()));
                     if PERSON_ROLES.contains(pw.as_ref()) {
-                        roles.push(pw.into_owned());
+                        add_role(e, &pw);
                     }
-                }
-                let e = &mut idx.ents[ei];
-                for rl in &roles {
-                    match rl.as_str() {
-                        "mr" | "spokesman" | "chairman" | "congressman" | "businessman"
-                        | "herr" | "monsieur" | "m" => e.male += 3,
-                        "mrs" | "ms" | "miss" | "spokeswoman" | "chairwoman" | "congresswoman"
-                        | "businesswoman" | "frau" | "mme" | "madame" => e.female += 3,
-                        _ => {}
-                    }
-                    let rl = match rl.as_str() {
-                        "sen" => "senator",
-                        "rep" => "representative",
-                        "adm" => "admiral",
-                        "gen" => "general",
-                        "prof" => "professor",
-                        "gov" => "governor",
-                        x => x,
-                    };
-                    e.roles.insert(rl.to_string());
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
                 if e.kind == Kind::Person {
@@ -465,22 +501,26 @@ impl<'a> Index<'a> {
             if idx.ents[ei].name.contains(' ') {
                 continue;
             }
-            let run = Run {
-                words: vec![idx.ents[ei].name.clone()],
-                start: 0,
-                end: 0,
-                possessive: false,
-                titles: vec![],
-                the: false,
-            };
-            let (cn, ck) = idx.canon(&run, pos);
+            let name = &idx.ents[ei].name;
+            // the name's own Run only for run_kind, which an entity's name never needs here
+            let (cn, ck) = idx.canon_one(name, &[], pos, || {
+                let run = Run {
+                    words: vec![name.clone()],
+                    start: 0,
+                    end: 0,
+                    possessive: false,
+                    titles: vec![],
+                    the: false,
+                };
+                run_kind(&run, name)
+            });
             if !cn.eq_ignore_ascii_case(&idx.ents[ei].name) {
                 let (ma, fe, roles) = (
                     idx.ents[ei].male,
                     idx.ents[ei].female,
                     idx.ents[ei].roles.clone(),
                 );
-                let ci = idx.intern(&cn, ck, pos);
+                let ci = idx.intern(cn, ck, pos);
                 idx.ents[ci].male += ma;
                 idx.ents[ci].female += fe;
                 idx.ents[ci].roles.extend(roles);
@@ -490,8 +530,10 @@ impl<'a> Index<'a> {
         idx
     }
 
-    fn intern(&mut self, name: &str, kind: Kind, pos: Pos) -> usize {
-        let low = lower(name);
+    /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
+    /// new. The callers' own String becomes the entity's name.
+    fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
+        let low = lower(&name);
         if let Some(&i) = self.by_name.get(low.as_ref()) {
             if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                 self.ents[i].kind = kind;
@@ -501,19 +543,24 @@ impl<'a> Index<'a> {
         let ei = self.ents.len();
         let low = low.into_owned();
         if name.contains(' ') {
-            self.by_last
-                .entry(prefix5(last_word(&low)).to_string())
-                .or_default()
-                .push(ei);
+            // a String for the key only when it is new
+            let key = prefix5(last_word(&low));
+            match self.by_last.get_mut(key) {
+                Some(v) => v.push(ei),
+                None => {
+                    self.by_last.insert(key.to_string(), vec![ei]);
+                }
+            }
         }
         self.ents.push(Entity {
-            name: name.to_string(),
+            name,
             kind,
             male: 0,
             female: 0,
             roles: FxSet::default(),
             lower: low.clone(),
             first: pos,
+            media_form: OnceCell::new(),
         });
         self.by_name.insert(low, ei);
         ei
@@ -523,20 +570,39 @@ impl<'a> Index<'a> {
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
         if r.words.len() == 1 {
             let w = &r.words[0];
-            if let Some(long) = self.acronyms.get(w) {
-                return (long.clone(), Kind::Org(OrgKind::Gov));
-            }
-            // no String per one-word mention for its lower-case form
-            return with_lower(w, |lw| self.canon_word(r, w, lw, pos));
+            return self.canon_one(w, &r.titles, pos, || run_kind(r, w));
         }
         let n = r.words.join(" ");
         let kind = run_kind(r, &n);
         (display_name(r, kind, n), kind)
     }
 
-    /// [`Index::canon`] of a one-word run `r`: its word `w`, lower-cased `lw`.
-    fn canon_word(&self, r: &Run, w: &str, lw: &str, pos: Pos) -> (String, Kind) {
-        let person_title = r.titles.iter().any(|t| {
+    /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
+    /// [`run_kind`] of the run, asked for only when the article has no entity named `w`.
+    fn canon_one(
+        &self,
+        w: &str,
+        titles: &[String],
+        pos: Pos,
+        word_kind: impl FnOnce() -> Kind,
+    ) -> (String, Kind) {
+        if let Some(long) = self.acronyms.get(w) {
+            return (long.clone(), Kind::Org(OrgKind::Gov));
+        }
+        // no String per one-word mention for its lower-case form
+        with_lower(w, |lw| self.canon_word(w, lw, titles, pos, word_kind))
+    }
+
+    /// [`Index::canon_one`] of word `w`, lower-cased `lw`.
+    fn canon_word(
+        &self,
+        w: &str,
+        lw: &str,
+        titles: &[String],
+        pos: Pos,
+        word_kind: impl FnOnce() -> Kind,
+    ) -> (String, Kind) {
+        let person_title = titles.iter().any(|t| {
             matches!(
                 t.as_str(),
                 "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
@@ -573,10 +639,7 @@ impl<'a> Index<'a> {
                     .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
                     || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                        && n.split(' ').count() <= 4
-                        && n.rsplit(' ')
-                            .next()
-                            .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+                        && e.media_form()
                         && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
             })
             .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
@@ -624,7 +687,7 @@ impl<'a> Index<'a> {
         let k = self
             .by_name
             .get(lw)
-            .map_or_else(|| run_kind(r, w), |&i| self.ents[i].kind);
+            .map_or_else(word_kind, |&i| self.ents[i].kind);
         (w.to_string(), k)
     }
 

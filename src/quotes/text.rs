@@ -10,6 +10,9 @@ pub struct Para<'a> {
     pub p: &'a str,
     pub spans: Vec<Span>,
     pub toks: Vec<Tok>,
+    /// whether each token is a word whose first character is upper-case: asked of every word
+    /// by the name index, and known without decoding when the tokenizer reads that character
+    caps: Vec<bool>,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph lower-cased when that keeps every offset (almost always), a token's form is
     /// then a slice of it;
@@ -21,7 +24,7 @@ pub struct Para<'a> {
 impl<'a> Para<'a> {
     pub fn new(p: &'a str) -> Para<'a> {
         let spans = find_spans(p);
-        let toks = tokenize(p, &spans);
+        let (toks, caps) = tokenize(p, &spans);
         let low_text = lower_aligned(p);
         let low = match low_text {
             Some(_) => Vec::new(),
@@ -31,6 +34,7 @@ impl<'a> Para<'a> {
             p,
             spans,
             toks,
+            caps,
             low_text,
             low,
         }
@@ -44,6 +48,10 @@ impl<'a> Para<'a> {
             Some(low) => &low[self.toks[i].start..self.toks[i].end],
             None => self.low[i].get_or_init(|| lower(self.w(i))),
         }
+    }
+    /// Whether token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.caps[i]
     }
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
@@ -81,28 +89,48 @@ impl Tok {
 
 fn word_char(c: char) -> bool {
     match c {
-        // frequent ranges answered without the Unicode tables: punctuation (’ “ ” —), Cyrillic
+        // frequent ranges answered without the Unicode tables: ASCII (by a table lookup),
+        // punctuation (’ “ ” —), Cyrillic
+        '\0'..='\x7f' => ASCII_ALNUM[c as usize],
         '\u{2000}'..='\u{206f}' => false,
         '\u{410}'..='\u{44f}' => true,
         _ => c.is_alphanumeric() || c == '\u{301}',
     }
 }
 
+/// Whether a byte is an ASCII letter or digit: one load per byte of a word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// The character at byte `b` of `p` (a character boundary before its end).
 fn char_at(p: &str, b: usize) -> char {
-    p[b..].chars().next().unwrap_or_default()
+    match p.as_bytes().get(b) {
+        // ASCII, most of the text, without decoding a character
+        Some(&x) if x.is_ascii() => char::from(x),
+        _ => p[b..].chars().next().unwrap_or_default(),
+    }
 }
 
-/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans.
-pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
+/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
+/// whether each token is a word that starts with an upper-case character.
+pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
     let bytes = p.as_bytes();
     // about one token per five bytes of text: one allocation for most paragraphs
     let mut toks = Vec::with_capacity(p.len() / 4 + 4);
+    let mut caps = Vec::with_capacity(toks.capacity());
     let mut si = 0;
     let mut b = 0;
+    // the opening mark of the next quoted span: a word stops there
+    let open_of = |si: usize| spans.get(si).map_or(usize::MAX, |s: &Span| s.open);
+    let mut open = open_of(0);
     while b < p.len() {
-        // the opening mark of the next quoted span: a word stops there
-        let open = spans.get(si).map_or(usize::MAX, |s| s.open);
         if b >= open {
             let s = spans[si];
             toks.push(Tok {
@@ -110,8 +138,10 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
                 start: s.open,
                 end: s.close_end,
             });
+            caps.push(false);
             b = b.max(s.close_end);
             si += 1;
+            open = open_of(si);
             continue;
         }
         let c = char_at(p, b);
@@ -125,17 +155,20 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
                 start: b,
                 end: b + c.len_utf8(),
             });
+            caps.push(false);
             b += c.len_utf8();
             continue;
         }
         let start = b;
         let mut end = b + c.len_utf8();
+        // a word stops at the next quoted span or the paragraph's end
+        let lim = open.min(p.len());
         loop {
             // ASCII letters and digits, most of a word, without decoding characters
-            while end < open && end < p.len() && bytes[end].is_ascii_alphanumeric() {
+            while end < lim && ASCII_ALNUM[usize::from(bytes[end])] {
                 end += 1;
             }
-            if end >= open || end >= p.len() {
+            if end >= lim {
                 break;
             }
             let c2 = char_at(p, end);
@@ -155,7 +188,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
             break;
         }
         // abbreviation / initial with final dot
-        if p[end..].starts_with('.') {
+        if bytes.get(end) == Some(&b'.') {
             let w = lower(&p[start..end]);
             let initial = w.chars().count() == 1
                 && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
@@ -174,9 +207,10 @@ pub fn tokenize(p: &str, spans: &[Span]) -> Vec<Tok> {
             start,
             end,
         });
+        caps.push(c.is_uppercase());
         b = end;
     }
-    toks
+    (toks, caps)
 }
 
 /// Sentence ranges as token index ranges.
@@ -186,22 +220,22 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
     for i in 0..toks.len() {
         let t = toks[i];
         let next = toks.get(i + 1);
-        let next_starts = next.is_some_and(|n| match n.kind {
-            TK::Quote(_) => true,
-            TK::Word => p[n.start..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-            TK::Punct(c) => matches!(c, '(' | '—' | '–'),
-        });
         let boundary = match t.kind {
             TK::Punct('.') | TK::Punct('!') | TK::Punct('?') | TK::Punct('…') => {
                 // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
-                next.is_none() || next_starts
+                next.is_none_or(|n| match n.kind {
+                    TK::Quote(_) => true,
+                    TK::Word => p[n.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                    TK::Punct(c) => matches!(c, '(' | '—' | '–'),
+                })
             }
             TK::Word => {
                 // "U.S." at end of a sentence
-                p[t.start..t.end].ends_with('.')
+                // the last byte: a dot is no part of a longer character
+                p.as_bytes()[t.end - 1] == b'.'
                     && p[t.start..t.end].matches('.').count() >= 2
                     && next.is_some_and(|n| {
                         n.is_word()
