@@ -183,8 +183,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
         let start = i + at;
         let rest = &b[start + 1..];
         if rest.starts_with(b"!--") {
-            i = memchr::memmem::find(&b[start + 4..], b"-->")
-                .map_or(b.len(), |e| start + 4 + e + 3);
+            i = comment_end(b, start + 4);
             in_svg = false;
             continue;
         }
@@ -532,12 +531,33 @@ fn is_read_attribute(element: &[u8], attribute: &[u8]) -> bool {
         b"itemprop" | b"content" | b"datetime" | b"rel" => true,
         b"pubdate" => element == b"time",
         b"lang" => element == b"html",
+        // not read, but a `<font>` with one of them leaves SVG content, as the tree builder sees it
+        b"color" | b"face" | b"size" => element == b"font",
         b"name" | b"property" | b"http-equiv" => element == b"meta",
         // JSON-LD scripts; and an `<input>`'s type decides where the tree builder puts it
         b"type" => matches!(element, b"script" | b"input"),
         // only the canonical `<link>`'s address is read
         b"href" => element == b"link",
         _ => false,
+    }
+}
+
+/// Where a comment whose text starts at `from` ends, as the tokenizer reads it: `<!-->` and
+/// `<!--->` are empty comments, and `--!>` closes one as `-->` does.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let text = &b[from..];
+    if text.starts_with(b">") {
+        return from + 1;
+    }
+    if text.starts_with(b"->") {
+        return from + 2;
+    }
+    let close = memchr::memmem::find(text, b"-->").map(|e| e + 3);
+    let bang = memchr::memmem::find(text, b"--!>").map(|e| e + 4);
+    from + match (close, bang) {
+        (Some(c), Some(x)) => c.min(x),
+        (Some(end), None) | (None, Some(end)) => end,
+        (None, None) => text.len(),
     }
 }
 
@@ -565,6 +585,24 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_end_where_the_tokenizer_ends_them() {
+        let html = b"<!-->a<!--->b<!-- x --!>c<!-- y -->d";
+        assert_eq!(comment_end(html, 4), 5);
+        assert_eq!(comment_end(html, 10), 12);
+        assert_eq!(comment_end(html, 17), 24);
+        assert_eq!(comment_end(html, 29), 35);
+        assert_eq!(comment_end(b"<!-- open", 4), 9);
+    }
+
+    #[test]
+    fn a_font_with_a_colour_still_leaves_svg() {
+        let html = "<svg><font color=red><p class=x>Text</p></font></svg>";
+        let scanned = scraper::Html::parse_document(&prepare(html));
+        let whole = scraper::Html::parse_document(html);
+        assert_eq!(scanned.root_element().html(), whole.root_element().html());
+    }
 
     #[test]
     fn raw_text_ends_only_at_an_appropriate_end_tag() {
