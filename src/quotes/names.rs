@@ -50,6 +50,9 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
+    /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
+    /// among the candidates of every one-word mention, without a count over all mentions
+    mention_count: Vec<u32>,
     by_name: FxMap<String, usize>,
     /// multi-word entities by the first five characters of their last word (lower-case), in
     /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
@@ -404,6 +407,7 @@ impl<'a> Index<'a> {
             .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
             .sum();
         idx.ents.reserve(caps);
+        idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
         // lower-case word set: tells "Critics" from "Rubio"
         let words = paras.iter().map(|para| para.toks.len()).sum();
@@ -493,6 +497,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 idx.mentions.push(((pi, r.start), ei));
+                idx.mention_count[ei] += 1;
             }
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
@@ -525,6 +530,8 @@ impl<'a> Index<'a> {
                 idx.ents[ci].female += fe;
                 idx.ents[ci].roles.extend(roles);
                 idx.mentions[m].1 = ci;
+                idx.mention_count[ei] -= 1;
+                idx.mention_count[ci] += 1;
             }
         }
         idx
@@ -552,6 +559,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        self.mention_count.push(0);
         self.ents.push(Entity {
             name,
             kind,
@@ -642,7 +650,7 @@ impl<'a> Index<'a> {
                         && e.media_form()
                         && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
             })
-            .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
+            .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
         let chosen = match (person, org) {
             (Some(p), None) => Some(p),
