@@ -362,11 +362,11 @@ pub fn run_kind(r: &Run, joined: &str) -> Kind {
         OrgKind::Company => 1,
         _ => 0,
     };
-    if let Some(&k) = r
+    if let Some(k) = r
         .words
         .iter()
-        .filter_map(|w| with_lower(w.trim_end_matches('.'), |l| ORG_WORD_KIND.get(l)))
-        .max_by_key(|k| rank(k))
+        .filter_map(|w| org_word_kind(w.trim_end_matches('.')))
+        .max_by_key(rank)
     {
         return Kind::Org(k);
     }
