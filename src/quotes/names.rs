@@ -4,6 +4,7 @@ use super::lex::*;
 use super::text::{Para, TK};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -23,8 +24,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// the name lower-cased
-    lower: String,
+    /// the name lower-cased (the key of [`Index::by_name`])
+    lower: Rc<str>,
     /// organisation a spokes-person speaks for
     pub first: Pos,
     /// [`Entity::media_form`], computed on first use
@@ -53,7 +54,7 @@ pub struct Index<'a> {
     /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
     /// among the candidates of every one-word mention, without a count over all mentions
     mention_count: Vec<u32>,
-    by_name: FxMap<String, usize>,
+    by_name: FxMap<Rc<str>, usize>,
     /// multi-word entities by the first five characters of their last word (lower-case), in
     /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
     by_last: FxMap<String, Vec<usize>>,
@@ -540,15 +541,20 @@ impl<'a> Index<'a> {
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
     /// new. The callers' own String becomes the entity's name.
     fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
-        let low = lower(&name);
-        if let Some(&i) = self.by_name.get(low.as_ref()) {
-            if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
-                self.ents[i].kind = kind;
+        // the lower-case form in a reused buffer: one allocation, shared by the map's key and
+        // the entity, only for a new name
+        let low = match with_lower(&name, |l| {
+            self.by_name.get(l).copied().ok_or_else(|| Rc::from(l))
+        }) {
+            Ok(i) => {
+                if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
+                    self.ents[i].kind = kind;
+                }
+                return i;
             }
-            return i;
-        }
+            Err(low) => low,
+        };
         let ei = self.ents.len();
-        let low = low.into_owned();
         if name.contains(' ') {
             // a String for the key only when it is new
             let key = prefix5(last_word(&low));
