@@ -66,7 +66,11 @@ pub struct Index<'a> {
 /// A capitalised run found in text.
 #[derive(Debug, Clone)]
 pub struct Run {
-    pub words: Vec<String>,
+    /// the words joined by single spaces (no word holds a space): one String per run, and the
+    /// name most callers need
+    pub name: String,
+    /// the number of words
+    pub n_words: usize,
     pub start: usize,
     pub end: usize,
     pub possessive: bool,
@@ -289,7 +293,8 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                words: words.iter().map(|w| w.to_string()).collect(),
+                name: words.join(" "),
+                n_words: words.len(),
                 start,
                 end,
                 possessive,
@@ -336,20 +341,17 @@ fn add_role(e: &mut Entity, rl: &str) {
     }
 }
 
-/// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
-/// for the name too, and join once.
-pub fn run_kind(r: &Run, joined: &str) -> Kind {
+/// The kind of run `r`.
+pub fn run_kind(r: &Run) -> Kind {
+    words_kind(&r.name, r.n_words, &r.titles)
+}
+
+/// [`run_kind`] of a run of `n` words joined by spaces (`joined`), after `titles`.
+fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     if let Some(c) = org_alias(joined) {
-        if c.split(' ').count() != r.words.len() || c != joined {
-            let run = Run {
-                words: c.split(' ').map(|s| s.to_string()).collect(),
-                start: 0,
-                end: 0,
-                possessive: false,
-                titles: vec![],
-                the: false,
-            };
-            let k = run_kind(&run, c);
+        let cn = c.split(' ').count();
+        if cn != n || c != joined {
+            let k = words_kind(c, cn, &[]);
             return if k == Kind::Unknown || k == Kind::Person {
                 Kind::Org(OrgKind::Company)
             } else {
@@ -363,18 +365,17 @@ pub fn run_kind(r: &Run, joined: &str) -> Kind {
         OrgKind::Company => 1,
         _ => 0,
     };
-    if let Some(k) = r
-        .words
-        .iter()
+    if let Some(k) = joined
+        .split(' ')
         .filter_map(|w| org_word_kind(w.trim_end_matches('.')))
         .max_by_key(rank)
     {
         return Kind::Org(k);
     }
-    if r.words.len() == 1 && is_acronym(&r.words[0]) {
+    if n == 1 && is_acronym(joined) {
         return Kind::Org(OrgKind::Any);
     }
-    if r.titles.iter().any(|t| {
+    if titles.iter().any(|t| {
         matches!(
             t.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss"
@@ -382,16 +383,16 @@ pub fn run_kind(r: &Run, joined: &str) -> Kind {
     }) {
         return Kind::Person;
     }
-    if r.words.len() >= 2 && r.words.len() <= 4 {
+    if (2..=4).contains(&n) {
         return Kind::Person;
     }
     Kind::Unknown
 }
 
-/// The name as written, from the run's words joined by spaces (`n`) and `kind`, its [`run_kind`]:
-/// the callers have both at hand already.
+/// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
+/// `kind`, its [`run_kind`].
 fn display_name(r: &Run, kind: Kind, n: String) -> String {
-    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
+    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.n_words >= 2 {
         format!("The {n}")
     } else {
         n
@@ -422,17 +423,19 @@ impl<'a> Index<'a> {
         }
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
-            for (ri, r) in rs.iter().enumerate() {
-                let n = r.words.join(" ");
-                let kind = run_kind(r, &n);
+            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words);
+            for ri in 0..rs.len() {
+                let kind = run_kind(&rs[ri]);
+                // the run's own name becomes the entity's: nothing below needs it
+                let n = std::mem::take(&mut rs[ri].name);
+                let r = &rs[ri];
                 let name = display_name(r, kind, n);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
                     if let Some(close) = rest.find(')') {
                         let acr = &rest[..close];
-                        if is_acronym(acr) && !acr.contains(' ') && r.words.len() >= 2 {
+                        if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
                             idx.acronyms.insert(acr.to_string(), name.clone());
                         }
                     }
@@ -508,18 +511,7 @@ impl<'a> Index<'a> {
                 continue;
             }
             let name = &idx.ents[ei].name;
-            // the name's own Run only for run_kind, which an entity's name never needs here
-            let (cn, ck) = idx.canon_one(name, &[], pos, || {
-                let run = Run {
-                    words: vec![name.clone()],
-                    start: 0,
-                    end: 0,
-                    possessive: false,
-                    titles: vec![],
-                    the: false,
-                };
-                run_kind(&run, name)
-            });
+            let (cn, ck) = idx.canon_one(name, &[], pos, || words_kind(name, 1, &[]));
             if !cn.eq_ignore_ascii_case(&idx.ents[ei].name) {
                 let (ma, fe, roles) = (
                     idx.ents[ei].male,
@@ -582,13 +574,11 @@ impl<'a> Index<'a> {
 
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
-        if r.words.len() == 1 {
-            let w = &r.words[0];
-            return self.canon_one(w, &r.titles, pos, || run_kind(r, w));
+        if r.n_words == 1 {
+            return self.canon_one(&r.name, &r.titles, pos, || run_kind(r));
         }
-        let n = r.words.join(" ");
-        let kind = run_kind(r, &n);
-        (display_name(r, kind, n), kind)
+        let kind = run_kind(r);
+        (display_name(r, kind, r.name.clone()), kind)
     }
 
     /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
