@@ -59,8 +59,68 @@ pub struct Index<'a> {
     /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
     by_last: FxMap<String, Vec<usize>>,
     acronyms: FxMap<String, String>,
-    /// lower-cased words of the article
-    lower_words: FxSet<&'a str>,
+    /// which capitalised words also occur lower-case
+    lower_words: LowerWords<'a>,
+}
+
+/// Whether the lower-case form of a capitalised word of the article also occurs as a lower-case
+/// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
+/// capitalised words, a fifth of the words: their forms are gathered first, then each lower-case
+/// word is looked up among them (most ruled out by a filter) instead of hashed into a set of all.
+#[derive(Default)]
+pub struct LowerWords<'a> {
+    paras: &'a [Para<'a>],
+    /// the form ([`lower_bare`]) of each capitalised word, and whether it occurs lower-case
+    found: FxMap<Cow<'a, str>, bool>,
+}
+
+impl std::fmt::Debug for LowerWords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.found.iter()).finish()
+    }
+}
+
+impl<'a> LowerWords<'a> {
+    fn new(paras: &'a [Para<'a>], caps: usize) -> LowerWords<'a> {
+        let mut found: FxMap<Cow<'a, str>, bool> = FxMap::default();
+        found.reserve(caps);
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.is_cap(i) {
+                    let (bare, stripped) = strip_poss(para.w(i));
+                    found
+                        .entry(lower_bare(para, i, bare, stripped))
+                        .or_insert(false);
+                }
+            }
+        }
+        let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.toks[i].is_word() && !para.is_cap(i) {
+                    let l = para.lw(i);
+                    if filter.may_contain(l) {
+                        if let Some(f) = found.get_mut(l) {
+                            *f = true;
+                        }
+                    }
+                }
+            }
+        }
+        LowerWords { paras, found }
+    }
+
+    /// Whether `l` is a lower-case word of the article.
+    pub fn contains(&self, l: &str) -> bool {
+        match self.found.get(l) {
+            Some(&f) => f,
+            // no form of a capitalised word of the article: a look through all its words
+            None => self.paras.iter().any(|para| {
+                (0..para.toks.len())
+                    .any(|i| para.toks[i].is_word() && !para.is_cap(i) && para.lw(i) == l)
+            }),
+        }
+    }
 }
 
 /// A capitalised run found in text.
@@ -179,7 +239,7 @@ fn any_org_word(lows: &[Low]) -> bool {
 }
 
 /// Capitalised runs in tokens[a..b] of a paragraph.
-pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
+pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
     // the words (without a possessive ending) and lower-case forms of the run being read, in
@@ -429,16 +489,7 @@ impl<'a> Index<'a> {
         idx.ents.reserve(caps);
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
-        // lower-case word set: tells "Critics" from "Rubio"
-        let words = paras.iter().map(|para| para.toks.len()).sum();
-        idx.lower_words.reserve(words);
-        for para in paras {
-            for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !para.is_cap(i) {
-                    idx.lower_words.insert(para.lw(i));
-                }
-            }
-        }
+        idx.lower_words = LowerWords::new(paras, caps);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
             let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words);
@@ -762,7 +813,7 @@ impl<'a> Index<'a> {
         n
     }
 
-    pub fn lower_words(&self) -> &FxSet<&'a str> {
+    pub fn lower_words(&self) -> &LowerWords<'a> {
         &self.lower_words
     }
 
