@@ -143,6 +143,10 @@ const CONNECT: &[&str] = &[
 ];
 
 fn strip_poss(w: &str) -> (&str, bool) {
+    // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for s in ["'s", "’s", "'", "’"] {
         if let Some(x) = w.strip_suffix(s) {
             if !x.is_empty() {
