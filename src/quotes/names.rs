@@ -216,6 +216,16 @@ fn is_acronym(w: &str) -> bool {
     n >= 2
 }
 
+/// Whether `titles` make a one-word name a person's ("Mr", "Sen").
+fn person_title(titles: &[String]) -> bool {
+    titles.iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
+        )
+    })
+}
+
 /// A title word, from its lower-case form.
 fn is_title(l: &str) -> bool {
     TITLES.contains(l.trim_end_matches('.'))
@@ -583,15 +593,28 @@ impl<'a> Index<'a> {
             if idx.ents[ei].name.contains(' ') {
                 continue;
             }
+            // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
+            // stands for itself (its own name finds it and changes nothing), and a word that is
+            // its own canonical name is this entity's name
             let name = &idx.ents[ei].name;
-            let (cn, ck) = idx.canon_one(name, &[], pos, || words_kind(name, 1, &[]));
-            if !cn.eq_ignore_ascii_case(&idx.ents[ei].name) {
+            let ci = match idx.acronyms.get(name) {
+                Some(long) => {
+                    if long.eq_ignore_ascii_case(name) {
+                        continue;
+                    }
+                    idx.intern(long.clone(), Kind::Org(OrgKind::Gov), pos)
+                }
+                None => match with_lower(name, |lw| idx.canon_entity(name, lw, &[], pos)) {
+                    Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
+                    _ => continue,
+                },
+            };
+            {
                 let (ma, fe, roles) = (
                     idx.ents[ei].male,
                     idx.ents[ei].female,
                     idx.ents[ei].roles.clone(),
                 );
-                let ci = idx.intern(cn, ck, pos);
                 idx.ents[ci].male += ma;
                 idx.ents[ci].female += fe;
                 idx.ents[ci].roles.extend(roles);
@@ -667,24 +690,23 @@ impl<'a> Index<'a> {
             return (long.clone(), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        with_lower(w, |lw| self.canon_word(w, lw, titles, pos, word_kind))
+        with_lower(w, |lw| match self.canon_entity(w, lw, titles, pos) {
+            Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
+            // a single word is its own display name
+            None if person_title(titles) => (w.to_string(), Kind::Person),
+            None => {
+                let k = self
+                    .by_name
+                    .get(lw)
+                    .map_or_else(word_kind, |&i| self.ents[i].kind);
+                (w.to_string(), k)
+            }
+        })
     }
 
-    /// [`Index::canon_one`] of word `w`, lower-cased `lw`.
-    fn canon_word(
-        &self,
-        w: &str,
-        lw: &str,
-        titles: &[String],
-        pos: Pos,
-        word_kind: impl FnOnce() -> Kind,
-    ) -> (String, Kind) {
-        let person_title = titles.iter().any(|t| {
-            matches!(
-                t.as_str(),
-                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
-            )
-        });
+    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
+    fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
+        let person_title = person_title(titles);
         // candidate persons: full names ending with the word (first mentioned)
         let person = self
             .by_last
@@ -754,18 +776,7 @@ impl<'a> Index<'a> {
             }
             (None, None) => None,
         };
-        if let Some(c) = chosen {
-            return (self.ents[c].name.clone(), self.ents[c].kind);
-        }
-        // a single word is its own display name
-        if person_title {
-            return (w.to_string(), Kind::Person);
-        }
-        let k = self
-            .by_name
-            .get(lw)
-            .map_or_else(word_kind, |&i| self.ents[i].kind);
-        (w.to_string(), k)
+        chosen
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
