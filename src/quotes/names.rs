@@ -441,17 +441,25 @@ pub fn run_kind(r: &Run) -> Kind {
 
 /// [`run_kind`] of a run of `n` words joined by spaces (`joined`), after `titles`.
 fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
-    if let Some(c) = org_alias(joined) {
-        let cn = c.bytes().filter(|&b| b == b' ').count() + 1;
-        if cn != n || c != joined {
-            let k = words_kind(c, cn, &[]);
-            return if k == Kind::Unknown || k == Kind::Person {
-                Kind::Org(OrgKind::Company)
-            } else {
-                k
-            };
-        }
+    match alias_target(joined, n) {
+        Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
+        None => listed_kind(joined, n, titles),
     }
+}
+
+/// The number of words of a name.
+fn name_word_count(name: &str) -> usize {
+    name.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+/// The canonical organisation a name of `n` words (`joined`) is an alias of, unless the name is
+/// that canonical form itself.
+fn alias_target(joined: &str, n: usize) -> Option<&'static str> {
+    org_alias(joined).filter(|&c| name_word_count(c) != n || c != joined)
+}
+
+/// [`words_kind`] of a name that is no alias, from its words and `titles`.
+fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     let rank = |k: &OrgKind| match k {
         OrgKind::Media => 3,
         OrgKind::Gov => 2,
@@ -480,6 +488,31 @@ fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     }
     Kind::Unknown
 }
+
+/// [`words_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
+/// from it).
+fn alias_kind(c: &str) -> Kind {
+    let n = name_word_count(c);
+    let k = match alias_target(c, n) {
+        Some(c2) => alias_kind(c2),
+        None => listed_kind(c, n, &[]),
+    };
+    if k == Kind::Unknown || k == Kind::Person {
+        Kind::Org(OrgKind::Company)
+    } else {
+        k
+    }
+}
+
+/// [`alias_kind`] of every canonical name in [`ORG_ALIASES`]: a sixth of the runs are aliases,
+/// whose canonical name's kind would otherwise be worked out again each time.
+static ALIAS_KIND: std::sync::LazyLock<FxMap<&'static str, Kind>> =
+    std::sync::LazyLock::new(|| {
+        ORG_ALIASES
+            .iter()
+            .map(|&(_, c)| (c, alias_kind(c)))
+            .collect()
+    });
 
 /// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
 /// `kind`, its [`run_kind`].
