@@ -465,8 +465,13 @@ impl WordFilter {
 
     /// The bit of `w`, from its length, first two bytes and last byte.
     fn digest(w: &str) -> usize {
-        let b = w.as_bytes();
-        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        Self::digest_of(w.as_bytes(), |x| x)
+    }
+
+    /// [`WordFilter::digest`] of bytes `b`, each mapped by `f`.
+    #[inline]
+    fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
+        let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
         let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
         (key.wrapping_mul(0x9e37_79b1) >> 20) as usize % Self::BITS
     }
@@ -484,6 +489,17 @@ impl WordFilter {
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         let d = Self::digest(w);
+        self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// [`WordFilter::may_contain`] of `w` lower-cased, told without lower-casing an ASCII word
+    /// (whose lower case is its ASCII lower case, of the same length); always true otherwise.
+    #[inline]
+    pub fn may_contain_lower_of(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return true;
+        }
+        let d = Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase());
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 }
@@ -872,6 +888,17 @@ pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new
     m.extend(MEDIA_LIST.iter().map(|&w| (w, OrgKind::Media)));
     m
 });
+static ORG_WORD_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(ORG_WORD_KIND.keys().copied()));
+
+/// [`ORG_WORD_KIND`] of word `w` lower-cased: asked of every word of every capitalised run, most
+/// of which are in no list, told so by the filter before any lower-casing.
+pub fn org_word_kind(w: &str) -> Option<OrgKind> {
+    if !ORG_WORD_FILTER.may_contain_lower_of(w) {
+        return None;
+    }
+    with_lower(w, |l| ORG_WORD_KIND.get(l).copied())
+}
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1473,6 +1500,8 @@ static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         .map(|k| k.split(' ').next().unwrap_or(""))
         .collect()
 });
+static ALIAS_FIRST_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(ALIAS_FIRST.iter().copied()));
 
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
@@ -1485,7 +1514,9 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     }
     // a byte search: the str pattern searcher costs more than the short names it looks through
     let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
-    if !with_lower(first, |l| ALIAS_FIRST.contains(l)) {
+    if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
+        || !with_lower(first, |l| ALIAS_FIRST.contains(l))
+    {
         return None;
     }
     with_lower(n, |l| ALIAS_MAP.get(l).copied())

@@ -1572,8 +1572,8 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|r| {
                 // a lone generic, role, nominal or spokes-word: one look-up in all four lists
-                !(r.words.len() == 1
-                    && lex::with_lower(&r.words[0], |l| {
+                !(r.n_words == 1
+                    && lex::with_lower(&r.name, |l| {
                         lex::list_flags(l)
                             & (lex::IN_GENERIC
                                 | lex::IN_PERSON_ROLES
@@ -2003,22 +2003,23 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 }
                 Subj::Name(n) => {
                     explicit[ri] = true;
+                    let mut words: Vec<String> = n.split_whitespace().map(titlecase).collect();
+                    if let Some(k) = words.iter().rposition(|w| {
+                        lex::TITLES.contains(w.trim_end_matches('.').to_lowercase().as_str())
+                    }) {
+                        if k + 1 < words.len() {
+                            words.drain(..=k);
+                        }
+                    }
                     let run = names::Run {
-                        words: n.split_whitespace().map(titlecase).collect(),
+                        name: words.join(" "),
+                        n_words: words.len(),
                         start: r.pos,
                         end: r.pos,
                         possessive: false,
                         titles: vec![],
                         the: false,
                     };
-                    let mut run = run;
-                    if let Some(k) = run.words.iter().rposition(|w| {
-                        lex::TITLES.contains(w.trim_end_matches('.').to_lowercase().as_str())
-                    }) {
-                        if k + 1 < run.words.len() {
-                            run.words.drain(..=k);
-                        }
-                    }
                     Some(res.idx.canon(&run, pos).0)
                 }
                 Subj::Unknown => {

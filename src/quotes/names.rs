@@ -4,6 +4,7 @@ use super::lex::*;
 use super::text::{Para, TK};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -23,8 +24,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// the name lower-cased
-    lower: String,
+    /// the name lower-cased (the key of [`Index::by_name`])
+    lower: Rc<str>,
     /// organisation a spokes-person speaks for
     pub first: Pos,
     /// [`Entity::media_form`], computed on first use
@@ -50,19 +51,86 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
-    by_name: FxMap<String, usize>,
+    /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
+    /// among the candidates of every one-word mention, without a count over all mentions
+    mention_count: Vec<u32>,
+    by_name: FxMap<Rc<str>, usize>,
     /// multi-word entities by the first five characters of their last word (lower-case), in
     /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
     by_last: FxMap<String, Vec<usize>>,
     acronyms: FxMap<String, String>,
-    /// lower-cased words of the article
-    lower_words: FxSet<&'a str>,
+    /// which capitalised words also occur lower-case
+    lower_words: LowerWords<'a>,
+}
+
+/// Whether the lower-case form of a capitalised word of the article also occurs as a lower-case
+/// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
+/// capitalised words, a fifth of the words: their forms are gathered first, then each lower-case
+/// word is looked up among them (most ruled out by a filter) instead of hashed into a set of all.
+#[derive(Default)]
+pub struct LowerWords<'a> {
+    paras: &'a [Para<'a>],
+    /// the form ([`lower_bare`]) of each capitalised word, and whether it occurs lower-case
+    found: FxMap<Cow<'a, str>, bool>,
+}
+
+impl std::fmt::Debug for LowerWords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.found.iter()).finish()
+    }
+}
+
+impl<'a> LowerWords<'a> {
+    fn new(paras: &'a [Para<'a>], caps: usize) -> LowerWords<'a> {
+        let mut found: FxMap<Cow<'a, str>, bool> = FxMap::default();
+        found.reserve(caps);
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.is_cap(i) {
+                    let (bare, stripped) = strip_poss(para.w(i));
+                    found
+                        .entry(lower_bare(para, i, bare, stripped))
+                        .or_insert(false);
+                }
+            }
+        }
+        let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
+        for para in paras {
+            for i in 0..para.toks.len() {
+                if para.toks[i].is_word() && !para.is_cap(i) {
+                    let l = para.lw(i);
+                    if filter.may_contain(l) {
+                        if let Some(f) = found.get_mut(l) {
+                            *f = true;
+                        }
+                    }
+                }
+            }
+        }
+        LowerWords { paras, found }
+    }
+
+    /// Whether `l` is a lower-case word of the article.
+    pub fn contains(&self, l: &str) -> bool {
+        match self.found.get(l) {
+            Some(&f) => f,
+            // no form of a capitalised word of the article: a look through all its words
+            None => self.paras.iter().any(|para| {
+                (0..para.toks.len())
+                    .any(|i| para.toks[i].is_word() && !para.is_cap(i) && para.lw(i) == l)
+            }),
+        }
+    }
 }
 
 /// A capitalised run found in text.
 #[derive(Debug, Clone)]
 pub struct Run {
-    pub words: Vec<String>,
+    /// the words joined by single spaces (no word holds a space): one String per run, and the
+    /// name most callers need
+    pub name: String,
+    /// the number of words
+    pub n_words: usize,
     pub start: usize,
     pub end: usize,
     pub possessive: bool,
@@ -75,6 +143,10 @@ const CONNECT: &[&str] = &[
 ];
 
 fn strip_poss(w: &str) -> (&str, bool) {
+    // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for s in ["'s", "’s", "'", "’"] {
         if let Some(x) = w.strip_suffix(s) {
             if !x.is_empty() {
@@ -102,7 +174,26 @@ fn has_words(s: &str, w: &str) -> bool {
 
 /// The last word of a name.
 fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or("")
+    // a byte search: the str pattern searcher costs more than the short names it looks through
+    &name[name.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
+}
+
+/// `s.split(' ')`, by a byte search (see [`last_word`]).
+fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
@@ -123,6 +214,16 @@ fn is_acronym(w: &str) -> bool {
         n += 1;
     }
     n >= 2
+}
+
+/// Whether `titles` make a one-word name a person's ("Mr", "Sen").
+fn person_title(titles: &[String]) -> bool {
+    titles.iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
+        )
+    })
 }
 
 /// A title word, from its lower-case form.
@@ -152,7 +253,7 @@ fn any_org_word(lows: &[Low]) -> bool {
 }
 
 /// Capitalised runs in tokens[a..b] of a paragraph.
-pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<Run> {
+pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
     // the words (without a possessive ending) and lower-case forms of the run being read, in
@@ -285,7 +386,8 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &FxSet<&str>) -> Vec<R
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                words: words.iter().map(|w| w.to_string()).collect(),
+                name: words.join(" "),
+                n_words: words.len(),
                 start,
                 end,
                 possessive,
@@ -332,45 +434,48 @@ fn add_role(e: &mut Entity, rl: &str) {
     }
 }
 
-/// The kind of run `r`, whose words joined by spaces are `joined`: the callers need that string
-/// for the name too, and join once.
-pub fn run_kind(r: &Run, joined: &str) -> Kind {
-    if let Some(c) = org_alias(joined) {
-        if c.split(' ').count() != r.words.len() || c != joined {
-            let run = Run {
-                words: c.split(' ').map(|s| s.to_string()).collect(),
-                start: 0,
-                end: 0,
-                possessive: false,
-                titles: vec![],
-                the: false,
-            };
-            let k = run_kind(&run, c);
-            return if k == Kind::Unknown || k == Kind::Person {
-                Kind::Org(OrgKind::Company)
-            } else {
-                k
-            };
-        }
+/// The kind of run `r`.
+pub fn run_kind(r: &Run) -> Kind {
+    words_kind(&r.name, r.n_words, &r.titles)
+}
+
+/// [`run_kind`] of a run of `n` words joined by spaces (`joined`), after `titles`.
+fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
+    match alias_target(joined, n) {
+        Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
+        None => listed_kind(joined, n, titles),
     }
+}
+
+/// The number of words of a name.
+fn name_word_count(name: &str) -> usize {
+    name.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+/// The canonical organisation a name of `n` words (`joined`) is an alias of, unless the name is
+/// that canonical form itself.
+fn alias_target(joined: &str, n: usize) -> Option<&'static str> {
+    org_alias(joined).filter(|&c| name_word_count(c) != n || c != joined)
+}
+
+/// [`words_kind`] of a name that is no alias, from its words and `titles`.
+fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     let rank = |k: &OrgKind| match k {
         OrgKind::Media => 3,
         OrgKind::Gov => 2,
         OrgKind::Company => 1,
         _ => 0,
     };
-    if let Some(&k) = r
-        .words
-        .iter()
-        .filter_map(|w| with_lower(w.trim_end_matches('.'), |l| ORG_WORD_KIND.get(l)))
-        .max_by_key(|k| rank(k))
+    if let Some(k) = split_spaces(joined)
+        .filter_map(|w| org_word_kind(w.trim_end_matches('.')))
+        .max_by_key(rank)
     {
         return Kind::Org(k);
     }
-    if r.words.len() == 1 && is_acronym(&r.words[0]) {
+    if n == 1 && is_acronym(joined) {
         return Kind::Org(OrgKind::Any);
     }
-    if r.titles.iter().any(|t| {
+    if titles.iter().any(|t| {
         matches!(
             t.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss"
@@ -378,16 +483,41 @@ pub fn run_kind(r: &Run, joined: &str) -> Kind {
     }) {
         return Kind::Person;
     }
-    if r.words.len() >= 2 && r.words.len() <= 4 {
+    if (2..=4).contains(&n) {
         return Kind::Person;
     }
     Kind::Unknown
 }
 
-/// The name as written, from the run's words joined by spaces (`n`) and `kind`, its [`run_kind`]:
-/// the callers have both at hand already.
+/// [`words_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
+/// from it).
+fn alias_kind(c: &str) -> Kind {
+    let n = name_word_count(c);
+    let k = match alias_target(c, n) {
+        Some(c2) => alias_kind(c2),
+        None => listed_kind(c, n, &[]),
+    };
+    if k == Kind::Unknown || k == Kind::Person {
+        Kind::Org(OrgKind::Company)
+    } else {
+        k
+    }
+}
+
+/// [`alias_kind`] of every canonical name in [`ORG_ALIASES`]: a sixth of the runs are aliases,
+/// whose canonical name's kind would otherwise be worked out again each time.
+static ALIAS_KIND: std::sync::LazyLock<FxMap<&'static str, Kind>> =
+    std::sync::LazyLock::new(|| {
+        ORG_ALIASES
+            .iter()
+            .map(|&(_, c)| (c, alias_kind(c)))
+            .collect()
+    });
+
+/// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
+/// `kind`, its [`run_kind`].
 fn display_name(r: &Run, kind: Kind, n: String) -> String {
-    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.words.len() >= 2 {
+    if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.n_words >= 2 {
         format!("The {n}")
     } else {
         n
@@ -404,30 +534,24 @@ impl<'a> Index<'a> {
             .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
             .sum();
         idx.ents.reserve(caps);
+        idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
-        // lower-case word set: tells "Critics" from "Rubio"
-        let words = paras.iter().map(|para| para.toks.len()).sum();
-        idx.lower_words.reserve(words);
-        for para in paras {
-            for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !para.is_cap(i) {
-                    idx.lower_words.insert(para.lw(i));
-                }
-            }
-        }
+        idx.lower_words = LowerWords::new(paras, caps);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            let rs = runs(para, 0, para.toks.len(), &idx.lower_words);
-            for (ri, r) in rs.iter().enumerate() {
-                let n = r.words.join(" ");
-                let kind = run_kind(r, &n);
+            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words);
+            for ri in 0..rs.len() {
+                let kind = run_kind(&rs[ri]);
+                // the run's own name becomes the entity's: nothing below needs it
+                let n = std::mem::take(&mut rs[ri].name);
+                let r = &rs[ri];
                 let name = display_name(r, kind, n);
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
                     if let Some(close) = rest.find(')') {
                         let acr = &rest[..close];
-                        if is_acronym(acr) && !acr.contains(' ') && r.words.len() >= 2 {
+                        if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
                             idx.acronyms.insert(acr.to_string(), name.clone());
                         }
                     }
@@ -493,6 +617,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 idx.mentions.push(((pi, r.start), ei));
+                idx.mention_count[ei] += 1;
             }
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
@@ -501,30 +626,34 @@ impl<'a> Index<'a> {
             if idx.ents[ei].name.contains(' ') {
                 continue;
             }
+            // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
+            // stands for itself (its own name finds it and changes nothing), and a word that is
+            // its own canonical name is this entity's name
             let name = &idx.ents[ei].name;
-            // the name's own Run only for run_kind, which an entity's name never needs here
-            let (cn, ck) = idx.canon_one(name, &[], pos, || {
-                let run = Run {
-                    words: vec![name.clone()],
-                    start: 0,
-                    end: 0,
-                    possessive: false,
-                    titles: vec![],
-                    the: false,
-                };
-                run_kind(&run, name)
-            });
-            if !cn.eq_ignore_ascii_case(&idx.ents[ei].name) {
+            let ci = match idx.acronyms.get(name) {
+                Some(long) => {
+                    if long.eq_ignore_ascii_case(name) {
+                        continue;
+                    }
+                    idx.intern(long.clone(), Kind::Org(OrgKind::Gov), pos)
+                }
+                None => match with_lower(name, |lw| idx.canon_entity(name, lw, &[], pos)) {
+                    Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
+                    _ => continue,
+                },
+            };
+            {
                 let (ma, fe, roles) = (
                     idx.ents[ei].male,
                     idx.ents[ei].female,
                     idx.ents[ei].roles.clone(),
                 );
-                let ci = idx.intern(cn, ck, pos);
                 idx.ents[ci].male += ma;
                 idx.ents[ci].female += fe;
                 idx.ents[ci].roles.extend(roles);
                 idx.mentions[m].1 = ci;
+                idx.mention_count[ei] -= 1;
+                idx.mention_count[ci] += 1;
             }
         }
         idx
@@ -533,15 +662,20 @@ impl<'a> Index<'a> {
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
     /// new. The callers' own String becomes the entity's name.
     fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
-        let low = lower(&name);
-        if let Some(&i) = self.by_name.get(low.as_ref()) {
-            if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
-                self.ents[i].kind = kind;
+        // the lower-case form in a reused buffer: one allocation, shared by the map's key and
+        // the entity, only for a new name
+        let low = match with_lower(&name, |l| {
+            self.by_name.get(l).copied().ok_or_else(|| Rc::from(l))
+        }) {
+            Ok(i) => {
+                if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
+                    self.ents[i].kind = kind;
+                }
+                return i;
             }
-            return i;
-        }
+            Err(low) => low,
+        };
         let ei = self.ents.len();
-        let low = low.into_owned();
         if name.contains(' ') {
             // a String for the key only when it is new
             let key = prefix5(last_word(&low));
@@ -552,6 +686,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        self.mention_count.push(0);
         self.ents.push(Entity {
             name,
             kind,
@@ -568,13 +703,11 @@ impl<'a> Index<'a> {
 
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
-        if r.words.len() == 1 {
-            let w = &r.words[0];
-            return self.canon_one(w, &r.titles, pos, || run_kind(r, w));
+        if r.n_words == 1 {
+            return self.canon_one(&r.name, &r.titles, pos, || run_kind(r));
         }
-        let n = r.words.join(" ");
-        let kind = run_kind(r, &n);
-        (display_name(r, kind, n), kind)
+        let kind = run_kind(r);
+        (display_name(r, kind, r.name.clone()), kind)
     }
 
     /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
@@ -590,24 +723,23 @@ impl<'a> Index<'a> {
             return (long.clone(), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        with_lower(w, |lw| self.canon_word(w, lw, titles, pos, word_kind))
+        with_lower(w, |lw| match self.canon_entity(w, lw, titles, pos) {
+            Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
+            // a single word is its own display name
+            None if person_title(titles) => (w.to_string(), Kind::Person),
+            None => {
+                let k = self
+                    .by_name
+                    .get(lw)
+                    .map_or_else(word_kind, |&i| self.ents[i].kind);
+                (w.to_string(), k)
+            }
+        })
     }
 
-    /// [`Index::canon_one`] of word `w`, lower-cased `lw`.
-    fn canon_word(
-        &self,
-        w: &str,
-        lw: &str,
-        titles: &[String],
-        pos: Pos,
-        word_kind: impl FnOnce() -> Kind,
-    ) -> (String, Kind) {
-        let person_title = titles.iter().any(|t| {
-            matches!(
-                t.as_str(),
-                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "prof" | "adm" | "miss" | "senator"
-            )
-        });
+    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
+    fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
+        let person_title = person_title(titles);
         // candidate persons: full names ending with the word (first mentioned)
         let person = self
             .by_last
@@ -642,7 +774,7 @@ impl<'a> Index<'a> {
                         && e.media_form()
                         && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
             })
-            .max_by_key(|(i, _)| self.mentions.iter().filter(|m| m.1 == *i).count())
+            .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
         let chosen = match (person, org) {
             (Some(p), None) => Some(p),
@@ -677,18 +809,7 @@ impl<'a> Index<'a> {
             }
             (None, None) => None,
         };
-        if let Some(c) = chosen {
-            return (self.ents[c].name.clone(), self.ents[c].kind);
-        }
-        // a single word is its own display name
-        if person_title {
-            return (w.to_string(), Kind::Person);
-        }
-        let k = self
-            .by_name
-            .get(lw)
-            .map_or_else(word_kind, |&i| self.ents[i].kind);
-        (w.to_string(), k)
+        chosen
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
@@ -740,7 +861,7 @@ impl<'a> Index<'a> {
         n
     }
 
-    pub fn lower_words(&self) -> &FxSet<&'a str> {
+    pub fn lower_words(&self) -> &LowerWords<'a> {
         &self.lower_words
     }
 
