@@ -4,7 +4,6 @@
 //! article extracted through the scan equals the one extracted from the whole page. A new
 //! attribute read by extraction but missing from `is_read_attribute` fails here.
 
-use std::io::Read;
 use std::path::Path;
 
 use clipdex::extract::{extract, extract_parsed};
@@ -40,10 +39,7 @@ fn the_scan_changes_nothing_extraction_finds_on_aeb_pages() {
     let mut checked = 0;
     for entry in entries {
         let path = entry.unwrap().path();
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
-            .read_to_end(&mut raw)
-            .unwrap();
+        let raw = clipdex::decode::read_page(&path).unwrap();
         let html = clipdex::decode::decode(&raw).unwrap().text;
         let (scanned, whole) = both_ways(&html);
         assert_eq!(scanned, whole, "{}", path.display());
