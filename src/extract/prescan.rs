@@ -230,10 +230,11 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                 let (name, end) = (t.name, t.end);
                 i = end;
                 let bytes = name.as_bytes();
-                let after_node = b
-                    .get(svg_node_end..start)
-                    .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace));
-                if in_svg && after_node && t.kept_attributes == 0 {
+                let after_node = || {
+                    b.get(svg_node_end..start)
+                        .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
+                };
+                if in_svg && t.kept_attributes == 0 && after_node() {
                     if let Some(leaf_end) = unread_svg_leaf_end(b, start, &t) {
                         cut.truncate(attributes_from);
                         cut.push((start, leaf_end));
