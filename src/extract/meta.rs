@@ -121,8 +121,8 @@ impl<'a> Candidates<'a> {
             self.date_published.push(el);
         }
         let (author_part, date_part) = class.map_or((false, false), class_parts);
-        const BYLINE_CLASSES: [&str; 6] = [
-            "byline",
+        // `byline` itself is any class holding it (`class_parts`)
+        const BYLINE_CLASSES: [&str; 5] = [
             "by-line",
             "author-name",
             "entry-author",
