@@ -1976,10 +1976,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     for (pi, para) in paras.iter().enumerate() {
         let mut raws = analyse(para, lang, prev_open);
         if raws.is_empty() {
-            // what the end of this loop makes of a paragraph without quotes
-            prev_open = para.spans.last().is_some_and(|s| !s.closed);
-            open_speaker = None;
-            prev_speaker = None;
+            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);
             prev_quotes = 0;
             out.push(Vec::new());
             continue;
@@ -2110,32 +2107,33 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 kind: r.kind,
             });
         }
-        // state for the next paragraph
-        let last_span_open = para.spans.last().is_some_and(|s| !s.closed);
-        let last_direct = raws
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, r)| r.kind == QuoteKind::Direct && !r.attr_only)
-            .map(|(i, _)| speakers[i].clone());
-        if last_span_open {
-            open_speaker = last_direct.clone().flatten();
-        } else {
-            open_speaker = None;
-        }
-        prev_open = last_span_open;
-        let _ = last_direct;
-        // the last speaker named in this paragraph (any kind of quote or a bare attribution)
-        prev_speaker = speakers
-            .iter()
-            .rev()
-            .find(|s| s.is_some())
-            .cloned()
-            .flatten();
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
     out
+}
+
+/// What a paragraph leaves to the next: whether its last quotation is still open, the speaker of
+/// that open quotation (its last direct quote's), and the last speaker it named (any kind of quote
+/// or a bare attribution). `speakers` holds one entry per raw quote.
+fn carried_state(
+    para: &Para,
+    raws: &[Raw],
+    speakers: &[Option<String>],
+) -> (bool, Option<String>, Option<String>) {
+    let open = para.spans.last().is_some_and(|s| !s.closed);
+    let open_speaker = if open {
+        raws.iter()
+            .zip(speakers)
+            .rev()
+            .find(|(r, _)| r.kind == QuoteKind::Direct && !r.attr_only)
+            .and_then(|(_, s)| s.clone())
+    } else {
+        None
+    };
+    let last_named = speakers.iter().rev().find_map(|s| s.clone());
+    (open, open_speaker, last_named)
 }
 
 /// Russian style puts the attribution inside the guillemets: «A, — сказал X, эксперт. — B». Rewritten
