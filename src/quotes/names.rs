@@ -791,13 +791,7 @@ impl<'a> Index<'a> {
                             .map(|m| m.0)
                             .max()
                     };
-                    let bare = self.by_name.get(lw).and_then(|&bi| {
-                        self.mentions
-                            .iter()
-                            .filter(|m| m.1 == bi && m.0 < pos)
-                            .map(|m| m.0)
-                            .max()
-                    });
+                    let bare = self.by_name.get(lw).and_then(|&bi| last(bi));
                     let lp = last(p);
                     let lo = last(o).max(bare);
                     if lp > lo {
