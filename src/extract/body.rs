@@ -718,6 +718,22 @@ struct Builder {
     cjk: u32,
 }
 
+impl Builder {
+    /// Before a visible character: a pending space becomes one (except after a line break) and
+    /// a new word is counted when one starts.
+    fn start_word(&mut self) {
+        if self.space {
+            if !self.buf.ends_with('\n') {
+                self.buf.push(' ');
+            }
+            self.words += 1;
+        } else if self.buf.is_empty() || self.buf.ends_with('\n') {
+            self.words += 1;
+        }
+        self.space = false;
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     // one comparison for the alphabets below the first range (every character of most pages)
     c >= '\u{3040}'
@@ -839,7 +855,28 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                 if !junk_stack.is_empty() {
                     continue;
                 }
-                for c in t.chars() {
+                let mut rest = t;
+                while !rest.is_empty() {
+                    // Printable ASCII runs, most of a page's text, go in whole: no such
+                    // character is whitespace, hidden or CJK.
+                    let run = rest
+                        .bytes()
+                        .position(|byte| !byte.is_ascii_graphic())
+                        .unwrap_or(rest.len());
+                    if run > 0 {
+                        b.start_word();
+                        b.buf.push_str(&rest[..run]);
+                        // A text node is far shorter than 4 GB.
+                        let run_chars = run as u32;
+                        b.chars += run_chars;
+                        if a_depth > 0 {
+                            b.link_chars += run_chars;
+                        }
+                        rest = &rest[run..];
+                        continue;
+                    }
+                    let c = rest.chars().next().expect("rest is not empty");
+                    rest = &rest[c.len_utf8()..];
                     if c.is_whitespace() {
                         if pre_depth > 0 && c == '\n' && !b.buf.is_empty() {
                             b.buf.push('\n');
@@ -851,15 +888,7 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         // NUL, terminal escapes, bells, bidi overrides: never part of the text.
                         continue;
                     } else {
-                        if b.space {
-                            if !b.buf.ends_with('\n') {
-                                b.buf.push(' ');
-                            }
-                            b.words += 1;
-                        } else if b.buf.is_empty() || b.buf.ends_with('\n') {
-                            b.words += 1;
-                        }
-                        b.space = false;
+                        b.start_word();
                         b.buf.push(c);
                         b.chars += 1;
                         if is_cjk(c) {
