@@ -420,8 +420,10 @@ struct NameSignals {
 }
 
 /// Signals of each class and id name met on a page: layouts repeat the same few hundred names
-/// on thousands of elements, and reading one means lower-casing and splitting it.
-type NameCache<'a> = HashMap<&'a str, NameSignals>;
+/// on thousands of elements, and reading one means lower-casing and splitting it. foldhash
+/// hashes a short name several times faster than the standard SipHash, and its seed differs
+/// in each process, so a page cannot be crafted to make the names collide.
+type NameCache<'a> = HashMap<&'a str, NameSignals, foldhash::fast::RandomState>;
 
 fn name_signals<'a>(cache: &mut NameCache<'a>, name: &'a str) -> NameSignals {
     *cache.entry(name).or_insert_with(|| NameSignals {
@@ -510,11 +512,14 @@ fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8
 }
 
 fn build_arena(doc: &Html) -> Arena<'_> {
-    let mut els: Vec<El> = Vec::new();
-    let mut evs: Vec<Ev> = Vec::new();
+    // At most one element per node, and an event per text node or two per element: sized once
+    // rather than grown, and copied, a dozen times on a page of thousands of nodes.
+    let nodes = doc.tree.values().len();
+    let mut els: Vec<El> = Vec::with_capacity(nodes);
+    let mut evs: Vec<Ev> = Vec::with_capacity(2 * nodes);
     let mut stack: Vec<u32> = Vec::new();
     let mut jsonld: Vec<String> = Vec::new();
-    let mut names = NameCache::new();
+    let mut names = NameCache::default();
 
     let root = doc.tree.root();
     let opens = |n: &Node| matches!(n, Node::Element(e) if !is_skip_tag(e.name()));
