@@ -11,7 +11,7 @@ use scraper::Html;
 pub fn decode_parse(bytes: &[u8]) -> Html {
     let text = clipdex::decode::decode(bytes).expect("decodable").text;
     let text = clipdex::text::strip_escape_sequences(&text);
-    Html::parse_document(&extract::prescan::prepare(&text))
+    extract::parse(&extract::prescan::prepare(&text))
 }
 
 /// DOM → article (metadata, body blocks, language).
