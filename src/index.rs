@@ -609,7 +609,7 @@ fn index_file(
     if previous.is_some_and(|p| p.hash == state.hash) {
         // Same content, new timestamp: record the new state, keep the passages.
         writer.delete_term(Term::from_field_text(f.file_key, key));
-        add(writer, file_record(f, key, &state));
+        hand_over(writer, std::iter::once(file_record(f, key, &state)));
         return Outcome::Touched;
     }
     // A panic on one page (a bug clipdex has yet to fix) costs that page, not the run.
@@ -631,11 +631,10 @@ fn index_file(
         delete_file(writer, f, key);
     }
     let passages = page.passages.len();
-    // One batch per page: the writer thread is handed (and woken for) a page, not each passage.
-    let docs = passage_docs(f, key, &page).chain(std::iter::once(file_record(f, key, &state)));
-    let batch: Vec<UserOperation> = docs.map(UserOperation::Add).collect();
-    // Fails only when the writer's threads are gone, which the next commit reports.
-    let _ = writer.run(batch);
+    hand_over(
+        writer,
+        passage_docs(f, key, &page).chain(std::iter::once(file_record(f, key, &state))),
+    );
     Outcome::Indexed { passages }
 }
 
@@ -647,9 +646,12 @@ fn failed(path: &Path, err: PageError, on_event: &(dyn Fn(Event) + Sync)) -> Out
     Outcome::Failed
 }
 
-fn add(writer: &IndexWriter, doc: TantivyDocument) {
+/// Hands a page's documents to the writer as one batch: its thread is woken once per page, not
+/// once per passage.
+fn hand_over(writer: &IndexWriter, docs: impl Iterator<Item = TantivyDocument>) {
+    let batch: Vec<UserOperation> = docs.map(UserOperation::Add).collect();
     // Fails only when the writer's threads are gone, which the next commit reports.
-    let _ = writer.add_document(doc);
+    let _ = writer.run(batch);
 }
 
 fn file_record(f: &Fields, key: &str, state: &FileState) -> TantivyDocument {
