@@ -20,13 +20,6 @@ pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 /// How many bytes the `<meta charset>` prescan looks at, as in the HTML standard.
 const PRESCAN_BYTES: usize = 1024;
 
-/// A page's text and the encoding it was read with.
-#[derive(Debug, Clone)]
-pub struct Decoded {
-    pub text: String,
-    pub encoding: &'static Encoding,
-}
-
 /// Reads a page file, gunzipping it when it is gzip (by its magic bytes, whatever its name says).
 pub fn read_page(path: &Path) -> Result<Vec<u8>, PageError> {
     let file = std::fs::File::open(path).map_err(PageError::Io)?;
@@ -66,39 +59,28 @@ fn gunzip(raw: &[u8]) -> Result<Vec<u8>, PageError> {
     Ok(out)
 }
 
-/// Decodes page bytes to text. Refuses empty and binary files with a reason.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, PageError> {
-    let (text, encoding) = decode_text(bytes)?;
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding,
-    })
-}
-
-/// [`decode`] without the copy of a page read as UTF-8 (most are), which is borrowed as it is.
-pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), PageError> {
+/// Decodes page bytes to text; a page read as UTF-8 (most are) is borrowed as it is, not copied.
+/// Refuses empty and binary files with a reason.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, PageError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok((text, encoding));
+        return Ok(encoding.decode_without_bom_handling(&bytes[bom_len..]).0);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok((text, encoding));
+        return Ok(encoding.decode_without_bom_handling(bytes).0);
     }
     if looks_binary(bytes) {
         return Err(PageError::Binary);
     }
     let utf8 = std::str::from_utf8(bytes).ok();
     let encoding = choose_encoding(bytes, utf8.is_some());
-    let text = match utf8 {
+    Ok(match utf8 {
         // valid UTF-8 read as UTF-8 is itself: no second validation, no copy
         Some(text) if encoding == UTF_8 => Cow::Borrowed(text),
         _ => encoding.decode_without_bom_handling(bytes).0,
-    };
-    Ok((text, encoding))
+    })
 }
 
 fn choose_encoding(bytes: &[u8], valid_utf8: bool) -> &'static Encoding {
@@ -210,7 +192,7 @@ mod tests {
     use super::*;
 
     fn text_of(bytes: &[u8]) -> String {
-        decode(bytes).unwrap().text
+        decode(bytes).unwrap().into_owned()
     }
 
     #[test]

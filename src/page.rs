@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::decode::{decode_text, read_page};
+use crate::decode::{decode, read_page};
 use crate::error::PageError;
 use crate::extract::{self, Article};
 use crate::passages::{self, Passage};
@@ -24,7 +24,7 @@ pub fn process_file(path: &Path) -> Result<Page, PageError> {
 
 /// Processes page bytes already read (and gunzipped).
 pub fn process_bytes(bytes: &[u8]) -> Result<Page, PageError> {
-    let (text, _) = decode_text(bytes)?;
+    let text = decode(bytes)?;
     Ok(process_html(&text))
 }
 

@@ -24,7 +24,7 @@ fn aeb_f1_floor() {
         flate2::read::GzDecoder::new(file)
             .read_to_end(&mut raw)
             .unwrap();
-        let html = clipdex::decode::decode(&raw).unwrap().text;
+        let html = clipdex::decode::decode(&raw).unwrap();
         let article = clipdex::extract::extract(&html);
         let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         scores.push(score_page(

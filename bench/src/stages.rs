@@ -9,7 +9,7 @@ use scraper::Html;
 /// Bytes (already read and gunzipped) → text → markup ready to parse (escape sequences removed,
 /// the pre-parse scan applied) → DOM.
 pub fn decode_parse(bytes: &[u8]) -> Html {
-    let text = clipdex::decode::decode(bytes).expect("decodable").text;
+    let text = clipdex::decode::decode(bytes).expect("decodable");
     let text = clipdex::text::strip_escape_sequences(&text);
     extract::parse(&extract::prescan::prepare(&text))
 }

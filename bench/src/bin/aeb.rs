@@ -31,7 +31,7 @@ fn load(dir: &Path) -> Vec<Page> {
                 .ok()?;
             Some(Page {
                 id: id.clone(),
-                html: clipdex::decode::decode(&bytes).ok()?.text,
+                html: clipdex::decode::decode(&bytes).ok()?.into_owned(),
                 truth: truth[id]["articleBody"]
                     .as_str()
                     .unwrap_or_default()

@@ -244,7 +244,7 @@ fn measure_indexing(
         pool.install(|| {
             found.par_iter().for_each(|f| {
                 let bytes = clipdex::decode::read_page(&f.path).expect("readable");
-                let text = clipdex::decode::decode(&bytes).expect("decodable").text;
+                let text = clipdex::decode::decode(&bytes).expect("decodable");
                 std::hint::black_box(scraper::Html::parse_document(&text));
             })
         });
