@@ -5,7 +5,7 @@
 /// small blocks from several threads, and glibc's allocator spends a tenth of the CPU on arena
 /// locks and on giving memory back to the kernel only to fault it in again (see
 /// docs/benchmarks.md). Peak memory stays flat with corpus size.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
