@@ -129,8 +129,26 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     } else if w.chars().all(|c| lower_char(c) == Some(c)) {
         Cow::Borrowed(w)
     } else {
-        Cow::Owned(w.to_lowercase())
+        let mut out = String::with_capacity(w.len());
+        if !push_lower(&mut out, w) {
+            out = w.to_lowercase();
+        }
+        Cow::Owned(out)
     }
+}
+
+/// Appends `w.to_lowercase()` to `out` through [`lower_char`], which skips the case tables that
+/// make `to_lowercase` slow on German, French and Russian names. False (`out` then holds part of
+/// it) when a character's lower case is not that one character alone: 'Σ', whose form depends on
+/// the next character, and the few that lower to several.
+pub(crate) fn push_lower(out: &mut String, w: &str) -> bool {
+    for c in w.chars() {
+        match lower_char(c) {
+            Some(l) if c != 'Σ' => out.push(l),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The lower case of `c` when it is one character (None for the few that become several).

@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 pub use crate::text::lower;
-use crate::text::lower_char;
+use crate::text::{lower_char, push_lower};
 
 /// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
 /// are short words, and the default SipHash costs more than the rest of a lookup.
@@ -12,23 +12,26 @@ pub type FxSet<T> = rustc_hash::FxHashSet<T>;
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
-/// moment. ASCII is lowered into a String kept for the next call, with neither an allocation
-/// nor a UTF-8 check.
+/// moment. The form is written into a String kept for the next call, without an allocation
+/// (and for ASCII without a UTF-8 check).
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: Cell<String> = const { Cell::new(String::new()) };
     }
-    if w.is_ascii() {
-        // a call from within `f` finds an empty String here and keeps its own afterwards
-        let mut buf = BUF.take();
-        buf.clear();
+    // a call from within `f` finds an empty String here and keeps its own afterwards
+    let mut buf = BUF.take();
+    buf.clear();
+    let r = if w.is_ascii() {
         buf.push_str(w);
         buf.make_ascii_lowercase();
-        let r = f(&buf);
-        BUF.set(buf);
-        return r;
-    }
-    f(&lower(w))
+        f(&buf)
+    } else if push_lower(&mut buf, w) {
+        f(&buf)
+    } else {
+        f(&lower(w))
+    };
+    BUF.set(buf);
+    r
 }
 
 /// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
