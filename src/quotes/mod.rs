@@ -1294,6 +1294,9 @@ struct Resolver<'a> {
     lang: Lang,
     /// resolved speakers in order: (pos, name, kind)
     history: Vec<(Pos, String, Kind)>,
+    /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
+    /// only on the index, and most quotes of an article share a few speakers
+    canonical: lex::FxMap<String, String>,
 }
 
 const INTRO: &[&str] = &[
@@ -1405,23 +1408,34 @@ enum Head {
 }
 
 impl<'a> Resolver<'a> {
+    /// [`Index::canonical`] of `name`, worked out once per name.
+    fn canonical(&mut self, name: &str) -> String {
+        if let Some(c) = self.canonical.get(name) {
+            return c.clone();
+        }
+        let c = self.idx.canonical(name);
+        self.canonical.insert(name.to_string(), c.clone());
+        c
+    }
+
     fn nearest(&self, pos: Pos, pred: impl Fn(&str, Kind) -> bool) -> Option<String> {
-        let mut best: Option<(Pos, String)> = None;
+        // the name is copied once, at the end: most mentions before `pos` pass `pred`
+        let mut best: Option<(Pos, &str)> = None;
         for &(mp, ei) in self.idx.mentions.iter() {
             if mp >= pos {
                 break;
             }
             let e = &self.idx.ents[ei];
-            if pred(&e.name, e.kind) && best.as_ref().is_none_or(|b| mp >= b.0) {
-                best = Some((mp, e.name.clone()));
+            if pred(&e.name, e.kind) && best.is_none_or(|b| mp >= b.0) {
+                best = Some((mp, &e.name));
             }
         }
         for (hp, n, k) in &self.history {
-            if *hp < pos && pred(n, *k) && best.as_ref().is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, n.clone()));
+            if *hp < pos && pred(n, *k) && best.is_none_or(|b| *hp >= b.0) {
+                best = Some((*hp, n));
             }
         }
-        best.map(|b| b.1)
+        best.map(|b| b.1.to_string())
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
@@ -1986,6 +2000,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             paras: &paras,
             lang,
             history: Vec::new(),
+            canonical: lex::FxMap::default(),
         });
         // resolve explicit subjects first
         let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
@@ -2102,7 +2117,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             }
             qs.push(Quote {
                 text: std::mem::take(&mut r.text),
-                speaker: speakers[ri].as_deref().map(|s| res.idx.canonical(s)),
+                speaker: speakers[ri].as_deref().map(|s| res.canonical(s)),
                 cue: r.cue.take(),
                 kind: r.kind,
             });
