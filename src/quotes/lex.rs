@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 pub use crate::text::lower;
-use crate::text::{lower_char, push_lower};
+use crate::text::push_lower;
 
 /// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
 /// are short words, and the default SipHash costs more than the rest of a lookup.
@@ -32,41 +32,6 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     };
     BUF.set(buf);
     r
-}
-
-/// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
-/// length (and none is 'Σ', whose lower case depends on the next word): the lower case of any
-/// slice of `p` is then the same slice of the result. One pass and one allocation per paragraph
-/// instead of one per capitalised word.
-pub fn lower_aligned(p: &str) -> Option<String> {
-    let mut out = p.to_ascii_lowercase();
-    // the other characters, found by their lead byte; most are their own lower case
-    let bytes = p.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // eight ASCII bytes at a time
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if word & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        if bytes[i] < 0xc0 {
-            i += 1;
-            continue;
-        }
-        let c = p[i..].chars().next()?;
-        match lower_char(c) {
-            Some(l) if l == c => {}
-            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
-                out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
-            }
-            _ => return None,
-        }
-        i += c.len_utf8();
-    }
-    Some(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
