@@ -230,7 +230,7 @@ fn trim_possessive(mut w: &str) -> &str {
 /// small numbers, and a quotation can run for a hundred words.
 fn word_count(s: &str, cap: usize) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .filter(|w| w.chars().any(text::is_alnum))
         .take(cap)
         .count()
 }

@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{Para, TK};
+use super::text::{is_alnum, Para, TK};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -579,7 +579,7 @@ impl<'a> Index<'a> {
                         .unwrap_or("");
                     let aw = app
                         .split_whitespace()
-                        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                        .map(|w| lower(w.trim_matches(|c: char| !is_alnum(c))));
                     // article languages: "a former investigator"; Russian: "эксперт по ..."
                     if aw.clone().next().is_some_and(|w| {
                         matches!(
@@ -595,7 +595,7 @@ impl<'a> Index<'a> {
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
                 let before = &p[..r.start];
                 if let Some(prev) = before.split_whitespace().next_back() {
-                    let pw = lower(prev.trim_matches(|c: char| !c.is_alphanumeric()));
+                    let pw = lower(prev.trim_matches(|c: char| !is_alnum(c)));
                     if PERSON_ROLES.contains(pw.as_ref()) {
                         add_role(e, &pw);
                     }
@@ -604,7 +604,7 @@ impl<'a> Index<'a> {
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
-                    for w in seg.split(|c: char| !c.is_alphanumeric()).take(40) {
+                    for w in seg.split(|c: char| !is_alnum(c)).take(40) {
                         let lw = lower(w);
                         if is_male_pronoun(&lw) && lw != "ihr" {
                             e.male += 1;
@@ -772,7 +772,7 @@ impl<'a> Index<'a> {
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
                     || (matches!(e.kind, Kind::Org(OrgKind::Media))
                         && e.media_form()
-                        && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
+                        && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w)))
             })
             .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);

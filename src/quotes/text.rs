@@ -119,13 +119,18 @@ impl Tok {
 }
 
 fn word_char(c: char) -> bool {
+    is_alnum(c) || c == '\u{301}'
+}
+
+/// `c.is_alphanumeric()`, with the frequent ranges answered without the Unicode tables: ASCII
+/// (by a table lookup), punctuation (’ “ ” —), Cyrillic.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
     match c {
-        // frequent ranges answered without the Unicode tables: ASCII (by a table lookup),
-        // punctuation (’ “ ” —), Cyrillic
         '\0'..='\x7f' => CLASS[c as usize] == ALNUM,
         '\u{2000}'..='\u{206f}' => false,
         '\u{410}'..='\u{44f}' => true,
-        _ => c.is_alphanumeric() || c == '\u{301}',
+        _ => c.is_alphanumeric(),
     }
 }
 
