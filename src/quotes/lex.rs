@@ -1084,6 +1084,11 @@ pub static PERSON_ROLES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Generic subjects that never name a speaker.
+/// The name index asks of the words around every name whether they are a role, and few are:
+/// this filter tells most apart before they are lower-cased.
+pub static ROLE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(PERSON_ROLES.iter().copied()));
+
 pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "officials",
@@ -1148,29 +1153,24 @@ pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+const MALE_PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "er", "ihm", "ihn", "sein", "seine", "il", "он", "его", "ему",
+];
+const FEMALE_PRONOUNS: &[&str] = &[
+    "she", "her", "hers", "herself", "elle", "она", "её", "ее", "ей", "ihr", "ihre",
+];
+
 pub fn is_male_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "him"
-            | "his"
-            | "himself"
-            | "er"
-            | "ihm"
-            | "ihn"
-            | "sein"
-            | "seine"
-            | "il"
-            | "он"
-            | "его"
-            | "ему"
-    )
+    MALE_PRONOUNS.contains(&w)
 }
 pub fn is_female_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "she" | "her" | "hers" | "herself" | "elle" | "она" | "её" | "ее" | "ей" | "ihr" | "ihre"
-    )
+    FEMALE_PRONOUNS.contains(&w)
 }
+
+/// The name index looks for a pronoun in the words after every person's name, and few are one:
+/// this filter tells most apart before they are lower-cased.
+pub static PRONOUN_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(MALE_PRONOUNS.iter().chain(FEMALE_PRONOUNS).copied()));
 
 /// Abbreviations that do not end a sentence.
 pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {

@@ -410,6 +410,16 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
+/// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
+/// without lower-casing them.
+fn role_of(w: &str) -> Option<Cow<'_, str>> {
+    if !ROLE_FILTER.may_contain_lower_of(w) {
+        return None;
+    }
+    let l = lower(w);
+    PERSON_ROLES.contains(l.as_ref()).then_some(l)
+}
+
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
 /// in its roles under its full form.
 fn add_role(e: &mut Entity, rl: &str) {
@@ -579,32 +589,37 @@ impl<'a> Index<'a> {
                         .unwrap_or("");
                     let aw = app
                         .split_whitespace()
-                        .map(|w| lower(w.trim_matches(|c: char| !is_alnum(c))));
+                        .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
                     // article languages: "a former investigator"; Russian: "эксперт по ..."
                     if aw.clone().next().is_some_and(|w| {
+                        let w = lower(w);
                         matches!(
                             w.as_ref(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
                         ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
-                        for w in aw.filter(|w| PERSON_ROLES.contains(w.as_ref())) {
+                        for w in aw.filter_map(role_of) {
                             add_role(e, &w);
                         }
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
                 let before = &p[..r.start];
-                if let Some(prev) = before.split_whitespace().next_back() {
-                    let pw = lower(prev.trim_matches(|c: char| !is_alnum(c)));
-                    if PERSON_ROLES.contains(pw.as_ref()) {
-                        add_role(e, &pw);
-                    }
+                if let Some(pw) = before
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|prev| role_of(prev.trim_matches(|c: char| !is_alnum(c))))
+                {
+                    add_role(e, &pw);
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
                     for w in seg.split(|c: char| !is_alnum(c)).take(40) {
+                        if !PRONOUN_FILTER.may_contain_lower_of(w) {
+                            continue;
+                        }
                         let lw = lower(w);
                         if is_male_pronoun(&lw) && lw != "ihr" {
                             e.male += 1;
