@@ -1582,21 +1582,27 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
-            .into_iter()
-            .filter(|r| {
-                // a lone generic, role, nominal or spokes-word: one look-up in all four lists
-                !(r.n_words == 1
-                    && lex::with_lower(&r.name, |l| {
-                        lex::list_flags(l)
-                            & (lex::IN_GENERIC
-                                | lex::IN_PERSON_ROLES
-                                | lex::IN_ORG_NOMINALS
-                                | lex::IN_SPOKES)
-                            != 0
-                    }))
-            })
-            .collect();
+        let rs: Vec<names::Run> = names::runs(
+            para,
+            a,
+            b,
+            self.idx.lower_words(),
+            &mut names::RunBufs::default(),
+        )
+        .into_iter()
+        .filter(|r| {
+            // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+            !(r.n_words == 1
+                && lex::with_lower(&r.name, |l| {
+                    lex::list_flags(l)
+                        & (lex::IN_GENERIC
+                            | lex::IN_PERSON_ROLES
+                            | lex::IN_ORG_NOMINALS
+                            | lex::IN_SPOKES)
+                        != 0
+                }))
+        })
+        .collect();
         let has_spokes = words
             .iter()
             .any(|w| lex::SPOKES.contains(trim_possessive(w)));

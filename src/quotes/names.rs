@@ -252,14 +252,26 @@ fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
 }
 
+/// Buffers for [`runs`]: the words (without a possessive ending) and lower-case forms of the
+/// run being read, kept from run to run (and by the name index from paragraph to paragraph):
+/// only a run that is kept gets its own Strings.
+#[derive(Default)]
+pub struct RunBufs<'p> {
+    words: Vec<&'p str>,
+    lows: Vec<Low<'p>>,
+}
+
 /// Capitalised runs in tokens[a..b] of a paragraph.
-pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Run> {
+pub fn runs<'p>(
+    para: &'p Para,
+    a: usize,
+    b: usize,
+    lower_words: &LowerWords,
+    bufs: &mut RunBufs<'p>,
+) -> Vec<Run> {
     let (p, toks) = (para.p, &para.toks);
     let mut out = Vec::new();
-    // the words (without a possessive ending) and lower-case forms of the run being read, in
-    // buffers kept from run to run: only a run that is kept gets its own Strings
-    let mut words: Vec<&str> = Vec::new();
-    let mut lows: Vec<Low> = Vec::new();
+    let RunBufs { words, lows } = bufs;
     let mut i = a;
     while i < b {
         // most words are lower-case (and only a word is capitalised): test that first
@@ -326,10 +338,12 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
-            let hy_lower = wj
-                .split(['-', '‑'])
-                .skip(1)
-                .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+            // a hyphen ('-' or the one whose lead byte is 0xe2) before a lower-case part
+            let hy_lower = wj.bytes().any(|x| x == b'-' || x == 0xe2)
+                && wj
+                    .split(['-', '‑'])
+                    .skip(1)
+                    .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
             let role = f & IN_SPOKES != 0
                 || (words.is_empty() && f & (IN_GENERIC | IN_ORG_NOMINALS) != 0)
                 || (f & IN_PERSON_ROLES != 0 && f & IN_TITLES == 0);
@@ -386,7 +400,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                name: words.join(" "),
+                name: join_words(words),
                 n_words: words.len(),
                 start,
                 end,
@@ -398,6 +412,18 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
         i = j.max(i + 1);
     }
     out
+}
+
+/// `words.join(" ")`, which costs more in its generic copy than the few short words it joins.
+fn join_words(words: &[&str]) -> String {
+    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    name
 }
 
 /// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
@@ -547,9 +573,10 @@ impl<'a> Index<'a> {
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
+        let mut bufs = RunBufs::default();
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words);
+            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words, &mut bufs);
             for ri in 0..rs.len() {
                 let kind = run_kind(&rs[ri]);
                 // the run's own name becomes the entity's: nothing below needs it
