@@ -1482,8 +1482,9 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     }
     // a byte search: the str pattern searcher costs more than the short names it looks through
     let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
+    // a one-word name is its first word: the look-up below tells as much
     if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
-        || !with_lower(first, |l| ALIAS_FIRST.contains(l))
+        || first.len() < n.len() && !with_lower(first, |l| ALIAS_FIRST.contains(l))
     {
         return None;
     }

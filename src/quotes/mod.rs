@@ -12,6 +12,7 @@ mod text;
 
 use lex::{CueClass, Lang, OrgKind};
 use names::{Index, Kind, Pos};
+use std::sync::LazyLock;
 use text::{Para, TK};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1299,72 +1300,78 @@ struct Resolver<'a> {
     canonical: lex::FxMap<String, String>,
 }
 
-const INTRO: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "meanwhile",
-    "last",
-    "this",
-    "when",
-    "while",
-    "as",
-    "since",
-    "following",
-    "writing",
-    "testifying",
-    "responding",
-    "addressing",
-    "however",
-    "though",
-    "too",
-    "also",
-    "instead",
-    "separately",
-    "still",
-    "yet",
-    "for",
-    "with",
-    "under",
-    "in",
-    "despite",
-    "although",
-    "if",
-    "once",
-    "until",
-    "now",
-    "today",
-    "yesterday",
-    "interviewed",
-    "reached",
-    "contacted",
-    "questioned",
-    "pressed",
-    "approached",
-    "then",
-    "by",
-    "outside",
-    "inside",
-    "behind",
-    "across",
-    "from",
-    "im",
-    "am",
-    "nach",
-    "dans",
-    "lors",
-    "en",
-    "в",
-    "на",
-    "после",
-];
+/// Words that open an introductory phrase, not a subject: asked of the first word of every
+/// chunk of a subject phrase.
+static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "speaking",
+        "asked",
+        "earlier",
+        "later",
+        "meanwhile",
+        "last",
+        "this",
+        "when",
+        "while",
+        "as",
+        "since",
+        "following",
+        "writing",
+        "testifying",
+        "responding",
+        "addressing",
+        "however",
+        "though",
+        "too",
+        "also",
+        "instead",
+        "separately",
+        "still",
+        "yet",
+        "for",
+        "with",
+        "under",
+        "in",
+        "despite",
+        "although",
+        "if",
+        "once",
+        "until",
+        "now",
+        "today",
+        "yesterday",
+        "interviewed",
+        "reached",
+        "contacted",
+        "questioned",
+        "pressed",
+        "approached",
+        "then",
+        "by",
+        "outside",
+        "inside",
+        "behind",
+        "across",
+        "from",
+        "im",
+        "am",
+        "nach",
+        "dans",
+        "lors",
+        "en",
+        "в",
+        "на",
+        "после",
+    ]
+    .into_iter()
+    .collect()
+});
 const LEAD_STRIP: &[&str] = &[
     "but",
     "and",
@@ -1582,16 +1589,17 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let rs: Vec<names::Run> = names::runs(
+        let mut rs: Vec<names::Run> = Vec::new();
+        names::runs(
             para,
             a,
             b,
             self.idx.lower_words(),
             &mut names::RunBufs::default(),
-        )
-        .into_iter()
-        .filter(|r| {
-            // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+            &mut rs,
+        );
+        // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+        rs.retain(|r| {
             !(r.n_words == 1
                 && lex::with_lower(&r.name, |l| {
                     lex::list_flags(l)
@@ -1601,8 +1609,7 @@ impl<'a> Resolver<'a> {
                             | lex::IN_SPOKES)
                         != 0
                 }))
-        })
-        .collect();
+        });
         let has_spokes = words
             .iter()
             .any(|w| lex::SPOKES.contains(trim_possessive(w)));
@@ -1776,7 +1783,7 @@ impl<'a> Resolver<'a> {
                 match first {
                     None => false,
                     Some(f) => {
-                        !(INTRO.contains(&f) || lex::EN_WEEKDAYS.contains(&f))
+                        !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
                             || (y - x == 1 && is_pronoun(self.lang, f))
                     }
                 }

@@ -261,16 +261,16 @@ pub struct RunBufs<'p> {
     lows: Vec<Low<'p>>,
 }
 
-/// Capitalised runs in tokens[a..b] of a paragraph.
+/// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
 pub fn runs<'p>(
     para: &'p Para,
     a: usize,
     b: usize,
     lower_words: &LowerWords,
     bufs: &mut RunBufs<'p>,
-) -> Vec<Run> {
+    out: &mut Vec<Run>,
+) {
     let (p, toks) = (para.p, &para.toks);
-    let mut out = Vec::new();
     let RunBufs { words, lows } = bufs;
     let mut i = a;
     while i < b {
@@ -411,7 +411,6 @@ pub fn runs<'p>(
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// `words.join(" ")`, which costs more in its generic copy than the few short words it joins.
@@ -574,9 +573,18 @@ impl<'a> Index<'a> {
         idx.by_name.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
+        let mut rs = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words, &mut bufs);
+            rs.clear();
+            runs(
+                para,
+                0,
+                para.toks.len(),
+                &idx.lower_words,
+                &mut bufs,
+                &mut rs,
+            );
             for ri in 0..rs.len() {
                 let kind = run_kind(&rs[ri]);
                 // the run's own name becomes the entity's: nothing below needs it
