@@ -11,7 +11,7 @@ mod names;
 mod text;
 
 use lex::{CueClass, Lang, OrgKind};
-use names::{Index, Kind, Pos};
+use names::{Entity, Index, Kind, Pos};
 use std::sync::LazyLock;
 use text::{Para, TK};
 
@@ -1293,8 +1293,8 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, name, kind)
-    history: Vec<(Pos, String, Kind)>,
+    /// resolved speakers in order: (pos, name, kind, its entity in the index)
+    history: Vec<(Pos, String, Kind, Option<usize>)>,
     /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
     /// only on the index, and most quotes of an article share a few speakers
     canonical: lex::FxMap<String, String>,
@@ -1425,7 +1425,9 @@ impl<'a> Resolver<'a> {
         c
     }
 
-    fn nearest(&self, pos: Pos, pred: impl Fn(&str, Kind) -> bool) -> Option<String> {
+    /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
+    /// and entity (each mention's own, without a look-up by name).
+    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<String> {
         // the name is copied once, at the end: most mentions before `pos` pass `pred`
         let mut best: Option<(Pos, &str)> = None;
         for &(mp, ei) in self.idx.mentions.iter() {
@@ -1433,12 +1435,13 @@ impl<'a> Resolver<'a> {
                 break;
             }
             let e = &self.idx.ents[ei];
-            if pred(&e.name, e.kind) && best.is_none_or(|b| mp >= b.0) {
+            if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
                 best = Some((mp, &e.name));
             }
         }
-        for (hp, n, k) in &self.history {
-            if *hp < pos && pred(n, *k) && best.is_none_or(|b| *hp >= b.0) {
+        for (hp, n, k, ei) in &self.history {
+            let e = ei.map(|i| &self.idx.ents[i]);
+            if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
                 best = Some((*hp, n));
             }
         }
@@ -1447,7 +1450,7 @@ impl<'a> Resolver<'a> {
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
     fn recent_company(&self, pos: Pos) -> Option<String> {
-        let r = self.nearest(pos, |_, k| {
+        let r = self.nearest(pos, |k, _| {
             matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
         })?;
         self.is_recent(&r, pos).then_some(r)
@@ -1462,14 +1465,7 @@ impl<'a> Resolver<'a> {
             || self
                 .history
                 .iter()
-                .any(|(hp, n, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
-    }
-
-    fn kind_of(&self, name: &str) -> Kind {
-        self.idx
-            .entity(name)
-            .map(|e| e.kind)
-            .unwrap_or(Kind::Unknown)
+                .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -1719,7 +1715,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find_map(|w| lex::ORG_NOMINALS.get(w).copied())
                     .unwrap();
-                return Head::Spokes(self.nearest(pos, |_, kk| Self::org_ok(kk, k)));
+                return Head::Spokes(self.nearest(pos, |kk, _| Self::org_ok(kk, k)));
             }
             if words.first().is_some_and(|&w| w == "the") {
                 return Head::Role(head);
@@ -1820,14 +1816,14 @@ impl<'a> Resolver<'a> {
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(&p, pos),
             Head::OrgNominal(k) => {
-                appos_name().or_else(|| self.nearest(pos, |_, kk| Self::org_ok(kk, k)))
+                appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
                 let rr = r.clone();
-                self.nearest(pos, |n, k| {
-                    k == Kind::Person && self.idx.entity(n).is_some_and(|e| e.roles.contains(&rr))
+                self.nearest(pos, |k, e| {
+                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(&rr))
                 })
             }),
             Head::Generic => appos_person(),
@@ -1917,39 +1913,34 @@ impl<'a> Resolver<'a> {
     }
 
     fn pronoun(&self, p: &str, pos: Pos) -> Option<String> {
-        let gender = |n: &str| {
-            self.idx
-                .entity(n)
-                .map(|e| (e.male, e.female))
-                .unwrap_or((0, 0))
-        };
+        let gender = |e: Option<&Entity>| e.map(|e| (e.male, e.female)).unwrap_or((0, 0));
         match p {
-            "he" | "er" | "il" | "он" => self.nearest(pos, |n, k| {
+            "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
                 k == Kind::Person && {
-                    let (m, f) = gender(n);
+                    let (m, f) = gender(e);
                     m >= f
                 }
             }),
             "she" | "sie" | "elle" | "она" => {
-                let r = self.nearest(pos, |n, k| {
+                let r = self.nearest(pos, |k, e| {
                     k == Kind::Person && {
-                        let (m, f) = gender(n);
+                        let (m, f) = gender(e);
                         f >= m
                     }
                 });
                 if p == "sie" && r.is_none() {
-                    return self.nearest(pos, |_, k| matches!(k, Kind::Org(_)));
+                    return self.nearest(pos, |k, _| matches!(k, Kind::Org(_)));
                 }
                 r
             }
             "it" | "es" | "оно" => {
-                if let Some(c) = self.nearest(pos, |_, k| matches!(k, Kind::Org(OrgKind::Company)))
+                if let Some(c) = self.nearest(pos, |k, _| matches!(k, Kind::Org(OrgKind::Company)))
                 {
                     if self.is_recent(&c, pos) {
                         return Some(c);
                     }
                 }
-                self.nearest(pos, |_, k| matches!(k, Kind::Org(_)))
+                self.nearest(pos, |k, _| matches!(k, Kind::Org(_)))
             }
             // only when that organisation is recent (same or previous paragraph)
             "they" | "ils" | "они" => self.recent_company(pos),
@@ -1958,8 +1949,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        let kind = self.kind_of(name);
-        if let (Some(pr), Some(e)) = (pron, self.idx.entity_mut(name)) {
+        let ei = self.idx.entity_index(name);
+        let kind = ei.map_or(Kind::Unknown, |i| self.idx.ents[i].kind);
+        if let (Some(pr), Some(i)) = (pron, ei) {
+            let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.male += 1;
             } else if lex::is_female_pronoun(pr) {
@@ -1971,7 +1964,7 @@ impl<'a> Resolver<'a> {
         } else {
             kind
         };
-        self.history.push((pos, name.to_string(), kind));
+        self.history.push((pos, name.to_string(), kind, ei));
     }
 }
 
@@ -2054,7 +2047,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Interviewee => {
                     explicit[ri] = true;
                     if interviewee.is_none() {
-                        interviewee = Some(res.nearest((pi, 0), |_, k| k == Kind::Person));
+                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
                     }
                     interviewee.clone().flatten()
                 }

@@ -909,14 +909,11 @@ impl<'a> Index<'a> {
         &self.lower_words
     }
 
-    fn entity_index(&self, name: &str) -> Option<usize> {
+    pub fn entity_index(&self, name: &str) -> Option<usize> {
         with_lower(name, |l| self.by_name.get(l).copied())
     }
     pub fn entity(&self, name: &str) -> Option<&Entity> {
         self.entity_index(name).map(|i| &self.ents[i])
-    }
-    pub fn entity_mut(&mut self, name: &str) -> Option<&mut Entity> {
-        self.entity_index(name).map(move |i| &mut self.ents[i])
     }
 }
 
