@@ -11,6 +11,12 @@ use crate::text::push_lower;
 pub type FxSet<T> = rustc_hash::FxHashSet<T>;
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// A word list as a hashed set: for the lists asked of many words, where comparing a word
+/// with each entry in turn costs more than one look-up.
+pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
 /// moment. The form is written into a String kept for the next call, without an allocation
 /// (and for ASCII without a UTF-8 check).

@@ -93,97 +93,106 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "also",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "then",
-    "once",
-    "separately",
-    "flatly",
-    "simply",
-    "bluntly",
-    "firmly",
-    "quietly",
-    "further",
-    "too",
-    "late",
-    "early",
-    "afterward",
-    "afterwards",
-    "subsequently",
-    "last",
-    "this",
-    "that",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
-const PREPS: &[&str] = &[
-    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
-    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
-    "while", "if", "because",
-];
-const DETS: &[&str] = &[
-    "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your",
-    "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with", "by", "whose",
-    "other", "many", "new", "latest", "initial", "first", "earlier", "public", "own", "repeated",
-];
-const TITLE_CUES: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-    "named",
-    "headlined",
-    "so-called",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
-    "nicknamed",
-    "known",
-    "label",
-    "labelled",
-    "labeled",
-    "branded",
-    "reading",
-    "read",
-    "marked",
-    "tagged",
-    "codenamed",
-    "code-named",
-    "motto",
-    "heading",
-    "headline",
-    "title",
-    "banner",
-    "sign",
-    "hashtag",
-    "genannte",
-    "sogenannte",
-    "sogenannten",
-    "intitulé",
-    "baptisé",
-    "appelé",
-    "под",
-    "названием",
-    "так",
-];
+static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "previously",
+        "also",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "then",
+        "once",
+        "separately",
+        "flatly",
+        "simply",
+        "bluntly",
+        "firmly",
+        "quietly",
+        "further",
+        "too",
+        "late",
+        "early",
+        "afterward",
+        "afterwards",
+        "subsequently",
+        "last",
+        "this",
+        "that",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ])
+});
+static PREPS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
+        "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
+        "when", "while", "if", "because",
+    ])
+});
+static DETS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
+        "your", "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with",
+        "by", "whose", "other", "many", "new", "latest", "initial", "first", "earlier", "public",
+        "own", "repeated",
+    ])
+});
+static TITLE_CUES: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "titled",
+        "entitled",
+        "called",
+        "dubbed",
+        "named",
+        "headlined",
+        "so-called",
+        "term",
+        "word",
+        "words",
+        "phrase",
+        "slogan",
+        "nicknamed",
+        "known",
+        "label",
+        "labelled",
+        "labeled",
+        "branded",
+        "reading",
+        "read",
+        "marked",
+        "tagged",
+        "codenamed",
+        "code-named",
+        "motto",
+        "heading",
+        "headline",
+        "title",
+        "banner",
+        "sign",
+        "hashtag",
+        "genannte",
+        "sogenannte",
+        "sogenannten",
+        "intitulé",
+        "baptisé",
+        "appelé",
+        "под",
+        "названием",
+        "так",
+    ])
+});
 
 fn is_pronoun(lang: Lang, w: &str) -> bool {
     match lang {
@@ -529,7 +538,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     let title = q > s0
                         && para.is_w(q - 1)
                         && (matches!(para.lw(q - 1), "in" | "of" | "from")
-                            || TITLE_CUES.contains(&para.lw(q - 1)))
+                            || TITLE_CUES.contains(para.lw(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
                         continue;
@@ -556,7 +565,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 continue;
             }
             let before = if lastw > 0 { para.lw(lastw - 1) } else { "" };
-            if (DETS.contains(&before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
+            if (DETS.contains(before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
                 || (lang == Lang::En
                     && class == CueClass::That
                     && !matches!(
@@ -575,7 +584,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 && para.is_w(lastw - 2)
             {
                 let b2 = para.lw(lastw - 2);
-                if PREPS.contains(&b2) && b2 != "of" {
+                if PREPS.contains(b2) && b2 != "of" {
                     i += 1;
                     continue;
                 }
@@ -838,7 +847,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     class == CueClass::Say
                         && rest_words >= 3
                         && para.is_w(c)
-                        && !PREPS.contains(&first)
+                        && !PREPS.contains(first)
                         && !matches!(
                             first,
                             "and"
@@ -1143,7 +1152,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         }
         let l = para.lw(j);
         if lang == Lang::En
-            && (TIME_WORDS.contains(&l) || lex::EN_WEEKDAYS.contains(&l))
+            && (TIME_WORDS.contains(l) || lex::EN_WEEKDAYS.contains(&l))
             && l != "that"
         {
             if matches!(l, "last" | "this") {
@@ -1159,7 +1168,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         }
         let is_prep = match lang {
             Lang::En => {
-                PREPS.contains(&l)
+                PREPS.contains(l)
                     && !matches!(
                         l,
                         "as" | "when" | "while" | "if" | "because" | "of" | "about"
@@ -1193,7 +1202,7 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     let toks = &para.toks;
     // title cues just before
     for t in q.saturating_sub(3)..q {
-        if para.is_w(t) && TITLE_CUES.contains(&para.lw(t)) {
+        if para.is_w(t) && TITLE_CUES.contains(para.lw(t)) {
             return false;
         }
     }
@@ -1303,7 +1312,7 @@ struct Resolver<'a> {
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
 /// chunk of a subject phrase.
 static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    [
+    lex::word_set(&[
         "in",
         "on",
         "at",
@@ -1368,40 +1377,40 @@ static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
         "в",
         "на",
         "после",
-    ]
-    .into_iter()
-    .collect()
+    ])
 });
-const LEAD_STRIP: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "still",
-    "however",
-    "so",
-    "meanwhile",
-    "now",
-    "also",
-    "then",
-    "instead",
-    "separately",
-    "both",
-    "even",
-    "only",
-    "aber",
-    "und",
-    "doch",
-    "mais",
-    "et",
-    "а",
-    "но",
-    "и",
-    "однако",
-    "сама",
-    "сам",
-    "само",
-    "сами",
-];
+static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "but",
+        "and",
+        "yet",
+        "still",
+        "however",
+        "so",
+        "meanwhile",
+        "now",
+        "also",
+        "then",
+        "instead",
+        "separately",
+        "both",
+        "even",
+        "only",
+        "aber",
+        "und",
+        "doch",
+        "mais",
+        "et",
+        "а",
+        "но",
+        "и",
+        "однако",
+        "сама",
+        "сам",
+        "само",
+        "сами",
+    ])
+});
 
 #[derive(Debug)]
 enum Head {
@@ -1485,7 +1494,7 @@ impl<'a> Resolver<'a> {
         while a < b && !para.is_w(a) {
             a += 1;
         }
-        while a < b && LEAD_STRIP.contains(&para.lw(a)) {
+        while a < b && LEAD_STRIP.contains(para.lw(a)) {
             a += 1;
         }
         // trailing adverbs / auxiliaries
