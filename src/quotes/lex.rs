@@ -437,12 +437,8 @@ pub struct WordFilter([u64; WordFilter::BITS / 64]);
 impl WordFilter {
     const BITS: usize = 4096;
 
-    /// The bit of `w`, from its length, first two bytes and last byte.
-    fn digest(w: &str) -> usize {
-        Self::digest_of(w.as_bytes(), |x| x)
-    }
-
-    /// [`WordFilter::digest`] of bytes `b`, each mapped by `f`.
+    /// The bit of the word whose bytes, each mapped by `f`, are `b`: from its length, first two
+    /// bytes and last byte.
     #[inline]
     fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
         let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
@@ -453,7 +449,7 @@ impl WordFilter {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
         let mut bits = [0u64; Self::BITS / 64];
         for w in words {
-            let d = Self::digest(w);
+            let d = Self::digest_of(w.as_bytes(), |x| x);
             bits[d / 64] |= 1 << (d % 64);
         }
         WordFilter(bits)
@@ -462,7 +458,13 @@ impl WordFilter {
     /// False when `w` is certainly not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        let d = Self::digest(w);
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of the word whose UTF-8 bytes are `b`.
+    #[inline]
+    pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
+        let d = Self::digest_of(b, |x| x);
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 

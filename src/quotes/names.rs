@@ -96,13 +96,18 @@ impl<'a> LowerWords<'a> {
         }
         let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
         for para in paras {
-            for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !para.is_cap(i) {
-                    let l = para.lw(i);
-                    if filter.may_contain(l) {
-                        if let Some(f) = found.get_mut(l) {
-                            *f = true;
-                        }
+            let low = para.low_bytes();
+            for (i, t) in para.toks.iter().enumerate() {
+                if !t.is_word() || t.cap {
+                    continue;
+                }
+                let may = match low {
+                    Some(low) => filter.may_contain_bytes(&low[t.start..t.end]),
+                    None => filter.may_contain(para.lw(i)),
+                };
+                if may {
+                    if let Some(f) = found.get_mut(para.lw(i)) {
+                        *f = true;
                     }
                 }
             }

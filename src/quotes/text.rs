@@ -47,6 +47,11 @@ impl<'a> Para<'a> {
             None => self.low[i].get_or_init(|| lower(self.w(i))),
         }
     }
+    /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
+    /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
+    pub fn low_bytes(&self) -> Option<&[u8]> {
+        self.low_text.as_deref().map(str::as_bytes)
+    }
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
         self.toks[i].cap
