@@ -480,6 +480,13 @@ impl WordFilter {
     }
 }
 
+/// False when the lower-case word with bytes `b` is no cue in any language (French inverted
+/// pronouns aside: see [`cue_class`]): told without slicing a `str` for each word.
+#[inline]
+pub fn may_be_cue(b: &[u8]) -> bool {
+    CUE_FILTER.may_contain_bytes(b)
+}
+
 /// Classify a lower-cased word as a speech cue in `lang`.
 ///
 /// Inlined up to the filter: asked of every word of every paragraph, and few words are cues.

@@ -259,6 +259,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
     }
 
     let sents = text::sentences(p, toks, spans);
+    // English words that can start a cue, told from the lower-case bytes for most words
+    let low = para.low_bytes().filter(|_| lang == Lang::En);
     for &(a, b) in &sents {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
@@ -267,6 +269,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             if !para.is_w(i) || i < covered {
                 i += 1;
                 continue;
+            }
+            if let Some(low) = low {
+                let w = &low[toks[i].start..toks[i].end];
+                if !lex::may_be_cue(w) && w != b"according" && w != b"pointed" {
+                    i += 1;
+                    continue;
+                }
             }
             let lw = para.lw(i);
             // multi-word according cues
