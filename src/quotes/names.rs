@@ -820,11 +820,12 @@ impl<'a> Index<'a> {
             .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
             .filter(|(_, e)| {
                 let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                // the first word is `w` (ASCII case aside)
+                // the first word is `w` (ASCII case aside): a space or the end right after its
+                // length rules out most names before their bytes are compared
                 let nb = n.as_bytes();
-                nb.get(..w.len())
-                    .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                nb.len() >= w.len()
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                    && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
                     || (matches!(e.kind, Kind::Org(OrgKind::Media))
                         && e.media_form()
                         && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w)))
