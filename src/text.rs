@@ -164,6 +164,11 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
         | '\u{430}'..='\u{45f}'
         | '\u{2000}'..='\u{206f}' => Some(c),
         'A'..='Z' => Some(c.to_ascii_lowercase()),
+        // the upper-case letters of Latin-1 and basic Cyrillic lie at a fixed distance from
+        // their lower case: German, French and Russian names lowered without the table
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+        '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20),
+        '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
         _ => {
             let mut l = c.to_lowercase();
             l.next().filter(|_| l.next().is_none())
@@ -174,6 +179,15 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_char_is_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            let one = l.next().filter(|_| l.next().is_none());
+            assert_eq!(lower_char(c), one, "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_and_strips() {
