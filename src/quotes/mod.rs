@@ -1251,8 +1251,9 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
 fn transcript(para: &Para) -> Option<Raw> {
     let p = para.p.trim_start();
     let off = para.p.len() - p.len();
-    let colon = p.find(':')?;
-    if colon == 0 || colon > 40 {
+    // the speaker's colon comes within 40 bytes: no search through the rest of the paragraph
+    let colon = memchr::memchr(b':', &p.as_bytes()[..p.len().min(41)])?;
+    if colon == 0 {
         return None;
     }
     let name = p[..colon].trim();
