@@ -1224,17 +1224,15 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '…') && wc < 8 {
         return false;
     }
-    // Title Case
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .count();
-    if words.len() >= 2
-        && caps * 10 >= words.len() * 7
-        && !content.trim_end().ends_with(['.', '!', '?', ','])
-    {
-        return false;
+    // Title Case (words counted only without closing punctuation, as most quotes end with it)
+    if !content.trim_end().ends_with(['.', '!', '?', ',']) {
+        let (words, caps) = content.split_whitespace().fold((0, 0), |(n, caps), w| {
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+            (n + 1, caps + usize::from(cap))
+        });
+        if words >= 2 && caps * 10 >= words * 7 {
+            return false;
+        }
     }
     // embedded in a sentence (words before it) and not a sentence of its own
     let words_before = toks[a..q].iter().filter(|t| t.is_word()).count();
