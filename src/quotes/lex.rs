@@ -1200,6 +1200,10 @@ pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .into_iter()
     .collect()
 });
+/// Most words before a full stop end a sentence, and this filter tells them from [`ABBREV`]
+/// without lower-casing them.
+pub static ABBREV_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(ABBREV.iter().copied()));
 
 /// Capitalised function words that start sentences and are not names.
 /// English weekday names: capitalised, but no names; a time phrase after a cue.

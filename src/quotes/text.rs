@@ -1,6 +1,6 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{lower, with_lower, ABBREV, DE_MONTHS};
+use super::lex::{lower, with_lower, ABBREV, ABBREV_FILTER, DE_MONTHS};
 use super::marks::{find_spans, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
@@ -301,7 +301,7 @@ fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
     if w.is_ascii() {
         return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
             || ordinal(w)
-            || with_lower(w, |l| ABBREV.contains(l));
+            || ABBREV_FILTER.may_contain_lower_of(w) && with_lower(w, |l| ABBREV.contains(l));
     }
     let l = lower(w);
     ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
