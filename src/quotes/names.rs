@@ -56,8 +56,10 @@ pub struct Index<'a> {
     mention_count: Vec<u32>,
     by_name: FxMap<Rc<str>, usize>,
     /// multi-word entities by the first five characters of their last word (lower-case), in
-    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
-    by_last: FxMap<String, Vec<usize>>,
+    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity.
+    /// Keyed by a hash of those characters ([`last_key`]), without a String per entity: a
+    /// shared hash only merges two lists, which [`Index::canon_entity`] filters by the word.
+    by_last: FxMap<u64, Vec<usize>>,
     acronyms: FxMap<String, String>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
@@ -204,6 +206,12 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
 fn prefix5(w: &str) -> &str {
     &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
+}
+
+/// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word.
+fn last_key(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(prefix5(w))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -732,14 +740,10 @@ impl<'a> Index<'a> {
         };
         let ei = self.ents.len();
         if name.contains(' ') {
-            // a String for the key only when it is new
-            let key = prefix5(last_word(&low));
-            match self.by_last.get_mut(key) {
-                Some(v) => v.push(ei),
-                None => {
-                    self.by_last.insert(key.to_string(), vec![ei]);
-                }
-            }
+            self.by_last
+                .entry(last_key(last_word(&low)))
+                .or_default()
+                .push(ei);
         }
         self.mention_count.push(0);
         self.ents.push(Entity {
@@ -798,7 +802,7 @@ impl<'a> Index<'a> {
         // candidate persons: full names ending with the word (first mentioned)
         let person = self
             .by_last
-            .get(prefix5(lw))
+            .get(&last_key(lw))
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|&i| (i, &self.ents[i]))
