@@ -4,7 +4,7 @@ use super::lex::*;
 use super::text::{is_alnum, Para, TK};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::rc::Rc;
+use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -24,8 +24,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// the name lower-cased (the key of [`Index::by_name`])
-    lower: Rc<str>,
+    /// the name lower-cased: its range in [`Index::lower_names`]
+    lower: Range<usize>,
     /// organisation a spokes-person speaks for
     pub first: Pos,
     /// [`Entity::media_form`], computed on first use
@@ -54,7 +54,13 @@ pub struct Index<'a> {
     /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
     /// among the candidates of every one-word mention, without a count over all mentions
     mention_count: Vec<u32>,
-    by_name: FxMap<Rc<str>, usize>,
+    /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
+    /// hash, and in `same_key` the one before it. No String per entity for the key, nor a
+    /// second hashing of the name to insert it.
+    by_name: FxMap<u64, usize>,
+    same_key: Vec<Option<usize>>,
+    /// the lower-case names of all entities, one after another
+    lower_names: String,
     /// multi-word entities by the first five characters of their last word (lower-case), in
     /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity.
     /// Keyed by a hash of those characters ([`last_key`]), without a String per entity: a
@@ -206,6 +212,12 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
 fn prefix5(w: &str) -> &str {
     &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
+}
+
+/// The key of [`Index::by_name`]: a hash of a lower-case name.
+fn name_key(l: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(l)
 }
 
 /// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word.
@@ -584,6 +596,7 @@ impl<'a> Index<'a> {
         idx.ents.reserve(caps);
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
+        idx.same_key.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
@@ -722,28 +735,45 @@ impl<'a> Index<'a> {
         idx
     }
 
+    /// The lower-case name of entity `e`.
+    fn lower(&self, e: &Entity) -> &str {
+        &self.lower_names[e.lower.clone()]
+    }
+
+    /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
+    fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
+        let mut i = *self.by_name.get(&key)?;
+        while self.lower(&self.ents[i]) != l {
+            i = self.same_key[i]?;
+        }
+        Some(i)
+    }
+
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
     /// new. The callers' own String becomes the entity's name.
     fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
-        // the lower-case form in a reused buffer: one allocation, shared by the map's key and
-        // the entity, only for a new name
-        let low = match with_lower(&name, |l| {
-            self.by_name.get(l).copied().ok_or_else(|| Rc::from(l))
-        }) {
+        // the lower-case form in a reused buffer, copied only for a new name
+        let found = with_lower(&name, |l| {
+            let key = name_key(l);
+            self.find_lower(l, key).ok_or_else(|| {
+                let start = self.lower_names.len();
+                self.lower_names.push_str(l);
+                (start..self.lower_names.len(), key)
+            })
+        });
+        let (lower, key) = match found {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                     self.ents[i].kind = kind;
                 }
                 return i;
             }
-            Err(low) => low,
+            Err(new) => new,
         };
         let ei = self.ents.len();
         if name.contains(' ') {
-            self.by_last
-                .entry(last_key(last_word(&low)))
-                .or_default()
-                .push(ei);
+            let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            self.by_last.entry(last).or_default().push(ei);
         }
         self.mention_count.push(0);
         self.ents.push(Entity {
@@ -752,11 +782,12 @@ impl<'a> Index<'a> {
             male: 0,
             female: 0,
             roles: FxSet::default(),
-            lower: low.clone(),
+            lower,
             first: pos,
             media_form: OnceCell::new(),
         });
-        self.by_name.insert(low, ei);
+        let before = self.by_name.insert(key, ei);
+        self.same_key.push(before);
         ei
     }
 
@@ -788,9 +819,8 @@ impl<'a> Index<'a> {
             None if person_title(titles) => (w.to_string(), Kind::Person),
             None => {
                 let k = self
-                    .by_name
-                    .get(lw)
-                    .map_or_else(word_kind, |&i| self.ents[i].kind);
+                    .find_lower(lw, name_key(lw))
+                    .map_or_else(word_kind, |i| self.ents[i].kind);
                 (w.to_string(), k)
             }
         })
@@ -808,7 +838,7 @@ impl<'a> Index<'a> {
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == Kind::Person)
             .filter(|(_, e)| {
-                let last = last_word(&e.lower);
+                let last = last_word(self.lower(e));
                 last == lw
                     || (!lw.is_ascii()
                         && lw.chars().count() >= 6
@@ -851,7 +881,7 @@ impl<'a> Index<'a> {
                             .map(|m| m.0)
                             .max()
                     };
-                    let bare = self.by_name.get(lw).and_then(|&bi| last(bi));
+                    let bare = self.find_lower(lw, name_key(lw)).and_then(last);
                     let lp = last(p);
                     let lo = last(o).max(bare);
                     if lp > lo {
@@ -901,7 +931,7 @@ impl<'a> Index<'a> {
                     .ents
                     .iter()
                     .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
-                    .filter(|e| has_words(&e.lower, &ln))
+                    .filter(|e| has_words(self.lower(e), &ln))
                     .max_by_key(|e| e.name.len())
                 {
                     n = e.name.clone();
@@ -920,7 +950,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {
-        with_lower(name, |l| self.by_name.get(l).copied())
+        with_lower(name, |l| self.find_lower(l, name_key(l)))
     }
     pub fn entity(&self, name: &str) -> Option<&Entity> {
         self.entity_index(name).map(|i| &self.ents[i])
