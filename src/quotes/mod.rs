@@ -1315,6 +1315,8 @@ struct Resolver<'a> {
     /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
     /// only on the index, and most quotes of an article share a few speakers
     canonical: lex::FxMap<String, String>,
+    /// [`names::runs`]'s buffers, kept from one subject phrase to the next
+    run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
 }
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
@@ -1608,7 +1610,7 @@ impl<'a> Resolver<'a> {
             a,
             b,
             self.idx.lower_words(),
-            &mut names::RunBufs::default(),
+            &mut self.run_bufs.borrow_mut(),
             &mut rs,
         );
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists
@@ -2024,6 +2026,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             lang,
             history: Vec::new(),
             canonical: lex::FxMap::default(),
+            run_bufs: Default::default(),
         });
         // resolve explicit subjects first
         let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
