@@ -245,23 +245,34 @@ fn word_count(s: &str, cap: usize) -> usize {
         .count()
 }
 
+/// Buffers [`analyse`] keeps from paragraph to paragraph.
+#[derive(Default)]
+struct Scratch {
+    /// the sentences, as token ranges
+    sents: Vec<(usize, usize)>,
+    /// whether each quoted span is attributed yet
+    used: Vec<bool>,
+}
+
 /// Analyse one paragraph into raw quotes (speakers unresolved).
-fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
+fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> Vec<Raw> {
     let p = para.p;
     let toks = &para.toks;
     let spans = &para.spans;
     let mut raws: Vec<Raw> = Vec::new();
-    let mut used = vec![false; spans.len()];
+    let Scratch { sents, used } = scratch;
+    used.clear();
+    used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
         return vec![r];
     }
 
-    let sents = text::sentences(p, toks, spans);
+    text::sentences(p, toks, spans, sents);
     // English words that can start a cue, told from the lower-case bytes for most words
     let low = para.low_bytes().filter(|_| lang == Lang::En);
-    for &(a, b) in &sents {
+    for &(a, b) in sents.iter() {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
         let mut i = a;
@@ -489,7 +500,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                             used[qi] = true;
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
-                            let txt = clause_text(para, s, b, &mut used);
+                            let txt = clause_text(para, s, b, used);
                             raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                         }
                     }
@@ -520,9 +531,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if s1 > s0 {
                         // mid-sentence "according to X," : keep the whole sentence
                         let end = if e < b { b } else { s1 };
-                        let mut txt = clause_text(para, s0, s1, &mut used);
+                        let mut txt = clause_text(para, s0, s1, used);
                         if end == b && e < b {
-                            let rest = clause_text(para, e, b, &mut used);
+                            let rest = clause_text(para, e, b, used);
                             if !rest.is_empty() {
                                 txt = format!("{txt}, {rest}");
                             }
@@ -897,9 +908,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                             && last_chunk_words <= 5
                             && !(subj_rng.0..commas[0]).any(|t| toks[t].quote().is_some())
                         {
-                            let mut txt = clause_text(para, subj_rng.0, lc, &mut used);
+                            let mut txt = clause_text(para, subj_rng.0, lc, used);
                             if paren {
-                                let rest = clause_text(para, c + 1, b, &mut used);
+                                let rest = clause_text(para, c + 1, b, used);
                                 txt = format!("{txt}, {rest}");
                             }
                             raws.push(clause(
@@ -916,7 +927,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     }
                 }
                 if clause_ok && c < b {
-                    let txt = clause_text(para, c, b, &mut used);
+                    let txt = clause_text(para, c, b, used);
                     raws.push(clause(
                         txt,
                         QuoteKind::Reported,
@@ -2012,8 +2023,9 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut open_speaker: Option<String> = None;
     let mut interviewee: Option<Option<String>> = None;
     let mut prev_quotes = 0usize;
+    let mut scratch = Scratch::default();
     for (pi, para) in paras.iter().enumerate() {
-        let mut raws = analyse(para, lang, prev_open);
+        let mut raws = analyse(para, lang, prev_open, &mut scratch);
         if raws.is_empty() {
             (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);
             prev_quotes = 0;

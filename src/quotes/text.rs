@@ -307,9 +307,9 @@ fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
     ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
 }
 
-/// Sentence ranges as token index ranges.
-pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
+pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0;
     for i in 0..toks.len() {
         let t = toks[i];
@@ -365,5 +365,4 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
     if start < toks.len() {
         out.push((start, toks.len()));
     }
-    out
 }
