@@ -2027,7 +2027,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     for (pi, para) in paras.iter().enumerate() {
         let mut raws = analyse(para, lang, prev_open, &mut scratch);
         if raws.is_empty() {
-            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);
+            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], Vec::new());
             prev_quotes = 0;
             out.push(Vec::new());
             continue;
@@ -2160,7 +2160,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
@@ -2173,19 +2173,22 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
 fn carried_state(
     para: &Para,
     raws: &[Raw],
-    speakers: &[Option<String>],
+    mut speakers: Vec<Option<String>>,
 ) -> (bool, Option<String>, Option<String>) {
     let open = para.spans.last().is_some_and(|s| !s.closed);
-    let open_speaker = if open {
+    // the names move out of `speakers`, copied only when both are the same one
+    let open_at = if open {
         raws.iter()
-            .zip(speakers)
-            .rev()
-            .find(|(r, _)| r.kind == QuoteKind::Direct && !r.attr_only)
-            .and_then(|(_, s)| s.clone())
+            .rposition(|r| r.kind == QuoteKind::Direct && !r.attr_only)
     } else {
         None
     };
-    let last_named = speakers.iter().rev().find_map(|s| s.clone());
+    let last_named = match speakers.iter().rposition(Option::is_some) {
+        Some(i) if Some(i) == open_at => speakers[i].clone(),
+        Some(i) => speakers[i].take(),
+        None => None,
+    };
+    let open_speaker = open_at.and_then(|i| speakers[i].take());
     (open, open_speaker, last_named)
 }
 
