@@ -874,6 +874,16 @@ pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new
 static ORG_WORD_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(ORG_WORD_KIND.keys().copied()));
 
+/// [`org_word_kind`] of a word from its lower-case form `l` and [`list_flags`] `f`: looked up
+/// only for a word in an organisation list (or with a final dot, whose flags are another form's).
+pub fn low_org_kind(l: &str, f: u8) -> Option<OrgKind> {
+    let t = l.trim_end_matches('.');
+    if t.len() == l.len() && f & (IN_ORG_WORDS | IN_OTHER_ORG) == 0 {
+        return None;
+    }
+    ORG_WORD_KIND.get(t).copied()
+}
+
 /// [`ORG_WORD_KIND`] of word `w` lower-cased: asked of every word of every capitalised run, most
 /// of which are in no list, told so by the filter before any lower-casing.
 pub fn org_word_kind(w: &str) -> Option<OrgKind> {
@@ -1612,17 +1622,19 @@ pub const IN_GENERIC: u8 = 8;
 pub const IN_ORG_NOMINALS: u8 = 16;
 pub const IN_PERSON_ROLES: u8 = 32;
 pub const IN_ORG_WORDS: u8 = 64;
+pub const IN_OTHER_ORG: u8 = 128;
 
 /// Word -> the lists it is in, for the lists [`list_flags`] covers.
 static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
     let mut m: FxMap<&'static str, u8> = FxMap::default();
-    let sets: [(&FxSet<&'static str>, u8); 6] = [
+    let sets: [(&FxSet<&'static str>, u8); 7] = [
         (&CAP_STOP, IN_CAP_STOP),
         (&TITLES, IN_TITLES),
         (&SPOKES, IN_SPOKES),
         (&GENERIC, IN_GENERIC),
         (&PERSON_ROLES, IN_PERSON_ROLES),
         (&ORG_WORDS, IN_ORG_WORDS),
+        (&OTHER_ORG_WORDS, IN_OTHER_ORG),
     ];
     for (set, bit) in sets {
         for &w in set {

@@ -2061,8 +2061,10 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                             words.drain(..=k);
                         }
                     }
+                    let name = words.join(" ");
                     let run = names::Run {
-                        name: words.join(" "),
+                        org: names::name_org_kind(&name),
+                        name,
                         n_words: words.len(),
                         start: r.pos,
                         end: r.pos,

@@ -149,6 +149,9 @@ pub struct Run {
     pub possessive: bool,
     pub titles: Vec<String>,
     pub the: bool,
+    /// the organisation kind its words give ([`best_org_kind`] of their [`org_word_kind`]s):
+    /// [`runs`] works it out from the lower-case forms and list flags it already has
+    pub org: Option<OrgKind>,
 }
 
 const CONNECT: &[&str] = &[
@@ -425,6 +428,7 @@ pub fn runs<'p>(
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
+                org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
                 name: join_words(words),
                 n_words: words.len(),
                 start,
@@ -496,15 +500,27 @@ fn add_role(e: &mut Entity, rl: &str) {
 
 /// The kind of run `r`.
 pub fn run_kind(r: &Run) -> Kind {
-    words_kind(&r.name, r.n_words, &r.titles)
+    match alias_target(&r.name, r.n_words) {
+        Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
+        None => listed_kind(&r.name, r.n_words, &r.titles, r.org),
+    }
 }
 
-/// [`run_kind`] of a run of `n` words joined by spaces (`joined`), after `titles`.
-fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
-    match alias_target(joined, n) {
-        Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
-        None => listed_kind(joined, n, titles),
-    }
+/// The highest of organisation kinds `kinds` by precedence media > government > company >
+/// other (the last of equals).
+fn best_org_kind(kinds: impl Iterator<Item = Option<OrgKind>>) -> Option<OrgKind> {
+    let rank = |k: &OrgKind| match k {
+        OrgKind::Media => 3,
+        OrgKind::Gov => 2,
+        OrgKind::Company => 1,
+        _ => 0,
+    };
+    kinds.flatten().max_by_key(rank)
+}
+
+/// [`Run::org`] of a name: its words joined by spaces.
+pub fn name_org_kind(joined: &str) -> Option<OrgKind> {
+    best_org_kind(split_spaces(joined).map(|w| org_word_kind(w.trim_end_matches('.'))))
 }
 
 /// The number of words of a name.
@@ -518,18 +534,10 @@ fn alias_target(joined: &str, n: usize) -> Option<&'static str> {
     org_alias(joined).filter(|&c| name_word_count(c) != n || c != joined)
 }
 
-/// [`words_kind`] of a name that is no alias, from its words and `titles`.
-fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
-    let rank = |k: &OrgKind| match k {
-        OrgKind::Media => 3,
-        OrgKind::Gov => 2,
-        OrgKind::Company => 1,
-        _ => 0,
-    };
-    if let Some(k) = split_spaces(joined)
-        .filter_map(|w| org_word_kind(w.trim_end_matches('.')))
-        .max_by_key(rank)
-    {
+/// [`run_kind`] of a name that is no alias, from its `n` words joined by spaces, `titles` and
+/// the organisation kind `org` its words give.
+fn listed_kind(joined: &str, n: usize, titles: &[String], org: Option<OrgKind>) -> Kind {
+    if let Some(k) = org {
         return Kind::Org(k);
     }
     if n == 1 && is_acronym(joined) {
@@ -549,13 +557,13 @@ fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     Kind::Unknown
 }
 
-/// [`words_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
+/// [`run_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
 /// from it).
 fn alias_kind(c: &str) -> Kind {
     let n = name_word_count(c);
     let k = match alias_target(c, n) {
         Some(c2) => alias_kind(c2),
-        None => listed_kind(c, n, &[]),
+        None => listed_kind(c, n, &[], name_org_kind(c)),
     };
     if k == Kind::Unknown || k == Kind::Person {
         Kind::Org(OrgKind::Company)
