@@ -138,10 +138,10 @@ impl<'a> LowerWords<'a> {
 
 /// A capitalised run found in text.
 #[derive(Debug, Clone)]
-pub struct Run {
-    /// the words joined by single spaces (no word holds a space): one String per run, and the
-    /// name most callers need
-    pub name: String,
+pub struct Run<'p> {
+    /// the words joined by single spaces (no word holds a space): the name most callers need,
+    /// borrowed from the paragraph for a one-word run (most runs) and a String otherwise
+    pub name: Cow<'p, str>,
     /// the number of words
     pub n_words: usize,
     pub start: usize,
@@ -296,7 +296,7 @@ pub fn runs<'p>(
     b: usize,
     lower_words: &LowerWords,
     bufs: &mut RunBufs<'p>,
-    out: &mut Vec<Run>,
+    out: &mut Vec<Run<'p>>,
 ) {
     let (p, toks) = (para.p, &para.toks);
     let RunBufs { words, lows } = bufs;
@@ -429,7 +429,10 @@ pub fn runs<'p>(
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
-                name: join_words(words),
+                name: match words[..] {
+                    [w] => Cow::Borrowed(w),
+                    _ => Cow::Owned(join_words(words)),
+                },
                 n_words: words.len(),
                 start,
                 end,
@@ -584,9 +587,9 @@ static ALIAS_KIND: std::sync::LazyLock<FxMap<&'static str, Kind>> =
 
 /// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
 /// `kind`, its [`run_kind`].
-fn display_name(r: &Run, kind: Kind, n: String) -> String {
+fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.n_words >= 2 {
-        format!("The {n}")
+        Cow::Owned(format!("The {n}"))
     } else {
         n
     }
@@ -631,7 +634,7 @@ impl<'a> Index<'a> {
                     if let Some(close) = rest.find(')') {
                         let acr = &rest[..close];
                         if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
-                            idx.acronyms.insert(acr.to_string(), name.clone());
+                            idx.acronyms.insert(acr.to_string(), name.to_string());
                         }
                     }
                 }
@@ -719,7 +722,7 @@ impl<'a> Index<'a> {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    idx.intern(long.clone(), Kind::Org(OrgKind::Gov), pos)
+                    idx.intern(Cow::Owned(long.clone()), Kind::Org(OrgKind::Gov), pos)
                 }
                 None => match with_lower(name, |lw| idx.canon_entity(name, lw, &[], pos)) {
                     Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
@@ -758,8 +761,8 @@ impl<'a> Index<'a> {
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. The callers' own String becomes the entity's name.
-    fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
+    /// new. The name becomes the entity's, copied only if borrowed and new.
+    fn intern(&mut self, name: Cow<'_, str>, kind: Kind, pos: Pos) -> usize {
         // the lower-case form in a reused buffer, copied only for a new name
         let found = with_lower(&name, |l| {
             let key = name_key(l);
@@ -785,7 +788,7 @@ impl<'a> Index<'a> {
         }
         self.mention_count.push(0);
         self.ents.push(Entity {
-            name,
+            name: name.into_owned(),
             kind,
             male: 0,
             female: 0,
@@ -805,7 +808,7 @@ impl<'a> Index<'a> {
             return self.canon_one(&r.name, &r.titles, pos, || run_kind(r));
         }
         let kind = run_kind(r);
-        (display_name(r, kind, r.name.clone()), kind)
+        (display_name(r, kind, r.name.clone()).into_owned(), kind)
     }
 
     /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
