@@ -263,7 +263,9 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
             end,
             cap: c.is_uppercase(),
         });
-        b = end;
+        // the space after most words, skipped here rather than by a turn of the loop (a space
+        // is never a quoted span's opening mark)
+        b = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     (toks, ascii_words)
 }
