@@ -349,7 +349,7 @@ pub fn runs<'p>(
                 // connector followed by a capitalised word
                 if CONNECT.contains(&l)
                     && !words.is_empty()
-                    && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
+                    && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && para.is_cap(j + 1)
