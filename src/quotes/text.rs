@@ -40,12 +40,19 @@ impl<'a> Para<'a> {
         let t = self.toks[i];
         &self.p[t.start..t.end]
     }
-    /// The lower-cased text of word `i`.
+    /// The lower-cased text of word `i`: asked of most words several times, a slice of
+    /// `low_text` inline, the rare per-token form out of line.
+    #[inline]
     pub fn lw(&self, i: usize) -> &str {
         match &self.low_text {
             Some(low) => &low[self.toks[i].start..self.toks[i].end],
-            None => self.low[i].get_or_init(|| lower(self.w(i))),
+            None => self.token_lower(i),
         }
+    }
+    #[cold]
+    #[inline(never)]
+    fn token_lower(&self, i: usize) -> &str {
+        self.low[i].get_or_init(|| lower(self.w(i)))
     }
     /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
     /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
