@@ -724,7 +724,7 @@ impl<'a> Index<'a> {
                     }
                     idx.intern(Cow::Owned(long.clone()), Kind::Org(OrgKind::Gov), pos)
                 }
-                None => match with_lower(name, |lw| idx.canon_entity(name, lw, &[], pos)) {
+                None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
                     _ => continue,
                 },
