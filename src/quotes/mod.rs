@@ -2064,6 +2064,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                     let name = words.join(" ");
                     let run = names::Run {
                         org: names::name_org_kind(&name),
+                        lower: None,
                         name: name.into(),
                         n_words: words.len(),
                         start: r.pos,

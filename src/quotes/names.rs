@@ -152,6 +152,9 @@ pub struct Run<'p> {
     /// the organisation kind its words give ([`best_org_kind`] of their [`org_word_kind`]s):
     /// [`runs`] works it out from the lower-case forms and list flags it already has
     pub org: Option<OrgKind>,
+    /// the name lower-cased when that is a slice of the paragraph's lower-case text (a one-word
+    /// run): the name index need not lower it again
+    pub lower: Option<&'p str>,
 }
 
 const CONNECT: &[&str] = &[
@@ -429,6 +432,10 @@ pub fn runs<'p>(
         if !words.is_empty() && !only_a_title {
             out.push(Run {
                 org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
+                lower: match lows[..] {
+                    [(Cow::Borrowed(l), _)] => Some(l),
+                    _ => None,
+                },
                 name: match words[..] {
                     [w] => Cow::Borrowed(w),
                     _ => Cow::Owned(join_words(words)),
@@ -638,7 +645,7 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(name, kind, (pi, r.start));
+                let ei = idx.intern(name, r.lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -722,7 +729,7 @@ impl<'a> Index<'a> {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    idx.intern(Cow::Owned(long.clone()), Kind::Org(OrgKind::Gov), pos)
+                    idx.intern(Cow::Owned(long.clone()), None, Kind::Org(OrgKind::Gov), pos)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
@@ -760,18 +767,26 @@ impl<'a> Index<'a> {
         Some(i)
     }
 
+    /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
+    /// with its key.
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
+        let key = name_key(l);
+        self.find_lower(l, key).ok_or_else(|| {
+            let start = self.lower_names.len();
+            self.lower_names.push_str(l);
+            (start..self.lower_names.len(), key)
+        })
+    }
+
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. The name becomes the entity's, copied only if borrowed and new.
-    fn intern(&mut self, name: Cow<'_, str>, kind: Kind, pos: Pos) -> usize {
-        // the lower-case form in a reused buffer, copied only for a new name
-        let found = with_lower(&name, |l| {
-            let key = name_key(l);
-            self.find_lower(l, key).ok_or_else(|| {
-                let start = self.lower_names.len();
-                self.lower_names.push_str(l);
-                (start..self.lower_names.len(), key)
-            })
-        });
+    /// new. The name becomes the entity's, copied only if borrowed and new. `lower` is the name
+    /// lower-cased when the caller has it.
+    fn intern(&mut self, name: Cow<'_, str>, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+        // else the lower-case form in a reused buffer, copied only for a new name
+        let found = match lower {
+            Some(l) => self.find_or_add_lower(l),
+            None => with_lower(&name, |l| self.find_or_add_lower(l)),
+        };
         let (lower, key) = match found {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
