@@ -1500,6 +1500,14 @@ static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
 static ALIAS_FIRST_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(ALIAS_FIRST.iter().copied()));
 
+/// [`org_alias`] of one word `w` whose lower case `l` the caller has: its own first word.
+pub fn word_alias(w: &str, l: &str) -> Option<&'static str> {
+    if w.len() > 60 || !ALIAS_FIRST_FILTER.may_contain(l) {
+        return None;
+    }
+    ALIAS_MAP.get(l).copied()
+}
+
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
     let n = name

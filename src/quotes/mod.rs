@@ -1627,7 +1627,7 @@ impl<'a> Resolver<'a> {
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists
         rs.retain(|r| {
             !(r.n_words == 1
-                && lex::with_lower(&r.name, |l| {
+                && r.with_lower(|l| {
                     lex::list_flags(l)
                         & (lex::IN_GENERIC
                             | lex::IN_PERSON_ROLES

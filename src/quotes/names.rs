@@ -508,9 +508,24 @@ fn add_role(e: &mut Entity, rl: &str) {
     }
 }
 
+impl Run<'_> {
+    /// Calls `f` with the name lower-cased, lowered only if the run does not have it.
+    pub fn with_lower<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self.lower {
+            Some(l) => f(l),
+            None => with_lower(&self.name, f),
+        }
+    }
+}
+
 /// The kind of run `r`.
 pub fn run_kind(r: &Run) -> Kind {
-    match alias_target(&r.name, r.n_words) {
+    let alias = match r.lower {
+        // one word, lower-cased already; as in alias_target, a name is no alias of itself
+        Some(l) => word_alias(&r.name, l).filter(|&c| name_word_count(c) != 1 || c != r.name),
+        None => alias_target(&r.name, r.n_words),
+    };
+    match alias {
         Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
         None => listed_kind(&r.name, r.n_words, &r.titles, r.org),
     }
@@ -820,26 +835,22 @@ impl<'a> Index<'a> {
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
         if r.n_words == 1 {
-            return self.canon_one(&r.name, &r.titles, pos, || run_kind(r));
+            return self.canon_one(r, pos);
         }
         let kind = run_kind(r);
         (display_name(r, kind, r.name.clone()).into_owned(), kind)
     }
 
-    /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
-    /// [`run_kind`] of the run, asked for only when the article has no entity named `w`.
-    fn canon_one(
-        &self,
-        w: &str,
-        titles: &[String],
-        pos: Pos,
-        word_kind: impl FnOnce() -> Kind,
-    ) -> (String, Kind) {
+    /// [`Index::canon`] of a one-word run `r`, whose [`run_kind`] is asked for only when the
+    /// article has no entity of that name.
+    fn canon_one(&self, r: &Run, pos: Pos) -> (String, Kind) {
+        let (w, titles) = (r.name.as_ref(), r.titles.as_slice());
+        let word_kind = || run_kind(r);
         if let Some(long) = self.acronyms.get(w) {
             return (long.clone(), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        with_lower(w, |lw| match self.canon_entity(w, lw, titles, pos) {
+        r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
             Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
             // a single word is its own display name
             None if person_title(titles) => (w.to_string(), Kind::Person),
