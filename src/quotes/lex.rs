@@ -877,11 +877,10 @@ static ORG_WORD_FILTER: LazyLock<WordFilter> =
 /// [`org_word_kind`] of a word from its lower-case form `l` and [`list_flags`] `f`: looked up
 /// only for a word in an organisation list (or with a final dot, whose flags are another form's).
 pub fn low_org_kind(l: &str, f: u8) -> Option<OrgKind> {
-    let t = l.trim_end_matches('.');
-    if t.len() == l.len() && f & (IN_ORG_WORDS | IN_OTHER_ORG) == 0 {
+    if !l.ends_with('.') && f & (IN_ORG_WORDS | IN_OTHER_ORG) == 0 {
         return None;
     }
-    ORG_WORD_KIND.get(t).copied()
+    ORG_WORD_KIND.get(l.trim_end_matches('.')).copied()
 }
 
 /// [`ORG_WORD_KIND`] of word `w` lower-cased: asked of every word of every capitalised run, most

@@ -161,6 +161,12 @@ const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
 ];
 
+/// Whether lower-case word `l` is in [`CONNECT`]: told of most words by their length, as no
+/// connector is longer than three bytes.
+fn is_connector(l: &str) -> bool {
+    l.len() <= 3 && CONNECT.contains(&l)
+}
+
 fn strip_poss(w: &str) -> (&str, bool) {
     // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
     if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
@@ -350,7 +356,7 @@ pub fn runs<'p>(
             let l = para.lw(j);
             if !para.is_cap(j) {
                 // connector followed by a capitalised word
-                if CONNECT.contains(&l)
+                if is_connector(l)
                     && !words.is_empty()
                     && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
                     && j + 1 < b
@@ -399,7 +405,7 @@ pub fn runs<'p>(
             }
         }
         // drop trailing connectors
-        while lows.last().is_some_and(|w| CONNECT.contains(&w.0.as_ref())) {
+        while lows.last().is_some_and(|w| is_connector(&w.0)) {
             words.pop();
             lows.pop();
         }
@@ -423,7 +429,7 @@ pub fn runs<'p>(
                 lows[0].0.as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
             ) || !any_org_word(&lows[1..]))
-            && !CONNECT.contains(&lows[1].0.as_ref())
+            && !is_connector(&lows[1].0)
         {
             titles.push(lows.remove(0).0.into_owned());
             words.remove(0);
