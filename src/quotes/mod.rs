@@ -2024,10 +2024,13 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut interviewee: Option<Option<String>> = None;
     let mut prev_quotes = 0usize;
     let mut scratch = Scratch::default();
+    // each raw quote's speaker, and whether its text names it: kept from paragraph to paragraph
+    let mut speakers: Vec<Option<String>> = Vec::new();
+    let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         let mut raws = analyse(para, lang, prev_open, &mut scratch);
         if raws.is_empty() {
-            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], Vec::new());
+            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &mut []);
             prev_quotes = 0;
             out.push(Vec::new());
             continue;
@@ -2041,8 +2044,10 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             run_bufs: Default::default(),
         });
         // resolve explicit subjects first
-        let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
-        let mut explicit = vec![false; raws.len()];
+        speakers.clear();
+        speakers.resize(raws.len(), None);
+        explicit.clear();
+        explicit.resize(raws.len(), false);
         for (ri, r) in raws.iter().enumerate() {
             let pos = (pi, r.pos);
             let sp = match &r.subj {
@@ -2163,7 +2168,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &mut speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
@@ -2172,11 +2177,12 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
 
 /// What a paragraph leaves to the next: whether its last quotation is still open, the speaker of
 /// that open quotation (its last direct quote's), and the last speaker it named (any kind of quote
-/// or a bare attribution). `speakers` holds one entry per raw quote.
+/// or a bare attribution). `speakers` holds one entry per raw quote; the carried names move
+/// out of it.
 fn carried_state(
     para: &Para,
     raws: &[Raw],
-    mut speakers: Vec<Option<String>>,
+    speakers: &mut [Option<String>],
 ) -> (bool, Option<String>, Option<String>) {
     let open = para.spans.last().is_some_and(|s| !s.closed);
     // the names move out of `speakers`, copied only when both are the same one
