@@ -223,7 +223,12 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
 
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
 fn prefix5(w: &str) -> &str {
-    &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
+    match w.as_bytes().get(..5) {
+        // five ASCII bytes are five characters
+        Some(head) if head.is_ascii() => &w[..5],
+        _ if w.len() < 5 && w.is_ascii() => w,
+        _ => &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)],
+    }
 }
 
 /// The key of [`Index::by_name`]: a hash of a lower-case name.
