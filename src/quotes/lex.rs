@@ -435,7 +435,7 @@ static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
 
 impl WordFilter {
-    const BITS: usize = 4096;
+    const BITS: usize = 8192;
 
     /// The bit of the word whose bytes, each mapped by `f`, are `b`: from its length, first two
     /// bytes and last byte.
@@ -443,7 +443,7 @@ impl WordFilter {
     fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
         let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
         let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> 20) as usize % Self::BITS
+        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as usize
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
