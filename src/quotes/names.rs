@@ -921,17 +921,18 @@ impl<'a> Index<'a> {
                 if person_title {
                     Some(p)
                 } else {
-                    // the one mentioned last before pos (the bare word counts for the org)
-                    let last = |ei: usize| {
-                        self.mentions
-                            .iter()
-                            .filter(|m| m.1 == ei && m.0 < pos)
-                            .map(|m| m.0)
-                            .max()
-                    };
-                    let bare = self.find_lower(lw, name_key(lw)).and_then(last);
-                    let lp = last(p);
-                    let lo = last(o).max(bare);
+                    // the one mentioned last before pos (the bare word counts for the org),
+                    // the three last mentions found in one pass
+                    let bare = self.find_lower(lw, name_key(lw));
+                    let (mut lp, mut lo) = (None, None);
+                    for &(mp, ei) in self.mentions.iter().filter(|m| m.0 < pos) {
+                        if ei == p {
+                            lp = lp.max(Some(mp));
+                        }
+                        if ei == o || Some(ei) == bare {
+                            lo = lo.max(Some(mp));
+                        }
+                    }
                     if lp > lo {
                         Some(p)
                     } else {
