@@ -1328,6 +1328,8 @@ struct Resolver<'a> {
     canonical: lex::FxMap<String, String>,
     /// [`names::runs`]'s buffers, kept from one subject phrase to the next
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
+    /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
+    subject_bufs: std::cell::RefCell<(Vec<&'a str>, Vec<names::Run<'a>>)>,
 }
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
@@ -1581,10 +1583,10 @@ impl<'a> Resolver<'a> {
                 b = t;
             }
         }
-        let words: Vec<&str> = (a..b)
-            .filter(|&t| para.is_w(t))
-            .map(|t| para.lw(t))
-            .collect();
+        let mut bufs = self.subject_bufs.borrow_mut();
+        let (words, rs) = &mut *bufs;
+        words.clear();
+        words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0].to_string());
         }
@@ -1615,14 +1617,14 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let mut rs: Vec<names::Run> = Vec::new();
+        rs.clear();
         names::runs(
             para,
             a,
             b,
             self.idx.lower_words(),
             &mut self.run_bufs.borrow_mut(),
-            &mut rs,
+            rs,
         );
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists
         rs.retain(|r| {
@@ -1734,10 +1736,15 @@ impl<'a> Resolver<'a> {
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
-        let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
-            Some(h) if self.lang == Lang::Fr && words.len() == 1 => (vec!["la", h], h),
-            _ => (words, head),
-        };
+        let elided;
+        let (words, head): (&[&str], _) =
+            match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
+                Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
+                    elided = ["la", h];
+                    (&elided, h)
+                }
+                _ => (words, head),
+            };
         let head = head.to_string();
         if has_spokes {
             if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
@@ -2042,6 +2049,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             history: Vec::new(),
             canonical: lex::FxMap::default(),
             run_bufs: Default::default(),
+            subject_bufs: Default::default(),
         });
         // resolve explicit subjects first
         speakers.clear();
