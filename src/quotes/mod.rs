@@ -2163,7 +2163,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 _ => {}
             }
         }
-        let mut qs = Vec::new();
+        let mut qs = Vec::with_capacity(raws.len());
         // the texts and cues move into the quotes: what follows reads only kinds and attr_only
         for (ri, r) in raws.iter_mut().enumerate() {
             if r.attr_only {
