@@ -698,7 +698,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
             // after the cue
             let mut j = cue_end;
-            let mut cue_full = cue_text.clone();
+            // the cue with its addressee ("told reporters"), copied only when that is longer
+            let mut cue_full = std::borrow::Cow::Borrowed(cue_text.as_str());
             if lang == Lang::En
                 && matches!(
                     lw,
@@ -716,8 +717,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                 let j0 = j;
                 j = skip_addressee(para, j, b);
                 if lw.starts_with("t") && j > j0 {
-                    cue_full =
-                        format!("{} {}", cue_text, p[toks[j0].start..toks[j - 1].end].trim());
+                    let addressee = p[toks[j0].start..toks[j - 1].end].trim();
+                    cue_full = format!("{cue_text} {addressee}").into();
                 }
             }
             j = skip_pp(para, j, b, lang);
@@ -760,11 +761,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                         let colon = toks[j..q].iter().any(|t| t.is_punct(':'));
                         used[qi] = true;
                         let cue_s = if colon && cue_full.is_empty() {
-                            ":".to_string()
+                            ":"
                         } else {
-                            cue_full.clone()
+                            &cue_full
                         };
-                        raws.push(direct(p, &spans[qi], subj.clone(), &cue_s, q));
+                        raws.push(direct(p, &spans[qi], subj.clone(), cue_s, q));
                         // further quotes joined by "and" / commas
                         let mut r = q + 1;
                         while r + 1 < b
@@ -772,7 +773,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                         {
                             if let Some(qj) = toks[r + 1].quote() {
                                 used[qj] = true;
-                                raws.push(direct(p, &spans[qj], subj.clone(), &cue_s, r + 1));
+                                raws.push(direct(p, &spans[qj], subj.clone(), cue_s, r + 1));
                                 r += 2;
                             } else {
                                 break;
@@ -916,7 +917,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                             raws.push(clause(
                                 txt,
                                 QuoteKind::Reported,
-                                cue_full.clone(),
+                                cue_full.to_string(),
                                 Subj::Phrase(lc + 1, i),
                                 toks[i].start,
                             ));
@@ -931,7 +932,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                     raws.push(clause(
                         txt,
                         QuoteKind::Reported,
-                        cue_full.clone(),
+                        cue_full.to_string(),
                         subj.clone(),
                         toks[i].start,
                     ));
@@ -941,11 +942,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                     i += 1;
                     continue;
                 } else if subj_words > 0 {
-                    bare = Some((subj_rng.0, subj_rng.1, cue_full.clone(), toks[i].start));
+                    bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
                         kind: QuoteKind::Direct,
-                        cue: Some(cue_full.clone()),
+                        cue: Some(cue_full.to_string()),
                         subj: subj.clone(),
                         pos: toks[i].start,
                         attr_only: true,
