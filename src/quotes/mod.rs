@@ -12,6 +12,7 @@ mod text;
 
 use lex::{CueClass, Lang, OrgKind};
 use names::{Entity, Index, Kind, Pos};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 use text::{Para, TK};
 
@@ -431,7 +432,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                         raws.push(clause(
                             txt,
                             QuoteKind::Reported,
-                            cue_text.clone(),
+                            cue_text.to_string(),
                             subj.clone(),
                             toks[i].start,
                         ));
@@ -501,7 +502,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
                             let txt = clause_text(para, s, b, used);
-                            raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
+                            raws.push(clause(
+                                txt,
+                                kind,
+                                cue_text.into_owned(),
+                                subj,
+                                toks[i].start,
+                            ));
                         }
                     }
                     covered = b;
@@ -538,7 +545,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                                 txt = format!("{txt}, {rest}");
                             }
                         }
-                        raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
+                        raws.push(clause(
+                            txt,
+                            kind,
+                            cue_text.into_owned(),
+                            subj,
+                            toks[i].start,
+                        ));
                     }
                     covered = b;
                 }
@@ -699,7 +712,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             // after the cue
             let mut j = cue_end;
             // the cue with its addressee ("told reporters"), copied only when that is longer
-            let mut cue_full = std::borrow::Cow::Borrowed(cue_text.as_str());
+            let mut cue_full = Cow::Borrowed(&*cue_text);
             if lang == Lang::En
                 && matches!(
                     lw,
@@ -1039,18 +1052,23 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
     raws
 }
 
-fn cue_words(para: &Para, i: usize, e: usize) -> String {
-    let mut s = para.p[para.toks[i].start..para.toks[e - 1].end].to_string();
-    // French/German auxiliaries: "a déclaré", "hat gesagt"
+/// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
+/// gesagt"): borrowed from the paragraph when it is written there with one space.
+fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
+    let (p, toks) = (para.p, &para.toks);
+    let s = &p[toks[i].start..toks[e - 1].end];
     if i > 0 && para.is_w(i - 1) {
         let prev = para.lw(i - 1);
         if matches!(prev, "a" | "ont" | "avait" | "has" | "had" | "have")
-            && para.toks[i - 1].end + 1 >= para.toks[i].start
+            && toks[i - 1].end + 1 >= toks[i].start
         {
-            s = format!("{} {}", para.w(i - 1), s);
+            if &p[toks[i - 1].end..toks[i].start] == " " {
+                return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
+            }
+            return Cow::Owned(format!("{} {}", para.w(i - 1), s));
         }
     }
-    s
+    Cow::Borrowed(s)
 }
 
 /// A reported (or according-to) clause attributed at `pos`.
