@@ -502,13 +502,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
                             let txt = clause_text(para, s, b, used);
-                            raws.push(clause(
-                                txt,
-                                kind,
-                                cue_text.into_owned(),
-                                subj,
-                                toks[i].start,
-                            ));
+                            raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                         }
                     }
                     covered = b;
@@ -545,13 +539,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                                 txt = format!("{txt}, {rest}");
                             }
                         }
-                        raws.push(clause(
-                            txt,
-                            kind,
-                            cue_text.into_owned(),
-                            subj,
-                            toks[i].start,
-                        ));
+                        raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                     }
                     covered = b;
                 }
@@ -1072,11 +1060,11 @@ fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
 }
 
 /// A reported (or according-to) clause attributed at `pos`.
-fn clause(text: String, kind: QuoteKind, cue: String, subj: Subj, pos: usize) -> Raw {
+fn clause(text: String, kind: QuoteKind, cue: impl Into<String>, subj: Subj, pos: usize) -> Raw {
     Raw {
         text,
         kind,
-        cue: Some(cue),
+        cue: Some(cue.into()),
         subj,
         pos,
         attr_only: false,
