@@ -129,8 +129,26 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     } else if w.chars().all(|c| lower_char(c) == Some(c)) {
         Cow::Borrowed(w)
     } else {
-        Cow::Owned(w.to_lowercase())
+        let mut out = String::with_capacity(w.len());
+        if !push_lower(&mut out, w) {
+            out = w.to_lowercase();
+        }
+        Cow::Owned(out)
     }
+}
+
+/// Appends `w.to_lowercase()` to `out` through [`lower_char`], which skips the case tables that
+/// make `to_lowercase` slow on German, French and Russian names. False (`out` then holds part of
+/// it) when a character's lower case is not that one character alone: 'Σ', whose form depends on
+/// the next character, and the few that lower to several.
+pub(crate) fn push_lower(out: &mut String, w: &str) -> bool {
+    for c in w.chars() {
+        match lower_char(c) {
+            Some(l) if c != 'Σ' => out.push(l),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The lower case of `c` when it is one character (None for the few that become several).
@@ -146,6 +164,11 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
         | '\u{430}'..='\u{45f}'
         | '\u{2000}'..='\u{206f}' => Some(c),
         'A'..='Z' => Some(c.to_ascii_lowercase()),
+        // the upper-case letters of Latin-1 and basic Cyrillic lie at a fixed distance from
+        // their lower case: German, French and Russian names lowered without the table
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+        '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20),
+        '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
         _ => {
             let mut l = c.to_lowercase();
             l.next().filter(|_| l.next().is_none())
@@ -156,6 +179,15 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_char_is_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            let one = l.next().filter(|_| l.next().is_none());
+            assert_eq!(lower_char(c), one, "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_and_strips() {

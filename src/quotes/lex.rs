@@ -4,66 +4,40 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 pub use crate::text::lower;
-use crate::text::lower_char;
+use crate::text::push_lower;
 
 /// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
 /// are short words, and the default SipHash costs more than the rest of a lookup.
 pub type FxSet<T> = rustc_hash::FxHashSet<T>;
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// A word list as a hashed set: for the lists asked of many words, where comparing a word
+/// with each entry in turn costs more than one look-up.
+pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
-/// moment. ASCII is lowered into a String kept for the next call, with neither an allocation
-/// nor a UTF-8 check.
+/// moment. The form is written into a String kept for the next call, without an allocation
+/// (and for ASCII without a UTF-8 check).
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: Cell<String> = const { Cell::new(String::new()) };
     }
-    if w.is_ascii() {
-        // a call from within `f` finds an empty String here and keeps its own afterwards
-        let mut buf = BUF.take();
-        buf.clear();
+    // a call from within `f` finds an empty String here and keeps its own afterwards
+    let mut buf = BUF.take();
+    buf.clear();
+    let r = if w.is_ascii() {
         buf.push_str(w);
         buf.make_ascii_lowercase();
-        let r = f(&buf);
-        BUF.set(buf);
-        return r;
-    }
-    f(&lower(w))
-}
-
-/// `p.to_lowercase()` when every character of `p` lower-cases to one character of the same
-/// length (and none is 'Σ', whose lower case depends on the next word): the lower case of any
-/// slice of `p` is then the same slice of the result. One pass and one allocation per paragraph
-/// instead of one per capitalised word.
-pub fn lower_aligned(p: &str) -> Option<String> {
-    let mut out = p.to_ascii_lowercase();
-    // the other characters, found by their lead byte; most are their own lower case
-    let bytes = p.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // eight ASCII bytes at a time
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if word & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        if bytes[i] < 0xc0 {
-            i += 1;
-            continue;
-        }
-        let c = p[i..].chars().next()?;
-        match lower_char(c) {
-            Some(l) if l == c => {}
-            Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
-                out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
-            }
-            _ => return None,
-        }
-        i += c.len_utf8();
-    }
-    Some(out)
+        f(&buf)
+    } else if push_lower(&mut buf, w) {
+        f(&buf)
+    } else {
+        f(&lower(w))
+    };
+    BUF.set(buf);
+    r
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -461,25 +435,21 @@ static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
 
 impl WordFilter {
-    const BITS: usize = 4096;
+    const BITS: usize = 8192;
 
-    /// The bit of `w`, from its length, first two bytes and last byte.
-    fn digest(w: &str) -> usize {
-        Self::digest_of(w.as_bytes(), |x| x)
-    }
-
-    /// [`WordFilter::digest`] of bytes `b`, each mapped by `f`.
+    /// The bit of the word whose bytes, each mapped by `f`, are `b`: from its length, first two
+    /// bytes and last byte.
     #[inline]
     fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
         let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
         let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> 20) as usize % Self::BITS
+        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as usize
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
         let mut bits = [0u64; Self::BITS / 64];
         for w in words {
-            let d = Self::digest(w);
+            let d = Self::digest_of(w.as_bytes(), |x| x);
             bits[d / 64] |= 1 << (d % 64);
         }
         WordFilter(bits)
@@ -488,7 +458,13 @@ impl WordFilter {
     /// False when `w` is certainly not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        let d = Self::digest(w);
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of the word whose UTF-8 bytes are `b`.
+    #[inline]
+    pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
+        let d = Self::digest_of(b, |x| x);
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 
@@ -502,6 +478,13 @@ impl WordFilter {
         let d = Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase());
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
+}
+
+/// False when the lower-case word with bytes `b` is no cue in any language (French inverted
+/// pronouns aside: see [`cue_class`]): told without slicing a `str` for each word.
+#[inline]
+pub fn may_be_cue(b: &[u8]) -> bool {
+    CUE_FILTER.may_contain_bytes(b)
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -891,6 +874,15 @@ pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new
 static ORG_WORD_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(ORG_WORD_KIND.keys().copied()));
 
+/// [`org_word_kind`] of a word from its lower-case form `l` and [`list_flags`] `f`: looked up
+/// only for a word in an organisation list (or with a final dot, whose flags are another form's).
+pub fn low_org_kind(l: &str, f: u8) -> Option<OrgKind> {
+    if !l.ends_with('.') && f & (IN_ORG_WORDS | IN_OTHER_ORG) == 0 {
+        return None;
+    }
+    ORG_WORD_KIND.get(l.trim_end_matches('.')).copied()
+}
+
 /// [`ORG_WORD_KIND`] of word `w` lower-cased: asked of every word of every capitalised run, most
 /// of which are in no list, told so by the filter before any lower-casing.
 pub fn org_word_kind(w: &str) -> Option<OrgKind> {
@@ -1116,6 +1108,11 @@ pub static PERSON_ROLES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Generic subjects that never name a speaker.
+/// The name index asks of the words around every name whether they are a role, and few are:
+/// this filter tells most apart before they are lower-cased.
+pub static ROLE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(PERSON_ROLES.iter().copied()));
+
 pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "officials",
@@ -1180,29 +1177,24 @@ pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+const MALE_PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "er", "ihm", "ihn", "sein", "seine", "il", "он", "его", "ему",
+];
+const FEMALE_PRONOUNS: &[&str] = &[
+    "she", "her", "hers", "herself", "elle", "она", "её", "ее", "ей", "ihr", "ihre",
+];
+
 pub fn is_male_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "him"
-            | "his"
-            | "himself"
-            | "er"
-            | "ihm"
-            | "ihn"
-            | "sein"
-            | "seine"
-            | "il"
-            | "он"
-            | "его"
-            | "ему"
-    )
+    MALE_PRONOUNS.contains(&w)
 }
 pub fn is_female_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "she" | "her" | "hers" | "herself" | "elle" | "она" | "её" | "ее" | "ей" | "ihr" | "ihre"
-    )
+    FEMALE_PRONOUNS.contains(&w)
 }
+
+/// The name index looks for a pronoun in the words after every person's name, and few are one:
+/// this filter tells most apart before they are lower-cased.
+pub static PRONOUN_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(MALE_PRONOUNS.iter().chain(FEMALE_PRONOUNS).copied()));
 
 /// Abbreviations that do not end a sentence.
 pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
@@ -1217,6 +1209,10 @@ pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .into_iter()
     .collect()
 });
+/// Most words before a full stop end a sentence, and this filter tells them from [`ABBREV`]
+/// without lower-casing them.
+pub static ABBREV_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(ABBREV.iter().copied()));
 
 /// Capitalised function words that start sentences and are not names.
 /// English weekday names: capitalised, but no names; a time phrase after a cue.
@@ -1503,6 +1499,14 @@ static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
 static ALIAS_FIRST_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(ALIAS_FIRST.iter().copied()));
 
+/// [`org_alias`] of one word `w` whose lower case `l` the caller has: its own first word.
+pub fn word_alias(w: &str, l: &str) -> Option<&'static str> {
+    if w.len() > 60 || !ALIAS_FIRST_FILTER.may_contain(l) {
+        return None;
+    }
+    ALIAS_MAP.get(l).copied()
+}
+
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
     let n = name
@@ -1514,8 +1518,9 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     }
     // a byte search: the str pattern searcher costs more than the short names it looks through
     let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
+    // a one-word name is its first word: the look-up below tells as much
     if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
-        || !with_lower(first, |l| ALIAS_FIRST.contains(l))
+        || first.len() < n.len() && !with_lower(first, |l| ALIAS_FIRST.contains(l))
     {
         return None;
     }
@@ -1624,17 +1629,19 @@ pub const IN_GENERIC: u8 = 8;
 pub const IN_ORG_NOMINALS: u8 = 16;
 pub const IN_PERSON_ROLES: u8 = 32;
 pub const IN_ORG_WORDS: u8 = 64;
+pub const IN_OTHER_ORG: u8 = 128;
 
 /// Word -> the lists it is in, for the lists [`list_flags`] covers.
 static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
     let mut m: FxMap<&'static str, u8> = FxMap::default();
-    let sets: [(&FxSet<&'static str>, u8); 6] = [
+    let sets: [(&FxSet<&'static str>, u8); 7] = [
         (&CAP_STOP, IN_CAP_STOP),
         (&TITLES, IN_TITLES),
         (&SPOKES, IN_SPOKES),
         (&GENERIC, IN_GENERIC),
         (&PERSON_ROLES, IN_PERSON_ROLES),
         (&ORG_WORDS, IN_ORG_WORDS),
+        (&OTHER_ORG_WORDS, IN_OTHER_ORG),
     ];
     for (set, bit) in sets {
         for &w in set {

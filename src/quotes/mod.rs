@@ -11,7 +11,9 @@ mod names;
 mod text;
 
 use lex::{CueClass, Lang, OrgKind};
-use names::{Index, Kind, Pos};
+use names::{Entity, Index, Kind, Pos};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 use text::{Para, TK};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -92,97 +94,106 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "also",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "then",
-    "once",
-    "separately",
-    "flatly",
-    "simply",
-    "bluntly",
-    "firmly",
-    "quietly",
-    "further",
-    "too",
-    "late",
-    "early",
-    "afterward",
-    "afterwards",
-    "subsequently",
-    "last",
-    "this",
-    "that",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
-const PREPS: &[&str] = &[
-    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
-    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
-    "while", "if", "because",
-];
-const DETS: &[&str] = &[
-    "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your",
-    "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with", "by", "whose",
-    "other", "many", "new", "latest", "initial", "first", "earlier", "public", "own", "repeated",
-];
-const TITLE_CUES: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-    "named",
-    "headlined",
-    "so-called",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
-    "nicknamed",
-    "known",
-    "label",
-    "labelled",
-    "labeled",
-    "branded",
-    "reading",
-    "read",
-    "marked",
-    "tagged",
-    "codenamed",
-    "code-named",
-    "motto",
-    "heading",
-    "headline",
-    "title",
-    "banner",
-    "sign",
-    "hashtag",
-    "genannte",
-    "sogenannte",
-    "sogenannten",
-    "intitulé",
-    "baptisé",
-    "appelé",
-    "под",
-    "названием",
-    "так",
-];
+static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "previously",
+        "also",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "then",
+        "once",
+        "separately",
+        "flatly",
+        "simply",
+        "bluntly",
+        "firmly",
+        "quietly",
+        "further",
+        "too",
+        "late",
+        "early",
+        "afterward",
+        "afterwards",
+        "subsequently",
+        "last",
+        "this",
+        "that",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ])
+});
+static PREPS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
+        "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
+        "when", "while", "if", "because",
+    ])
+});
+static DETS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
+        "your", "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with",
+        "by", "whose", "other", "many", "new", "latest", "initial", "first", "earlier", "public",
+        "own", "repeated",
+    ])
+});
+static TITLE_CUES: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "titled",
+        "entitled",
+        "called",
+        "dubbed",
+        "named",
+        "headlined",
+        "so-called",
+        "term",
+        "word",
+        "words",
+        "phrase",
+        "slogan",
+        "nicknamed",
+        "known",
+        "label",
+        "labelled",
+        "labeled",
+        "branded",
+        "reading",
+        "read",
+        "marked",
+        "tagged",
+        "codenamed",
+        "code-named",
+        "motto",
+        "heading",
+        "headline",
+        "title",
+        "banner",
+        "sign",
+        "hashtag",
+        "genannte",
+        "sogenannte",
+        "sogenannten",
+        "intitulé",
+        "baptisé",
+        "appelé",
+        "под",
+        "названием",
+        "так",
+    ])
+});
 
 fn is_pronoun(lang: Lang, w: &str) -> bool {
     match lang {
@@ -230,26 +241,39 @@ fn trim_possessive(mut w: &str) -> &str {
 /// small numbers, and a quotation can run for a hundred words.
 fn word_count(s: &str, cap: usize) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .filter(|w| w.chars().any(text::is_alnum))
         .take(cap)
         .count()
 }
 
+/// Buffers [`analyse`] keeps from paragraph to paragraph.
+#[derive(Default)]
+struct Scratch {
+    /// the sentences, as token ranges
+    sents: Vec<(usize, usize)>,
+    /// whether each quoted span is attributed yet
+    used: Vec<bool>,
+}
+
 /// Analyse one paragraph into raw quotes (speakers unresolved).
-fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
+fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> Vec<Raw> {
     let p = para.p;
     let toks = &para.toks;
     let spans = &para.spans;
     let mut raws: Vec<Raw> = Vec::new();
-    let mut used = vec![false; spans.len()];
+    let Scratch { sents, used } = scratch;
+    used.clear();
+    used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
         return vec![r];
     }
 
-    let sents = text::sentences(p, toks, spans);
-    for &(a, b) in &sents {
+    text::sentences(p, toks, spans, sents);
+    // English words that can start a cue, told from the lower-case bytes for most words
+    let low = para.low_bytes().filter(|_| lang == Lang::En);
+    for &(a, b) in sents.iter() {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
         let mut i = a;
@@ -257,6 +281,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             if !para.is_w(i) || i < covered {
                 i += 1;
                 continue;
+            }
+            if let Some(low) = low {
+                let w = &low[toks[i].start..toks[i].end];
+                if !lex::may_be_cue(w) && w != b"according" && w != b"pointed" {
+                    i += 1;
+                    continue;
+                }
             }
             let lw = para.lw(i);
             // multi-word according cues
@@ -401,7 +432,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         raws.push(clause(
                             txt,
                             QuoteKind::Reported,
-                            cue_text.clone(),
+                            cue_text.to_string(),
                             subj.clone(),
                             toks[i].start,
                         ));
@@ -470,7 +501,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                             used[qi] = true;
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
-                            let txt = clause_text(para, s, b, &mut used);
+                            let txt = clause_text(para, s, b, used);
                             raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
                         }
                     }
@@ -501,9 +532,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     if s1 > s0 {
                         // mid-sentence "according to X," : keep the whole sentence
                         let end = if e < b { b } else { s1 };
-                        let mut txt = clause_text(para, s0, s1, &mut used);
+                        let mut txt = clause_text(para, s0, s1, used);
                         if end == b && e < b {
-                            let rest = clause_text(para, e, b, &mut used);
+                            let rest = clause_text(para, e, b, used);
                             if !rest.is_empty() {
                                 txt = format!("{txt}, {rest}");
                             }
@@ -528,7 +559,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     let title = q > s0
                         && para.is_w(q - 1)
                         && (matches!(para.lw(q - 1), "in" | "of" | "from")
-                            || TITLE_CUES.contains(&para.lw(q - 1)))
+                            || TITLE_CUES.contains(para.lw(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
                         continue;
@@ -555,7 +586,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 continue;
             }
             let before = if lastw > 0 { para.lw(lastw - 1) } else { "" };
-            if (DETS.contains(&before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
+            if (DETS.contains(before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
                 || (lang == Lang::En
                     && class == CueClass::That
                     && !matches!(
@@ -574,7 +605,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 && para.is_w(lastw - 2)
             {
                 let b2 = para.lw(lastw - 2);
-                if PREPS.contains(&b2) && b2 != "of" {
+                if PREPS.contains(b2) && b2 != "of" {
                     i += 1;
                     continue;
                 }
@@ -668,7 +699,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
             }
             // after the cue
             let mut j = cue_end;
-            let mut cue_full = cue_text.clone();
+            // the cue with its addressee ("told reporters"), copied only when that is longer
+            let mut cue_full = Cow::Borrowed(&*cue_text);
             if lang == Lang::En
                 && matches!(
                     lw,
@@ -686,8 +718,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                 let j0 = j;
                 j = skip_addressee(para, j, b);
                 if lw.starts_with("t") && j > j0 {
-                    cue_full =
-                        format!("{} {}", cue_text, p[toks[j0].start..toks[j - 1].end].trim());
+                    let addressee = p[toks[j0].start..toks[j - 1].end].trim();
+                    cue_full = format!("{cue_text} {addressee}").into();
                 }
             }
             j = skip_pp(para, j, b, lang);
@@ -730,11 +762,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         let colon = toks[j..q].iter().any(|t| t.is_punct(':'));
                         used[qi] = true;
                         let cue_s = if colon && cue_full.is_empty() {
-                            ":".to_string()
+                            ":"
                         } else {
-                            cue_full.clone()
+                            &cue_full
                         };
-                        raws.push(direct(p, &spans[qi], subj.clone(), &cue_s, q));
+                        raws.push(direct(p, &spans[qi], subj.clone(), cue_s, q));
                         // further quotes joined by "and" / commas
                         let mut r = q + 1;
                         while r + 1 < b
@@ -742,7 +774,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                         {
                             if let Some(qj) = toks[r + 1].quote() {
                                 used[qj] = true;
-                                raws.push(direct(p, &spans[qj], subj.clone(), &cue_s, r + 1));
+                                raws.push(direct(p, &spans[qj], subj.clone(), cue_s, r + 1));
                                 r += 2;
                             } else {
                                 break;
@@ -837,7 +869,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     class == CueClass::Say
                         && rest_words >= 3
                         && para.is_w(c)
-                        && !PREPS.contains(&first)
+                        && !PREPS.contains(first)
                         && !matches!(
                             first,
                             "and"
@@ -878,15 +910,15 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                             && last_chunk_words <= 5
                             && !(subj_rng.0..commas[0]).any(|t| toks[t].quote().is_some())
                         {
-                            let mut txt = clause_text(para, subj_rng.0, lc, &mut used);
+                            let mut txt = clause_text(para, subj_rng.0, lc, used);
                             if paren {
-                                let rest = clause_text(para, c + 1, b, &mut used);
+                                let rest = clause_text(para, c + 1, b, used);
                                 txt = format!("{txt}, {rest}");
                             }
                             raws.push(clause(
                                 txt,
                                 QuoteKind::Reported,
-                                cue_full.clone(),
+                                cue_full.to_string(),
                                 Subj::Phrase(lc + 1, i),
                                 toks[i].start,
                             ));
@@ -897,11 +929,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     }
                 }
                 if clause_ok && c < b {
-                    let txt = clause_text(para, c, b, &mut used);
+                    let txt = clause_text(para, c, b, used);
                     raws.push(clause(
                         txt,
                         QuoteKind::Reported,
-                        cue_full.clone(),
+                        cue_full.to_string(),
                         subj.clone(),
                         toks[i].start,
                     ));
@@ -911,11 +943,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
                     i += 1;
                     continue;
                 } else if subj_words > 0 {
-                    bare = Some((subj_rng.0, subj_rng.1, cue_full.clone(), toks[i].start));
+                    bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
                         kind: QuoteKind::Direct,
-                        cue: Some(cue_full.clone()),
+                        cue: Some(cue_full.to_string()),
                         subj: subj.clone(),
                         pos: toks[i].start,
                         attr_only: true,
@@ -1008,26 +1040,31 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool) -> Vec<Raw> {
     raws
 }
 
-fn cue_words(para: &Para, i: usize, e: usize) -> String {
-    let mut s = para.p[para.toks[i].start..para.toks[e - 1].end].to_string();
-    // French/German auxiliaries: "a déclaré", "hat gesagt"
+/// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
+/// gesagt"): borrowed from the paragraph when it is written there with one space.
+fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
+    let (p, toks) = (para.p, &para.toks);
+    let s = &p[toks[i].start..toks[e - 1].end];
     if i > 0 && para.is_w(i - 1) {
         let prev = para.lw(i - 1);
         if matches!(prev, "a" | "ont" | "avait" | "has" | "had" | "have")
-            && para.toks[i - 1].end + 1 >= para.toks[i].start
+            && toks[i - 1].end + 1 >= toks[i].start
         {
-            s = format!("{} {}", para.w(i - 1), s);
+            if &p[toks[i - 1].end..toks[i].start] == " " {
+                return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
+            }
+            return Cow::Owned(format!("{} {}", para.w(i - 1), s));
         }
     }
-    s
+    Cow::Borrowed(s)
 }
 
 /// A reported (or according-to) clause attributed at `pos`.
-fn clause(text: String, kind: QuoteKind, cue: String, subj: Subj, pos: usize) -> Raw {
+fn clause(text: String, kind: QuoteKind, cue: impl Into<String>, subj: Subj, pos: usize) -> Raw {
     Raw {
         text,
         kind,
-        cue: Some(cue),
+        cue: Some(cue.into()),
         subj,
         pos,
         attr_only: false,
@@ -1142,7 +1179,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         }
         let l = para.lw(j);
         if lang == Lang::En
-            && (TIME_WORDS.contains(&l) || lex::EN_WEEKDAYS.contains(&l))
+            && (TIME_WORDS.contains(l) || lex::EN_WEEKDAYS.contains(&l))
             && l != "that"
         {
             if matches!(l, "last" | "this") {
@@ -1158,7 +1195,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         }
         let is_prep = match lang {
             Lang::En => {
-                PREPS.contains(&l)
+                PREPS.contains(l)
                     && !matches!(
                         l,
                         "as" | "when" | "while" | "if" | "because" | "of" | "about"
@@ -1192,7 +1229,7 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     let toks = &para.toks;
     // title cues just before
     for t in q.saturating_sub(3)..q {
-        if para.is_w(t) && TITLE_CUES.contains(&para.lw(t)) {
+        if para.is_w(t) && TITLE_CUES.contains(para.lw(t)) {
             return false;
         }
     }
@@ -1205,17 +1242,15 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '…') && wc < 8 {
         return false;
     }
-    // Title Case
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .count();
-    if words.len() >= 2
-        && caps * 10 >= words.len() * 7
-        && !content.trim_end().ends_with(['.', '!', '?', ','])
-    {
-        return false;
+    // Title Case (words counted only without closing punctuation, as most quotes end with it)
+    if !content.trim_end().ends_with(['.', '!', '?', ',']) {
+        let (words, caps) = content.split_whitespace().fold((0, 0), |(n, caps), w| {
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+            (n + 1, caps + usize::from(cap))
+        });
+        if words >= 2 && caps * 10 >= words * 7 {
+            return false;
+        }
     }
     // embedded in a sentence (words before it) and not a sentence of its own
     let words_before = toks[a..q].iter().filter(|t| t.is_word()).count();
@@ -1232,8 +1267,9 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
 fn transcript(para: &Para) -> Option<Raw> {
     let p = para.p.trim_start();
     let off = para.p.len() - p.len();
-    let colon = p.find(':')?;
-    if colon == 0 || colon > 40 {
+    // the speaker's colon comes within 40 bytes: no search through the rest of the paragraph
+    let colon = memchr::memchr(b':', &p.as_bytes()[..p.len().min(41)])?;
+    if colon == 0 {
         return None;
     }
     let name = p[..colon].trim();
@@ -1292,106 +1328,119 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, name, kind)
-    history: Vec<(Pos, String, Kind)>,
+    /// resolved speakers in order: (pos, name, kind, its entity in the index)
+    history: Vec<(Pos, String, Kind, Option<usize>)>,
+    /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
+    /// only on the index, and most quotes of an article share a few speakers
+    canonical: lex::FxMap<String, String>,
+    /// [`names::runs`]'s buffers, kept from one subject phrase to the next
+    run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
+    /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
+    subject_bufs: std::cell::RefCell<(Vec<&'a str>, Vec<names::Run<'a>>)>,
 }
 
-const INTRO: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "meanwhile",
-    "last",
-    "this",
-    "when",
-    "while",
-    "as",
-    "since",
-    "following",
-    "writing",
-    "testifying",
-    "responding",
-    "addressing",
-    "however",
-    "though",
-    "too",
-    "also",
-    "instead",
-    "separately",
-    "still",
-    "yet",
-    "for",
-    "with",
-    "under",
-    "in",
-    "despite",
-    "although",
-    "if",
-    "once",
-    "until",
-    "now",
-    "today",
-    "yesterday",
-    "interviewed",
-    "reached",
-    "contacted",
-    "questioned",
-    "pressed",
-    "approached",
-    "then",
-    "by",
-    "outside",
-    "inside",
-    "behind",
-    "across",
-    "from",
-    "im",
-    "am",
-    "nach",
-    "dans",
-    "lors",
-    "en",
-    "в",
-    "на",
-    "после",
-];
-const LEAD_STRIP: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "still",
-    "however",
-    "so",
-    "meanwhile",
-    "now",
-    "also",
-    "then",
-    "instead",
-    "separately",
-    "both",
-    "even",
-    "only",
-    "aber",
-    "und",
-    "doch",
-    "mais",
-    "et",
-    "а",
-    "но",
-    "и",
-    "однако",
-    "сама",
-    "сам",
-    "само",
-    "сами",
-];
+/// Words that open an introductory phrase, not a subject: asked of the first word of every
+/// chunk of a subject phrase.
+static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "speaking",
+        "asked",
+        "earlier",
+        "later",
+        "meanwhile",
+        "last",
+        "this",
+        "when",
+        "while",
+        "as",
+        "since",
+        "following",
+        "writing",
+        "testifying",
+        "responding",
+        "addressing",
+        "however",
+        "though",
+        "too",
+        "also",
+        "instead",
+        "separately",
+        "still",
+        "yet",
+        "for",
+        "with",
+        "under",
+        "in",
+        "despite",
+        "although",
+        "if",
+        "once",
+        "until",
+        "now",
+        "today",
+        "yesterday",
+        "interviewed",
+        "reached",
+        "contacted",
+        "questioned",
+        "pressed",
+        "approached",
+        "then",
+        "by",
+        "outside",
+        "inside",
+        "behind",
+        "across",
+        "from",
+        "im",
+        "am",
+        "nach",
+        "dans",
+        "lors",
+        "en",
+        "в",
+        "на",
+        "после",
+    ])
+});
+static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
+    lex::word_set(&[
+        "but",
+        "and",
+        "yet",
+        "still",
+        "however",
+        "so",
+        "meanwhile",
+        "now",
+        "also",
+        "then",
+        "instead",
+        "separately",
+        "both",
+        "even",
+        "only",
+        "aber",
+        "und",
+        "doch",
+        "mais",
+        "et",
+        "а",
+        "но",
+        "и",
+        "однако",
+        "сама",
+        "сам",
+        "само",
+        "сами",
+    ])
+});
 
 #[derive(Debug)]
 enum Head {
@@ -1405,28 +1454,42 @@ enum Head {
 }
 
 impl<'a> Resolver<'a> {
-    fn nearest(&self, pos: Pos, pred: impl Fn(&str, Kind) -> bool) -> Option<String> {
-        let mut best: Option<(Pos, String)> = None;
+    /// [`Index::canonical`] of `name`, worked out once per name.
+    fn canonical(&mut self, name: &str) -> String {
+        if let Some(c) = self.canonical.get(name) {
+            return c.clone();
+        }
+        let c = self.idx.canonical(name);
+        self.canonical.insert(name.to_string(), c.clone());
+        c
+    }
+
+    /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
+    /// and entity (each mention's own, without a look-up by name).
+    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<String> {
+        // the name is copied once, at the end: most mentions before `pos` pass `pred`
+        let mut best: Option<(Pos, &str)> = None;
         for &(mp, ei) in self.idx.mentions.iter() {
             if mp >= pos {
                 break;
             }
             let e = &self.idx.ents[ei];
-            if pred(&e.name, e.kind) && best.as_ref().is_none_or(|b| mp >= b.0) {
-                best = Some((mp, e.name.clone()));
+            if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
+                best = Some((mp, &e.name));
             }
         }
-        for (hp, n, k) in &self.history {
-            if *hp < pos && pred(n, *k) && best.as_ref().is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, n.clone()));
+        for (hp, n, k, ei) in &self.history {
+            let e = ei.map(|i| &self.idx.ents[i]);
+            if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
+                best = Some((*hp, n));
             }
         }
-        best.map(|b| b.1)
+        best.map(|b| b.1.to_string())
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
     fn recent_company(&self, pos: Pos) -> Option<String> {
-        let r = self.nearest(pos, |_, k| {
+        let r = self.nearest(pos, |k, _| {
             matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
         })?;
         self.is_recent(&r, pos).then_some(r)
@@ -1441,14 +1504,7 @@ impl<'a> Resolver<'a> {
             || self
                 .history
                 .iter()
-                .any(|(hp, n, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
-    }
-
-    fn kind_of(&self, name: &str) -> Kind {
-        self.idx
-            .entity(name)
-            .map(|e| e.kind)
-            .unwrap_or(Kind::Unknown)
+                .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -1468,7 +1524,7 @@ impl<'a> Resolver<'a> {
         while a < b && !para.is_w(a) {
             a += 1;
         }
-        while a < b && LEAD_STRIP.contains(&para.lw(a)) {
+        while a < b && LEAD_STRIP.contains(para.lw(a)) {
             a += 1;
         }
         // trailing adverbs / auxiliaries
@@ -1534,10 +1590,10 @@ impl<'a> Resolver<'a> {
                 b = t;
             }
         }
-        let words: Vec<&str> = (a..b)
-            .filter(|&t| para.is_w(t))
-            .map(|t| para.lw(t))
-            .collect();
+        let mut bufs = self.subject_bufs.borrow_mut();
+        let (words, rs) = &mut *bufs;
+        words.clear();
+        words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0].to_string());
         }
@@ -1568,21 +1624,27 @@ impl<'a> Resolver<'a> {
             }
         }
         let pos = (pi, para.toks[a].start);
-        let rs: Vec<names::Run> = names::runs(para, a, b, self.idx.lower_words())
-            .into_iter()
-            .filter(|r| {
-                // a lone generic, role, nominal or spokes-word: one look-up in all four lists
-                !(r.n_words == 1
-                    && lex::with_lower(&r.name, |l| {
-                        lex::list_flags(l)
-                            & (lex::IN_GENERIC
-                                | lex::IN_PERSON_ROLES
-                                | lex::IN_ORG_NOMINALS
-                                | lex::IN_SPOKES)
-                            != 0
-                    }))
-            })
-            .collect();
+        rs.clear();
+        names::runs(
+            para,
+            a,
+            b,
+            self.idx.lower_words(),
+            &mut self.run_bufs.borrow_mut(),
+            rs,
+        );
+        // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+        rs.retain(|r| {
+            !(r.n_words == 1
+                && r.with_lower(|l| {
+                    lex::list_flags(l)
+                        & (lex::IN_GENERIC
+                            | lex::IN_PERSON_ROLES
+                            | lex::IN_ORG_NOMINALS
+                            | lex::IN_SPOKES)
+                        != 0
+                }))
+        });
         let has_spokes = words
             .iter()
             .any(|w| lex::SPOKES.contains(trim_possessive(w)));
@@ -1681,10 +1743,15 @@ impl<'a> Resolver<'a> {
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
-        let (words, head) = match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
-            Some(h) if self.lang == Lang::Fr && words.len() == 1 => (vec!["la", h], h),
-            _ => (words, head),
-        };
+        let elided;
+        let (words, head): (&[&str], _) =
+            match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
+                Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
+                    elided = ["la", h];
+                    (&elided, h)
+                }
+                _ => (words, head),
+            };
         let head = head.to_string();
         if has_spokes {
             if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
@@ -1692,7 +1759,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find_map(|w| lex::ORG_NOMINALS.get(w).copied())
                     .unwrap();
-                return Head::Spokes(self.nearest(pos, |_, kk| Self::org_ok(kk, k)));
+                return Head::Spokes(self.nearest(pos, |kk, _| Self::org_ok(kk, k)));
             }
             if words.first().is_some_and(|&w| w == "the") {
                 return Head::Role(head);
@@ -1756,7 +1823,7 @@ impl<'a> Resolver<'a> {
                 match first {
                     None => false,
                     Some(f) => {
-                        !(INTRO.contains(&f) || lex::EN_WEEKDAYS.contains(&f))
+                        !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
                             || (y - x == 1 && is_pronoun(self.lang, f))
                     }
                 }
@@ -1793,14 +1860,14 @@ impl<'a> Resolver<'a> {
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(&p, pos),
             Head::OrgNominal(k) => {
-                appos_name().or_else(|| self.nearest(pos, |_, kk| Self::org_ok(kk, k)))
+                appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
                 let rr = r.clone();
-                self.nearest(pos, |n, k| {
-                    k == Kind::Person && self.idx.entity(n).is_some_and(|e| e.roles.contains(&rr))
+                self.nearest(pos, |k, e| {
+                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(&rr))
                 })
             }),
             Head::Generic => appos_person(),
@@ -1890,39 +1957,34 @@ impl<'a> Resolver<'a> {
     }
 
     fn pronoun(&self, p: &str, pos: Pos) -> Option<String> {
-        let gender = |n: &str| {
-            self.idx
-                .entity(n)
-                .map(|e| (e.male, e.female))
-                .unwrap_or((0, 0))
-        };
+        let gender = |e: Option<&Entity>| e.map(|e| (e.male, e.female)).unwrap_or((0, 0));
         match p {
-            "he" | "er" | "il" | "он" => self.nearest(pos, |n, k| {
+            "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
                 k == Kind::Person && {
-                    let (m, f) = gender(n);
+                    let (m, f) = gender(e);
                     m >= f
                 }
             }),
             "she" | "sie" | "elle" | "она" => {
-                let r = self.nearest(pos, |n, k| {
+                let r = self.nearest(pos, |k, e| {
                     k == Kind::Person && {
-                        let (m, f) = gender(n);
+                        let (m, f) = gender(e);
                         f >= m
                     }
                 });
                 if p == "sie" && r.is_none() {
-                    return self.nearest(pos, |_, k| matches!(k, Kind::Org(_)));
+                    return self.nearest(pos, |k, _| matches!(k, Kind::Org(_)));
                 }
                 r
             }
             "it" | "es" | "оно" => {
-                if let Some(c) = self.nearest(pos, |_, k| matches!(k, Kind::Org(OrgKind::Company)))
+                if let Some(c) = self.nearest(pos, |k, _| matches!(k, Kind::Org(OrgKind::Company)))
                 {
                     if self.is_recent(&c, pos) {
                         return Some(c);
                     }
                 }
-                self.nearest(pos, |_, k| matches!(k, Kind::Org(_)))
+                self.nearest(pos, |k, _| matches!(k, Kind::Org(_)))
             }
             // only when that organisation is recent (same or previous paragraph)
             "they" | "ils" | "они" => self.recent_company(pos),
@@ -1931,8 +1993,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        let kind = self.kind_of(name);
-        if let (Some(pr), Some(e)) = (pron, self.idx.entity_mut(name)) {
+        let ei = self.idx.entity_index(name);
+        let kind = ei.map_or(Kind::Unknown, |i| self.idx.ents[i].kind);
+        if let (Some(pr), Some(i)) = (pron, ei) {
+            let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.male += 1;
             } else if lex::is_female_pronoun(pr) {
@@ -1944,7 +2008,7 @@ impl<'a> Resolver<'a> {
         } else {
             kind
         };
-        self.history.push((pos, name.to_string(), kind));
+        self.history.push((pos, name.to_string(), kind, ei));
     }
 }
 
@@ -1973,10 +2037,14 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut open_speaker: Option<String> = None;
     let mut interviewee: Option<Option<String>> = None;
     let mut prev_quotes = 0usize;
+    let mut scratch = Scratch::default();
+    // each raw quote's speaker, and whether its text names it: kept from paragraph to paragraph
+    let mut speakers: Vec<Option<String>> = Vec::new();
+    let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
-        let mut raws = analyse(para, lang, prev_open);
+        let mut raws = analyse(para, lang, prev_open, &mut scratch);
         if raws.is_empty() {
-            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);
+            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &mut []);
             prev_quotes = 0;
             out.push(Vec::new());
             continue;
@@ -1986,10 +2054,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             paras: &paras,
             lang,
             history: Vec::new(),
+            canonical: lex::FxMap::default(),
+            run_bufs: Default::default(),
+            subject_bufs: Default::default(),
         });
         // resolve explicit subjects first
-        let mut speakers: Vec<Option<String>> = vec![None; raws.len()];
-        let mut explicit = vec![false; raws.len()];
+        speakers.clear();
+        speakers.resize(raws.len(), None);
+        explicit.clear();
+        explicit.resize(raws.len(), false);
         for (ri, r) in raws.iter().enumerate() {
             let pos = (pi, r.pos);
             let sp = match &r.subj {
@@ -2008,8 +2081,11 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                             words.drain(..=k);
                         }
                     }
+                    let name = words.join(" ");
                     let run = names::Run {
-                        name: words.join(" "),
+                        org: names::name_org_kind(&name),
+                        lower: None,
+                        name: name.into(),
                         n_words: words.len(),
                         start: r.pos,
                         end: r.pos,
@@ -2026,7 +2102,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Interviewee => {
                     explicit[ri] = true;
                     if interviewee.is_none() {
-                        interviewee = Some(res.nearest((pi, 0), |_, k| k == Kind::Person));
+                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
                     }
                     interviewee.clone().flatten()
                 }
@@ -2094,7 +2170,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 _ => {}
             }
         }
-        let mut qs = Vec::new();
+        let mut qs = Vec::with_capacity(raws.len());
         // the texts and cues move into the quotes: what follows reads only kinds and attr_only
         for (ri, r) in raws.iter_mut().enumerate() {
             if r.attr_only {
@@ -2102,12 +2178,12 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             }
             qs.push(Quote {
                 text: std::mem::take(&mut r.text),
-                speaker: speakers[ri].as_deref().map(|s| res.idx.canonical(s)),
+                speaker: speakers[ri].as_deref().map(|s| res.canonical(s)),
                 cue: r.cue.take(),
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &mut speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
@@ -2116,23 +2192,27 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
 
 /// What a paragraph leaves to the next: whether its last quotation is still open, the speaker of
 /// that open quotation (its last direct quote's), and the last speaker it named (any kind of quote
-/// or a bare attribution). `speakers` holds one entry per raw quote.
+/// or a bare attribution). `speakers` holds one entry per raw quote; the carried names move
+/// out of it.
 fn carried_state(
     para: &Para,
     raws: &[Raw],
-    speakers: &[Option<String>],
+    speakers: &mut [Option<String>],
 ) -> (bool, Option<String>, Option<String>) {
     let open = para.spans.last().is_some_and(|s| !s.closed);
-    let open_speaker = if open {
+    // the names move out of `speakers`, copied only when both are the same one
+    let open_at = if open {
         raws.iter()
-            .zip(speakers)
-            .rev()
-            .find(|(r, _)| r.kind == QuoteKind::Direct && !r.attr_only)
-            .and_then(|(_, s)| s.clone())
+            .rposition(|r| r.kind == QuoteKind::Direct && !r.attr_only)
     } else {
         None
     };
-    let last_named = speakers.iter().rev().find_map(|s| s.clone());
+    let last_named = match speakers.iter().rposition(Option::is_some) {
+        Some(i) if Some(i) == open_at => speakers[i].clone(),
+        Some(i) => speakers[i].take(),
+        None => None,
+    };
+    let open_speaker = open_at.and_then(|i| speakers[i].take());
     (open, open_speaker, last_named)
 }
 

@@ -1,10 +1,10 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{Para, TK};
+use super::text::{is_alnum, Para, TK};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::rc::Rc;
+use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -24,8 +24,8 @@ pub struct Entity {
     pub male: i32,
     pub female: i32,
     pub roles: FxSet<String>,
-    /// the name lower-cased (the key of [`Index::by_name`])
-    lower: Rc<str>,
+    /// the name lower-cased: its range in [`Index::lower_names`]
+    lower: Range<usize>,
     /// organisation a spokes-person speaks for
     pub first: Pos,
     /// [`Entity::media_form`], computed on first use
@@ -54,10 +54,18 @@ pub struct Index<'a> {
     /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
     /// among the candidates of every one-word mention, without a count over all mentions
     mention_count: Vec<u32>,
-    by_name: FxMap<Rc<str>, usize>,
+    /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
+    /// hash, and in `same_key` the one before it. No String per entity for the key, nor a
+    /// second hashing of the name to insert it.
+    by_name: FxMap<u64, usize>,
+    same_key: Vec<Option<usize>>,
+    /// the lower-case names of all entities, one after another
+    lower_names: String,
     /// multi-word entities by the first five characters of their last word (lower-case), in
-    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity
-    by_last: FxMap<String, Vec<usize>>,
+    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity.
+    /// Keyed by a hash of those characters ([`last_key`]), without a String per entity: a
+    /// shared hash only merges two lists, which [`Index::canon_entity`] filters by the word.
+    by_last: FxMap<u64, Vec<usize>>,
     acronyms: FxMap<String, String>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
@@ -96,13 +104,18 @@ impl<'a> LowerWords<'a> {
         }
         let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
         for para in paras {
-            for i in 0..para.toks.len() {
-                if para.toks[i].is_word() && !para.is_cap(i) {
-                    let l = para.lw(i);
-                    if filter.may_contain(l) {
-                        if let Some(f) = found.get_mut(l) {
-                            *f = true;
-                        }
+            let low = para.low_bytes();
+            for (i, t) in para.toks.iter().enumerate() {
+                if !t.is_word() || t.cap {
+                    continue;
+                }
+                let may = match low {
+                    Some(low) => filter.may_contain_bytes(&low[t.start..t.end]),
+                    None => filter.may_contain(para.lw(i)),
+                };
+                if may {
+                    if let Some(f) = found.get_mut(para.lw(i)) {
+                        *f = true;
                     }
                 }
             }
@@ -125,10 +138,10 @@ impl<'a> LowerWords<'a> {
 
 /// A capitalised run found in text.
 #[derive(Debug, Clone)]
-pub struct Run {
-    /// the words joined by single spaces (no word holds a space): one String per run, and the
-    /// name most callers need
-    pub name: String,
+pub struct Run<'p> {
+    /// the words joined by single spaces (no word holds a space): the name most callers need,
+    /// borrowed from the paragraph for a one-word run (most runs) and a String otherwise
+    pub name: Cow<'p, str>,
     /// the number of words
     pub n_words: usize,
     pub start: usize,
@@ -136,11 +149,23 @@ pub struct Run {
     pub possessive: bool,
     pub titles: Vec<String>,
     pub the: bool,
+    /// the organisation kind its words give ([`best_org_kind`] of their [`org_word_kind`]s):
+    /// [`runs`] works it out from the lower-case forms and list flags it already has
+    pub org: Option<OrgKind>,
+    /// the name lower-cased when that is a slice of the paragraph's lower-case text (a one-word
+    /// run): the name index need not lower it again
+    pub lower: Option<&'p str>,
 }
 
 const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
 ];
+
+/// Whether lower-case word `l` is in [`CONNECT`]: told of most words by their length, as no
+/// connector is longer than three bytes.
+fn is_connector(l: &str) -> bool {
+    l.len() <= 3 && CONNECT.contains(&l)
+}
 
 fn strip_poss(w: &str) -> (&str, bool) {
     // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
@@ -198,7 +223,24 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
 
 /// The first five characters of `w`: equal for a surname and its inflected forms in [`Index::canon`].
 fn prefix5(w: &str) -> &str {
-    &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)]
+    match w.as_bytes().get(..5) {
+        // five ASCII bytes are five characters
+        Some(head) if head.is_ascii() => &w[..5],
+        _ if w.len() < 5 && w.is_ascii() => w,
+        _ => &w[..w.char_indices().nth(5).map_or(w.len(), |(b, _)| b)],
+    }
+}
+
+/// The key of [`Index::by_name`]: a hash of a lower-case name.
+fn name_key(l: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(l)
+}
+
+/// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word.
+fn last_key(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(prefix5(w))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -252,14 +294,26 @@ fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
 }
 
-/// Capitalised runs in tokens[a..b] of a paragraph.
-pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Run> {
+/// Buffers for [`runs`]: the words (without a possessive ending) and lower-case forms of the
+/// run being read, kept from run to run (and by the name index from paragraph to paragraph):
+/// only a run that is kept gets its own Strings.
+#[derive(Default)]
+pub struct RunBufs<'p> {
+    words: Vec<&'p str>,
+    lows: Vec<Low<'p>>,
+}
+
+/// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
+pub fn runs<'p>(
+    para: &'p Para,
+    a: usize,
+    b: usize,
+    lower_words: &LowerWords,
+    bufs: &mut RunBufs<'p>,
+    out: &mut Vec<Run<'p>>,
+) {
     let (p, toks) = (para.p, &para.toks);
-    let mut out = Vec::new();
-    // the words (without a possessive ending) and lower-case forms of the run being read, in
-    // buffers kept from run to run: only a run that is kept gets its own Strings
-    let mut words: Vec<&str> = Vec::new();
-    let mut lows: Vec<Low> = Vec::new();
+    let RunBufs { words, lows } = bufs;
     let mut i = a;
     while i < b {
         // most words are lower-case (and only a word is capitalised): test that first
@@ -307,9 +361,9 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
             let l = para.lw(j);
             if !para.is_cap(j) {
                 // connector followed by a capitalised word
-                if CONNECT.contains(&l)
+                if is_connector(l)
                     && !words.is_empty()
-                    && (!matches!(l, "of" | "for" | "&") || any_org_word(&lows))
+                    && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && para.is_cap(j + 1)
@@ -326,10 +380,12 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
-            let hy_lower = wj
-                .split(['-', '‑'])
-                .skip(1)
-                .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+            // a hyphen ('-' or the one whose lead byte is 0xe2) before a lower-case part
+            let hy_lower = wj.bytes().any(|x| x == b'-' || x == 0xe2)
+                && wj
+                    .split(['-', '‑'])
+                    .skip(1)
+                    .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
             let role = f & IN_SPOKES != 0
                 || (words.is_empty() && f & (IN_GENERIC | IN_ORG_NOMINALS) != 0)
                 || (f & IN_PERSON_ROLES != 0 && f & IN_TITLES == 0);
@@ -354,7 +410,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
             }
         }
         // drop trailing connectors
-        while lows.last().is_some_and(|w| CONNECT.contains(&w.0.as_ref())) {
+        while lows.last().is_some_and(|w| is_connector(&w.0)) {
             words.pop();
             lows.pop();
         }
@@ -378,7 +434,7 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
                 lows[0].0.as_ref(),
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
             ) || !any_org_word(&lows[1..]))
-            && !CONNECT.contains(&lows[1].0.as_ref())
+            && !is_connector(&lows[1].0)
         {
             titles.push(lows.remove(0).0.into_owned());
             words.remove(0);
@@ -386,7 +442,15 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             out.push(Run {
-                name: words.join(" "),
+                org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
+                lower: match lows[..] {
+                    [(Cow::Borrowed(l), _)] => Some(l),
+                    _ => None,
+                },
+                name: match words[..] {
+                    [w] => Cow::Borrowed(w),
+                    _ => Cow::Owned(join_words(words)),
+                },
                 n_words: words.len(),
                 start,
                 end,
@@ -397,7 +461,18 @@ pub fn runs(para: &Para, a: usize, b: usize, lower_words: &LowerWords) -> Vec<Ru
         }
         i = j.max(i + 1);
     }
-    out
+}
+
+/// `words.join(" ")`, which costs more in its generic copy than the few short words it joins.
+fn join_words(words: &[&str]) -> String {
+    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    name
 }
 
 /// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
@@ -408,6 +483,16 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     } else {
         Cow::Borrowed(para.lw(i))
     }
+}
+
+/// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
+/// without lower-casing them.
+fn role_of(w: &str) -> Option<Cow<'_, str>> {
+    if !ROLE_FILTER.may_contain_lower_of(w) {
+        return None;
+    }
+    let l = lower(w);
+    PERSON_ROLES.contains(l.as_ref()).then_some(l)
 }
 
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
@@ -434,17 +519,44 @@ fn add_role(e: &mut Entity, rl: &str) {
     }
 }
 
-/// The kind of run `r`.
-pub fn run_kind(r: &Run) -> Kind {
-    words_kind(&r.name, r.n_words, &r.titles)
+impl Run<'_> {
+    /// Calls `f` with the name lower-cased, lowered only if the run does not have it.
+    pub fn with_lower<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self.lower {
+            Some(l) => f(l),
+            None => with_lower(&self.name, f),
+        }
+    }
 }
 
-/// [`run_kind`] of a run of `n` words joined by spaces (`joined`), after `titles`.
-fn words_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
-    match alias_target(joined, n) {
+/// The kind of run `r`.
+pub fn run_kind(r: &Run) -> Kind {
+    let alias = match r.lower {
+        // one word, lower-cased already; as in alias_target, a name is no alias of itself
+        Some(l) => word_alias(&r.name, l).filter(|&c| name_word_count(c) != 1 || c != r.name),
+        None => alias_target(&r.name, r.n_words),
+    };
+    match alias {
         Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
-        None => listed_kind(joined, n, titles),
+        None => listed_kind(&r.name, r.n_words, &r.titles, r.org),
     }
+}
+
+/// The highest of organisation kinds `kinds` by precedence media > government > company >
+/// other (the last of equals).
+fn best_org_kind(kinds: impl Iterator<Item = Option<OrgKind>>) -> Option<OrgKind> {
+    let rank = |k: &OrgKind| match k {
+        OrgKind::Media => 3,
+        OrgKind::Gov => 2,
+        OrgKind::Company => 1,
+        _ => 0,
+    };
+    kinds.flatten().max_by_key(rank)
+}
+
+/// [`Run::org`] of a name: its words joined by spaces.
+pub fn name_org_kind(joined: &str) -> Option<OrgKind> {
+    best_org_kind(split_spaces(joined).map(|w| org_word_kind(w.trim_end_matches('.'))))
 }
 
 /// The number of words of a name.
@@ -458,18 +570,10 @@ fn alias_target(joined: &str, n: usize) -> Option<&'static str> {
     org_alias(joined).filter(|&c| name_word_count(c) != n || c != joined)
 }
 
-/// [`words_kind`] of a name that is no alias, from its words and `titles`.
-fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
-    let rank = |k: &OrgKind| match k {
-        OrgKind::Media => 3,
-        OrgKind::Gov => 2,
-        OrgKind::Company => 1,
-        _ => 0,
-    };
-    if let Some(k) = split_spaces(joined)
-        .filter_map(|w| org_word_kind(w.trim_end_matches('.')))
-        .max_by_key(rank)
-    {
+/// [`run_kind`] of a name that is no alias, from its `n` words joined by spaces, `titles` and
+/// the organisation kind `org` its words give.
+fn listed_kind(joined: &str, n: usize, titles: &[String], org: Option<OrgKind>) -> Kind {
+    if let Some(k) = org {
         return Kind::Org(k);
     }
     if n == 1 && is_acronym(joined) {
@@ -489,13 +593,13 @@ fn listed_kind(joined: &str, n: usize, titles: &[String]) -> Kind {
     Kind::Unknown
 }
 
-/// [`words_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
+/// [`run_kind`] of an alias of canonical organisation `c` (computed: [`ALIAS_KIND`] is built
 /// from it).
 fn alias_kind(c: &str) -> Kind {
     let n = name_word_count(c);
     let k = match alias_target(c, n) {
         Some(c2) => alias_kind(c2),
-        None => listed_kind(c, n, &[]),
+        None => listed_kind(c, n, &[], name_org_kind(c)),
     };
     if k == Kind::Unknown || k == Kind::Person {
         Kind::Org(OrgKind::Company)
@@ -516,9 +620,9 @@ static ALIAS_KIND: std::sync::LazyLock<FxMap<&'static str, Kind>> =
 
 /// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
 /// `kind`, its [`run_kind`].
-fn display_name(r: &Run, kind: Kind, n: String) -> String {
+fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.n_words >= 2 {
-        format!("The {n}")
+        Cow::Owned(format!("The {n}"))
     } else {
         n
     }
@@ -536,10 +640,21 @@ impl<'a> Index<'a> {
         idx.ents.reserve(caps);
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
+        idx.same_key.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
+        let mut bufs = RunBufs::default();
+        let mut rs = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            let mut rs = runs(para, 0, para.toks.len(), &idx.lower_words);
+            rs.clear();
+            runs(
+                para,
+                0,
+                para.toks.len(),
+                &idx.lower_words,
+                &mut bufs,
+                &mut rs,
+            );
             for ri in 0..rs.len() {
                 let kind = run_kind(&rs[ri]);
                 // the run's own name becomes the entity's: nothing below needs it
@@ -552,11 +667,11 @@ impl<'a> Index<'a> {
                     if let Some(close) = rest.find(')') {
                         let acr = &rest[..close];
                         if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
-                            idx.acronyms.insert(acr.to_string(), name.clone());
+                            idx.acronyms.insert(acr.to_string(), name.to_string());
                         }
                     }
                 }
-                let ei = idx.intern(name, kind, (pi, r.start));
+                let ei = idx.intern(name, r.lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -579,32 +694,37 @@ impl<'a> Index<'a> {
                         .unwrap_or("");
                     let aw = app
                         .split_whitespace()
-                        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                        .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
                     // article languages: "a former investigator"; Russian: "эксперт по ..."
                     if aw.clone().next().is_some_and(|w| {
+                        let w = lower(w);
                         matches!(
                             w.as_ref(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their"
                         ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
                     }) {
-                        for w in aw.filter(|w| PERSON_ROLES.contains(w.as_ref())) {
+                        for w in aw.filter_map(role_of) {
                             add_role(e, &w);
                         }
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
                 let before = &p[..r.start];
-                if let Some(prev) = before.split_whitespace().next_back() {
-                    let pw = lower(prev.trim_matches(|c: char| !c.is_alphanumeric()));
-                    if PERSON_ROLES.contains(pw.as_ref()) {
-                        add_role(e, &pw);
-                    }
+                if let Some(pw) = before
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|prev| role_of(prev.trim_matches(|c: char| !is_alnum(c))))
+                {
+                    add_role(e, &pw);
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
-                    for w in seg.split(|c: char| !c.is_alphanumeric()).take(40) {
+                    for w in seg.split(|c: char| !is_alnum(c)).take(40) {
+                        if !PRONOUN_FILTER.may_contain_lower_of(w) {
+                            continue;
+                        }
                         let lw = lower(w);
                         if is_male_pronoun(&lw) && lw != "ihr" {
                             e.male += 1;
@@ -635,9 +755,9 @@ impl<'a> Index<'a> {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    idx.intern(long.clone(), Kind::Org(OrgKind::Gov), pos)
+                    idx.intern(Cow::Owned(long.clone()), None, Kind::Org(OrgKind::Gov), pos)
                 }
-                None => match with_lower(name, |lw| idx.canon_entity(name, lw, &[], pos)) {
+                None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
                     _ => continue,
                 },
@@ -659,79 +779,96 @@ impl<'a> Index<'a> {
         idx
     }
 
+    /// The lower-case name of entity `e`.
+    fn lower(&self, e: &Entity) -> &str {
+        &self.lower_names[e.lower.clone()]
+    }
+
+    /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
+    fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
+        let mut i = *self.by_name.get(&key)?;
+        while self.lower(&self.ents[i]) != l {
+            i = self.same_key[i]?;
+        }
+        Some(i)
+    }
+
+    /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
+    /// with its key.
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
+        let key = name_key(l);
+        self.find_lower(l, key).ok_or_else(|| {
+            let start = self.lower_names.len();
+            self.lower_names.push_str(l);
+            (start..self.lower_names.len(), key)
+        })
+    }
+
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. The callers' own String becomes the entity's name.
-    fn intern(&mut self, name: String, kind: Kind, pos: Pos) -> usize {
-        // the lower-case form in a reused buffer: one allocation, shared by the map's key and
-        // the entity, only for a new name
-        let low = match with_lower(&name, |l| {
-            self.by_name.get(l).copied().ok_or_else(|| Rc::from(l))
-        }) {
+    /// new. The name becomes the entity's, copied only if borrowed and new. `lower` is the name
+    /// lower-cased when the caller has it.
+    fn intern(&mut self, name: Cow<'_, str>, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+        // else the lower-case form in a reused buffer, copied only for a new name
+        let found = match lower {
+            Some(l) => self.find_or_add_lower(l),
+            None => with_lower(&name, |l| self.find_or_add_lower(l)),
+        };
+        let (lower, key) = match found {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                     self.ents[i].kind = kind;
                 }
                 return i;
             }
-            Err(low) => low,
+            Err(new) => new,
         };
         let ei = self.ents.len();
         if name.contains(' ') {
-            // a String for the key only when it is new
-            let key = prefix5(last_word(&low));
-            match self.by_last.get_mut(key) {
-                Some(v) => v.push(ei),
-                None => {
-                    self.by_last.insert(key.to_string(), vec![ei]);
-                }
-            }
+            let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            self.by_last.entry(last).or_default().push(ei);
         }
         self.mention_count.push(0);
         self.ents.push(Entity {
-            name,
+            name: name.into_owned(),
             kind,
             male: 0,
             female: 0,
             roles: FxSet::default(),
-            lower: low.clone(),
+            lower,
             first: pos,
             media_form: OnceCell::new(),
         });
-        self.by_name.insert(low, ei);
+        let before = self.by_name.insert(key, ei);
+        self.same_key.push(before);
         ei
     }
 
     /// Canonical name of a run at `pos`, with its kind.
     pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
         if r.n_words == 1 {
-            return self.canon_one(&r.name, &r.titles, pos, || run_kind(r));
+            return self.canon_one(r, pos);
         }
         let kind = run_kind(r);
-        (display_name(r, kind, r.name.clone()), kind)
+        (display_name(r, kind, r.name.clone()).into_owned(), kind)
     }
 
-    /// [`Index::canon`] of a one-word run: its word `w` and its `titles`. `word_kind` is
-    /// [`run_kind`] of the run, asked for only when the article has no entity named `w`.
-    fn canon_one(
-        &self,
-        w: &str,
-        titles: &[String],
-        pos: Pos,
-        word_kind: impl FnOnce() -> Kind,
-    ) -> (String, Kind) {
+    /// [`Index::canon`] of a one-word run `r`, whose [`run_kind`] is asked for only when the
+    /// article has no entity of that name.
+    fn canon_one(&self, r: &Run, pos: Pos) -> (String, Kind) {
+        let (w, titles) = (r.name.as_ref(), r.titles.as_slice());
+        let word_kind = || run_kind(r);
         if let Some(long) = self.acronyms.get(w) {
             return (long.clone(), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        with_lower(w, |lw| match self.canon_entity(w, lw, titles, pos) {
+        r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
             Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
             // a single word is its own display name
             None if person_title(titles) => (w.to_string(), Kind::Person),
             None => {
                 let k = self
-                    .by_name
-                    .get(lw)
-                    .map_or_else(word_kind, |&i| self.ents[i].kind);
+                    .find_lower(lw, name_key(lw))
+                    .map_or_else(word_kind, |i| self.ents[i].kind);
                 (w.to_string(), k)
             }
         })
@@ -743,13 +880,13 @@ impl<'a> Index<'a> {
         // candidate persons: full names ending with the word (first mentioned)
         let person = self
             .by_last
-            .get(prefix5(lw))
+            .get(&last_key(lw))
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == Kind::Person)
             .filter(|(_, e)| {
-                let last = last_word(&e.lower);
+                let last = last_word(self.lower(e));
                 last == lw
                     || (!lw.is_ascii()
                         && lw.chars().count() >= 6
@@ -765,14 +902,15 @@ impl<'a> Index<'a> {
             .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
             .filter(|(_, e)| {
                 let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
-                // the first word is `w` (ASCII case aside)
+                // the first word is `w` (ASCII case aside): a space or the end right after its
+                // length rules out most names before their bytes are compared
                 let nb = n.as_bytes();
-                nb.get(..w.len())
-                    .is_some_and(|f| f.eq_ignore_ascii_case(w.as_bytes()))
+                nb.len() >= w.len()
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                    && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
                     || (matches!(e.kind, Kind::Org(OrgKind::Media))
                         && e.media_form()
-                        && n.split(' ').any(|f| f.eq_ignore_ascii_case(w)))
+                        && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w)))
             })
             .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
@@ -783,17 +921,18 @@ impl<'a> Index<'a> {
                 if person_title {
                     Some(p)
                 } else {
-                    // the one mentioned last before pos (the bare word counts for the org)
-                    let last = |ei: usize| {
-                        self.mentions
-                            .iter()
-                            .filter(|m| m.1 == ei && m.0 < pos)
-                            .map(|m| m.0)
-                            .max()
-                    };
-                    let bare = self.by_name.get(lw).and_then(|&bi| last(bi));
-                    let lp = last(p);
-                    let lo = last(o).max(bare);
+                    // the one mentioned last before pos (the bare word counts for the org),
+                    // the three last mentions found in one pass
+                    let bare = self.find_lower(lw, name_key(lw));
+                    let (mut lp, mut lo) = (None, None);
+                    for &(mp, ei) in self.mentions.iter().filter(|m| m.0 < pos) {
+                        if ei == p {
+                            lp = lp.max(Some(mp));
+                        }
+                        if ei == o || Some(ei) == bare {
+                            lo = lo.max(Some(mp));
+                        }
+                    }
                     if lp > lo {
                         Some(p)
                     } else {
@@ -841,7 +980,7 @@ impl<'a> Index<'a> {
                     .ents
                     .iter()
                     .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
-                    .filter(|e| has_words(&e.lower, &ln))
+                    .filter(|e| has_words(self.lower(e), &ln))
                     .max_by_key(|e| e.name.len())
                 {
                     n = e.name.clone();
@@ -859,14 +998,11 @@ impl<'a> Index<'a> {
         &self.lower_words
     }
 
-    fn entity_index(&self, name: &str) -> Option<usize> {
-        with_lower(name, |l| self.by_name.get(l).copied())
+    pub fn entity_index(&self, name: &str) -> Option<usize> {
+        with_lower(name, |l| self.find_lower(l, name_key(l)))
     }
     pub fn entity(&self, name: &str) -> Option<&Entity> {
         self.entity_index(name).map(|i| &self.ents[i])
-    }
-    pub fn entity_mut(&mut self, name: &str) -> Option<&mut Entity> {
-        self.entity_index(name).map(move |i| &mut self.ents[i])
     }
 }
 

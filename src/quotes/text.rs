@@ -1,7 +1,8 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{lower, lower_aligned, ABBREV, DE_MONTHS};
+use super::lex::{lower, with_lower, ABBREV, ABBREV_FILTER, DE_MONTHS};
 use super::marks::{find_spans, Span};
+use crate::text::lower_char;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -10,12 +11,9 @@ pub struct Para<'a> {
     pub p: &'a str,
     pub spans: Vec<Span>,
     pub toks: Vec<Tok>,
-    /// whether each token is a word whose first character is upper-case: asked of every word
-    /// by the name index, and known without decoding when the tokenizer reads that character
-    caps: Vec<bool>,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
-    /// the paragraph lower-cased when that keeps every offset (almost always), a token's form is
-    /// then a slice of it;
+    /// the paragraph with every word lower-cased in place when that keeps every offset (almost
+    /// always), a word's form is then a slice of it;
     low_text: Option<String>,
     /// otherwise the lower-cased text of each token, computed on first use.
     low: Vec<OnceCell<Cow<'a, str>>>,
@@ -24,8 +22,8 @@ pub struct Para<'a> {
 impl<'a> Para<'a> {
     pub fn new(p: &'a str) -> Para<'a> {
         let spans = find_spans(p);
-        let (toks, caps) = tokenize(p, &spans);
-        let low_text = lower_aligned(p);
+        let (toks, ascii_words) = tokenize(p, &spans);
+        let low_text = lower_words(p, &toks, ascii_words);
         let low = match low_text {
             Some(_) => Vec::new(),
             None => vec![OnceCell::new(); toks.len()],
@@ -34,7 +32,6 @@ impl<'a> Para<'a> {
             p,
             spans,
             toks,
-            caps,
             low_text,
             low,
         }
@@ -43,26 +40,69 @@ impl<'a> Para<'a> {
         let t = self.toks[i];
         &self.p[t.start..t.end]
     }
+    /// The lower-cased text of word `i`: asked of most words several times, a slice of
+    /// `low_text` inline, the rare per-token form out of line.
+    #[inline]
     pub fn lw(&self, i: usize) -> &str {
         match &self.low_text {
             Some(low) => &low[self.toks[i].start..self.toks[i].end],
-            None => self.low[i].get_or_init(|| lower(self.w(i))),
+            None => self.token_lower(i),
         }
+    }
+    #[cold]
+    #[inline(never)]
+    fn token_lower(&self, i: usize) -> &str {
+        self.low[i].get_or_init(|| lower(self.w(i)))
+    }
+    /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
+    /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
+    pub fn low_bytes(&self) -> Option<&[u8]> {
+        self.low_text.as_deref().map(str::as_bytes)
     }
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.caps[i]
+        self.toks[i].cap
     }
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
     }
 }
 
+/// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
+/// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
+/// whole text in one pass, then the words with other characters (none when `ascii_words`).
+fn lower_words(p: &str, toks: &[Tok], ascii_words: bool) -> Option<String> {
+    let mut low = p.to_ascii_lowercase();
+    if ascii_words {
+        return Some(low);
+    }
+    let mut buf = [0u8; 4];
+    for t in toks.iter().filter(|t| t.is_word()) {
+        let w = &p[t.start..t.end];
+        if w.is_ascii() {
+            continue;
+        }
+        for (i, c) in w.char_indices() {
+            match lower_char(c) {
+                // most characters of these words are ASCII or already lower-case
+                Some(l) if l == c => {}
+                Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
+                    let at = t.start + i;
+                    low.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
+                }
+                _ => return None,
+            }
+        }
+    }
+    Some(low)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TK {
     Word,
     Punct(char),
-    Quote(usize),
+    /// the index of the quoted span (u32: a token stays 24 bytes with its offsets)
+    Quote(u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +110,9 @@ pub struct Tok {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
+    /// a word whose first character is upper-case: asked of every word by the name index, and
+    /// known without decoding when the tokenizer reads that character
+    pub cap: bool,
 }
 
 impl Tok {
@@ -81,29 +124,47 @@ impl Tok {
     }
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
-            TK::Quote(i) => Some(i),
+            TK::Quote(i) => Some(i as usize),
             _ => None,
         }
     }
 }
 
 fn word_char(c: char) -> bool {
+    is_alnum(c) || c == '\u{301}'
+}
+
+/// `c.is_alphanumeric()`, with the frequent ranges answered without the Unicode tables: ASCII
+/// (by a table lookup), punctuation (’ “ ” —), Cyrillic.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
     match c {
-        // frequent ranges answered without the Unicode tables: ASCII (by a table lookup),
-        // punctuation (’ “ ” —), Cyrillic
-        '\0'..='\x7f' => ASCII_ALNUM[c as usize],
+        '\0'..='\x7f' => CLASS[c as usize] == ALNUM,
         '\u{2000}'..='\u{206f}' => false,
         '\u{410}'..='\u{44f}' => true,
-        _ => c.is_alphanumeric() || c == '\u{301}',
+        _ => c.is_alphanumeric(),
     }
 }
 
-/// Whether a byte is an ASCII letter or digit: one load per byte of a word.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Classes of bytes for the tokenizer, which reads ASCII text byte by byte without decoding
+/// characters: ASCII whitespace (as `char::is_whitespace`), ASCII letters and digits, other
+/// ASCII, and the bytes of other characters.
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const OTHER: u8 = 2;
+const NON_ASCII: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else {
+            OTHER
+        };
         i += 1;
     }
     t
@@ -119,12 +180,12 @@ fn char_at(p: &str, b: usize) -> char {
 }
 
 /// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
-/// whether each token is a word that starts with an upper-case character.
-pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
+/// whether every word is ASCII.
+pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
     let bytes = p.as_bytes();
     // about one token per five bytes of text: one allocation for most paragraphs
     let mut toks = Vec::with_capacity(p.len() / 4 + 4);
-    let mut caps = Vec::with_capacity(toks.capacity());
+    let mut ascii_words = true;
     let mut si = 0;
     let mut b = 0;
     // the opening mark of the next quoted span: a word stops there
@@ -134,88 +195,130 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, Vec<bool>) {
         if b >= open {
             let s = spans[si];
             toks.push(Tok {
-                kind: TK::Quote(si),
+                kind: TK::Quote(si as u32),
                 start: s.open,
                 end: s.close_end,
+                cap: false,
             });
-            caps.push(false);
             b = b.max(s.close_end);
             si += 1;
             open = open_of(si);
             continue;
         }
-        let c = char_at(p, b);
-        if c.is_whitespace() {
-            b += c.len_utf8();
-            continue;
-        }
-        if !word_char(c) {
-            toks.push(Tok {
-                kind: TK::Punct(c),
-                start: b,
-                end: b + c.len_utf8(),
-            });
-            caps.push(false);
-            b += c.len_utf8();
-            continue;
-        }
+        let x = bytes[b];
+        let c = match CLASS[usize::from(x)] {
+            SPACE => {
+                b += 1;
+                continue;
+            }
+            ALNUM => char::from(x),
+            OTHER => {
+                toks.push(punct(char::from(x), b));
+                b += 1;
+                continue;
+            }
+            _ => {
+                let c = char_at(p, b);
+                if c.is_whitespace() {
+                    b += c.len_utf8();
+                    continue;
+                }
+                if !word_char(c) {
+                    toks.push(punct(c, b));
+                    b += c.len_utf8();
+                    continue;
+                }
+                ascii_words = false;
+                c
+            }
+        };
         let start = b;
         let mut end = b + c.len_utf8();
         // a word stops at the next quoted span or the paragraph's end
         let lim = open.min(p.len());
         loop {
             // ASCII letters and digits, most of a word, without decoding characters
-            while end < lim && ASCII_ALNUM[usize::from(bytes[end])] {
+            while end < lim && CLASS[usize::from(bytes[end])] == ALNUM {
                 end += 1;
             }
             if end >= lim {
                 break;
             }
             let c2 = char_at(p, end);
-            if word_char(c2) {
+            if !c2.is_ascii() && word_char(c2) {
+                ascii_words = false;
                 end += c2.len_utf8();
                 continue;
             }
             if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
                 // keep if followed by a word char (it's, Moscow-based, U.S)
                 let nb = end + c2.len_utf8();
-                let nc = p[nb..].chars().next();
-                if nc.is_some_and(word_char) && open != end {
+                if open != end && word_char(char_at(p, nb)) {
+                    ascii_words &= c2.is_ascii();
                     end = nb;
                     continue;
                 }
             }
             break;
         }
-        // abbreviation / initial with final dot
-        if bytes.get(end) == Some(&b'.') {
-            let w = lower(&p[start..end]);
-            let initial = w.chars().count() == 1
-                && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
-            // German ordinal date: "am 29. September"
-            let ordinal = w.chars().all(|c| c.is_ascii_digit())
-                && w.len() <= 2
-                && p[end + 1..].split_whitespace().next().is_some_and(|n| {
-                    DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.']))
-                });
-            if ABBREV.contains(w.as_ref()) || initial || ordinal || w.contains('.') {
-                end += 1;
-            }
+        if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end) {
+            end += 1;
         }
         toks.push(Tok {
             kind: TK::Word,
             start,
             end,
+            cap: c.is_uppercase(),
         });
-        caps.push(c.is_uppercase());
-        b = end;
+        // the space after most words, skipped here rather than by a turn of the loop (a space
+        // is never a quoted span's opening mark)
+        b = end + usize::from(bytes.get(end) == Some(&b' '));
     }
-    (toks, caps)
+    (toks, ascii_words)
 }
 
-/// Sentence ranges as token index ranges.
-pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// A punctuation token: character `c` at byte `b`.
+fn punct(c: char, b: usize) -> Tok {
+    Tok {
+        kind: TK::Punct(c),
+        start: b,
+        end: b + c.len_utf8(),
+        cap: false,
+    }
+}
+
+/// Whether the dot after word `p[start..end]` belongs to it: an abbreviation, an initial, a
+/// German ordinal date ("am 29. September").
+fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
+    let w = &p[start..end];
+    // a dot inside ("U.S") is no part of a longer character, and lower case adds none
+    if w.contains('.') {
+        return true;
+    }
+    let initial = |w: &str| {
+        w.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase())
+    };
+    let ordinal = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            && w.len() <= 2
+            && p[end + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
+    };
+    // an ASCII word's lower case has its length, told without a String
+    if w.is_ascii() {
+        return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
+            || ordinal(w)
+            || ABBREV_FILTER.may_contain_lower_of(w) && with_lower(w, |l| ABBREV.contains(l));
+    }
+    let l = lower(w);
+    ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
+}
+
+/// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
+pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0;
     for i in 0..toks.len() {
         let t = toks[i];
@@ -248,7 +351,7 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
                     })
             }
             TK::Quote(q) => {
-                let s = spans[q];
+                let s = spans[q as usize];
                 let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
                 s.closed
                     && inner.ends_with('.')
@@ -271,5 +374,4 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span]) -> Vec<(usize, usize)> {
     if start < toks.len() {
         out.push((start, toks.len()));
     }
-    out
 }
