@@ -1,7 +1,6 @@
 //! Regression gate on the Article Extraction Benchmark: when `../shared/aeb` is beside the
 //! checkout, body extraction F1 must stay at or above the floor. Skips (and says so) without it.
 
-use std::io::Read;
 use std::path::Path;
 
 use clipdex::eval::{score_corpus, score_page};
@@ -19,11 +18,8 @@ fn aeb_f1_floor() {
     let truth: serde_json::Value = serde_json::from_str(&truth).unwrap();
     let mut scores = Vec::new();
     for (id, entry) in truth.as_object().unwrap() {
-        let mut raw = Vec::new();
-        let file = std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).unwrap();
-        flate2::read::GzDecoder::new(file)
-            .read_to_end(&mut raw)
-            .unwrap();
+        let raw =
+            clipdex::decode::read_page(&dir.join("html").join(format!("{id}.html.gz"))).unwrap();
         let html = clipdex::decode::decode(&raw).unwrap();
         let article = clipdex::extract::extract(&html);
         let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();

@@ -4,7 +4,6 @@
 //! Usage: `cargo run --release -p clipdex-bench --bin aeb -- [AEB_DIR] [--dump DIR] [--only ours]`
 //! (AEB_DIR defaults to `../shared/aeb`). One thread; gunzip is not timed, parsing is.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -24,11 +23,8 @@ fn load(dir: &Path) -> Vec<Page> {
     ids.sort();
     ids.into_iter()
         .filter_map(|id| {
-            let file = std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).ok()?;
-            let mut bytes = Vec::new();
-            flate2::read::GzDecoder::new(file)
-                .read_to_end(&mut bytes)
-                .ok()?;
+            let bytes =
+                clipdex::decode::read_page(&dir.join("html").join(format!("{id}.html.gz"))).ok()?;
             Some(Page {
                 id: id.clone(),
                 html: clipdex::decode::decode(&bytes).ok()?.into_owned(),
