@@ -34,7 +34,8 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     } else if push_lower(&mut buf, w) {
         f(&buf)
     } else {
-        f(&lower(w))
+        // 'Σ' or a character that lowers to several: the standard library's rules
+        f(&w.to_lowercase())
     };
     BUF.set(buf);
     r
@@ -413,9 +414,9 @@ static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
     m.extend(EN_SAY_FORMS.iter().map(|w| (w.to_string(), CueClass::Say)));
     m
 });
-static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| DE_CUES.iter().copied().collect());
-static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| FR_CUES.iter().copied().collect());
-static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| RU_CUES.iter().copied().collect());
+static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(DE_CUES));
+static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(FR_CUES));
+static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(RU_CUES));
 /// Every word of the paragraphs is asked whether it is a cue, and few are: a bit test turns
 /// most away before the look-up.
 static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
@@ -425,8 +426,9 @@ static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
             .chain(DE_CUES.iter().copied())
             .chain(FR_CUES.iter().copied())
             .chain(RU_CUES.iter().copied())
-            // German cues outside DE_CUES
-            .chain(["laut", "zufolge", "so"]),
+            // German cues outside DE_CUES, and the first words of the multi-word cues `analyse`
+            // reads ("according to", "pointed out")
+            .chain(["laut", "zufolge", "so", "according", "pointed"]),
     )
 });
 
@@ -455,6 +457,12 @@ impl WordFilter {
         WordFilter(bits)
     }
 
+    /// Whether bit `d` is set.
+    #[inline]
+    fn has(&self, d: usize) -> bool {
+        self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+
     /// False when `w` is certainly not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
@@ -464,8 +472,7 @@ impl WordFilter {
     /// [`WordFilter::may_contain`] of the word whose UTF-8 bytes are `b`.
     #[inline]
     pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
-        let d = Self::digest_of(b, |x| x);
-        self.0[d / 64] & (1 << (d % 64)) != 0
+        self.has(Self::digest_of(b, |x| x))
     }
 
     /// [`WordFilter::may_contain`] of `w` lower-cased, told without lower-casing an ASCII word
@@ -475,8 +482,7 @@ impl WordFilter {
         if !w.is_ascii() {
             return true;
         }
-        let d = Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase());
-        self.0[d / 64] & (1 << (d % 64)) != 0
+        self.has(Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase()))
     }
 }
 
@@ -1107,12 +1113,12 @@ pub static PERSON_ROLES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Generic subjects that never name a speaker.
 /// The name index asks of the words around every name whether they are a role, and few are:
 /// this filter tells most apart before they are lower-cased.
 pub static ROLE_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(PERSON_ROLES.iter().copied()));
 
+/// Generic subjects that never name a speaker.
 pub static GENERIC: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     [
         "officials",
@@ -1658,7 +1664,7 @@ static LIST_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(LIST_FLAGS.keys().copied()));
 
 /// The `IN_*` lists lower-case word `l` is in: one look-up where a capitalised word needed up
-/// to six.
+/// to seven.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
     // most capitalised words are names, in no list

@@ -284,7 +284,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
             if let Some(low) = low {
                 let w = &low[toks[i].start..toks[i].end];
-                if !lex::may_be_cue(w) && w != b"according" && w != b"pointed" {
+                if !lex::may_be_cue(w) {
                     i += 1;
                     continue;
                 }
@@ -345,12 +345,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                     if lw == "so" {
                         // ", so Müller." only
                         let after_comma = i > a && toks[i - 1].is_punct(',');
-                        let name_next = para.is_w(i + 1)
-                            && para
-                                .w(i + 1)
-                                .chars()
-                                .next()
-                                .is_some_and(|c| c.is_uppercase());
+                        let name_next = para.is_w(i + 1) && para.is_cap(i + 1);
                         if !(after_comma && name_next) {
                             class = None;
                         }
@@ -463,7 +458,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                     let mut t = cue_end;
                     while t < e
                         && para.is_w(t)
-                        && (para.w(t).chars().next().is_some_and(char::is_uppercase)
+                        && (para.is_cap(t)
                             || matches!(
                                 para.lw(t),
                                 "des" | "der" | "dem" | "den" | "einem" | "einer" | "eines"
@@ -1000,10 +995,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
                 if e1 < q - 1 && is_pronoun(lang, para.lw(e1)) {
                     e1 += 1;
                 } else {
-                    while e1 < q - 1
-                        && para.is_w(e1)
-                        && para.w(e1).chars().next().is_some_and(|c| c.is_uppercase())
-                    {
+                    while e1 < q - 1 && para.is_w(e1) && para.is_cap(e1) {
                         e1 += 1;
                     }
                     if e1 < q - 1
@@ -1846,7 +1838,7 @@ impl<'a> Resolver<'a> {
             let starts_cap = |x: usize| {
                 (x..b)
                     .find(|&t| para.is_w(t))
-                    .is_some_and(|t| para.w(t).chars().next().is_some_and(char::is_uppercase))
+                    .is_some_and(|t| para.is_cap(t))
             };
             chunks
                 .iter()

@@ -26,7 +26,7 @@ pub struct Entity {
     pub roles: FxSet<String>,
     /// the name lower-cased: its range in [`Index::lower_names`]
     lower: Range<usize>,
-    /// organisation a spokes-person speaks for
+    /// where the entity is first mentioned
     pub first: Pos,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
@@ -34,14 +34,12 @@ pub struct Entity {
 
 impl Entity {
     /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
-    /// "Journal"): [`Index::canon`] asks for every media organisation at every one-word name.
+    /// "Journal"): [`Index::canon_entity`] asks for every media organisation at every one-word
+    /// name.
     fn media_form(&self) -> bool {
         *self.media_form.get_or_init(|| {
             let n = self.name.strip_prefix("The ").unwrap_or(&self.name);
-            n.split(' ').count() <= 4
-                && n.rsplit(' ')
-                    .next()
-                    .is_some_and(|l| MEDIA_WORDS.contains(lower(l).as_ref()))
+            name_word_count(n) <= 4 && with_lower(last_word(n), |l| MEDIA_WORDS.contains(l))
         })
     }
 }
@@ -51,7 +49,7 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
-    /// mentions of each entity: [`Index::canon_word`] picks the most mentioned organisation
+    /// mentions of each entity: [`Index::canon_entity`] picks the most mentioned organisation
     /// among the candidates of every one-word mention, without a count over all mentions
     mention_count: Vec<u32>,
     /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
@@ -75,17 +73,10 @@ pub struct Index<'a> {
 /// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
 /// capitalised words, a fifth of the words: their forms are gathered first, then each lower-case
 /// word is looked up among them (most ruled out by a filter) instead of hashed into a set of all.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct LowerWords<'a> {
-    paras: &'a [Para<'a>],
     /// the form ([`lower_bare`]) of each capitalised word, and whether it occurs lower-case
     found: FxMap<Cow<'a, str>, bool>,
-}
-
-impl std::fmt::Debug for LowerWords<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_map().entries(self.found.iter()).finish()
-    }
 }
 
 impl<'a> LowerWords<'a> {
@@ -120,19 +111,13 @@ impl<'a> LowerWords<'a> {
                 }
             }
         }
-        LowerWords { paras, found }
+        LowerWords { found }
     }
 
-    /// Whether `l` is a lower-case word of the article.
+    /// Whether `l`, the form ([`lower_bare`]) of a capitalised word of the article, also occurs
+    /// lower-case in it; asked only of such forms, which [`LowerWords::new`] all took.
     pub fn contains(&self, l: &str) -> bool {
-        match self.found.get(l) {
-            Some(&f) => f,
-            // no form of a capitalised word of the article: a look through all its words
-            None => self.paras.iter().any(|para| {
-                (0..para.toks.len())
-                    .any(|i| para.toks[i].is_word() && !para.is_cap(i) && para.lw(i) == l)
-            }),
-        }
+        self.found.get(l) == Some(&true)
     }
 }
 
@@ -533,8 +518,8 @@ impl Run<'_> {
 pub fn run_kind(r: &Run) -> Kind {
     let alias = match r.lower {
         // one word, lower-cased already; as in alias_target, a name is no alias of itself
-        Some(l) => word_alias(&r.name, l).filter(|&c| name_word_count(c) != 1 || c != r.name),
-        None => alias_target(&r.name, r.n_words),
+        Some(l) => word_alias(&r.name, l).filter(|&c| c != r.name),
+        None => alias_target(&r.name),
     };
     match alias {
         Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
@@ -564,10 +549,10 @@ fn name_word_count(name: &str) -> usize {
     name.bytes().filter(|&b| b == b' ').count() + 1
 }
 
-/// The canonical organisation a name of `n` words (`joined`) is an alias of, unless the name is
+/// The canonical organisation a name (its words joined by spaces) is an alias of, unless the name is
 /// that canonical form itself.
-fn alias_target(joined: &str, n: usize) -> Option<&'static str> {
-    org_alias(joined).filter(|&c| name_word_count(c) != n || c != joined)
+fn alias_target(joined: &str) -> Option<&'static str> {
+    org_alias(joined).filter(|&c| c != joined)
 }
 
 /// [`run_kind`] of a name that is no alias, from its `n` words joined by spaces, `titles` and
@@ -597,7 +582,7 @@ fn listed_kind(joined: &str, n: usize, titles: &[String], org: Option<OrgKind>) 
 /// from it).
 fn alias_kind(c: &str) -> Kind {
     let n = name_word_count(c);
-    let k = match alias_target(c, n) {
+    let k = match alias_target(c) {
         Some(c2) => alias_kind(c2),
         None => listed_kind(c, n, &[], name_org_kind(c)),
     };
@@ -762,19 +747,17 @@ impl<'a> Index<'a> {
                     _ => continue,
                 },
             };
-            {
-                let (ma, fe, roles) = (
-                    idx.ents[ei].male,
-                    idx.ents[ei].female,
-                    idx.ents[ei].roles.clone(),
-                );
-                idx.ents[ci].male += ma;
-                idx.ents[ci].female += fe;
-                idx.ents[ci].roles.extend(roles);
-                idx.mentions[m].1 = ci;
-                idx.mention_count[ei] -= 1;
-                idx.mention_count[ci] += 1;
-            }
+            let (ma, fe, roles) = (
+                idx.ents[ei].male,
+                idx.ents[ei].female,
+                idx.ents[ei].roles.clone(),
+            );
+            idx.ents[ci].male += ma;
+            idx.ents[ci].female += fe;
+            idx.ents[ci].roles.extend(roles);
+            idx.mentions[m].1 = ci;
+            idx.mention_count[ei] -= 1;
+            idx.mention_count[ci] += 1;
         }
         idx
     }
@@ -876,7 +859,6 @@ impl<'a> Index<'a> {
 
     /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
     fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
-        let person_title = person_title(titles);
         // candidate persons: full names ending with the word (first mentioned)
         let person = self
             .by_last
@@ -914,11 +896,11 @@ impl<'a> Index<'a> {
             })
             .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
-        let chosen = match (person, org) {
+        match (person, org) {
             (Some(p), None) => Some(p),
             (None, Some(o)) => Some(o),
             (Some(p), Some(o)) => {
-                if person_title {
+                if person_title(titles) {
                     Some(p)
                 } else {
                     // the one mentioned last before pos (the bare word counts for the org),
@@ -941,8 +923,7 @@ impl<'a> Index<'a> {
                 }
             }
             (None, None) => None,
-        };
-        chosen
+        }
     }
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the

@@ -101,7 +101,7 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool) -> Option<String> {
 pub enum TK {
     Word,
     Punct(char),
-    /// the index of the quoted span (u32: a token stays 24 bytes with its offsets)
+    /// the index of the quoted span (u32: the kind stays 8 bytes)
     Quote(u32),
 }
 
@@ -328,10 +328,7 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                 // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
                 next.is_none_or(|n| match n.kind {
                     TK::Quote(_) => true,
-                    TK::Word => p[n.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                    TK::Word => n.cap || p[n.start..].chars().next().is_some_and(char::is_numeric),
                     TK::Punct(c) => matches!(c, '(' | '—' | '–'),
                 })
             }
@@ -342,12 +339,8 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                     && p[t.start..t.end].matches('.').count() >= 2
                     && next.is_some_and(|n| {
                         n.is_word()
-                            && p[n.start..]
-                                .chars()
-                                .next()
-                                .is_some_and(|c| c.is_uppercase())
-                            && super::lex::CAP_STOP
-                                .contains(p[n.start..n.end].to_lowercase().as_str())
+                            && n.cap
+                            && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
                     })
             }
             TK::Quote(q) => {
@@ -355,14 +348,7 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                 let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
                 s.closed
                     && inner.ends_with('.')
-                    && next.is_some_and(|n| {
-                        matches!(n.kind, TK::Quote(_))
-                            || n.is_word()
-                                && p[n.start..]
-                                    .chars()
-                                    .next()
-                                    .is_some_and(|c| c.is_uppercase())
-                    })
+                    && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
             }
             _ => false,
         };
