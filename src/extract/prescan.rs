@@ -553,13 +553,10 @@ fn comment_end(b: &[u8], from: usize) -> usize {
     if text.starts_with(b"->") {
         return from + 2;
     }
-    let close = memchr::memmem::find(text, b"-->").map(|e| e + 3);
-    let bang = memchr::memmem::find(text, b"--!>").map(|e| e + 4);
-    from + match (close, bang) {
-        (Some(c), Some(x)) => c.min(x),
-        (Some(end), None) | (None, Some(end)) => end,
-        (None, None) => text.len(),
-    }
+    let close = memchr::memmem::find(text, b"-->").map_or(text.len(), |e| e + 3);
+    // only a `--!>` that ends by then can end the comment first: searched for up to there, not
+    // through the rest of the page for each comment (quadratic in a page of comments)
+    from + memchr::memmem::find(&text[..close], b"--!>").map_or(close, |e| e + 4)
 }
 
 /// Where the raw text of element `name` (starting at `from`) ends: at its end tag, not after it,
@@ -595,6 +592,8 @@ mod tests {
         assert_eq!(comment_end(html, 17), 24);
         assert_eq!(comment_end(html, 29), 35);
         assert_eq!(comment_end(b"<!-- open", 4), 9);
+        assert_eq!(comment_end(b"<!-- a --> b --!>", 4), 10);
+        assert_eq!(comment_end(b"<!-- only --!> x", 4), 14);
     }
 
     #[test]
