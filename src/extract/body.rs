@@ -724,8 +724,19 @@ struct Builder {
 }
 
 impl Builder {
-    /// Before a visible character: a pending space becomes one (except after a line break) and
-    /// a new word is counted when one starts.
+    /// Appends visible text of `chars` characters (none of them whitespace), counted as link
+    /// text when `in_link`.
+    fn push_visible(&mut self, text: &str, chars: u32, in_link: bool) {
+        self.start_word();
+        self.buf.push_str(text);
+        self.chars += chars;
+        if in_link {
+            self.link_chars += chars;
+        }
+    }
+
+    /// Before visible text: a pending space becomes one (except after a line break) and a new
+    /// word is counted when one starts.
     fn start_word(&mut self) {
         if self.space {
             if !self.buf.ends_with('\n') {
@@ -869,19 +880,14 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         .position(|byte| !byte.is_ascii_graphic())
                         .unwrap_or(rest.len());
                     if run > 0 {
-                        b.start_word();
-                        b.buf.push_str(&rest[..run]);
                         // A text node is far shorter than 4 GB.
-                        let run_chars = run as u32;
-                        b.chars += run_chars;
-                        if a_depth > 0 {
-                            b.link_chars += run_chars;
-                        }
+                        b.push_visible(&rest[..run], run as u32, a_depth > 0);
                         rest = &rest[run..];
                         continue;
                     }
                     let c = rest.chars().next().expect("rest is not empty");
-                    rest = &rest[c.len_utf8()..];
+                    let (one, after) = rest.split_at(c.len_utf8());
+                    rest = after;
                     if c.is_whitespace() {
                         if pre_depth > 0 && c == '\n' && !b.buf.is_empty() {
                             b.buf.push('\n');
@@ -893,14 +899,9 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         // NUL, terminal escapes, bells, bidi overrides: never part of the text.
                         continue;
                     } else {
-                        b.start_word();
-                        b.buf.push(c);
-                        b.chars += 1;
+                        b.push_visible(one, 1, a_depth > 0);
                         if is_cjk(c) {
                             b.cjk += 1;
-                        }
-                        if a_depth > 0 {
-                            b.link_chars += 1;
                         }
                     }
                 }

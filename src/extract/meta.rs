@@ -56,8 +56,6 @@ struct Candidates<'a> {
     body: Option<ElementRef<'a>>,
 }
 
-const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
-
 impl<'a> Candidates<'a> {
     fn read(doc: &'a Html) -> Self {
         let mut found = Candidates::default();
@@ -96,7 +94,7 @@ impl<'a> Candidates<'a> {
                 _ => {}
             }
         }
-        let html = &*e.name.ns == HTML_NS;
+        let html = e.name.ns == html5ever::ns!(html);
         let is = |value: Option<&str>, expected: &str| {
             value.is_some_and(|v| {
                 if html {

@@ -21,9 +21,9 @@ pub struct Article {
 }
 
 /// Extracts the article from a page's text. Elements nested deeper than
-/// [`prescan::MAX_DEPTH`] are flattened, and script and style content and attributes extraction
-/// does not read are left out first (see [`prescan`]), which bounds the parse's time and
-/// shortens it.
+/// [`prescan::MAX_DEPTH`] are flattened, and script and style content, attributes extraction
+/// does not read and empty SVG elements are left out first (see [`prescan`]), which bounds the
+/// parse's time and shortens it.
 pub fn extract(html: &str) -> Article {
     let doc = parse(&prescan::prepare(html));
     extract_parsed(&doc)

@@ -24,9 +24,10 @@
 //! The scan is a simplified tokenizer: it skips comments, doctypes, and the content of raw-text
 //! elements (`script`, `style`, `textarea`, ...), does not count void elements, elements whose end
 //! tags are implied (`p`, `li`, `td`, ...) or self-closed foreign elements (`<path/>` in SVG), and
-//! matches end tags against the nearest open element of that name. It only has to be close to the
-//! real tree builder: it decides when to stop nesting, not what the tree is; and raw text ends at
-//! the first end tag of its element, exactly as the tokenizer ends it.
+//! matches end tags against the nearest open element of that name. For nesting it only has to be
+//! close to the real tree builder: it decides when to stop nesting, not what the tree is. Raw text
+//! ends at the first appropriate end tag of its element, exactly as the tokenizer ends it, and
+//! SVG elements are left out only where the scan knows the tree builder's state for certain.
 
 use std::borrow::Cow;
 
@@ -160,8 +161,9 @@ fn is_unread_raw_text(name: &[u8], start_tag: &[u8]) -> bool {
 }
 
 /// Returns the markup ready to parse: start tags nested deeper than [`MAX_DEPTH`] (and their end
-/// tags) left out, the content of scripts, style sheets and `noscript` emptied, and attributes
-/// extraction does not read left out. Borrows it unchanged when there is nothing to leave out.
+/// tags) left out, the content of scripts, style sheets and `noscript` emptied, attributes
+/// extraction does not read left out, and empty SVG elements that change nothing else left out.
+/// Borrows it unchanged when there is nothing to leave out.
 pub fn prepare(html: &str) -> Cow<'_, str> {
     prepare_at(html, MAX_DEPTH)
 }
@@ -234,7 +236,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                     b.get(svg_node_end..start)
                         .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
                 };
-                if in_svg && t.kept_attributes == 0 && after_node() {
+                if in_svg && !t.keeps_attribute && after_node() {
                     if let Some(leaf_end) = unread_svg_leaf_end(b, start, &t) {
                         cut.truncate(attributes_from);
                         cut.push((start, leaf_end));
@@ -326,8 +328,8 @@ struct Tag {
     end: usize,
     /// ends in `/>` as the tokenizer reads it (`<a b=c/>`'s `/` is part of the value)
     self_closing: bool,
-    /// attributes not left out
-    kept_attributes: usize,
+    /// some attribute is not left out
+    keeps_attribute: bool,
 }
 
 /// The tag whose name starts at `at` (quoted attribute values may hold `>`). With `unread`, the
@@ -350,7 +352,7 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
         name_end: i,
         end: b.len(),
         self_closing: false,
-        kept_attributes: 0,
+        keeps_attribute: false,
     };
     let name = t.name;
     loop {
@@ -392,7 +394,7 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
             if attribute_name.len() <= b"http-equiv".len()
                 && is_read_attribute(name.as_bytes(), Name::new(attribute_name).as_bytes())
             {
-                t.kept_attributes += 1;
+                t.keeps_attribute = true;
             } else {
                 unread.push((with_space_before(b, attribute, i), i));
             }
@@ -784,7 +786,7 @@ mod tests {
         );
         let started = std::time::Instant::now();
         let capped = prepare(&html);
-        let doc = scraper::Html::parse_document(&capped);
+        let doc = crate::extract::parse(&capped);
         assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
         assert!(doc
             .root_element()
