@@ -538,30 +538,36 @@ pub fn index_folder(
     let counts = Mutex::new((0usize, 0usize, 0usize, 0usize));
     for chunk in to_read.chunks(options.commit_every.max(1)) {
         pool.install(|| {
-            chunk.par_iter().for_each(|(file, key, previous)| {
-                let outcome = index_file(
-                    &writer,
-                    &store.fields,
-                    file,
-                    key,
-                    previous.as_ref(),
-                    on_event,
-                );
-                on_event(Event::Progress);
-                let mut c = counts.lock().expect("counts lock");
-                match outcome {
-                    Outcome::Touched => c.0 += 1,
-                    Outcome::Indexed { passages: n } => {
-                        passages.fetch_add(n, Ordering::Relaxed);
-                        if previous.is_some() {
-                            c.1 += 1;
-                        } else {
-                            c.2 += 1;
+            // One page per job: rayon otherwise hands each thread a long run of pages, and with
+            // pages of uneven cost one thread was left parsing its last run alone for a tenth
+            // of a second at the end of each batch.
+            chunk
+                .par_iter()
+                .with_max_len(1)
+                .for_each(|(file, key, previous)| {
+                    let outcome = index_file(
+                        &writer,
+                        &store.fields,
+                        file,
+                        key,
+                        previous.as_ref(),
+                        on_event,
+                    );
+                    on_event(Event::Progress);
+                    let mut c = counts.lock().expect("counts lock");
+                    match outcome {
+                        Outcome::Touched => c.0 += 1,
+                        Outcome::Indexed { passages: n } => {
+                            passages.fetch_add(n, Ordering::Relaxed);
+                            if previous.is_some() {
+                                c.1 += 1;
+                            } else {
+                                c.2 += 1;
+                            }
                         }
+                        Outcome::Failed => c.3 += 1,
                     }
-                    Outcome::Failed => c.3 += 1,
-                }
-            });
+                });
         });
         commit_and_merge(store, &mut writer)?;
     }
