@@ -19,7 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::index::{Fields, Store, KIND_PASSAGE};
+use crate::index::{Fields, Store, KIND_FILE};
 use crate::quotes::Quote;
 use crate::snippet::{self, Pattern};
 
@@ -465,7 +465,7 @@ impl Engine {
             let path = std::fs::canonicalize(id_or_path)
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_else(|_| id_or_path.to_owned());
-            addresses = by(f.path, &path)?;
+            addresses = by(f.article_id, &crate::index::article_id(&path))?;
         }
         let mut docs = addresses
             .into_iter()
@@ -536,15 +536,14 @@ impl Engine {
     fn with_filters(&self, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
         let f = self.store.fields;
         // Only a match-all query can reach the file records (they have no text, title, speaker,
-        // site or date): any other query needs no `kind` clause, whose posting list of every
-        // passage would otherwise be intersected with each query.
+        // site or date), so only it has to leave them out.
         let match_all = query.downcast_ref::<AllQuery>().is_some();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         if match_all {
             clauses.push((
-                Occur::Must,
+                Occur::MustNot,
                 Box::new(TermQuery::new(
-                    Term::from_field_text(f.kind, KIND_PASSAGE),
+                    Term::from_field_text(f.kind, KIND_FILE),
                     IndexRecordOption::Basic,
                 )),
             ));
