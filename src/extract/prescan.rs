@@ -21,6 +21,10 @@
 //! that extraction reads nothing of; where leaving one out provably changes nothing else in the
 //! tree (see [`unread_svg_leaf_end`]), it goes.
 //!
+//! **Images.** Teasers, thumbnails in links and `<picture>` sources are a tenth of a page's tags;
+//! an `<img>` or `<source>` without attributes extraction reads goes where the start tag just
+//! before it leaves the tree builder nothing else to do for it (see [`reopens_formatting`]).
+//!
 //! The scan is a simplified tokenizer: it skips comments, doctypes, and the content of raw-text
 //! elements (`script`, `style`, `textarea`, ...), does not count void elements, elements whose end
 //! tags are implied (`p`, `li`, `td`, ...) or self-closed foreign elements (`<path/>` in SVG), and
@@ -162,8 +166,8 @@ fn is_unread_raw_text(name: &[u8], start_tag: &[u8]) -> bool {
 
 /// Returns the markup ready to parse: start tags nested deeper than [`MAX_DEPTH`] (and their end
 /// tags) left out, the content of scripts, style sheets and `noscript` emptied, attributes
-/// extraction does not read left out, and empty SVG elements that change nothing else left out.
-/// Borrows it unchanged when there is nothing to leave out.
+/// extraction does not read left out, and empty SVG elements and images that change nothing else
+/// left out. Borrows it unchanged when there is nothing to leave out.
 pub fn prepare(html: &str) -> Cow<'_, str> {
     prepare_at(html, MAX_DEPTH)
 }
@@ -180,6 +184,12 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     // out after one with only whitespace between. See [`unread_svg_leaf_end`].
     let mut in_svg = false;
     let mut svg_node_end = usize::MAX;
+    // Where the last start tag ends after which an image can be left out (see
+    // [`reopens_formatting`]), and where the images left out start: on a page with a
+    // `<frameset>` they stay.
+    let mut image_may_follow = usize::MAX;
+    let mut images: Vec<usize> = Vec::new();
+    let mut frameset = false;
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'<', &b[i..]) {
         let start = i + at;
@@ -232,6 +242,19 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                 let (name, end) = (t.name, t.end);
                 i = end;
                 let bytes = name.as_bytes();
+                frameset |= bytes == b"frameset";
+                if matches!(bytes, b"img" | b"source")
+                    && foreign == 0
+                    && !t.keeps_attribute
+                    && b.get(image_may_follow..start)
+                        .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
+                {
+                    cut.truncate(attributes_from);
+                    cut.push((start, end));
+                    images.push(start);
+                    image_may_follow = end;
+                    continue;
+                }
                 let after_node = || {
                     b.get(svg_node_end..start)
                         .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
@@ -279,6 +302,9 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                     cut.push((start, end));
                 } else {
                     depth += 1;
+                    if foreign == 0 && reopens_formatting(bytes) {
+                        image_may_follow = end;
+                    }
                 }
                 if name.is_foreign_root() {
                     foreign += 1;
@@ -287,6 +313,11 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
             }
             _ => i = start + 1,
         }
+    }
+    if frameset && !images.is_empty() {
+        // An `<img>` turns the tree builder's "frameset-ok" flag off, so that a later
+        // `<frameset>` is ignored instead of replacing the body: on such a page they stay.
+        cut.retain(|&(start, _)| images.binary_search(&start).is_err());
     }
     if cut.is_empty() {
         return Cow::Borrowed(html);
@@ -545,6 +576,27 @@ fn is_read_attribute(element: &[u8], attribute: &[u8]) -> bool {
     }
 }
 
+/// Elements whose start tag makes the tree builder reopen, before inserting them, any formatting
+/// element (`<b>`, `<a>`...) that markup closed too early ("reconstruct the active formatting
+/// elements"), as most start tags do, and that it never ignores in the body.
+///
+/// An `<img>` or `<source>` right after one of them (whitespace aside, and after other images
+/// left out) whose attributes extraction does not read is left out: a thumbnail in a link, the
+/// sources and image of a `<picture>`, most of the tags of a page of teasers. That changes
+/// nothing extraction reads. The body skips both elements (`body::is_skip_tag`) and the metadata
+/// reads neither without those attributes. What the tree builder does for them besides inserting
+/// them does not happen either: the start tag just before has reopened the formatting elements
+/// already, so the image reopens none; a void element leaves nothing open. The whitespace stays,
+/// so the only text nodes joined are whitespace with a neighbour, which changes no text
+/// extraction reads (the metadata trims each text node). The one other effect, of `<img>` on a
+/// later `<frameset>`, is why a page with one keeps its images.
+fn reopens_formatting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"span" | b"picture" | b"b" | b"i" | b"em" | b"strong" | b"small" | b"u"
+    )
+}
+
 /// Where a comment whose text starts at `from` ends, as the tokenizer reads it: `<!-->` and
 /// `<!--->` are empty comments, and `--!>` closes one as `-->` does.
 fn comment_end(b: &[u8], from: usize) -> usize {
@@ -734,6 +786,36 @@ mod tests {
         for (html, expected) in cases {
             assert_eq!(prepare(html), expected, "{html}");
         }
+    }
+
+    #[test]
+    fn images_right_after_a_start_tag_that_reopens_formatting_are_left_out() {
+        let cases = [
+            (
+                "<a href=/x><img src=t.jpg alt=''><span>Teaser</span></a>",
+                "<a><span>Teaser</span></a>",
+            ),
+            (
+                "<picture>\n <source srcset=a.webp type=image/webp>\n <IMG src=b.jpg></picture>",
+                "<picture>\n \n </picture>",
+            ),
+            // after text, a comment, an end tag or a block; holding a read attribute; in SVG;
+            // `<image>`: kept
+            ("<a>By <img>Ann</a>", "<a>By <img>Ann</a>"),
+            ("<a><!----><img></a>", "<a><!----><img></a>"),
+            ("<a></b><img></a>", "<a></b><img></a>"),
+            ("<div><img></div>", "<div><img></div>"),
+            ("<a><img itemprop=image></a>", "<a><img itemprop=image></a>"),
+            ("<svg><a><img></a></svg>", "<svg><a><img></a></svg>"),
+            ("<a><image></a>", "<a><image></a>"),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(prepare(html), expected, "{html}");
+        }
+        // An `<img>` keeps a later `<frameset>` from replacing the body: such a page keeps them
+        // (whole: this rare page is not worth a second pass for their attributes).
+        let frames = "<body><a><img src=x></a><frameset></frameset>";
+        assert_eq!(prepare(frames), frames);
     }
 
     #[test]
