@@ -673,10 +673,11 @@ impl<'a> Index<'a> {
                             .nth(80)
                             .map_or(apposition.len(), |(b, _)| b),
                     };
-                    let app = apposition[..cut]
-                        .split([',', '.', ';'])
-                        .next()
-                        .unwrap_or("");
+                    // up to the first comma, full stop or semicolon: ASCII, found by a byte
+                    // search where `split` would decode every character
+                    let app = &apposition[..cut];
+                    let app = &app
+                        [..memchr::memchr3(b',', b'.', b';', app.as_bytes()).unwrap_or(app.len())];
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
