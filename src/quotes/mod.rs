@@ -954,11 +954,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
         }
 
         // quotes of the sentence left over
-        for q in a..b {
-            let Some(qi) = toks[q].quote() else { continue };
+        for qi in para.spans_in(a, b) {
             if used[qi] {
                 continue;
             }
+            let q = para.span_tok(qi);
             let s = &spans[qi];
             let content = &p[s.start..s.end];
             // continuation of a quotation left open in the previous paragraph

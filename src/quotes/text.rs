@@ -5,6 +5,7 @@ use super::marks::{find_spans, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// One paragraph: its quoted spans and tokens.
 pub struct Para<'a> {
@@ -65,6 +66,21 @@ impl<'a> Para<'a> {
     }
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
+    }
+    /// The quoted spans whose tokens are among tokens `a..b`: found from the spans' offsets, in
+    /// order, without a look at each token.
+    pub fn spans_in(&self, a: usize, b: usize) -> Range<usize> {
+        if a >= b {
+            return 0..0;
+        }
+        let (first, last) = (self.toks[a].start, self.toks[b - 1].start);
+        self.spans.partition_point(|s| s.open < first)
+            ..self.spans.partition_point(|s| s.open <= last)
+    }
+    /// The token of quoted span `qi`, the one starting at its opening mark.
+    pub fn span_tok(&self, qi: usize) -> usize {
+        let open = self.spans[qi].open;
+        self.toks.partition_point(|t| t.start < open)
     }
 }
 
