@@ -340,7 +340,12 @@ pub fn runs<'p>(
             }
             let wj = para.w(j);
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
-            if j > i && p[toks[j - 1].end..tj.start].contains('\n') {
+            // (a byte loop: the gap is mostly one space, too short for a memchr search)
+            if j > i
+                && p.as_bytes()[toks[j - 1].end..tj.start]
+                    .iter()
+                    .any(|&x| x == b'\n')
+            {
                 break;
             }
             let l = para.lw(j);
@@ -365,8 +370,8 @@ pub fn runs<'p>(
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
-            // a hyphen ('-' or the one whose lead byte is 0xe2) before a lower-case part
-            let hy_lower = wj.bytes().any(|x| x == b'-' || x == 0xe2)
+            // a hyphen before a lower-case part
+            let hy_lower = tj.hyphen
                 && wj
                     .split(['-', '‑'])
                     .skip(1)

@@ -129,6 +129,9 @@ pub struct Tok {
     /// a word whose first character is upper-case: asked of every word by the name index, and
     /// known without decoding when the tokenizer reads that character
     pub cap: bool,
+    /// a word with a hyphen inside ('-' or '\u{2011}'): the name index asks whether a part after
+    /// one is lower-case, and the tokenizer sees every hyphen it keeps
+    pub hyphen: bool,
 }
 
 impl Tok {
@@ -215,6 +218,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
                 start: s.open,
                 end: s.close_end,
                 cap: false,
+                hyphen: false,
             });
             b = b.max(s.close_end);
             si += 1;
@@ -250,6 +254,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
         };
         let start = b;
         let mut end = b + c.len_utf8();
+        let mut hyphen = false;
         // a word stops at the next quoted span or the paragraph's end
         let lim = open.min(p.len());
         loop {
@@ -271,6 +276,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
                 let nb = end + c2.len_utf8();
                 if open != end && word_char(char_at(p, nb)) {
                     ascii_words &= c2.is_ascii();
+                    hyphen |= matches!(c2, '-' | '\u{2011}');
                     end = nb;
                     continue;
                 }
@@ -285,6 +291,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
             start,
             end,
             cap: c.is_uppercase(),
+            hyphen,
         });
         // the space after most words, skipped here rather than by a turn of the loop (a space
         // is never a quoted span's opening mark)
@@ -300,6 +307,7 @@ fn punct(c: char, b: usize) -> Tok {
         start: b,
         end: b + c.len_utf8(),
         cap: false,
+        hyphen: false,
     }
 }
 
