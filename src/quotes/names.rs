@@ -59,11 +59,14 @@ pub struct Index<'a> {
     same_key: Vec<Option<usize>>,
     /// the lower-case names of all entities, one after another
     lower_names: String,
-    /// multi-word entities by the first five characters of their last word (lower-case), in
-    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity.
-    /// Keyed by a hash of those characters ([`last_key`]), without a String per entity: a
-    /// shared hash only merges two lists, which [`Index::canon_entity`] filters by the word.
-    by_last: FxMap<u64, Vec<usize>>,
+    /// multi-word entities by the first five characters of their last word (lower-case): the
+    /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
+    /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
+    /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
+    /// `by_name`: the last entity with the key, and in `same_last` the one before it (no Vec
+    /// per key).
+    by_last: FxMap<u64, usize>,
+    same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
@@ -631,6 +634,8 @@ impl<'a> Index<'a> {
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
         idx.same_key.reserve(caps);
+        idx.same_last.reserve(caps);
+        idx.mentions.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
@@ -812,10 +817,12 @@ impl<'a> Index<'a> {
             Err(new) => new,
         };
         let ei = self.ents.len();
-        if name.contains(' ') {
+        self.same_last.push(if name.contains(' ') {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
-            self.by_last.entry(last).or_default().push(ei);
-        }
+            self.by_last.insert(last, ei)
+        } else {
+            None
+        });
         self.mention_count.push(0);
         self.ents.push(Entity {
             name: name.into_owned(),
@@ -866,22 +873,24 @@ impl<'a> Index<'a> {
     /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
     fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
-        let person = self
-            .by_last
-            .get(&last_key(lw))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| (i, &self.ents[i]))
-            .filter(|(_, e)| e.kind == Kind::Person)
-            .filter(|(_, e)| {
-                let last = last_word(self.lower(e));
-                last == lw
-                    || (!lw.is_ascii()
-                        && lw.chars().count() >= 6
-                        && last.chars().take(5).eq(lw.chars().take(5)))
-            })
-            .min_by_key(|(_, e)| e.first)
-            .map(|(i, _)| i);
+        let mut next = self.by_last.get(&last_key(lw)).copied();
+        let person = std::iter::from_fn(|| {
+            let i = next?;
+            next = self.same_last[i];
+            Some(i)
+        })
+        .map(|i| (i, &self.ents[i]))
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .filter(|(_, e)| {
+            let last = last_word(self.lower(e));
+            last == lw
+                || (!lw.is_ascii()
+                    && lw.chars().count() >= 6
+                    && last.chars().take(5).eq(lw.chars().take(5)))
+        })
+        // the first of equals in entity order, as the list is read backwards
+        .min_by_key(|&(i, e)| (e.first, i))
+        .map(|(i, _)| i);
         // candidate orgs: longer forms starting with the word
         let org = self
             .ents
