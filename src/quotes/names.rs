@@ -634,6 +634,7 @@ impl<'a> Index<'a> {
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
         idx.same_key.reserve(caps);
+        idx.by_last.reserve(caps);
         idx.same_last.reserve(caps);
         idx.mentions.reserve(caps);
         idx.lower_words = LowerWords::new(paras, caps);
