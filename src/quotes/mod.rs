@@ -2015,10 +2015,17 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             _ => None,
         })
         .collect();
-    let paras: Vec<Para> = paragraphs
+    let texts: Vec<&str> = paragraphs
         .iter()
         .zip(&split)
-        .map(|(p, sp)| Para::new(sp.as_deref().unwrap_or(p)))
+        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
+        .collect();
+    let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
+    let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
+    let paras: Vec<Para> = texts
+        .iter()
+        .zip(parts)
+        .map(|(p, parts)| Para::new(p, parts, &bufs))
         .collect();
     // the name index is the costliest part, and an article without a quote never needs it
     let mut resolver: Option<Resolver> = None;

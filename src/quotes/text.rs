@@ -11,27 +11,66 @@ use std::ops::Range;
 pub struct Para<'a> {
     pub p: &'a str,
     pub spans: Vec<Span>,
-    pub toks: Vec<Tok>,
+    pub toks: &'a [Tok],
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
     /// always), a word's form is then a slice of it;
-    low_text: Option<String>,
+    low_text: Option<&'a str>,
     /// otherwise the lower-cased text of each token, computed on first use.
     low: Vec<OnceCell<Cow<'a, str>>>,
 }
 
-impl<'a> Para<'a> {
-    pub fn new(p: &'a str) -> Para<'a> {
+/// The tokens and lower-case texts of all paragraphs of an article, each kind in one buffer:
+/// two allocations per article rather than two per paragraph.
+#[derive(Default)]
+pub struct ParaBufs {
+    toks: Vec<Tok>,
+    low: String,
+}
+
+/// A paragraph read into [`ParaBufs`]: its spans, and where its tokens and lower-case text are.
+pub struct Parts {
+    spans: Vec<Span>,
+    toks: Range<usize>,
+    low_text: Option<Range<usize>>,
+}
+
+impl ParaBufs {
+    /// Buffers for paragraphs of `bytes` bytes in all.
+    pub fn with_capacity(bytes: usize) -> ParaBufs {
+        ParaBufs {
+            // about one token per five bytes of text: one allocation for most articles
+            toks: Vec::with_capacity(bytes / 4 + 4),
+            low: String::with_capacity(bytes),
+        }
+    }
+
+    /// Reads paragraph `p` into the buffers.
+    pub fn read(&mut self, p: &str) -> Parts {
         let spans = find_spans(p);
-        let (toks, ascii_words) = tokenize(p, &spans);
-        let low_text = lower_words(p, &toks, ascii_words);
+        let first = self.toks.len();
+        let ascii_words = tokenize(p, &spans, &mut self.toks);
+        let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
+        Parts {
+            spans,
+            toks: first..self.toks.len(),
+            low_text,
+        }
+    }
+}
+
+impl<'a> Para<'a> {
+    /// Paragraph `p`, whose `parts` [`ParaBufs::read`] read into `bufs`.
+    pub fn new(p: &'a str, parts: Parts, bufs: &'a ParaBufs) -> Para<'a> {
+        let toks = &bufs.toks[parts.toks];
+        let low_text = parts.low_text.map(|r| &bufs.low[r]);
         let low = match low_text {
             Some(_) => Vec::new(),
             None => vec![OnceCell::new(); toks.len()],
         };
         Para {
             p,
-            spans,
+            spans: parts.spans,
             toks,
             low_text,
             low,
@@ -58,7 +97,7 @@ impl<'a> Para<'a> {
     /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
     /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
     pub fn low_bytes(&self) -> Option<&[u8]> {
-        self.low_text.as_deref().map(str::as_bytes)
+        self.low_text.map(str::as_bytes)
     }
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
@@ -87,10 +126,14 @@ impl<'a> Para<'a> {
 /// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
 /// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
 /// whole text in one pass, then the words with other characters (none when `ascii_words`).
-fn lower_words(p: &str, toks: &[Tok], ascii_words: bool) -> Option<String> {
-    let mut low = p.to_ascii_lowercase();
+/// Appended to `low`, where it is the returned range (and nothing is appended without one).
+fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Option<Range<usize>> {
+    let base = low.len();
+    low.push_str(p);
+    low[base..].make_ascii_lowercase();
+    let whole = Some(base..low.len());
     if ascii_words {
-        return Some(low);
+        return whole;
     }
     let mut buf = [0u8; 4];
     for t in toks.iter().filter(|t| t.is_word()) {
@@ -103,14 +146,17 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool) -> Option<String> {
                 // most characters of these words are ASCII or already lower-case
                 Some(l) if l == c => {}
                 Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
-                    let at = t.start + i;
+                    let at = base + t.start + i;
                     low.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
                 }
-                _ => return None,
+                _ => {
+                    low.truncate(base);
+                    return None;
+                }
             }
         }
     }
-    Some(low)
+    whole
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,12 +244,10 @@ fn char_at(p: &str, b: usize) -> char {
     }
 }
 
-/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
-/// whether every word is ASCII.
-pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
+/// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
+/// spans; and tell whether every word is ASCII.
+pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     let bytes = p.as_bytes();
-    // about one token per five bytes of text: one allocation for most paragraphs
-    let mut toks = Vec::with_capacity(p.len() / 4 + 4);
     let mut ascii_words = true;
     let mut si = 0;
     let mut b = 0;
@@ -297,7 +341,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
         // is never a quoted span's opening mark)
         b = end + usize::from(bytes.get(end) == Some(&b' '));
     }
-    (toks, ascii_words)
+    ascii_words
 }
 
 /// A punctuation token: character `c` at byte `b`.
