@@ -342,13 +342,12 @@ pub fn runs<'p>(
                 break;
             }
             let wj = para.w(j);
-            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
-            // (a byte loop: the gap is mostly one space, too short for a memchr search)
-            if j > i
-                && p.as_bytes()[toks[j - 1].end..tj.start]
-                    .iter()
-                    .any(|&x| x == b'\n')
-            {
+            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security"); the
+            // gap is mostly one space, told without a search
+            if j > i && {
+                let gap = &p.as_bytes()[toks[j - 1].end..tj.start];
+                gap != b" " && gap.contains(&b'\n')
+            } {
                 break;
             }
             let l = para.lw(j);
