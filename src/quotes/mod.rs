@@ -1467,7 +1467,7 @@ impl<'a> Resolver<'a> {
             }
             let e = &self.idx.ents[ei];
             if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
-                best = Some((mp, &e.name));
+                best = Some((mp, self.idx.name(e)));
             }
         }
         for (hp, n, k, ei) in &self.history {
@@ -1489,14 +1489,12 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` is mentioned or quoted in the paragraph of `pos` (before it) or the one before.
     fn is_recent(&self, name: &str, pos: Pos) -> bool {
-        self.idx
-            .mentions
+        self.idx.mentions.iter().any(|&(mp, ei)| {
+            mp < pos && mp.0 + 1 >= pos.0 && self.idx.name(&self.idx.ents[ei]) == name
+        }) || self
+            .history
             .iter()
-            .any(|&(mp, ei)| mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == name)
-            || self
-                .history
-                .iter()
-                .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
+            .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -2150,7 +2148,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                             .mentions
                             .iter()
                             .filter(|m| m.0 .0 == pi - 1 && res.idx.ents[m.1].kind == Kind::Person)
-                            .map(|m| res.idx.ents[m.1].name.as_str())
+                            .map(|m| res.idx.name(&res.idx.ents[m.1]))
                             .collect();
                         // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
                         if paras[pi - 1].p.trim_end().ends_with(':') {

@@ -19,7 +19,8 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
+    /// the name as written: its range in [`Index::names`] (no String per entity)
+    name: Range<usize>,
     pub kind: Kind,
     pub male: i32,
     pub female: i32,
@@ -36,9 +37,9 @@ impl Entity {
     /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
     /// "Journal"): [`Index::canon_entity`] asks for every media organisation at every one-word
     /// name.
-    fn media_form(&self) -> bool {
+    fn media_form(&self, name: &str) -> bool {
         *self.media_form.get_or_init(|| {
-            let n = self.name.strip_prefix("The ").unwrap_or(&self.name);
+            let n = name.strip_prefix("The ").unwrap_or(name);
             name_word_count(n) <= 4 && with_lower(last_word(n), |l| MEDIA_WORDS.contains(l))
         })
     }
@@ -57,6 +58,8 @@ pub struct Index<'a> {
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
     same_key: Vec<Option<usize>>,
+    /// the names of all entities as written, one after another
+    names: String,
     /// the lower-case names of all entities, one after another
     lower_names: String,
     /// multi-word entities by the first five characters of their last word (lower-case): the
@@ -650,12 +653,9 @@ impl<'a> Index<'a> {
                 &mut bufs,
                 &mut rs,
             );
-            for ri in 0..rs.len() {
-                let kind = run_kind(&rs[ri]);
-                // the run's own name becomes the entity's: nothing below needs it
-                let n = std::mem::take(&mut rs[ri].name);
-                let r = &rs[ri];
-                let name = display_name(r, kind, n);
+            for (ri, r) in rs.iter().enumerate() {
+                let kind = run_kind(r);
+                let name = display_name(r, kind, Cow::Borrowed(&r.name));
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -666,7 +666,7 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(name, r.lower, kind, (pi, r.start));
+                let ei = idx.intern(&name, r.lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -739,22 +739,23 @@ impl<'a> Index<'a> {
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
         for m in 0..idx.mentions.len() {
             let (pos, ei) = idx.mentions[m];
-            if idx.ents[ei].name.contains(' ') {
+            if idx.name(&idx.ents[ei]).contains(' ') {
                 continue;
             }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
             // stands for itself (its own name finds it and changes nothing), and a word that is
             // its own canonical name is this entity's name
-            let name = &idx.ents[ei].name;
+            let name = idx.name(&idx.ents[ei]);
             let ci = match idx.acronyms.get(name) {
                 Some(long) => {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    idx.intern(Cow::Owned(long.clone()), None, Kind::Org(OrgKind::Gov), pos)
+                    let long = long.clone();
+                    idx.intern(&long, None, Kind::Org(OrgKind::Gov), pos)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
-                    Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
+                    Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
                     _ => continue,
                 },
             };
@@ -771,6 +772,11 @@ impl<'a> Index<'a> {
             idx.mention_count[ci] += 1;
         }
         idx
+    }
+
+    /// The name of entity `e` as written.
+    pub fn name(&self, e: &Entity) -> &str {
+        &self.names[e.name.clone()]
     }
 
     /// The lower-case name of entity `e`.
@@ -799,13 +805,12 @@ impl<'a> Index<'a> {
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. The name becomes the entity's, copied only if borrowed and new. `lower` is the name
-    /// lower-cased when the caller has it.
-    fn intern(&mut self, name: Cow<'_, str>, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+    /// new. `lower` is the name lower-cased when the caller has it.
+    fn intern(&mut self, name: &str, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
             Some(l) => self.find_or_add_lower(l),
-            None => with_lower(&name, |l| self.find_or_add_lower(l)),
+            None => with_lower(name, |l| self.find_or_add_lower(l)),
         };
         let (lower, key) = match found {
             Ok(i) => {
@@ -824,8 +829,10 @@ impl<'a> Index<'a> {
             None
         });
         self.mention_count.push(0);
+        let at = self.names.len();
+        self.names.push_str(name);
         self.ents.push(Entity {
-            name: name.into_owned(),
+            name: at..self.names.len(),
             kind,
             male: 0,
             female: 0,
@@ -858,7 +865,7 @@ impl<'a> Index<'a> {
         }
         // no String per one-word mention for its lower-case form
         r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
-            Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
+            Some(c) => (self.name(&self.ents[c]).to_string(), self.ents[c].kind),
             // a single word is its own display name
             None if person_title(titles) => (w.to_string(), Kind::Person),
             None => {
@@ -896,18 +903,22 @@ impl<'a> Index<'a> {
             .ents
             .iter()
             .enumerate()
+            // (the length of the range of the name is that of the name)
             .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
             .filter(|(_, e)| {
-                let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
                 // the first word is `w` (ASCII case aside): a space or the end right after its
-                // length rules out most names before their bytes are compared
-                let nb = n.as_bytes();
+                // length rules out most names before their bytes are compared, read as bytes
+                // without slicing a str
+                let name = &self.names.as_bytes()[e.name.clone()];
+                let nb = name.strip_prefix(b"The ").unwrap_or(name);
                 nb.len() >= w.len()
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
                     && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-                    || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                        && e.media_form()
-                        && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w)))
+                    || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
+                        let name = self.name(e);
+                        let n = name.strip_prefix("The ").unwrap_or(name);
+                        e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
+                    })
             })
             .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
@@ -956,10 +967,10 @@ impl<'a> Index<'a> {
                 if let Some(e) = self
                     .ents
                     .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.contains(' '))
-                    .find(|e| {
-                        let ini: String = e
-                            .name
+                    .map(|e| (e, self.name(e)))
+                    .filter(|(e, name)| matches!(e.kind, Kind::Org(_)) && name.contains(' '))
+                    .find(|(_, name)| {
+                        let ini: String = name
                             .split(' ')
                             .filter(|w| is_cap(w))
                             .filter_map(|w| w.chars().next())
@@ -967,7 +978,7 @@ impl<'a> Index<'a> {
                         ini == n
                     })
                 {
-                    n = e.name.clone();
+                    n = e.1.to_string();
                 }
             } else {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
@@ -975,11 +986,11 @@ impl<'a> Index<'a> {
                 if let Some(e) = self
                     .ents
                     .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
+                    .filter(|e| matches!(e.kind, Kind::Org(_)) && self.name(e).len() > n.len())
                     .filter(|e| has_words(self.lower(e), &ln))
-                    .max_by_key(|e| e.name.len())
+                    .max_by_key(|e| self.name(e).len())
                 {
-                    n = e.name.clone();
+                    n = self.name(e).to_string();
                 }
             }
         }
