@@ -136,12 +136,8 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Op
         return whole;
     }
     let mut buf = [0u8; 4];
-    for t in toks.iter().filter(|t| t.is_word()) {
-        let w = &p[t.start..t.end];
-        if w.is_ascii() {
-            continue;
-        }
-        for (i, c) in w.char_indices() {
+    for t in toks.iter().filter(|t| t.is_word() && !t.ascii) {
+        for (i, c) in p[t.start..t.end].char_indices() {
             match lower_char(c) {
                 // most characters of these words are ASCII or already lower-case
                 Some(l) if l == c => {}
@@ -178,6 +174,9 @@ pub struct Tok {
     /// a word with a hyphen inside ('-' or '\u{2011}'): the name index asks whether a part after
     /// one is lower-case, and the tokenizer sees every hyphen it keeps
     pub hyphen: bool,
+    /// a word whose characters are all ASCII (false for other tokens): lower-casing a paragraph
+    /// visits only the other words, which the tokenizer tells as it reads them
+    pub ascii: bool,
 }
 
 impl Tok {
@@ -263,6 +262,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
                 end: s.close_end,
                 cap: false,
                 hyphen: false,
+                ascii: false,
             });
             b = b.max(s.close_end);
             si += 1;
@@ -292,13 +292,13 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
                     b += c.len_utf8();
                     continue;
                 }
-                ascii_words = false;
                 c
             }
         };
         let start = b;
         let mut end = b + c.len_utf8();
         let mut hyphen = false;
+        let mut ascii = c.is_ascii();
         // a word stops at the next quoted span or the paragraph's end
         let lim = open.min(p.len());
         loop {
@@ -311,7 +311,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
             }
             let c2 = char_at(p, end);
             if !c2.is_ascii() && word_char(c2) {
-                ascii_words = false;
+                ascii = false;
                 end += c2.len_utf8();
                 continue;
             }
@@ -319,7 +319,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
                 // keep if followed by a word char (it's, Moscow-based, U.S)
                 let nb = end + c2.len_utf8();
                 if open != end && word_char(char_at(p, nb)) {
-                    ascii_words &= c2.is_ascii();
+                    ascii &= c2.is_ascii();
                     hyphen |= matches!(c2, '-' | '\u{2011}');
                     end = nb;
                     continue;
@@ -336,7 +336,9 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
             end,
             cap: c.is_uppercase(),
             hyphen,
+            ascii,
         });
+        ascii_words &= ascii;
         // the space after most words, skipped here rather than by a turn of the loop (a space
         // is never a quoted span's opening mark)
         b = end + usize::from(bytes.get(end) == Some(&b' '));
@@ -352,6 +354,7 @@ fn punct(c: char, b: usize) -> Tok {
         end: b + c.len_utf8(),
         cap: false,
         hyphen: false,
+        ascii: false,
     }
 }
 
