@@ -291,7 +291,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
             let lw = para.lw(i);
             // multi-word according cues
-            let mut class = lex::cue_class(lang, lw);
+            let mut class = match low {
+                // the word passed the filter just now
+                Some(_) => lex::listed_cue_class(lang, lw),
+                None => lex::cue_class(lang, lw),
+            };
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
