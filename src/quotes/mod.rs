@@ -1647,7 +1647,7 @@ impl<'a> Resolver<'a> {
                 .windows(2)
                 .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
-            let canon: Vec<(String, Kind, bool)> = rs
+            let canon: Vec<(Cow<str>, Kind, bool)> = rs
                 .iter()
                 .map(|r| {
                     let (n, k) = self.idx.canon(r, pos);
@@ -1660,15 +1660,15 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find(|c| matches!(c.1, Kind::Org(_) | Kind::Unknown))
                 {
-                    return Head::Spokes(Some(o.0.clone()));
+                    return Head::Spokes(Some(o.0.to_string()));
                 }
                 if let Some(pn) = canon.iter().find(|c| c.1 == Kind::Person && !c.2) {
-                    return Head::Name(pn.0.clone(), Kind::Person);
+                    return Head::Name(pn.0.to_string(), Kind::Person);
                 }
                 return Head::Spokes(None);
             }
             if let Some(pn) = canon.iter().rev().find(|c| c.1 == Kind::Person && !c.2) {
-                return Head::Name(pn.0.clone(), Kind::Person);
+                return Head::Name(pn.0.to_string(), Kind::Person);
             }
             let first = &canon[0];
             if first.2 {
@@ -1717,7 +1717,7 @@ impl<'a> Resolver<'a> {
                         )
                     }))
                 {
-                    return Head::Name(first.0.clone(), first.1);
+                    return Head::Name(first.0.to_string(), first.1);
                 }
                 if lex::PERSON_ROLES.contains(head) {
                     return Head::Role(head.to_string());
@@ -1733,7 +1733,7 @@ impl<'a> Resolver<'a> {
                 }
                 return Head::Generic;
             }
-            return Head::Name(first.0.clone(), first.1);
+            return Head::Name(first.0.to_string(), first.1);
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
@@ -2094,7 +2094,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         titles: vec![],
                         the: false,
                     };
-                    Some(res.idx.canon(&run, pos).0)
+                    Some(res.idx.canon(&run, pos).0.into_owned())
                 }
                 Subj::Unknown => {
                     explicit[ri] = true;

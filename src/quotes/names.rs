@@ -847,32 +847,33 @@ impl<'a> Index<'a> {
     }
 
     /// Canonical name of a run at `pos`, with its kind.
-    pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
+    /// Borrowed from the run or the index: a caller keeps one name of several runs.
+    pub fn canon<'s>(&'s self, r: &'s Run, pos: Pos) -> (Cow<'s, str>, Kind) {
         if r.n_words == 1 {
             return self.canon_one(r, pos);
         }
         let kind = run_kind(r);
-        (display_name(r, kind, r.name.clone()).into_owned(), kind)
+        (display_name(r, kind, Cow::Borrowed(&r.name)), kind)
     }
 
     /// [`Index::canon`] of a one-word run `r`, whose [`run_kind`] is asked for only when the
     /// article has no entity of that name.
-    fn canon_one(&self, r: &Run, pos: Pos) -> (String, Kind) {
+    fn canon_one<'s>(&'s self, r: &'s Run, pos: Pos) -> (Cow<'s, str>, Kind) {
         let (w, titles) = (r.name.as_ref(), r.titles.as_slice());
         let word_kind = || run_kind(r);
         if let Some(long) = self.acronyms.get(w) {
-            return (long.clone(), Kind::Org(OrgKind::Gov));
+            return (Cow::Borrowed(long), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
         r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
-            Some(c) => (self.name(&self.ents[c]).to_string(), self.ents[c].kind),
+            Some(c) => (Cow::Borrowed(self.name(&self.ents[c])), self.ents[c].kind),
             // a single word is its own display name
-            None if person_title(titles) => (w.to_string(), Kind::Person),
+            None if person_title(titles) => (Cow::Borrowed(w), Kind::Person),
             None => {
                 let k = self
                     .find_lower(lw, name_key(lw))
                     .map_or_else(word_kind, |i| self.ents[i].kind);
-                (w.to_string(), k)
+                (Cow::Borrowed(w), k)
             }
         })
     }
