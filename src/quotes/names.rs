@@ -285,12 +285,12 @@ fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
 }
 
-/// Buffers for [`runs`]: the words (without a possessive ending) and lower-case forms of the
-/// run being read, kept from run to run (and by the name index from paragraph to paragraph):
-/// only a run that is kept gets its own Strings.
+/// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
+/// lower-case forms of the run being read, kept from run to run (and by the name index from
+/// paragraph to paragraph): only a run that is kept gets its own Strings.
 #[derive(Default)]
 pub struct RunBufs<'p> {
-    words: Vec<&'p str>,
+    words: Vec<(usize, &'p str)>,
     lows: Vec<Low<'p>>,
 }
 
@@ -364,7 +364,7 @@ pub fn runs<'p>(
                     && para.is_cap(j + 1)
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
-                    words.push(wj);
+                    words.push((tj.start, wj));
                     lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
@@ -391,7 +391,7 @@ pub fn runs<'p>(
                 break;
             }
             let (bare, poss) = strip_poss(wj);
-            words.push(bare);
+            words.push((tj.start, bare));
             lows.push(if poss {
                 low(lower(bare))
             } else {
@@ -442,10 +442,7 @@ pub fn runs<'p>(
                     [(Cow::Borrowed(l), _)] => Some(l),
                     _ => None,
                 },
-                name: match words[..] {
-                    [w] => Cow::Borrowed(w),
-                    _ => Cow::Owned(join_words(words)),
-                },
+                name: run_name(p, words),
                 n_words: words.len(),
                 start,
                 end,
@@ -458,16 +455,25 @@ pub fn runs<'p>(
     }
 }
 
-/// `words.join(" ")`, which costs more in its generic copy than the few short words it joins.
-fn join_words(words: &[&str]) -> String {
-    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in words.iter().enumerate() {
+/// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
+/// where one space parts each word from the next there, as in most names.
+fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
+    let end = |&(at, w): &(usize, &str)| at + w.len();
+    if words
+        .windows(2)
+        .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+    {
+        return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
+    }
+    // `join(" ")`, whose generic copy costs more than the few short words it joins
+    let mut name = String::with_capacity(words.iter().map(|w| w.1.len() + 1).sum());
+    for (k, (_, w)) in words.iter().enumerate() {
         if k > 0 {
             name.push(' ');
         }
         name.push_str(w);
     }
-    name
+    Cow::Owned(name)
 }
 
 /// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
