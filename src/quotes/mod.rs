@@ -1333,6 +1333,8 @@ struct Resolver<'a> {
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
     /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
     subject_bufs: std::cell::RefCell<(Vec<&'a str>, Vec<names::Run<'a>>)>,
+    /// [`Resolver::resolve_range`]'s chunks of a subject phrase, kept likewise
+    chunk_buf: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
@@ -1789,7 +1791,8 @@ impl<'a> Resolver<'a> {
         let para = &self.paras[pi];
         let a = self.subject_start(pi, a, b);
         // split into chunks at commas / dashes / parentheses
-        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut chunks = self.chunk_buf.borrow_mut();
+        chunks.clear();
         let mut s = a;
         for t in a..b {
             if matches!(
@@ -1810,19 +1813,16 @@ impl<'a> Resolver<'a> {
         if b > s {
             chunks.push((s, b));
         }
-        let chunks: Vec<(usize, usize)> = chunks
-            .into_iter()
-            .filter(|&(x, y)| {
-                let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
-                match first {
-                    None => false,
-                    Some(f) => {
-                        !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
-                            || (y - x == 1 && is_pronoun(self.lang, f))
-                    }
+        chunks.retain(|&(x, y)| {
+            let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
+            match first {
+                None => false,
+                Some(f) => {
+                    !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
+                        || (y - x == 1 && is_pronoun(self.lang, f))
                 }
-            })
-            .collect();
+            }
+        });
         let &(ha, hb) = chunks.first()?;
         let head = self.classify(pi, ha, hb);
         let pos = (pi, para.toks[ha].start);
@@ -2058,6 +2058,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             canonical: lex::FxMap::default(),
             run_bufs: Default::default(),
             subject_bufs: Default::default(),
+            chunk_buf: Default::default(),
         });
         // resolve explicit subjects first
         speakers.clear();
