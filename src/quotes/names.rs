@@ -645,6 +645,9 @@ impl<'a> Index<'a> {
         idx.by_last.reserve(caps);
         idx.same_last.reserve(caps);
         idx.mentions.reserve(caps);
+        // and their names, a few bytes each, never grow their Strings more than once or twice
+        idx.names.reserve(caps * 8);
+        idx.lower_names.reserve(caps * 8);
         idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
