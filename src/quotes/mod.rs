@@ -253,21 +253,24 @@ struct Scratch {
     sents: Vec<(usize, usize)>,
     /// whether each quoted span is attributed yet
     used: Vec<bool>,
+    /// the raw quotes found, which [`find_quotes`] reads after
+    raws: Vec<Raw>,
 }
 
-/// Analyse one paragraph into raw quotes (speakers unresolved).
-fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> Vec<Raw> {
+/// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
+fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let p = para.p;
     let toks = &para.toks;
     let spans = &para.spans;
-    let mut raws: Vec<Raw> = Vec::new();
-    let Scratch { sents, used } = scratch;
+    let Scratch { sents, used, raws } = scratch;
+    raws.clear();
     used.clear();
     used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
-        return vec![r];
+        raws.push(r);
+        return;
     }
 
     text::sentences(p, toks, spans, sents);
@@ -1033,7 +1036,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
         }
     }
-    raws
 }
 
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
@@ -1087,24 +1089,27 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
     if a >= b {
         return String::new();
     }
-    let mut out = String::new();
     let mut last = para.toks[a].start;
-    for t in a..b {
-        let tok = para.toks[t];
-        if let Some(qi) = tok.quote() {
-            used[qi] = true;
-            let s = para.spans[qi];
-            out.push_str(&para.p[last..s.open]);
-            out.push_str(&para.p[s.start..s.end]);
-            last = s.close_end;
-        }
+    let mut out = String::with_capacity(para.toks[b - 1].end.saturating_sub(last));
+    for qi in para.spans_in(a, b) {
+        used[qi] = true;
+        let s = para.spans[qi];
+        out.push_str(&para.p[last..s.open]);
+        out.push_str(&para.p[s.start..s.end]);
+        last = s.close_end;
     }
     let mut end = para.toks[b - 1].end;
     if end < last {
         end = last;
     }
     out.push_str(&para.p[last..end]);
-    out.trim().trim_end_matches(['.', ';']).trim().to_string()
+    // trimmed in place of a copy (white space, then trailing full stops and semicolons, then
+    // white space again): what remains starts where the leading white space ends
+    let lead = out.len() - out.trim_start().len();
+    let len = out.trim().trim_end_matches(['.', ';']).trim().len();
+    out.truncate(lead + len);
+    out.drain(..lead);
+    out
 }
 
 fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
@@ -2043,7 +2048,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut speakers: Vec<Option<String>> = Vec::new();
     let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
-        let mut raws = analyse(para, lang, prev_open, &mut scratch);
+        analyse(para, lang, prev_open, &mut scratch);
+        let raws = &mut scratch.raws;
         if raws.is_empty() {
             (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &mut []);
             prev_quotes = 0;
@@ -2054,7 +2060,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             idx: Index::build(&paras),
             paras: &paras,
             lang,
-            history: Vec::new(),
+            // about a speaker per paragraph
+            history: Vec::with_capacity(paras.len()),
             canonical: lex::FxMap::default(),
             run_bufs: Default::default(),
             subject_bufs: Default::default(),
@@ -2185,7 +2192,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &mut speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, raws, &mut speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
