@@ -1,7 +1,7 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
 use super::lex::{lower, with_lower, ABBREV, ABBREV_FILTER, DE_MONTHS};
-use super::marks::{find_spans, Span};
+use super::marks::{push_spans, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -10,7 +10,7 @@ use std::ops::Range;
 /// One paragraph: its quoted spans and tokens.
 pub struct Para<'a> {
     pub p: &'a str,
-    pub spans: Vec<Span>,
+    pub spans: &'a [Span],
     pub toks: &'a [Tok],
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
@@ -20,17 +20,18 @@ pub struct Para<'a> {
     low: Vec<OnceCell<Cow<'a, str>>>,
 }
 
-/// The tokens and lower-case texts of all paragraphs of an article, each kind in one buffer:
-/// two allocations per article rather than two per paragraph.
+/// The quoted spans, tokens and lower-case texts of all paragraphs of an article, each kind in
+/// one buffer: three allocations per article rather than up to three per paragraph.
 #[derive(Default)]
 pub struct ParaBufs {
+    spans: Vec<Span>,
     toks: Vec<Tok>,
     low: String,
 }
 
-/// A paragraph read into [`ParaBufs`]: its spans, and where its tokens and lower-case text are.
+/// A paragraph read into [`ParaBufs`]: where its spans, tokens and lower-case text are.
 pub struct Parts {
-    spans: Vec<Span>,
+    spans: Range<usize>,
     toks: Range<usize>,
     low_text: Option<Range<usize>>,
 }
@@ -39,7 +40,9 @@ impl ParaBufs {
     /// Buffers for paragraphs of `bytes` bytes in all.
     pub fn with_capacity(bytes: usize) -> ParaBufs {
         ParaBufs {
-            // about one token per five bytes of text: one allocation for most articles
+            // a quoted span per few hundred bytes even in quote-dense articles, and about one
+            // token per five bytes of text: one allocation each for most articles
+            spans: Vec::with_capacity(bytes / 128 + 4),
             toks: Vec::with_capacity(bytes / 4 + 4),
             low: String::with_capacity(bytes),
         }
@@ -47,9 +50,11 @@ impl ParaBufs {
 
     /// Reads paragraph `p` into the buffers.
     pub fn read(&mut self, p: &str) -> Parts {
-        let spans = find_spans(p);
+        let first_span = self.spans.len();
+        push_spans(p, &mut self.spans);
+        let spans = first_span..self.spans.len();
         let first = self.toks.len();
-        let ascii_words = tokenize(p, &spans, &mut self.toks);
+        let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
         let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
         Parts {
             spans,
@@ -70,7 +75,7 @@ impl<'a> Para<'a> {
         };
         Para {
             p,
-            spans: parts.spans,
+            spans: &bufs.spans[parts.spans],
             toks,
             low_text,
             low,
