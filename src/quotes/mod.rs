@@ -1329,8 +1329,11 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, name, kind, its entity in the index)
-    history: Vec<(Pos, String, Kind, Option<usize>)>,
+    /// resolved speakers in order: (pos, name, kind, its entity in the index), the name a range
+    /// in `history_names`
+    history: Vec<(Pos, std::ops::Range<usize>, Kind, Option<usize>)>,
+    /// the names of `history`, one after another: no String per speaker
+    history_names: String,
     /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
     /// only on the index, and most quotes of an article share a few speakers
     canonical: lex::FxMap<String, String>,
@@ -1484,7 +1487,7 @@ impl<'a> Resolver<'a> {
         for (hp, n, k, ei) in &self.history {
             let e = ei.map(|i| &self.idx.ents[i]);
             if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, n));
+                best = Some((*hp, &self.history_names[n.clone()]));
             }
         }
         best.map(|b| b.1.to_string())
@@ -1502,10 +1505,9 @@ impl<'a> Resolver<'a> {
     fn is_recent(&self, name: &str, pos: Pos) -> bool {
         self.idx.mentions.iter().any(|&(mp, ei)| {
             mp < pos && mp.0 + 1 >= pos.0 && self.idx.name(&self.idx.ents[ei]) == name
-        }) || self
-            .history
-            .iter()
-            .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
+        }) || self.history.iter().any(|(hp, n, _, _)| {
+            *hp < pos && hp.0 + 1 >= pos.0 && &self.history_names[n.clone()] == name
+        })
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -2007,7 +2009,10 @@ impl<'a> Resolver<'a> {
         } else {
             kind
         };
-        self.history.push((pos, name.to_string(), kind, ei));
+        let at = self.history_names.len();
+        self.history_names.push_str(name);
+        self.history
+            .push((pos, at..self.history_names.len(), kind, ei));
     }
 }
 
@@ -2060,8 +2065,9 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             idx: Index::build(&paras),
             paras: &paras,
             lang,
-            // about a speaker per paragraph
+            // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
+            history_names: String::with_capacity(paras.len() * 16),
             canonical: lex::FxMap::default(),
             run_bufs: Default::default(),
             subject_bufs: Default::default(),
