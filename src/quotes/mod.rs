@@ -1448,13 +1448,15 @@ static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
+/// one), borrowed.
 #[derive(Debug)]
-enum Head {
+enum Head<'w> {
     Name(String, Kind),
-    Pronoun(String),
+    Pronoun(&'w str),
     OrgNominal(OrgKind),
     Spokes(Option<String>),
-    Role(String),
+    Role(&'w str),
     Generic,
     Nothing,
 }
@@ -1520,7 +1522,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn classify(&self, pi: usize, a: usize, b: usize) -> Head {
+    fn classify(&self, pi: usize, a: usize, b: usize) -> Head<'a> {
         let para = &self.paras[pi];
         let mut a = a;
         let mut b = b;
@@ -1598,7 +1600,7 @@ impl<'a> Resolver<'a> {
         words.clear();
         words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
-            return Head::Pronoun(words[0].to_string());
+            return Head::Pronoun(words[0]);
         }
         // Russian possessive of "по его словам" stands for the subject pronoun
         if words.len() == 1 && self.lang == Lang::Ru {
@@ -1609,21 +1611,17 @@ impl<'a> Resolver<'a> {
                 _ => "",
             };
             if !subj.is_empty() {
-                return Head::Pronoun(subj.into());
+                return Head::Pronoun(subj);
             }
         }
         // French "affirme-t-il"
         if words.len() == 1 && self.lang == Lang::Fr {
             let w = words[0];
             if w.ends_with("-il") || w.ends_with("-ils") {
-                return Head::Pronoun(if w.ends_with("-ils") {
-                    "ils".into()
-                } else {
-                    "il".into()
-                });
+                return Head::Pronoun(if w.ends_with("-ils") { "ils" } else { "il" });
             }
             if w.ends_with("-elle") {
-                return Head::Pronoun("elle".into());
+                return Head::Pronoun("elle");
             }
         }
         let pos = (pi, para.toks[a].start);
@@ -1729,7 +1727,7 @@ impl<'a> Resolver<'a> {
                     return Head::Name(first.0.to_string(), first.1);
                 }
                 if lex::PERSON_ROLES.contains(head) {
-                    return Head::Role(head.to_string());
+                    return Head::Role(head);
                 }
                 return Head::Generic;
             }
@@ -1738,7 +1736,7 @@ impl<'a> Resolver<'a> {
             let last_in_run = rs.last().is_some_and(|r| r.end >= para.toks[b - 1].end);
             if !last_in_run && (lex::PERSON_ROLES.contains(lastw) || lex::GENERIC.contains(lastw)) {
                 if lex::PERSON_ROLES.contains(lastw) {
-                    return Head::Role(lastw.to_string());
+                    return Head::Role(lastw);
                 }
                 return Head::Generic;
             }
@@ -1755,7 +1753,6 @@ impl<'a> Resolver<'a> {
                 }
                 _ => (words, head),
             };
-        let head = head.to_string();
         if has_spokes {
             if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
                 let k = words
@@ -1769,7 +1766,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Spokes(None);
         }
-        if let Some(&k) = lex::ORG_NOMINALS.get(head.as_str()) {
+        if let Some(&k) = lex::ORG_NOMINALS.get(head) {
             if words.first().is_some_and(|w| {
                 matches!(
                     *w,
@@ -1781,7 +1778,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Generic;
         }
-        if lex::PERSON_ROLES.contains(head.as_str()) {
+        if lex::PERSON_ROLES.contains(head) {
             // Russian has no article: a bare role noun ("— добавил эксперт") refers back
             if words.first().is_some_and(|&w| w == "the")
                 || (self.lang == Lang::Ru && words.len() == 1)
@@ -1859,16 +1856,15 @@ impl<'a> Resolver<'a> {
         };
         match head {
             Head::Name(n, _) => Some(n),
-            Head::Pronoun(p) => self.pronoun(&p, pos),
+            Head::Pronoun(p) => self.pronoun(p, pos),
             Head::OrgNominal(k) => {
                 appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
-                let rr = r.clone();
                 self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(&rr))
+                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(r))
                 })
             }),
             Head::Generic => appos_person(),

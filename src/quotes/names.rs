@@ -288,10 +288,19 @@ fn any_org_word(lows: &[Low]) -> bool {
 /// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
 /// lower-case forms of the run being read, kept from run to run (and by the name index from
 /// paragraph to paragraph): only a run that is kept gets its own Strings.
-#[derive(Default)]
 pub struct RunBufs<'p> {
     words: Vec<(usize, &'p str)>,
     lows: Vec<Low<'p>>,
+}
+
+impl Default for RunBufs<'_> {
+    /// Buffers for runs of up to eight words, as most are, without growing.
+    fn default() -> Self {
+        RunBufs {
+            words: Vec::with_capacity(8),
+            lows: Vec::with_capacity(8),
+        }
+    }
 }
 
 /// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
