@@ -1864,7 +1864,7 @@ impl<'a> Resolver<'a> {
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
                 self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(r))
+                    k == Kind::Person && e.is_some_and(|e| e.roles.iter().any(|x| x == r))
                 })
             }),
             Head::Generic => appos_person(),

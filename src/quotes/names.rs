@@ -24,7 +24,8 @@ pub struct Entity {
     pub kind: Kind,
     pub male: i32,
     pub female: i32,
-    pub roles: FxSet<String>,
+    /// role words, each once: a few per entity at most, looked through rather than hashed
+    pub roles: Vec<String>,
     /// the name lower-cased: its range in [`Index::lower_names`]
     lower: Range<usize>,
     /// where the entity is first mentioned
@@ -524,8 +525,8 @@ fn add_role(e: &mut Entity, rl: &str) {
         "gov" => "governor",
         x => x,
     };
-    if !e.roles.contains(rl) {
-        e.roles.insert(rl.to_string());
+    if !e.roles.iter().any(|r| r == rl) {
+        e.roles.push(rl.to_string());
     }
 }
 
@@ -780,11 +781,16 @@ impl<'a> Index<'a> {
             let (ma, fe, roles) = (
                 idx.ents[ei].male,
                 idx.ents[ei].female,
-                idx.ents[ei].roles.clone(),
+                std::mem::take(&mut idx.ents[ei].roles),
             );
             idx.ents[ci].male += ma;
             idx.ents[ci].female += fe;
-            idx.ents[ci].roles.extend(roles);
+            for r in &roles {
+                if !idx.ents[ci].roles.contains(r) {
+                    idx.ents[ci].roles.push(r.clone());
+                }
+            }
+            idx.ents[ei].roles = roles;
             idx.mentions[m].1 = ci;
             idx.mention_count[ei] -= 1;
             idx.mention_count[ci] += 1;
@@ -854,7 +860,7 @@ impl<'a> Index<'a> {
             kind,
             male: 0,
             female: 0,
-            roles: FxSet::default(),
+            roles: Vec::new(),
             lower,
             first: pos,
             media_form: OnceCell::new(),
