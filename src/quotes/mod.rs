@@ -2064,7 +2064,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
             history_names: String::with_capacity(paras.len() * 16),
-            canonical: lex::FxMap::default(),
+            // a few speakers per article
+            canonical: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
             run_bufs: Default::default(),
             subject_bufs: Default::default(),
             chunk_buf: Default::default(),
