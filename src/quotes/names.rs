@@ -496,6 +496,40 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     }
 }
 
+/// The last word of `s` without the characters around it that are no letter or digit
+/// (`s.split_whitespace().next_back()` trimmed so), asked before every name: read as bytes when
+/// they are ASCII, where the standard library decodes each character.
+fn word_before(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    // ASCII white space as `char::is_whitespace` has it
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !space(b[start - 1]) {
+        start -= 1;
+    }
+    if !b[start..].is_ascii() {
+        return s
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+    }
+    let word = &b[start..end];
+    let lead = word
+        .iter()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    let trail = word[lead..]
+        .iter()
+        .rev()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    (end > start).then(|| &s[start + lead..end - trail])
+}
+
 /// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
 /// without lower-casing them.
 fn role_of(w: &str) -> Option<Cow<'_, str>> {
@@ -724,12 +758,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
-                let before = &p[..r.start];
-                if let Some(pw) = before
-                    .split_whitespace()
-                    .next_back()
-                    .and_then(|prev| role_of(prev.trim_matches(|c: char| !is_alnum(c))))
-                {
+                if let Some(pw) = word_before(&p[..r.start]).and_then(role_of) {
                     add_role(e, &pw);
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
@@ -1040,7 +1069,30 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::has_words;
+    use super::{has_words, word_before};
+    use crate::quotes::text::is_alnum;
+
+    #[test]
+    fn word_before_is_the_last_word_trimmed() {
+        for s in [
+            "",
+            "  ",
+            "said (spokeswoman ",
+            "the analyst,\t",
+            "-- ",
+            "x\u{a0}analyst ",
+            "said\u{a0}",
+            "Sprecherin ",
+            "эксперт ",
+            "a\x0banalyst ",
+        ] {
+            let std = s
+                .split_whitespace()
+                .next_back()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+            assert_eq!(word_before(s), std, "{s:?}");
+        }
+    }
 
     #[test]
     fn has_words_matches_whole_words_only() {
