@@ -2067,7 +2067,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             // a few speakers per article
             canonical: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
             run_bufs: Default::default(),
-            subject_bufs: Default::default(),
+            // a subject phrase of a few words and runs
+            subject_bufs: (Vec::with_capacity(16), Vec::with_capacity(4)).into(),
             chunk_buf: Default::default(),
         });
         // resolve explicit subjects first
