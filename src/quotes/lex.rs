@@ -505,8 +505,8 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter.
-fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+/// [`cue_class`] past the filter: of a word that [`may_be_cue`] let through.
+pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote

@@ -127,6 +127,19 @@ fn mark_starts(p: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Find the top-level quoted spans of a paragraph.
 pub fn find_spans(p: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    push_spans(p, &mut spans);
+    spans
+}
+
+/// [`find_spans`] of `p`, appended to `out` (the spans of an article's paragraphs share one
+/// Vec).
+pub fn push_spans(p: &str, out: &mut Vec<Span>) {
+    // a span with content only
+    let mut push = |s: Span| {
+        if s.end > s.start {
+            out.push(s);
+        }
+    };
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
     for b in mark_starts(p.as_bytes()) {
@@ -192,7 +205,7 @@ pub fn find_spans(p: &str) -> Vec<Span> {
                 };
                 let content_start = ob + oc.len_utf8();
                 if closes {
-                    spans.push(make_span(p, ob, content_start, b, b + c.len_utf8(), true));
+                    push(make_span(p, ob, content_start, b, b + c.len_utf8(), true));
                     open = None;
                 } else if fam == Fam::Double
                     && c != '”'
@@ -202,7 +215,7 @@ pub fn find_spans(p: &str) -> Vec<Span> {
                     && c == '"'
                 {
                     // stray opener: previous quote was never closed; restart here
-                    spans.push(make_span(p, ob, content_start, b, b, false));
+                    push(make_span(p, ob, content_start, b, b, false));
                     open = Some((fam, c, b, false));
                 }
             }
@@ -210,10 +223,8 @@ pub fn find_spans(p: &str) -> Vec<Span> {
     }
     if let Some((_, oc, ob, _)) = open {
         let content_start = ob + oc.len_utf8();
-        spans.push(make_span(p, ob, content_start, p.len(), p.len(), false));
+        push(make_span(p, ob, content_start, p.len(), p.len(), false));
     }
-    spans.retain(|s| s.end > s.start);
-    spans
 }
 
 /// A possessive apostrophe, from the characters around it.

@@ -253,21 +253,24 @@ struct Scratch {
     sents: Vec<(usize, usize)>,
     /// whether each quoted span is attributed yet
     used: Vec<bool>,
+    /// the raw quotes found, which [`find_quotes`] reads after
+    raws: Vec<Raw>,
 }
 
-/// Analyse one paragraph into raw quotes (speakers unresolved).
-fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> Vec<Raw> {
+/// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
+fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let p = para.p;
     let toks = &para.toks;
     let spans = &para.spans;
-    let mut raws: Vec<Raw> = Vec::new();
-    let Scratch { sents, used } = scratch;
+    let Scratch { sents, used, raws } = scratch;
+    raws.clear();
     used.clear();
     used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
-        return vec![r];
+        raws.push(r);
+        return;
     }
 
     text::sentences(p, toks, spans, sents);
@@ -291,7 +294,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
             let lw = para.lw(i);
             // multi-word according cues
-            let mut class = lex::cue_class(lang, lw);
+            let mut class = match low {
+                // the word passed the filter just now
+                Some(_) => lex::listed_cue_class(lang, lw),
+                None => lex::cue_class(lang, lw),
+            };
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
@@ -954,11 +961,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
         }
 
         // quotes of the sentence left over
-        for q in a..b {
-            let Some(qi) = toks[q].quote() else { continue };
+        for qi in para.spans_in(a, b) {
             if used[qi] {
                 continue;
             }
+            let q = para.span_tok(qi);
             let s = &spans[qi];
             let content = &p[s.start..s.end];
             // continuation of a quotation left open in the previous paragraph
@@ -1029,7 +1036,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) -> V
             }
         }
     }
-    raws
 }
 
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
@@ -1083,24 +1089,27 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
     if a >= b {
         return String::new();
     }
-    let mut out = String::new();
     let mut last = para.toks[a].start;
-    for t in a..b {
-        let tok = para.toks[t];
-        if let Some(qi) = tok.quote() {
-            used[qi] = true;
-            let s = para.spans[qi];
-            out.push_str(&para.p[last..s.open]);
-            out.push_str(&para.p[s.start..s.end]);
-            last = s.close_end;
-        }
+    let mut out = String::with_capacity(para.toks[b - 1].end.saturating_sub(last));
+    for qi in para.spans_in(a, b) {
+        used[qi] = true;
+        let s = para.spans[qi];
+        out.push_str(&para.p[last..s.open]);
+        out.push_str(&para.p[s.start..s.end]);
+        last = s.close_end;
     }
     let mut end = para.toks[b - 1].end;
     if end < last {
         end = last;
     }
     out.push_str(&para.p[last..end]);
-    out.trim().trim_end_matches(['.', ';']).trim().to_string()
+    // trimmed in place of a copy (white space, then trailing full stops and semicolons, then
+    // white space again): what remains starts where the leading white space ends
+    let lead = out.len() - out.trim_start().len();
+    let len = out.trim().trim_end_matches(['.', ';']).trim().len();
+    out.truncate(lead + len);
+    out.drain(..lead);
+    out
 }
 
 fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
@@ -1320,8 +1329,11 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, name, kind, its entity in the index)
-    history: Vec<(Pos, String, Kind, Option<usize>)>,
+    /// resolved speakers in order: (pos, name, kind, its entity in the index), the name a range
+    /// in `history_names`
+    history: Vec<(Pos, std::ops::Range<usize>, Kind, Option<usize>)>,
+    /// the names of `history`, one after another: no String per speaker
+    history_names: String,
     /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
     /// only on the index, and most quotes of an article share a few speakers
     canonical: lex::FxMap<String, String>,
@@ -1329,6 +1341,8 @@ struct Resolver<'a> {
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
     /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
     subject_bufs: std::cell::RefCell<(Vec<&'a str>, Vec<names::Run<'a>>)>,
+    /// [`Resolver::resolve_range`]'s chunks of a subject phrase, kept likewise
+    chunk_buf: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
@@ -1434,13 +1448,15 @@ static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
+/// one), borrowed.
 #[derive(Debug)]
-enum Head {
+enum Head<'w> {
     Name(String, Kind),
-    Pronoun(String),
+    Pronoun(&'w str),
     OrgNominal(OrgKind),
     Spokes(Option<String>),
-    Role(String),
+    Role(&'w str),
     Generic,
     Nothing,
 }
@@ -1467,13 +1483,13 @@ impl<'a> Resolver<'a> {
             }
             let e = &self.idx.ents[ei];
             if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
-                best = Some((mp, &e.name));
+                best = Some((mp, self.idx.name(e)));
             }
         }
         for (hp, n, k, ei) in &self.history {
             let e = ei.map(|i| &self.idx.ents[i]);
             if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, n));
+                best = Some((*hp, &self.history_names[n.clone()]));
             }
         }
         best.map(|b| b.1.to_string())
@@ -1489,14 +1505,11 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` is mentioned or quoted in the paragraph of `pos` (before it) or the one before.
     fn is_recent(&self, name: &str, pos: Pos) -> bool {
-        self.idx
-            .mentions
-            .iter()
-            .any(|&(mp, ei)| mp < pos && mp.0 + 1 >= pos.0 && self.idx.ents[ei].name == name)
-            || self
-                .history
-                .iter()
-                .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && n == name)
+        self.idx.mentions.iter().any(|&(mp, ei)| {
+            mp < pos && mp.0 + 1 >= pos.0 && self.idx.name(&self.idx.ents[ei]) == name
+        }) || self.history.iter().any(|(hp, n, _, _)| {
+            *hp < pos && hp.0 + 1 >= pos.0 && &self.history_names[n.clone()] == name
+        })
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -1509,7 +1522,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn classify(&self, pi: usize, a: usize, b: usize) -> Head {
+    fn classify(&self, pi: usize, a: usize, b: usize) -> Head<'a> {
         let para = &self.paras[pi];
         let mut a = a;
         let mut b = b;
@@ -1587,7 +1600,7 @@ impl<'a> Resolver<'a> {
         words.clear();
         words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
-            return Head::Pronoun(words[0].to_string());
+            return Head::Pronoun(words[0]);
         }
         // Russian possessive of "по его словам" stands for the subject pronoun
         if words.len() == 1 && self.lang == Lang::Ru {
@@ -1598,21 +1611,17 @@ impl<'a> Resolver<'a> {
                 _ => "",
             };
             if !subj.is_empty() {
-                return Head::Pronoun(subj.into());
+                return Head::Pronoun(subj);
             }
         }
         // French "affirme-t-il"
         if words.len() == 1 && self.lang == Lang::Fr {
             let w = words[0];
             if w.ends_with("-il") || w.ends_with("-ils") {
-                return Head::Pronoun(if w.ends_with("-ils") {
-                    "ils".into()
-                } else {
-                    "il".into()
-                });
+                return Head::Pronoun(if w.ends_with("-ils") { "ils" } else { "il" });
             }
             if w.ends_with("-elle") {
-                return Head::Pronoun("elle".into());
+                return Head::Pronoun("elle");
             }
         }
         let pos = (pi, para.toks[a].start);
@@ -1645,7 +1654,7 @@ impl<'a> Resolver<'a> {
                 .windows(2)
                 .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
-            let canon: Vec<(String, Kind, bool)> = rs
+            let canon: Vec<(Cow<str>, Kind, bool)> = rs
                 .iter()
                 .map(|r| {
                     let (n, k) = self.idx.canon(r, pos);
@@ -1658,15 +1667,15 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find(|c| matches!(c.1, Kind::Org(_) | Kind::Unknown))
                 {
-                    return Head::Spokes(Some(o.0.clone()));
+                    return Head::Spokes(Some(o.0.to_string()));
                 }
                 if let Some(pn) = canon.iter().find(|c| c.1 == Kind::Person && !c.2) {
-                    return Head::Name(pn.0.clone(), Kind::Person);
+                    return Head::Name(pn.0.to_string(), Kind::Person);
                 }
                 return Head::Spokes(None);
             }
             if let Some(pn) = canon.iter().rev().find(|c| c.1 == Kind::Person && !c.2) {
-                return Head::Name(pn.0.clone(), Kind::Person);
+                return Head::Name(pn.0.to_string(), Kind::Person);
             }
             let first = &canon[0];
             if first.2 {
@@ -1715,10 +1724,10 @@ impl<'a> Resolver<'a> {
                         )
                     }))
                 {
-                    return Head::Name(first.0.clone(), first.1);
+                    return Head::Name(first.0.to_string(), first.1);
                 }
                 if lex::PERSON_ROLES.contains(head) {
-                    return Head::Role(head.to_string());
+                    return Head::Role(head);
                 }
                 return Head::Generic;
             }
@@ -1727,11 +1736,11 @@ impl<'a> Resolver<'a> {
             let last_in_run = rs.last().is_some_and(|r| r.end >= para.toks[b - 1].end);
             if !last_in_run && (lex::PERSON_ROLES.contains(lastw) || lex::GENERIC.contains(lastw)) {
                 if lex::PERSON_ROLES.contains(lastw) {
-                    return Head::Role(lastw.to_string());
+                    return Head::Role(lastw);
                 }
                 return Head::Generic;
             }
-            return Head::Name(first.0.clone(), first.1);
+            return Head::Name(first.0.to_string(), first.1);
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
@@ -1744,7 +1753,6 @@ impl<'a> Resolver<'a> {
                 }
                 _ => (words, head),
             };
-        let head = head.to_string();
         if has_spokes {
             if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
                 let k = words
@@ -1758,7 +1766,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Spokes(None);
         }
-        if let Some(&k) = lex::ORG_NOMINALS.get(head.as_str()) {
+        if let Some(&k) = lex::ORG_NOMINALS.get(head) {
             if words.first().is_some_and(|w| {
                 matches!(
                     *w,
@@ -1770,7 +1778,7 @@ impl<'a> Resolver<'a> {
             }
             return Head::Generic;
         }
-        if lex::PERSON_ROLES.contains(head.as_str()) {
+        if lex::PERSON_ROLES.contains(head) {
             // Russian has no article: a bare role noun ("— добавил эксперт") refers back
             if words.first().is_some_and(|&w| w == "the")
                 || (self.lang == Lang::Ru && words.len() == 1)
@@ -1787,7 +1795,8 @@ impl<'a> Resolver<'a> {
         let para = &self.paras[pi];
         let a = self.subject_start(pi, a, b);
         // split into chunks at commas / dashes / parentheses
-        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut chunks = self.chunk_buf.borrow_mut();
+        chunks.clear();
         let mut s = a;
         for t in a..b {
             if matches!(
@@ -1808,19 +1817,16 @@ impl<'a> Resolver<'a> {
         if b > s {
             chunks.push((s, b));
         }
-        let chunks: Vec<(usize, usize)> = chunks
-            .into_iter()
-            .filter(|&(x, y)| {
-                let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
-                match first {
-                    None => false,
-                    Some(f) => {
-                        !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
-                            || (y - x == 1 && is_pronoun(self.lang, f))
-                    }
+        chunks.retain(|&(x, y)| {
+            let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
+            match first {
+                None => false,
+                Some(f) => {
+                    !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
+                        || (y - x == 1 && is_pronoun(self.lang, f))
                 }
-            })
-            .collect();
+            }
+        });
         let &(ha, hb) = chunks.first()?;
         let head = self.classify(pi, ha, hb);
         let pos = (pi, para.toks[ha].start);
@@ -1850,16 +1856,15 @@ impl<'a> Resolver<'a> {
         };
         match head {
             Head::Name(n, _) => Some(n),
-            Head::Pronoun(p) => self.pronoun(&p, pos),
+            Head::Pronoun(p) => self.pronoun(p, pos),
             Head::OrgNominal(k) => {
                 appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
-                let rr = r.clone();
                 self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| e.roles.contains(&rr))
+                    k == Kind::Person && e.is_some_and(|e| e.roles.iter().any(|x| x == r))
                 })
             }),
             Head::Generic => appos_person(),
@@ -2000,7 +2005,10 @@ impl<'a> Resolver<'a> {
         } else {
             kind
         };
-        self.history.push((pos, name.to_string(), kind, ei));
+        let at = self.history_names.len();
+        self.history_names.push_str(name);
+        self.history
+            .push((pos, at..self.history_names.len(), kind, ei));
     }
 }
 
@@ -2015,10 +2023,17 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             _ => None,
         })
         .collect();
-    let paras: Vec<Para> = paragraphs
+    let texts: Vec<&str> = paragraphs
         .iter()
         .zip(&split)
-        .map(|(p, sp)| Para::new(sp.as_deref().unwrap_or(p)))
+        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
+        .collect();
+    let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
+    let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
+    let paras: Vec<Para> = texts
+        .iter()
+        .zip(parts)
+        .map(|(p, parts)| Para::new(p, parts, &bufs))
         .collect();
     // the name index is the costliest part, and an article without a quote never needs it
     let mut resolver: Option<Resolver> = None;
@@ -2034,7 +2049,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut speakers: Vec<Option<String>> = Vec::new();
     let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
-        let mut raws = analyse(para, lang, prev_open, &mut scratch);
+        analyse(para, lang, prev_open, &mut scratch);
+        let raws = &mut scratch.raws;
         if raws.is_empty() {
             (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &mut []);
             prev_quotes = 0;
@@ -2045,10 +2061,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             idx: Index::build(&paras),
             paras: &paras,
             lang,
-            history: Vec::new(),
-            canonical: lex::FxMap::default(),
+            // about a speaker per paragraph, a name of a few words each
+            history: Vec::with_capacity(paras.len()),
+            history_names: String::with_capacity(paras.len() * 16),
+            // a few speakers per article
+            canonical: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
             run_bufs: Default::default(),
-            subject_bufs: Default::default(),
+            // a subject phrase of a few words and runs
+            subject_bufs: (Vec::with_capacity(16), Vec::with_capacity(4)).into(),
+            chunk_buf: Default::default(),
         });
         // resolve explicit subjects first
         speakers.clear();
@@ -2085,7 +2106,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         titles: vec![],
                         the: false,
                     };
-                    Some(res.idx.canon(&run, pos).0)
+                    Some(res.idx.canon(&run, pos).0.into_owned())
                 }
                 Subj::Unknown => {
                     explicit[ri] = true;
@@ -2143,7 +2164,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                             .mentions
                             .iter()
                             .filter(|m| m.0 .0 == pi - 1 && res.idx.ents[m.1].kind == Kind::Person)
-                            .map(|m| res.idx.ents[m.1].name.as_str())
+                            .map(|m| res.idx.name(&res.idx.ents[m.1]))
                             .collect();
                         // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
                         if paras[pi - 1].p.trim_end().ends_with(':') {
@@ -2175,7 +2196,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, &raws, &mut speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, raws, &mut speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }

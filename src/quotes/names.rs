@@ -19,11 +19,13 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
+    /// the name as written: its range in [`Index::names`] (no String per entity)
+    name: Range<usize>,
     pub kind: Kind,
     pub male: i32,
     pub female: i32,
-    pub roles: FxSet<String>,
+    /// role words, each once: a few per entity at most, looked through rather than hashed
+    pub roles: Vec<String>,
     /// the name lower-cased: its range in [`Index::lower_names`]
     lower: Range<usize>,
     /// where the entity is first mentioned
@@ -36,9 +38,9 @@ impl Entity {
     /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
     /// "Journal"): [`Index::canon_entity`] asks for every media organisation at every one-word
     /// name.
-    fn media_form(&self) -> bool {
+    fn media_form(&self, name: &str) -> bool {
         *self.media_form.get_or_init(|| {
-            let n = self.name.strip_prefix("The ").unwrap_or(&self.name);
+            let n = name.strip_prefix("The ").unwrap_or(name);
             name_word_count(n) <= 4 && with_lower(last_word(n), |l| MEDIA_WORDS.contains(l))
         })
     }
@@ -57,13 +59,18 @@ pub struct Index<'a> {
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
     same_key: Vec<Option<usize>>,
+    /// the names of all entities as written, one after another
+    names: String,
     /// the lower-case names of all entities, one after another
     lower_names: String,
-    /// multi-word entities by the first five characters of their last word (lower-case), in
-    /// order: the candidates of a surname in [`Index::canon`] without a scan of every entity.
-    /// Keyed by a hash of those characters ([`last_key`]), without a String per entity: a
-    /// shared hash only merges two lists, which [`Index::canon_entity`] filters by the word.
-    by_last: FxMap<u64, Vec<usize>>,
+    /// multi-word entities by the first five characters of their last word (lower-case): the
+    /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
+    /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
+    /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
+    /// `by_name`: the last entity with the key, and in `same_last` the one before it (no Vec
+    /// per key).
+    by_last: FxMap<u64, usize>,
+    same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
@@ -279,13 +286,22 @@ fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
 }
 
-/// Buffers for [`runs`]: the words (without a possessive ending) and lower-case forms of the
-/// run being read, kept from run to run (and by the name index from paragraph to paragraph):
-/// only a run that is kept gets its own Strings.
-#[derive(Default)]
+/// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
+/// lower-case forms of the run being read, kept from run to run (and by the name index from
+/// paragraph to paragraph): only a run that is kept gets its own Strings.
 pub struct RunBufs<'p> {
-    words: Vec<&'p str>,
+    words: Vec<(usize, &'p str)>,
     lows: Vec<Low<'p>>,
+}
+
+impl Default for RunBufs<'_> {
+    /// Buffers for runs of up to eight words, as most are, without growing.
+    fn default() -> Self {
+        RunBufs {
+            words: Vec::with_capacity(8),
+            lows: Vec::with_capacity(8),
+        }
+    }
 }
 
 /// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
@@ -339,8 +355,12 @@ pub fn runs<'p>(
                 break;
             }
             let wj = para.w(j);
-            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
-            if j > i && p[toks[j - 1].end..tj.start].contains('\n') {
+            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security"); the
+            // gap is mostly one space, told without a search
+            if j > i && {
+                let gap = &p.as_bytes()[toks[j - 1].end..tj.start];
+                gap != b" " && gap.contains(&b'\n')
+            } {
                 break;
             }
             let l = para.lw(j);
@@ -354,7 +374,7 @@ pub fn runs<'p>(
                     && para.is_cap(j + 1)
                     && !CAP_STOP.contains(para.lw(j + 1))
                 {
-                    words.push(wj);
+                    words.push((tj.start, wj));
                     lows.push(low(Cow::Borrowed(l)));
                     j += 1;
                     continue;
@@ -365,8 +385,8 @@ pub fn runs<'p>(
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
-            // a hyphen ('-' or the one whose lead byte is 0xe2) before a lower-case part
-            let hy_lower = wj.bytes().any(|x| x == b'-' || x == 0xe2)
+            // a hyphen before a lower-case part
+            let hy_lower = tj.hyphen
                 && wj
                     .split(['-', '‑'])
                     .skip(1)
@@ -381,7 +401,7 @@ pub fn runs<'p>(
                 break;
             }
             let (bare, poss) = strip_poss(wj);
-            words.push(bare);
+            words.push((tj.start, bare));
             lows.push(if poss {
                 low(lower(bare))
             } else {
@@ -432,10 +452,7 @@ pub fn runs<'p>(
                     [(Cow::Borrowed(l), _)] => Some(l),
                     _ => None,
                 },
-                name: match words[..] {
-                    [w] => Cow::Borrowed(w),
-                    _ => Cow::Owned(join_words(words)),
-                },
+                name: run_name(p, words),
                 n_words: words.len(),
                 start,
                 end,
@@ -448,16 +465,25 @@ pub fn runs<'p>(
     }
 }
 
-/// `words.join(" ")`, which costs more in its generic copy than the few short words it joins.
-fn join_words(words: &[&str]) -> String {
-    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in words.iter().enumerate() {
+/// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
+/// where one space parts each word from the next there, as in most names.
+fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
+    let end = |&(at, w): &(usize, &str)| at + w.len();
+    if words
+        .windows(2)
+        .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+    {
+        return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
+    }
+    // `join(" ")`, whose generic copy costs more than the few short words it joins
+    let mut name = String::with_capacity(words.iter().map(|w| w.1.len() + 1).sum());
+    for (k, (_, w)) in words.iter().enumerate() {
         if k > 0 {
             name.push(' ');
         }
         name.push_str(w);
     }
-    name
+    Cow::Owned(name)
 }
 
 /// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
@@ -468,6 +494,40 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
     } else {
         Cow::Borrowed(para.lw(i))
     }
+}
+
+/// The last word of `s` without the characters around it that are no letter or digit
+/// (`s.split_whitespace().next_back()` trimmed so), asked before every name: read as bytes when
+/// they are ASCII, where the standard library decodes each character.
+fn word_before(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    // ASCII white space as `char::is_whitespace` has it
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !space(b[start - 1]) {
+        start -= 1;
+    }
+    if !b[start..].is_ascii() {
+        return s
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+    }
+    let word = &b[start..end];
+    let lead = word
+        .iter()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    let trail = word[lead..]
+        .iter()
+        .rev()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    (end > start).then(|| &s[start + lead..end - trail])
 }
 
 /// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
@@ -499,8 +559,8 @@ fn add_role(e: &mut Entity, rl: &str) {
         "gov" => "governor",
         x => x,
     };
-    if !e.roles.contains(rl) {
-        e.roles.insert(rl.to_string());
+    if !e.roles.iter().any(|r| r == rl) {
+        e.roles.push(rl.to_string());
     }
 }
 
@@ -626,6 +686,12 @@ impl<'a> Index<'a> {
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
         idx.same_key.reserve(caps);
+        idx.by_last.reserve(caps);
+        idx.same_last.reserve(caps);
+        idx.mentions.reserve(caps);
+        // and their names, a few bytes each, never grow their Strings more than once or twice
+        idx.names.reserve(caps * 8);
+        idx.lower_names.reserve(caps * 8);
         idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
@@ -640,12 +706,9 @@ impl<'a> Index<'a> {
                 &mut bufs,
                 &mut rs,
             );
-            for ri in 0..rs.len() {
-                let kind = run_kind(&rs[ri]);
-                // the run's own name becomes the entity's: nothing below needs it
-                let n = std::mem::take(&mut rs[ri].name);
-                let r = &rs[ri];
-                let name = display_name(r, kind, n);
+            for (ri, r) in rs.iter().enumerate() {
+                let kind = run_kind(r);
+                let name = display_name(r, kind, Cow::Borrowed(&r.name));
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -656,7 +719,7 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(name, r.lower, kind, (pi, r.start));
+                let ei = idx.intern(&name, r.lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -673,10 +736,11 @@ impl<'a> Index<'a> {
                             .nth(80)
                             .map_or(apposition.len(), |(b, _)| b),
                     };
-                    let app = apposition[..cut]
-                        .split([',', '.', ';'])
-                        .next()
-                        .unwrap_or("");
+                    // up to the first comma, full stop or semicolon: ASCII, found by a byte
+                    // search where `split` would decode every character
+                    let app = &apposition[..cut];
+                    let app = &app
+                        [..memchr::memchr3(b',', b'.', b';', app.as_bytes()).unwrap_or(app.len())];
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
@@ -694,12 +758,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
-                let before = &p[..r.start];
-                if let Some(pw) = before
-                    .split_whitespace()
-                    .next_back()
-                    .and_then(|prev| role_of(prev.trim_matches(|c: char| !is_alnum(c))))
-                {
+                if let Some(pw) = word_before(&p[..r.start]).and_then(role_of) {
                     add_role(e, &pw);
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
@@ -728,38 +787,49 @@ impl<'a> Index<'a> {
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
         for m in 0..idx.mentions.len() {
             let (pos, ei) = idx.mentions[m];
-            if idx.ents[ei].name.contains(' ') {
+            if idx.name(&idx.ents[ei]).contains(' ') {
                 continue;
             }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
             // stands for itself (its own name finds it and changes nothing), and a word that is
             // its own canonical name is this entity's name
-            let name = &idx.ents[ei].name;
+            let name = idx.name(&idx.ents[ei]);
             let ci = match idx.acronyms.get(name) {
                 Some(long) => {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    idx.intern(Cow::Owned(long.clone()), None, Kind::Org(OrgKind::Gov), pos)
+                    let long = long.clone();
+                    idx.intern(&long, None, Kind::Org(OrgKind::Gov), pos)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
-                    Some(c) if !idx.ents[c].name.eq_ignore_ascii_case(name) => c,
+                    Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
                     _ => continue,
                 },
             };
             let (ma, fe, roles) = (
                 idx.ents[ei].male,
                 idx.ents[ei].female,
-                idx.ents[ei].roles.clone(),
+                std::mem::take(&mut idx.ents[ei].roles),
             );
             idx.ents[ci].male += ma;
             idx.ents[ci].female += fe;
-            idx.ents[ci].roles.extend(roles);
+            for r in &roles {
+                if !idx.ents[ci].roles.contains(r) {
+                    idx.ents[ci].roles.push(r.clone());
+                }
+            }
+            idx.ents[ei].roles = roles;
             idx.mentions[m].1 = ci;
             idx.mention_count[ei] -= 1;
             idx.mention_count[ci] += 1;
         }
         idx
+    }
+
+    /// The name of entity `e` as written.
+    pub fn name(&self, e: &Entity) -> &str {
+        &self.names[e.name.clone()]
     }
 
     /// The lower-case name of entity `e`.
@@ -788,13 +858,12 @@ impl<'a> Index<'a> {
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. The name becomes the entity's, copied only if borrowed and new. `lower` is the name
-    /// lower-cased when the caller has it.
-    fn intern(&mut self, name: Cow<'_, str>, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+    /// new. `lower` is the name lower-cased when the caller has it.
+    fn intern(&mut self, name: &str, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
             Some(l) => self.find_or_add_lower(l),
-            None => with_lower(&name, |l| self.find_or_add_lower(l)),
+            None => with_lower(name, |l| self.find_or_add_lower(l)),
         };
         let (lower, key) = match found {
             Ok(i) => {
@@ -806,17 +875,21 @@ impl<'a> Index<'a> {
             Err(new) => new,
         };
         let ei = self.ents.len();
-        if name.contains(' ') {
+        self.same_last.push(if name.contains(' ') {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
-            self.by_last.entry(last).or_default().push(ei);
-        }
+            self.by_last.insert(last, ei)
+        } else {
+            None
+        });
         self.mention_count.push(0);
+        let at = self.names.len();
+        self.names.push_str(name);
         self.ents.push(Entity {
-            name: name.into_owned(),
+            name: at..self.names.len(),
             kind,
             male: 0,
             female: 0,
-            roles: FxSet::default(),
+            roles: Vec::new(),
             lower,
             first: pos,
             media_form: OnceCell::new(),
@@ -827,32 +900,33 @@ impl<'a> Index<'a> {
     }
 
     /// Canonical name of a run at `pos`, with its kind.
-    pub fn canon(&self, r: &Run, pos: Pos) -> (String, Kind) {
+    /// Borrowed from the run or the index: a caller keeps one name of several runs.
+    pub fn canon<'s>(&'s self, r: &'s Run, pos: Pos) -> (Cow<'s, str>, Kind) {
         if r.n_words == 1 {
             return self.canon_one(r, pos);
         }
         let kind = run_kind(r);
-        (display_name(r, kind, r.name.clone()).into_owned(), kind)
+        (display_name(r, kind, Cow::Borrowed(&r.name)), kind)
     }
 
     /// [`Index::canon`] of a one-word run `r`, whose [`run_kind`] is asked for only when the
     /// article has no entity of that name.
-    fn canon_one(&self, r: &Run, pos: Pos) -> (String, Kind) {
+    fn canon_one<'s>(&'s self, r: &'s Run, pos: Pos) -> (Cow<'s, str>, Kind) {
         let (w, titles) = (r.name.as_ref(), r.titles.as_slice());
         let word_kind = || run_kind(r);
         if let Some(long) = self.acronyms.get(w) {
-            return (long.clone(), Kind::Org(OrgKind::Gov));
+            return (Cow::Borrowed(long), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
         r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
-            Some(c) => (self.ents[c].name.clone(), self.ents[c].kind),
+            Some(c) => (Cow::Borrowed(self.name(&self.ents[c])), self.ents[c].kind),
             // a single word is its own display name
-            None if person_title(titles) => (w.to_string(), Kind::Person),
+            None if person_title(titles) => (Cow::Borrowed(w), Kind::Person),
             None => {
                 let k = self
                     .find_lower(lw, name_key(lw))
                     .map_or_else(word_kind, |i| self.ents[i].kind);
-                (w.to_string(), k)
+                (Cow::Borrowed(w), k)
             }
         })
     }
@@ -860,39 +934,45 @@ impl<'a> Index<'a> {
     /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
     fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
-        let person = self
-            .by_last
-            .get(&last_key(lw))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| (i, &self.ents[i]))
-            .filter(|(_, e)| e.kind == Kind::Person)
-            .filter(|(_, e)| {
-                let last = last_word(self.lower(e));
-                last == lw
-                    || (!lw.is_ascii()
-                        && lw.chars().count() >= 6
-                        && last.chars().take(5).eq(lw.chars().take(5)))
-            })
-            .min_by_key(|(_, e)| e.first)
-            .map(|(i, _)| i);
+        let mut next = self.by_last.get(&last_key(lw)).copied();
+        let person = std::iter::from_fn(|| {
+            let i = next?;
+            next = self.same_last[i];
+            Some(i)
+        })
+        .map(|i| (i, &self.ents[i]))
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .filter(|(_, e)| {
+            let last = last_word(self.lower(e));
+            last == lw
+                || (!lw.is_ascii()
+                    && lw.chars().count() >= 6
+                    && last.chars().take(5).eq(lw.chars().take(5)))
+        })
+        // the first of equals in entity order, as the list is read backwards
+        .min_by_key(|&(i, e)| (e.first, i))
+        .map(|(i, _)| i);
         // candidate orgs: longer forms starting with the word
         let org = self
             .ents
             .iter()
             .enumerate()
+            // (the length of the range of the name is that of the name)
             .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
             .filter(|(_, e)| {
-                let n = e.name.strip_prefix("The ").unwrap_or(&e.name);
                 // the first word is `w` (ASCII case aside): a space or the end right after its
-                // length rules out most names before their bytes are compared
-                let nb = n.as_bytes();
+                // length rules out most names before their bytes are compared, read as bytes
+                // without slicing a str
+                let name = &self.names.as_bytes()[e.name.clone()];
+                let nb = name.strip_prefix(b"The ").unwrap_or(name);
                 nb.len() >= w.len()
                     && nb.get(w.len()).is_none_or(|&c| c == b' ')
                     && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-                    || (matches!(e.kind, Kind::Org(OrgKind::Media))
-                        && e.media_form()
-                        && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w)))
+                    || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
+                        let name = self.name(e);
+                        let n = name.strip_prefix("The ").unwrap_or(name);
+                        e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
+                    })
             })
             .max_by_key(|&(i, _)| self.mention_count[i])
             .map(|(i, _)| i);
@@ -941,10 +1021,10 @@ impl<'a> Index<'a> {
                 if let Some(e) = self
                     .ents
                     .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.contains(' '))
-                    .find(|e| {
-                        let ini: String = e
-                            .name
+                    .map(|e| (e, self.name(e)))
+                    .filter(|(e, name)| matches!(e.kind, Kind::Org(_)) && name.contains(' '))
+                    .find(|(_, name)| {
+                        let ini: String = name
                             .split(' ')
                             .filter(|w| is_cap(w))
                             .filter_map(|w| w.chars().next())
@@ -952,7 +1032,7 @@ impl<'a> Index<'a> {
                         ini == n
                     })
                 {
-                    n = e.name.clone();
+                    n = e.1.to_string();
                 }
             } else {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
@@ -960,11 +1040,11 @@ impl<'a> Index<'a> {
                 if let Some(e) = self
                     .ents
                     .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && e.name.len() > n.len())
+                    .filter(|e| matches!(e.kind, Kind::Org(_)) && self.name(e).len() > n.len())
                     .filter(|e| has_words(self.lower(e), &ln))
-                    .max_by_key(|e| e.name.len())
+                    .max_by_key(|e| self.name(e).len())
                 {
-                    n = e.name.clone();
+                    n = self.name(e).to_string();
                 }
             }
         }
@@ -989,7 +1069,30 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::has_words;
+    use super::{has_words, word_before};
+    use crate::quotes::text::is_alnum;
+
+    #[test]
+    fn word_before_is_the_last_word_trimmed() {
+        for s in [
+            "",
+            "  ",
+            "said (spokeswoman ",
+            "the analyst,\t",
+            "-- ",
+            "x\u{a0}analyst ",
+            "said\u{a0}",
+            "Sprecherin ",
+            "эксперт ",
+            "a\x0banalyst ",
+        ] {
+            let std = s
+                .split_whitespace()
+                .next_back()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+            assert_eq!(word_before(s), std, "{s:?}");
+        }
+    }
 
     #[test]
     fn has_words_matches_whole_words_only() {

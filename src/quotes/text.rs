@@ -1,36 +1,81 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
 use super::lex::{lower, with_lower, ABBREV, ABBREV_FILTER, DE_MONTHS};
-use super::marks::{find_spans, Span};
+use super::marks::{push_spans, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// One paragraph: its quoted spans and tokens.
 pub struct Para<'a> {
     pub p: &'a str,
-    pub spans: Vec<Span>,
-    pub toks: Vec<Tok>,
+    pub spans: &'a [Span],
+    pub toks: &'a [Tok],
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
     /// always), a word's form is then a slice of it;
-    low_text: Option<String>,
+    low_text: Option<&'a str>,
     /// otherwise the lower-cased text of each token, computed on first use.
     low: Vec<OnceCell<Cow<'a, str>>>,
 }
 
+/// The quoted spans, tokens and lower-case texts of all paragraphs of an article, each kind in
+/// one buffer: three allocations per article rather than up to three per paragraph.
+#[derive(Default)]
+pub struct ParaBufs {
+    spans: Vec<Span>,
+    toks: Vec<Tok>,
+    low: String,
+}
+
+/// A paragraph read into [`ParaBufs`]: where its spans, tokens and lower-case text are.
+pub struct Parts {
+    spans: Range<usize>,
+    toks: Range<usize>,
+    low_text: Option<Range<usize>>,
+}
+
+impl ParaBufs {
+    /// Buffers for paragraphs of `bytes` bytes in all.
+    pub fn with_capacity(bytes: usize) -> ParaBufs {
+        ParaBufs {
+            // a quoted span per few hundred bytes even in quote-dense articles, and about one
+            // token per five bytes of text: one allocation each for most articles
+            spans: Vec::with_capacity(bytes / 128 + 4),
+            toks: Vec::with_capacity(bytes / 4 + 4),
+            low: String::with_capacity(bytes),
+        }
+    }
+
+    /// Reads paragraph `p` into the buffers.
+    pub fn read(&mut self, p: &str) -> Parts {
+        let first_span = self.spans.len();
+        push_spans(p, &mut self.spans);
+        let spans = first_span..self.spans.len();
+        let first = self.toks.len();
+        let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
+        let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
+        Parts {
+            spans,
+            toks: first..self.toks.len(),
+            low_text,
+        }
+    }
+}
+
 impl<'a> Para<'a> {
-    pub fn new(p: &'a str) -> Para<'a> {
-        let spans = find_spans(p);
-        let (toks, ascii_words) = tokenize(p, &spans);
-        let low_text = lower_words(p, &toks, ascii_words);
+    /// Paragraph `p`, whose `parts` [`ParaBufs::read`] read into `bufs`.
+    pub fn new(p: &'a str, parts: Parts, bufs: &'a ParaBufs) -> Para<'a> {
+        let toks = &bufs.toks[parts.toks];
+        let low_text = parts.low_text.map(|r| &bufs.low[r]);
         let low = match low_text {
             Some(_) => Vec::new(),
             None => vec![OnceCell::new(); toks.len()],
         };
         Para {
             p,
-            spans,
+            spans: &bufs.spans[parts.spans],
             toks,
             low_text,
             low,
@@ -57,7 +102,7 @@ impl<'a> Para<'a> {
     /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
     /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
     pub fn low_bytes(&self) -> Option<&[u8]> {
-        self.low_text.as_deref().map(str::as_bytes)
+        self.low_text.map(str::as_bytes)
     }
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
@@ -66,35 +111,53 @@ impl<'a> Para<'a> {
     pub fn is_w(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].is_word()
     }
+    /// The quoted spans whose tokens are among tokens `a..b`: found from the spans' offsets, in
+    /// order, without a look at each token.
+    pub fn spans_in(&self, a: usize, b: usize) -> Range<usize> {
+        if a >= b {
+            return 0..0;
+        }
+        let (first, last) = (self.toks[a].start, self.toks[b - 1].start);
+        self.spans.partition_point(|s| s.open < first)
+            ..self.spans.partition_point(|s| s.open <= last)
+    }
+    /// The token of quoted span `qi`, the one starting at its opening mark.
+    pub fn span_tok(&self, qi: usize) -> usize {
+        let open = self.spans[qi].open;
+        self.toks.partition_point(|t| t.start < open)
+    }
 }
 
 /// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
 /// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
 /// whole text in one pass, then the words with other characters (none when `ascii_words`).
-fn lower_words(p: &str, toks: &[Tok], ascii_words: bool) -> Option<String> {
-    let mut low = p.to_ascii_lowercase();
+/// Appended to `low`, where it is the returned range (and nothing is appended without one).
+fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Option<Range<usize>> {
+    let base = low.len();
+    low.push_str(p);
+    low[base..].make_ascii_lowercase();
+    let whole = Some(base..low.len());
     if ascii_words {
-        return Some(low);
+        return whole;
     }
     let mut buf = [0u8; 4];
-    for t in toks.iter().filter(|t| t.is_word()) {
-        let w = &p[t.start..t.end];
-        if w.is_ascii() {
-            continue;
-        }
-        for (i, c) in w.char_indices() {
+    for t in toks.iter().filter(|t| t.is_word() && !t.ascii) {
+        for (i, c) in p[t.start..t.end].char_indices() {
             match lower_char(c) {
                 // most characters of these words are ASCII or already lower-case
                 Some(l) if l == c => {}
                 Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
-                    let at = t.start + i;
+                    let at = base + t.start + i;
                     low.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
                 }
-                _ => return None,
+                _ => {
+                    low.truncate(base);
+                    return None;
+                }
             }
         }
     }
-    Some(low)
+    whole
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +176,12 @@ pub struct Tok {
     /// a word whose first character is upper-case: asked of every word by the name index, and
     /// known without decoding when the tokenizer reads that character
     pub cap: bool,
+    /// a word with a hyphen inside ('-' or '\u{2011}'): the name index asks whether a part after
+    /// one is lower-case, and the tokenizer sees every hyphen it keeps
+    pub hyphen: bool,
+    /// a word whose characters are all ASCII (false for other tokens): lower-casing a paragraph
+    /// visits only the other words, which the tokenizer tells as it reads them
+    pub ascii: bool,
 }
 
 impl Tok {
@@ -179,12 +248,10 @@ fn char_at(p: &str, b: usize) -> char {
     }
 }
 
-/// Tokenise a paragraph: words (with inner ' ’ - . & kept), punctuation, quoted spans; and
-/// whether every word is ASCII.
-pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
+/// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
+/// spans; and tell whether every word is ASCII.
+pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     let bytes = p.as_bytes();
-    // about one token per five bytes of text: one allocation for most paragraphs
-    let mut toks = Vec::with_capacity(p.len() / 4 + 4);
     let mut ascii_words = true;
     let mut si = 0;
     let mut b = 0;
@@ -199,6 +266,8 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
                 start: s.open,
                 end: s.close_end,
                 cap: false,
+                hyphen: false,
+                ascii: false,
             });
             b = b.max(s.close_end);
             si += 1;
@@ -228,12 +297,13 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
                     b += c.len_utf8();
                     continue;
                 }
-                ascii_words = false;
                 c
             }
         };
         let start = b;
         let mut end = b + c.len_utf8();
+        let mut hyphen = false;
+        let mut ascii = c.is_ascii();
         // a word stops at the next quoted span or the paragraph's end
         let lim = open.min(p.len());
         loop {
@@ -246,7 +316,7 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
             }
             let c2 = char_at(p, end);
             if !c2.is_ascii() && word_char(c2) {
-                ascii_words = false;
+                ascii = false;
                 end += c2.len_utf8();
                 continue;
             }
@@ -254,7 +324,8 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
                 // keep if followed by a word char (it's, Moscow-based, U.S)
                 let nb = end + c2.len_utf8();
                 if open != end && word_char(char_at(p, nb)) {
-                    ascii_words &= c2.is_ascii();
+                    ascii &= c2.is_ascii();
+                    hyphen |= matches!(c2, '-' | '\u{2011}');
                     end = nb;
                     continue;
                 }
@@ -269,12 +340,15 @@ pub fn tokenize(p: &str, spans: &[Span]) -> (Vec<Tok>, bool) {
             start,
             end,
             cap: c.is_uppercase(),
+            hyphen,
+            ascii,
         });
+        ascii_words &= ascii;
         // the space after most words, skipped here rather than by a turn of the loop (a space
         // is never a quoted span's opening mark)
         b = end + usize::from(bytes.get(end) == Some(&b' '));
     }
-    (toks, ascii_words)
+    ascii_words
 }
 
 /// A punctuation token: character `c` at byte `b`.
@@ -284,6 +358,8 @@ fn punct(c: char, b: usize) -> Tok {
         start: b,
         end: b + c.len_utf8(),
         cap: false,
+        hyphen: false,
+        ascii: false,
     }
 }
 
