@@ -77,7 +77,7 @@ enum Ev<'a> {
 }
 
 struct El<'a> {
-    name: &'a str,
+    tag: Tag,
     elem: &'a scraper::node::Element,
     parent: u32,
     /// exclusive end of the subtree in the element arena (pre-order)
@@ -125,55 +125,46 @@ pub(crate) fn is_skip_tag(name: &str) -> bool {
     )
 }
 
-fn is_block_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "caption"
-            | "figure"
-            | "figcaption"
-            | "form"
-            | "fieldset"
-            | "address"
-            | "hr"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "hgroup"
-            | "menu"
-            | "dialog"
-            | "legend"
-    )
+/// What an element's tag means to passage building. Read once per element: the passage walk
+/// asks it on opening and on closing each element, and comparing a name against the tag lists
+/// each time cost as much as the rest of the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// `<br>`: a line break inside a passage
+    Break,
+    /// `<a>`: its text is link text
+    Link,
+    /// ends the passage before it and starts its own; kept as a passage of the given kind and
+    /// heading level when it has one
+    Block(Option<(BlockKind, u8)>),
+    /// any other element: its text joins the passage around it
+    Inline,
+}
+
+fn tag_of(name: &str) -> Tag {
+    use BlockKind::*;
+    let kept = |kind, level| Tag::Block(Some((kind, level)));
+    match name {
+        "br" => Tag::Break,
+        "a" => Tag::Link,
+        "h1" => kept(Heading, 1),
+        "h2" => kept(Heading, 2),
+        "h3" => kept(Heading, 3),
+        "h4" => kept(Heading, 4),
+        "h5" => kept(Heading, 5),
+        "h6" => kept(Heading, 6),
+        "li" | "dd" | "dt" => kept(ListItem, 0),
+        "pre" => kept(Preformatted, 0),
+        "blockquote" => kept(Quote, 0),
+        "p" => kept(Paragraph, 0),
+        "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "ul"
+        | "ol" | "dl" | "table" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption"
+        | "figure" | "figcaption" | "form" | "fieldset" | "address" | "hr" | "body" | "html"
+        | "center" | "details" | "summary" | "hgroup" | "menu" | "dialog" | "legend" => {
+            Tag::Block(None)
+        }
+        _ => Tag::Inline,
+    }
 }
 
 /// Words (from class/id names) that mark boilerplate containers.
@@ -436,8 +427,7 @@ fn name_signals<'a>(cache: &mut NameCache<'a>, name: &'a str) -> NameSignals {
     })
 }
 
-fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8, u8) {
-    let name = e.name();
+fn classify<'a>(e: &'a scraper::node::Element, name: &str, cache: &mut NameCache<'a>) -> (u8, u8) {
     let mut hint: u8 = if name == "article" { 1 } else { 0 };
     let mut junk: u8 = match name {
         "nav" | "footer" | "figcaption" | "dialog" | "menu" | "head" => 2,
@@ -522,7 +512,6 @@ fn build_arena(doc: &Html) -> Arena<'_> {
     let mut names = NameCache::default();
 
     let root = doc.tree.root();
-    let opens = |n: &Node| matches!(n, Node::Element(e) if !is_skip_tag(e.name()));
     let mut node = root;
     'outer: loop {
         let mut descend = false;
@@ -543,9 +532,9 @@ fn build_arena(doc: &Html) -> Arena<'_> {
                     }
                 } else {
                     let idx = els.len() as u32;
-                    let (junk, hint) = classify(e, &mut names);
+                    let (junk, hint) = classify(e, name, &mut names);
                     els.push(El {
-                        name,
+                        tag: tag_of(name),
                         elem: e,
                         parent: stack.last().copied().unwrap_or(NONE),
                         end: idx + 1,
@@ -568,8 +557,11 @@ fn build_arena(doc: &Html) -> Arena<'_> {
             }
         }
         loop {
-            if opens(node.value()) {
-                if let Some(i) = stack.pop() {
+            // An element the walk opened is on top of the stack when it is left; a skipped one
+            // never is.
+            if let (Node::Element(e), Some(&i)) = (node.value(), stack.last()) {
+                if std::ptr::eq(els[i as usize].elem, e) {
+                    stack.pop();
                     els[i as usize].end = els.len() as u32;
                     evs.push(Ev::Close(i));
                 }
@@ -698,22 +690,6 @@ impl Passage {
     }
 }
 
-fn kind_of(name: &str) -> Option<(BlockKind, u8)> {
-    Some(match name {
-        "h1" => (BlockKind::Heading, 1),
-        "h2" => (BlockKind::Heading, 2),
-        "h3" => (BlockKind::Heading, 3),
-        "h4" => (BlockKind::Heading, 4),
-        "h5" => (BlockKind::Heading, 5),
-        "h6" => (BlockKind::Heading, 6),
-        "li" | "dd" | "dt" => (BlockKind::ListItem, 0),
-        "pre" => (BlockKind::Preformatted, 0),
-        "blockquote" => (BlockKind::Quote, 0),
-        "p" => (BlockKind::Paragraph, 0),
-        _ => return None,
-    })
-}
-
 struct Builder {
     buf: String,
     space: bool,
@@ -816,55 +792,60 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
         match *ev {
             Ev::Open(i) => {
                 let el = &a.els[i as usize];
-                if el.name == "br" {
-                    let t = b.buf.trim_end_matches(' ');
-                    if t.ends_with('\n') {
+                match el.tag {
+                    Tag::Break => {
+                        let t = b.buf.trim_end_matches(' ');
+                        if t.ends_with('\n') {
+                            flush(&mut b, &mut out, &block_stack, &kind_stack);
+                        } else if !t.is_empty() {
+                            let l = t.len();
+                            b.buf.truncate(l);
+                            b.buf.push('\n');
+                            b.space = false;
+                        }
+                    }
+                    Tag::Block(kind) => {
                         flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    } else if !t.is_empty() {
-                        let l = t.len();
-                        b.buf.truncate(l);
-                        b.buf.push('\n');
-                        b.space = false;
+                        block_stack.push(i);
+                        if let Some(k) = kind {
+                            kind_stack.push(k);
+                            if k.0 == BlockKind::Preformatted {
+                                pre_depth += 1;
+                            }
+                        }
                     }
-                    continue;
-                }
-                if is_block_tag(el.name) {
-                    flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    block_stack.push(i);
-                    if let Some(k) = kind_of(el.name) {
-                        kind_stack.push(k);
+                    Tag::Link | Tag::Inline => {
+                        if el.junk > 0 {
+                            junk_stack.push(i);
+                        }
+                        if el.tag == Tag::Link {
+                            a_depth += 1;
+                        }
                     }
-                }
-                if el.junk > 0 && !is_block_tag(el.name) {
-                    junk_stack.push(i);
-                }
-                if el.name == "a" {
-                    a_depth += 1;
-                }
-                if el.name == "pre" {
-                    pre_depth += 1;
                 }
             }
             Ev::Close(i) => {
                 let el = &a.els[i as usize];
-                if el.name == "br" {
-                    continue;
-                }
-                if is_block_tag(el.name) {
-                    flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    block_stack.pop();
-                    if kind_of(el.name).is_some() {
-                        kind_stack.pop();
+                match el.tag {
+                    Tag::Break => {}
+                    Tag::Block(kind) => {
+                        flush(&mut b, &mut out, &block_stack, &kind_stack);
+                        block_stack.pop();
+                        if let Some(k) = kind {
+                            kind_stack.pop();
+                            if k.0 == BlockKind::Preformatted {
+                                pre_depth -= 1;
+                            }
+                        }
                     }
-                }
-                if el.junk > 0 && !is_block_tag(el.name) {
-                    junk_stack.pop();
-                }
-                if el.name == "a" {
-                    a_depth -= 1;
-                }
-                if el.name == "pre" {
-                    pre_depth -= 1;
+                    Tag::Link | Tag::Inline => {
+                        if el.junk > 0 {
+                            junk_stack.pop();
+                        }
+                        if el.tag == Tag::Link {
+                            a_depth -= 1;
+                        }
+                    }
                 }
             }
             Ev::Text(t) => {
