@@ -700,12 +700,13 @@ struct Builder {
 }
 
 impl Builder {
-    /// Appends visible text of `chars` characters (none of them whitespace), counted as link
-    /// text when `in_link`.
-    fn push_visible(&mut self, text: &str, chars: u32, in_link: bool) {
+    /// Appends visible text: `chars` characters that are not whitespace, in words joined by
+    /// `spaces` single spaces; counted as link text when `in_link`.
+    fn push_visible(&mut self, text: &str, chars: u32, spaces: u32, in_link: bool) {
         self.start_word();
         self.buf.push_str(text);
         self.chars += chars;
+        self.words += spaces;
         if in_link {
             self.link_chars += chars;
         }
@@ -724,6 +725,24 @@ impl Builder {
         }
         self.space = false;
     }
+}
+
+/// The start of a text that goes into a passage as it is: printable ASCII words joined by single
+/// spaces, most of a page's text (no such character is hidden or CJK). Its length in bytes, and
+/// its number of spaces, each of which starts a word.
+fn plain_prefix(text: &[u8]) -> (usize, u32) {
+    let (mut len, mut spaces) = (0, 0);
+    while let Some(&byte) = text.get(len) {
+        if byte.is_ascii_graphic() {
+            len += 1;
+        } else if byte == b' ' && len > 0 && text.get(len + 1).is_some_and(u8::is_ascii_graphic) {
+            len += 2;
+            spaces += 1;
+        } else {
+            break;
+        }
+    }
+    (len, spaces)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -854,15 +873,11 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                 }
                 let mut rest = t;
                 while !rest.is_empty() {
-                    // Printable ASCII runs, most of a page's text, go in whole: no such
-                    // character is whitespace, hidden or CJK.
-                    let run = rest
-                        .bytes()
-                        .position(|byte| !byte.is_ascii_graphic())
-                        .unwrap_or(rest.len());
+                    let (run, spaces) = plain_prefix(rest.as_bytes());
                     if run > 0 {
                         // A text node is far shorter than 4 GB.
-                        b.push_visible(&rest[..run], run as u32, a_depth > 0);
+                        let chars = run as u32 - spaces;
+                        b.push_visible(&rest[..run], chars, spaces, a_depth > 0);
                         rest = &rest[run..];
                         continue;
                     }
@@ -880,7 +895,7 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         // NUL, terminal escapes, bells, bidi overrides: never part of the text.
                         continue;
                     } else {
-                        b.push_visible(one, 1, a_depth > 0);
+                        b.push_visible(one, 1, 0, a_depth > 0);
                         if is_cjk(c) {
                             b.cjk += 1;
                         }
