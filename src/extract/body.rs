@@ -771,6 +771,11 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                  out: &mut Vec<Passage>,
                  block_stack: &[u32],
                  kind_stack: &[(BlockKind, u8)]| {
+        // Half the blocks hold no text of their own (wrappers, lists): nothing was added since
+        // the last flush, which left every count at zero.
+        if b.buf.is_empty() {
+            return;
+        }
         let t = b.buf.trim_matches(|c: char| c.is_whitespace());
         if b.chars > 0 && !t.is_empty() {
             let (kind, level) = kind_stack
