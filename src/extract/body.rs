@@ -1199,11 +1199,21 @@ fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
 
 /// The first `n` of [`norm_words`].
 fn norm_words_upto(t: &str, n: usize) -> Vec<Cow<'_, str>> {
+    norm_word_iter(t).take(n).collect()
+}
+
+/// [`norm_words`] one at a time.
+fn norm_word_iter(t: &str) -> impl Iterator<Item = Cow<'_, str>> {
     t.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(n)
         .map(crate::text::lower)
-        .collect()
+}
+
+/// Whether a phrase's words start with `word`.
+fn is_first_word(word: &str, phrase: &str) -> bool {
+    phrase
+        .strip_prefix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 fn starts_with_words(w: &[Cow<str>], phrase: &str) -> bool {
@@ -1340,33 +1350,11 @@ fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
     if p.words > 60 {
         return Some(EdgeJunk::No);
     }
-    let w = norm_words_upto(t, TAIL_WORDS);
-    if w.is_empty() {
+    let Some(first) = norm_word_iter(t).next() else {
         return Some(EdgeJunk::Edge);
-    }
-    // closing blocks of press releases and paywalls: they and what follows them go
-    let first_line = t.lines().next().unwrap_or(t).trim();
-    // most passages are one line: their first line's words are the words already read
-    let first_line_words;
-    let fl: &[Cow<str>] = if first_line.len() == t.len() {
-        &w
-    } else {
-        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
-        &first_line_words
     };
-    let heading_like = fl.len() <= 7
-        && !ends_like_sentence(first_line)
-        && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
-    if heading_like
-        && (starts_with_words(fl, "about")
-            || starts_with_words(fl, "über")
-            || starts_with_words(fl, "à propos")
-            || starts_with_words(fl, "a propos")
-            || starts_with_words(fl, "о компании"))
-        && fl.len() >= 2
-    {
-        return Some(EdgeJunk::Tail);
-    }
+    // closing blocks of press releases and paywalls: they and what follows them go
+    const ABOUT: [&str; 5] = ["about", "über", "à propos", "a propos", "о компании"];
     const TAIL: [&str; 22] = [
         "media contact",
         "media contacts",
@@ -1391,6 +1379,31 @@ fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
         "subscribe to continue reading",
         "subscribe to keep reading",
     ];
+    // Each phrase starts the passage (or its first line, which starts with the same word): most
+    // passages are told apart by their first word alone, without reading the next ones.
+    if !ABOUT
+        .iter()
+        .chain(&TAIL)
+        .any(|ph| is_first_word(&first, ph))
+    {
+        return None;
+    }
+    let w = norm_words_upto(t, TAIL_WORDS);
+    let first_line = t.lines().next().unwrap_or(t).trim();
+    // most passages are one line: their first line's words are the words already read
+    let first_line_words;
+    let fl: &[Cow<str>] = if first_line.len() == t.len() {
+        &w
+    } else {
+        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
+        &first_line_words
+    };
+    let heading_like = fl.len() <= 7
+        && !ends_like_sentence(first_line)
+        && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
+    if heading_like && fl.len() >= 2 && ABOUT.iter().any(|ph| starts_with_words(fl, ph)) {
+        return Some(EdgeJunk::Tail);
+    }
     if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
         return Some(EdgeJunk::Tail);
     }
