@@ -28,6 +28,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use html5ever::local_name;
 use scraper::{Html, Node};
 
 /// Kinds of body block kept as passages.
@@ -436,47 +437,48 @@ fn classify<'a>(e: &'a scraper::node::Element, name: &str, cache: &mut NameCache
     };
     // One pass over the attributes: `Element::attr` interns its argument and binary-searches,
     // and `Element::classes` interns every class, for each of the page's thousands of elements.
+    // Attributes are told by their interned names, one comparison each, where reading a name as
+    // text takes a table look-up and matching it several comparisons.
     let (mut classes, mut id) = (None, None);
-    for (attribute, value) in e.attrs() {
-        match attribute {
-            "itemprop"
-                if value.eq_ignore_ascii_case("articleBody")
-                    || value.eq_ignore_ascii_case("reviewBody") =>
+    for (key, value) in e.attrs.iter() {
+        let (attribute, value) = (&key.local, &**value);
+        if *attribute == local_name!("class") {
+            classes = Some(value);
+        } else if *attribute == local_name!("id") {
+            id = Some(value);
+        } else if *attribute == local_name!("itemprop") {
+            if value.eq_ignore_ascii_case("articleBody") || value.eq_ignore_ascii_case("reviewBody")
             {
                 hint = 3;
             }
-            "role" => {
-                if matches!(
-                    value,
-                    "navigation"
-                        | "banner"
-                        | "contentinfo"
-                        | "complementary"
-                        | "dialog"
-                        | "alertdialog"
-                        | "menu"
-                        | "menubar"
-                ) {
-                    junk = 2;
-                }
-                if value == "main" || value == "article" {
-                    hint = hint.max(1);
-                }
+        } else if *attribute == local_name!("role") {
+            if matches!(
+                value,
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "dialog"
+                    | "alertdialog"
+                    | "menu"
+                    | "menubar"
+            ) {
+                junk = 2;
             }
-            "hidden" => junk = 2,
-            "style" => {
-                let st: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if st.contains("display:none") || st.contains("visibility:hidden") {
-                    junk = 2;
-                }
+            if value == "main" || value == "article" {
+                hint = hint.max(1);
             }
-            "class" => classes = Some(value),
-            "id" => id = Some(value),
-            _ => {}
+        } else if *attribute == local_name!("hidden") {
+            junk = 2;
+        } else if *attribute == local_name!("style") {
+            let st: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if st.contains("display:none") || st.contains("visibility:hidden") {
+                junk = 2;
+            }
         }
     }
     let structural = matches!(name, "html" | "body" | "main" | "article");

@@ -4,6 +4,7 @@
 //! OpenGraph and other meta tags, then marked-up elements (`<time>`, `rel=author`, bylines), then
 //! what is visible, and last the URL. Sources inside comment sections are never used.
 
+use html5ever::local_name;
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
@@ -78,20 +79,29 @@ impl<'a> Candidates<'a> {
         // case-insensitive HTML attributes), everything else exactly.
         let (mut kind, mut rel, mut itemprop, mut class, mut id) = (None, None, None, None, None);
         let (mut content, mut href, mut lang) = (false, false, false);
+        // Attributes are told by their interned names, one comparison each, where reading a name
+        // as text takes a table look-up and matching it several comparisons.
         for (key, value) in e.attrs.iter() {
             if !key.ns.is_empty() {
                 continue;
             }
-            match &*key.local {
-                "type" => kind = Some(&**value),
-                "rel" => rel = Some(&**value),
-                "itemprop" => itemprop = Some(&**value),
-                "class" => class = Some(&**value),
-                "id" => id = Some(&**value),
-                "content" => content = true,
-                "href" => href = true,
-                "lang" => lang = true,
-                _ => {}
+            let attribute = &key.local;
+            if *attribute == local_name!("class") {
+                class = Some(&**value);
+            } else if *attribute == local_name!("id") {
+                id = Some(&**value);
+            } else if *attribute == local_name!("type") {
+                kind = Some(&**value);
+            } else if *attribute == local_name!("rel") {
+                rel = Some(&**value);
+            } else if *attribute == local_name!("itemprop") {
+                itemprop = Some(&**value);
+            } else if *attribute == local_name!("content") {
+                content = true;
+            } else if *attribute == local_name!("href") {
+                href = true;
+            } else if *attribute == local_name!("lang") {
+                lang = true;
             }
         }
         let html = e.name.ns == html5ever::ns!(html);
