@@ -365,11 +365,13 @@ fn class_junk_level(c: &str) -> u8 {
 }
 
 fn hint_of_name(c: &str) -> u8 {
-    let norm: String = c
-        .chars()
-        .filter(|ch| ch.is_ascii_alphanumeric())
-        .map(|ch| ch.to_ascii_lowercase())
-        .collect();
+    // the name's ASCII letters and digits, lower-cased, in a buffer sized once
+    let mut norm = Vec::with_capacity(c.len());
+    norm.extend(
+        c.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|byte| byte.to_ascii_lowercase()),
+    );
     const STRONG: [&str; 16] = [
         "articlebody",
         "storybody",
@@ -389,7 +391,6 @@ fn hint_of_name(c: &str) -> u8 {
         "postentry",
     ];
     // one pass over the name instead of a substring search per word (each with its set-up)
-    let norm = norm.as_bytes();
     let holds_strong = (0..norm.len()).any(|i| {
         STRONG
             .iter()
