@@ -78,7 +78,7 @@ enum Ev<'a> {
 }
 
 struct El<'a> {
-    tag: Tag,
+    role: Role,
     elem: &'a scraper::node::Element,
     parent: u32,
     /// exclusive end of the subtree in the element arena (pre-order)
@@ -95,42 +95,29 @@ struct Arena<'a> {
     jsonld_body: Option<String>,
 }
 
+/// Tags whose content the body skips: scripts, style sheets, media, form controls.
 pub(crate) fn is_skip_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "title"
-            | "meta"
-            | "link"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "input"
-            | "map"
-            | "source"
-            | "track"
-            | "picture"
-            | "img"
-    )
+    tag_of(name).is_none()
 }
 
-/// What an element's tag means to passage building. Read once per element: the passage walk
-/// asks it on opening and on closing each element, and comparing a name against the tag lists
-/// each time cost as much as the rest of the walk.
+/// What an element's tag says to the body. Read once per element, in one match on its name: the
+/// walks ask it of every element, on opening and on closing it, and comparing the name with each
+/// tag list every time cost as much as the rest of the walk.
+#[derive(Debug, Clone, Copy)]
+struct Tag {
+    role: Role,
+    /// boilerplate signal: 0 none, 1 weak (`<aside>`, `<header>`), 2 strong (`<nav>`...)
+    junk: u8,
+    /// `<article>`: a weak hint that it holds the body
+    article: bool,
+    /// `<html>`, `<body>`, `<main>`, `<article>`: wrappers of the body, whose classes and id mark
+    /// no boilerplate
+    wrapper: bool,
+}
+
+/// What an element does to the passages around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+enum Role {
     /// `<br>`: a line break inside a passage
     Break,
     /// `<a>`: its text is link text
@@ -142,12 +129,24 @@ enum Tag {
     Inline,
 }
 
-fn tag_of(name: &str) -> Tag {
+/// The tag named `name`; None for the tags whose content the body skips.
+fn tag_of(name: &str) -> Option<Tag> {
     use BlockKind::*;
-    let kept = |kind, level| Tag::Block(Some((kind, level)));
-    match name {
-        "br" => Tag::Break,
-        "a" => Tag::Link,
+    let tag = |role| Tag {
+        role,
+        junk: 0,
+        article: false,
+        wrapper: false,
+    };
+    let kept = |kind, level| tag(Role::Block(Some((kind, level))));
+    let block = tag(Role::Block(None));
+    Some(match name {
+        "script" | "style" | "noscript" | "template" | "title" | "meta" | "link" | "svg"
+        | "math" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio" | "select"
+        | "option" | "textarea" | "button" | "input" | "map" | "source" | "track" | "picture"
+        | "img" => return None,
+        "br" => tag(Role::Break),
+        "a" => tag(Role::Link),
         "h1" => kept(Heading, 1),
         "h2" => kept(Heading, 2),
         "h3" => kept(Heading, 3),
@@ -158,14 +157,26 @@ fn tag_of(name: &str) -> Tag {
         "pre" => kept(Preformatted, 0),
         "blockquote" => kept(Quote, 0),
         "p" => kept(Paragraph, 0),
-        "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "ul"
-        | "ol" | "dl" | "table" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption"
-        | "figure" | "figcaption" | "form" | "fieldset" | "address" | "hr" | "body" | "html"
-        | "center" | "details" | "summary" | "hgroup" | "menu" | "dialog" | "legend" => {
-            Tag::Block(None)
-        }
-        _ => Tag::Inline,
-    }
+        "html" | "body" | "main" => Tag {
+            wrapper: true,
+            ..block
+        },
+        "article" => Tag {
+            article: true,
+            wrapper: true,
+            ..block
+        },
+        "nav" | "footer" | "figcaption" | "dialog" | "menu" => Tag { junk: 2, ..block },
+        "aside" | "header" => Tag { junk: 1, ..block },
+        "head" => Tag {
+            junk: 2,
+            ..tag(Role::Inline)
+        },
+        "div" | "section" | "ul" | "ol" | "dl" | "table" | "tr" | "td" | "th" | "tbody"
+        | "thead" | "tfoot" | "caption" | "figure" | "form" | "fieldset" | "address" | "hr"
+        | "center" | "details" | "summary" | "hgroup" | "legend" => block,
+        _ => tag(Role::Inline),
+    })
 }
 
 /// Words (from class/id names) that mark boilerplate containers.
@@ -429,13 +440,9 @@ fn name_signals<'a>(cache: &mut NameCache<'a>, name: &'a str) -> NameSignals {
     })
 }
 
-fn classify<'a>(e: &'a scraper::node::Element, name: &str, cache: &mut NameCache<'a>) -> (u8, u8) {
-    let mut hint: u8 = if name == "article" { 1 } else { 0 };
-    let mut junk: u8 = match name {
-        "nav" | "footer" | "figcaption" | "dialog" | "menu" | "head" => 2,
-        "aside" | "header" => 1,
-        _ => 0,
-    };
+fn classify<'a>(e: &'a scraper::node::Element, tag: Tag, cache: &mut NameCache<'a>) -> (u8, u8) {
+    let mut hint = u8::from(tag.article);
+    let mut junk = tag.junk;
     // One pass over the attributes: `Element::attr` interns its argument and binary-searches,
     // and `Element::classes` interns every class, for each of the page's thousands of elements.
     // Attributes are told by their interned names, one comparison each, where reading a name as
@@ -482,7 +489,6 @@ fn classify<'a>(e: &'a scraper::node::Element, name: &str, cache: &mut NameCache
             }
         }
     }
-    let structural = matches!(name, "html" | "body" | "main" | "article");
     // Classes and the id speak alike, except that only a class marks an embedded post.
     let class_and_id = classes
         .into_iter()
@@ -494,7 +500,7 @@ fn classify<'a>(e: &'a scraper::node::Element, name: &str, cache: &mut NameCache
         let signals = name_signals(cache, label);
         hint = hint.max(signals.hint);
         embed |= is_class && signals.embed;
-        if !structural && signals.hint == 0 {
+        if !tag.wrapper && signals.hint == 0 {
             junk = junk.max(signals.junk);
         }
     }
@@ -521,23 +527,11 @@ fn build_arena(doc: &Html) -> Arena<'_> {
         match node.value() {
             Node::Element(e) => {
                 let name = e.name();
-                if is_skip_tag(name) {
-                    if name == "script" && e.attr("type").is_some_and(|t| t.contains("ld+json")) {
-                        let mut s = String::new();
-                        let mut c = node.first_child();
-                        while let Some(ch) = c {
-                            if let Node::Text(t) = ch.value() {
-                                s.push_str(t);
-                            }
-                            c = ch.next_sibling();
-                        }
-                        jsonld.push(s);
-                    }
-                } else {
+                if let Some(tag) = tag_of(name) {
                     let idx = els.len() as u32;
-                    let (junk, hint) = classify(e, name, &mut names);
+                    let (junk, hint) = classify(e, tag, &mut names);
                     els.push(El {
-                        tag: tag_of(name),
+                        role: tag.role,
                         elem: e,
                         parent: stack.last().copied().unwrap_or(NONE),
                         end: idx + 1,
@@ -547,6 +541,17 @@ fn build_arena(doc: &Html) -> Arena<'_> {
                     evs.push(Ev::Open(idx));
                     stack.push(idx);
                     descend = true;
+                } else if name == "script" && e.attr("type").is_some_and(|t| t.contains("ld+json"))
+                {
+                    let mut s = String::new();
+                    let mut c = node.first_child();
+                    while let Some(ch) = c {
+                        if let Node::Text(t) = ch.value() {
+                            s.push_str(t);
+                        }
+                        c = ch.next_sibling();
+                    }
+                    jsonld.push(s);
                 }
             }
             Node::Text(t) => evs.push(Ev::Text(t)),
@@ -819,8 +824,8 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
         match *ev {
             Ev::Open(i) => {
                 let el = &a.els[i as usize];
-                match el.tag {
-                    Tag::Break => {
+                match el.role {
+                    Role::Break => {
                         let t = b.buf.trim_end_matches(' ');
                         if t.ends_with('\n') {
                             flush(&mut b, &mut out, &block_stack, &kind_stack);
@@ -831,7 +836,7 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                             b.space = false;
                         }
                     }
-                    Tag::Block(kind) => {
+                    Role::Block(kind) => {
                         flush(&mut b, &mut out, &block_stack, &kind_stack);
                         block_stack.push(i);
                         if let Some(k) = kind {
@@ -841,11 +846,11 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                             }
                         }
                     }
-                    Tag::Link | Tag::Inline => {
+                    Role::Link | Role::Inline => {
                         if el.junk > 0 {
                             junk_stack.push(i);
                         }
-                        if el.tag == Tag::Link {
+                        if el.role == Role::Link {
                             a_depth += 1;
                         }
                     }
@@ -853,9 +858,9 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
             }
             Ev::Close(i) => {
                 let el = &a.els[i as usize];
-                match el.tag {
-                    Tag::Break => {}
-                    Tag::Block(kind) => {
+                match el.role {
+                    Role::Break => {}
+                    Role::Block(kind) => {
                         flush(&mut b, &mut out, &block_stack, &kind_stack);
                         block_stack.pop();
                         if let Some(k) = kind {
@@ -865,11 +870,11 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                             }
                         }
                     }
-                    Tag::Link | Tag::Inline => {
+                    Role::Link | Role::Inline => {
                         if el.junk > 0 {
                             junk_stack.pop();
                         }
-                        if el.tag == Tag::Link {
+                        if el.role == Role::Link {
                             a_depth -= 1;
                         }
                     }
