@@ -126,9 +126,9 @@ impl Name {
     fn new(raw: &[u8]) -> Name {
         let mut bytes = [0; NAME_LEN];
         let len = raw.len().min(NAME_LEN);
-        for (to, from) in bytes.iter_mut().zip(&raw[..len]) {
-            *to = from.to_ascii_lowercase();
-        }
+        bytes[..len].copy_from_slice(&raw[..len]);
+        // the whole array, zeros too: a fixed length the compiler lowers in a few vector steps
+        bytes.make_ascii_lowercase();
         Name {
             bytes,
             len: len as u8,
