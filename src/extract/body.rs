@@ -1146,6 +1146,8 @@ fn select_body(a: &Arena, ps: &[Passage]) -> Vec<Block> {
     }
     let ranges: Vec<(u32, u32)> = roots.iter().map(|&r| (r, a.els[r as usize].end)).collect();
     let mut sel: Vec<&Passage> = Vec::new();
+    // what the passages up to the first prose are, which trim_edges asks again at the start
+    let mut known: Vec<Option<EdgeJunk>> = Vec::new();
     let (mut title_seen, mut prose_seen) = (false, false);
     let mut ri = 0;
     for p in ps {
@@ -1171,10 +1173,12 @@ fn select_body(a: &Arena, ps: &[Passage]) -> Vec<Block> {
         if p.kind == BlockKind::Heading && title_seen && !prose_seen {
             continue;
         }
-        prose_seen = prose_seen || classify_edge(p) == EdgeJunk::No;
+        let kind = (!prose_seen).then(|| classify_edge(p));
+        prose_seen = prose_seen || kind == Some(EdgeJunk::No);
         sel.push(p);
+        known.push(kind);
     }
-    trim_edges(&mut sel);
+    trim_edges(&mut sel, &known);
     sel.into_iter()
         .map(|p| Block {
             kind: p.kind,
@@ -1518,12 +1522,18 @@ fn classify_non_tail(p: &Passage) -> EdgeJunk {
 /// Drops what surrounds the article prose inside the chosen body: leading kickers,
 /// release headers, date and print lines; trailing copyright, counters, prompts; and
 /// from a closing marker (`###`, "About <Company>", media contact, paywall) to the end.
-fn trim_edges(sel: &mut Vec<&Passage>) {
+/// `known` holds, for each passage, its kind when [`classify_edge`] has already read it.
+fn trim_edges(sel: &mut Vec<&Passage>, known: &[Option<EdgeJunk>]) {
     if sel.len() < 2 {
         return;
     }
-    // every passage may be a tail; what else a line is matters only at the edges
-    let tails: Vec<_> = sel.iter().map(|p| classify_tail(p)).collect();
+    // Every passage may be a tail; what else a line is matters only at the edges. A known kind
+    // is a tail exactly when `classify_tail` says so, as only it decides tails.
+    let tails: Vec<_> = sel
+        .iter()
+        .zip(known)
+        .map(|(p, &kind)| kind.or_else(|| classify_tail(p)))
+        .collect();
     let kind = |i: usize| tails[i].unwrap_or_else(|| classify_non_tail(sel[i]));
     // A closing marker cuts the rest when it sits in the second half of the body and
     // what it cuts is a small share of the text (a sub-heading such as "About the
