@@ -760,7 +760,10 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn make_passages(a: &Arena) -> Vec<Passage> {
-    let mut out = Vec::new();
+    // Each passage holds text, and a text node goes into one passage: there are at most as many
+    // passages as text events, the events that are not an element's opening or closing. Sized
+    // once, the list is not copied over as it grows.
+    let mut out = Vec::with_capacity(a.evs.len() - 2 * a.els.len());
     let mut block_stack: Vec<u32> = Vec::new();
     let mut kind_stack: Vec<(BlockKind, u8)> = Vec::new();
     let mut junk_stack: Vec<u32> = Vec::new();
