@@ -897,6 +897,16 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         rest = &rest[run..];
                         continue;
                     }
+                    // Runs of ASCII whitespace, the indentation between the tags of most pages,
+                    // fold to one pending space at once (but in `<pre>`, which keeps line breaks).
+                    let blank = rest.bytes().take_while(u8::is_ascii_whitespace).count();
+                    if blank > 0 && pre_depth == 0 {
+                        if !b.buf.is_empty() {
+                            b.space = true;
+                        }
+                        rest = &rest[blank..];
+                        continue;
+                    }
                     let c = rest.chars().next().expect("rest is not empty");
                     let (one, after) = rest.split_at(c.len_utf8());
                     rest = after;
