@@ -588,16 +588,18 @@ fn short_texts<'a>(body: Option<ElementRef<'a>>) -> impl Iterator<Item = &'a str
     body.into_iter()
         .flat_map(|body| body.descendants())
         .filter_map(|node| match node.value() {
-            scraper::Node::Text(t) => Some((node, &**t)),
+            scraper::Node::Text(t) => Some((node, t.trim())),
             _ => None,
         })
+        // the length first: most texts are whitespace between tags or long paragraphs, and
+        // `in_comments` walks up the tree
+        .filter(|(_, t)| (6..=100).contains(&t.len()))
         .filter(|(node, _)| {
             node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
                 !matches!(p.value().name(), "script" | "style" | "noscript") && !in_comments(&p)
             })
         })
-        .map(|(_, t)| t.trim())
-        .filter(|t| (6..=100).contains(&t.len()))
+        .map(|(_, t)| t)
         .take(300)
 }
 
