@@ -433,14 +433,16 @@ fn first_text(elements: &[ElementRef]) -> Option<String> {
 /// True inside a comment section, where names and dates belong to readers, not the article.
 fn in_comments(el: &ElementRef) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        let v = a.value();
-        let marks = |s: Option<&str>| {
-            s.is_some_and(|s| {
-                let s = s.to_ascii_lowercase();
-                s.contains("comment") || s.contains("respond") || s.contains("reply")
-            })
-        };
-        marks(v.attr("id")) || marks(v.attr("class"))
+        // The id and class told by their interned names: `Element::attr` interns its argument,
+        // for each ancestor of each element asked about.
+        a.value().attrs.iter().any(|(key, value)| {
+            key.ns.is_empty()
+                && (key.local == local_name!("id") || key.local == local_name!("class"))
+                && {
+                    let s = value.to_ascii_lowercase();
+                    s.contains("comment") || s.contains("respond") || s.contains("reply")
+                }
+        })
     })
 }
 
