@@ -438,10 +438,22 @@ fn in_comments(el: &ElementRef) -> bool {
         a.value().attrs.iter().any(|(key, value)| {
             key.ns.is_empty()
                 && (key.local == local_name!("id") || key.local == local_name!("class"))
-                && {
-                    let s = value.to_ascii_lowercase();
-                    s.contains("comment") || s.contains("respond") || s.contains("reply")
-                }
+                && marks_comments(value.as_bytes())
+        })
+    })
+}
+
+/// Whether an id or class holds `comment`, `respond` or `reply` in any case: one pass over it,
+/// without a lower-cased copy.
+fn marks_comments(value: &[u8]) -> bool {
+    const MARKS: [&[u8]; 3] = [b"comment", b"respond", b"reply"];
+    (0..value.len()).any(|i| {
+        let rest = &value[i..];
+        MARKS.iter().any(|mark| {
+            rest[0].to_ascii_lowercase() == mark[0]
+                && rest
+                    .get(..mark.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(mark))
         })
     })
 }
