@@ -28,6 +28,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use html5ever::local_name;
 use scraper::{Html, Node};
 
 /// Kinds of body block kept as passages.
@@ -77,7 +78,7 @@ enum Ev<'a> {
 }
 
 struct El<'a> {
-    name: &'a str,
+    role: Role,
     elem: &'a scraper::node::Element,
     parent: u32,
     /// exclusive end of the subtree in the element arena (pre-order)
@@ -94,86 +95,88 @@ struct Arena<'a> {
     jsonld_body: Option<String>,
 }
 
+/// Tags whose content the body skips: scripts, style sheets, media, form controls.
 pub(crate) fn is_skip_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "title"
-            | "meta"
-            | "link"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "input"
-            | "map"
-            | "source"
-            | "track"
-            | "picture"
-            | "img"
-    )
+    tag_of(name).is_none()
 }
 
-fn is_block_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "caption"
-            | "figure"
-            | "figcaption"
-            | "form"
-            | "fieldset"
-            | "address"
-            | "hr"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "hgroup"
-            | "menu"
-            | "dialog"
-            | "legend"
-    )
+/// What an element's tag says to the body. Read once per element, in one match on its name: the
+/// walks ask it of every element, on opening and on closing it, and comparing the name with each
+/// tag list every time cost as much as the rest of the walk.
+#[derive(Debug, Clone, Copy)]
+struct Tag {
+    role: Role,
+    /// boilerplate signal: 0 none, 1 weak (`<aside>`, `<header>`), 2 strong (`<nav>`...)
+    junk: u8,
+    /// `<article>`: a weak hint that it holds the body
+    article: bool,
+    /// `<html>`, `<body>`, `<main>`, `<article>`: wrappers of the body, whose classes and id mark
+    /// no boilerplate
+    wrapper: bool,
+}
+
+/// What an element does to the passages around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// `<br>`: a line break inside a passage
+    Break,
+    /// `<a>`: its text is link text
+    Link,
+    /// ends the passage before it and starts its own; kept as a passage of the given kind and
+    /// heading level when it has one
+    Block(Option<(BlockKind, u8)>),
+    /// any other element: its text joins the passage around it
+    Inline,
+}
+
+/// The tag named `name`; None for the tags whose content the body skips.
+fn tag_of(name: &str) -> Option<Tag> {
+    use BlockKind::*;
+    let tag = |role| Tag {
+        role,
+        junk: 0,
+        article: false,
+        wrapper: false,
+    };
+    let kept = |kind, level| tag(Role::Block(Some((kind, level))));
+    let block = tag(Role::Block(None));
+    Some(match name {
+        "script" | "style" | "noscript" | "template" | "title" | "meta" | "link" | "svg"
+        | "math" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio" | "select"
+        | "option" | "textarea" | "button" | "input" | "map" | "source" | "track" | "picture"
+        | "img" => return None,
+        "br" => tag(Role::Break),
+        "a" => tag(Role::Link),
+        "h1" => kept(Heading, 1),
+        "h2" => kept(Heading, 2),
+        "h3" => kept(Heading, 3),
+        "h4" => kept(Heading, 4),
+        "h5" => kept(Heading, 5),
+        "h6" => kept(Heading, 6),
+        "li" | "dd" | "dt" => kept(ListItem, 0),
+        "pre" => kept(Preformatted, 0),
+        "blockquote" => kept(Quote, 0),
+        "p" => kept(Paragraph, 0),
+        "html" | "body" | "main" => Tag {
+            wrapper: true,
+            ..block
+        },
+        "article" => Tag {
+            article: true,
+            wrapper: true,
+            ..block
+        },
+        "nav" | "footer" | "figcaption" | "dialog" | "menu" => Tag { junk: 2, ..block },
+        "aside" | "header" => Tag { junk: 1, ..block },
+        "head" => Tag {
+            junk: 2,
+            ..tag(Role::Inline)
+        },
+        "div" | "section" | "ul" | "ol" | "dl" | "table" | "tr" | "td" | "th" | "tbody"
+        | "thead" | "tfoot" | "caption" | "figure" | "form" | "fieldset" | "address" | "hr"
+        | "center" | "details" | "summary" | "hgroup" | "legend" => block,
+        _ => tag(Role::Inline),
+    })
 }
 
 /// Words (from class/id names) that mark boilerplate containers.
@@ -373,11 +376,13 @@ fn class_junk_level(c: &str) -> u8 {
 }
 
 fn hint_of_name(c: &str) -> u8 {
-    let norm: String = c
-        .chars()
-        .filter(|ch| ch.is_ascii_alphanumeric())
-        .map(|ch| ch.to_ascii_lowercase())
-        .collect();
+    // the name's ASCII letters and digits, lower-cased, in a buffer sized once
+    let mut norm = Vec::with_capacity(c.len());
+    norm.extend(
+        c.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|byte| byte.to_ascii_lowercase()),
+    );
     const STRONG: [&str; 16] = [
         "articlebody",
         "storybody",
@@ -397,7 +402,6 @@ fn hint_of_name(c: &str) -> u8 {
         "postentry",
     ];
     // one pass over the name instead of a substring search per word (each with its set-up)
-    let norm = norm.as_bytes();
     let holds_strong = (0..norm.len()).any(|i| {
         STRONG
             .iter()
@@ -436,60 +440,55 @@ fn name_signals<'a>(cache: &mut NameCache<'a>, name: &'a str) -> NameSignals {
     })
 }
 
-fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8, u8) {
-    let name = e.name();
-    let mut hint: u8 = if name == "article" { 1 } else { 0 };
-    let mut junk: u8 = match name {
-        "nav" | "footer" | "figcaption" | "dialog" | "menu" | "head" => 2,
-        "aside" | "header" => 1,
-        _ => 0,
-    };
+fn classify<'a>(e: &'a scraper::node::Element, tag: Tag, cache: &mut NameCache<'a>) -> (u8, u8) {
+    let mut hint = u8::from(tag.article);
+    let mut junk = tag.junk;
     // One pass over the attributes: `Element::attr` interns its argument and binary-searches,
     // and `Element::classes` interns every class, for each of the page's thousands of elements.
+    // Attributes are told by their interned names, one comparison each, where reading a name as
+    // text takes a table look-up and matching it several comparisons.
     let (mut classes, mut id) = (None, None);
-    for (attribute, value) in e.attrs() {
-        match attribute {
-            "itemprop"
-                if value.eq_ignore_ascii_case("articleBody")
-                    || value.eq_ignore_ascii_case("reviewBody") =>
+    for (key, value) in e.attrs.iter() {
+        let (attribute, value) = (&key.local, &**value);
+        if *attribute == local_name!("class") {
+            classes = Some(value);
+        } else if *attribute == local_name!("id") {
+            id = Some(value);
+        } else if *attribute == local_name!("itemprop") {
+            if value.eq_ignore_ascii_case("articleBody") || value.eq_ignore_ascii_case("reviewBody")
             {
                 hint = 3;
             }
-            "role" => {
-                if matches!(
-                    value,
-                    "navigation"
-                        | "banner"
-                        | "contentinfo"
-                        | "complementary"
-                        | "dialog"
-                        | "alertdialog"
-                        | "menu"
-                        | "menubar"
-                ) {
-                    junk = 2;
-                }
-                if value == "main" || value == "article" {
-                    hint = hint.max(1);
-                }
+        } else if *attribute == local_name!("role") {
+            if matches!(
+                value,
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "dialog"
+                    | "alertdialog"
+                    | "menu"
+                    | "menubar"
+            ) {
+                junk = 2;
             }
-            "hidden" => junk = 2,
-            "style" => {
-                let st: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if st.contains("display:none") || st.contains("visibility:hidden") {
-                    junk = 2;
-                }
+            if value == "main" || value == "article" {
+                hint = hint.max(1);
             }
-            "class" => classes = Some(value),
-            "id" => id = Some(value),
-            _ => {}
+        } else if *attribute == local_name!("hidden") {
+            junk = 2;
+        } else if *attribute == local_name!("style") {
+            let st: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if st.contains("display:none") || st.contains("visibility:hidden") {
+                junk = 2;
+            }
         }
     }
-    let structural = matches!(name, "html" | "body" | "main" | "article");
     // Classes and the id speak alike, except that only a class marks an embedded post.
     let class_and_id = classes
         .into_iter()
@@ -501,7 +500,7 @@ fn classify<'a>(e: &'a scraper::node::Element, cache: &mut NameCache<'a>) -> (u8
         let signals = name_signals(cache, label);
         hint = hint.max(signals.hint);
         embed |= is_class && signals.embed;
-        if !structural && signals.hint == 0 {
+        if !tag.wrapper && signals.hint == 0 {
             junk = junk.max(signals.junk);
         }
     }
@@ -522,30 +521,17 @@ fn build_arena(doc: &Html) -> Arena<'_> {
     let mut names = NameCache::default();
 
     let root = doc.tree.root();
-    let opens = |n: &Node| matches!(n, Node::Element(e) if !is_skip_tag(e.name()));
     let mut node = root;
     'outer: loop {
         let mut descend = false;
         match node.value() {
             Node::Element(e) => {
                 let name = e.name();
-                if is_skip_tag(name) {
-                    if name == "script" && e.attr("type").is_some_and(|t| t.contains("ld+json")) {
-                        let mut s = String::new();
-                        let mut c = node.first_child();
-                        while let Some(ch) = c {
-                            if let Node::Text(t) = ch.value() {
-                                s.push_str(t);
-                            }
-                            c = ch.next_sibling();
-                        }
-                        jsonld.push(s);
-                    }
-                } else {
+                if let Some(tag) = tag_of(name) {
                     let idx = els.len() as u32;
-                    let (junk, hint) = classify(e, &mut names);
+                    let (junk, hint) = classify(e, tag, &mut names);
                     els.push(El {
-                        name,
+                        role: tag.role,
                         elem: e,
                         parent: stack.last().copied().unwrap_or(NONE),
                         end: idx + 1,
@@ -555,6 +541,17 @@ fn build_arena(doc: &Html) -> Arena<'_> {
                     evs.push(Ev::Open(idx));
                     stack.push(idx);
                     descend = true;
+                } else if name == "script" && e.attr("type").is_some_and(|t| t.contains("ld+json"))
+                {
+                    let mut s = String::new();
+                    let mut c = node.first_child();
+                    while let Some(ch) = c {
+                        if let Node::Text(t) = ch.value() {
+                            s.push_str(t);
+                        }
+                        c = ch.next_sibling();
+                    }
+                    jsonld.push(s);
                 }
             }
             Node::Text(t) => evs.push(Ev::Text(t)),
@@ -568,8 +565,11 @@ fn build_arena(doc: &Html) -> Arena<'_> {
             }
         }
         loop {
-            if opens(node.value()) {
-                if let Some(i) = stack.pop() {
+            // An element the walk opened is on top of the stack when it is left; a skipped one
+            // never is.
+            if let (Node::Element(e), Some(&i)) = (node.value(), stack.last()) {
+                if std::ptr::eq(els[i as usize].elem, e) {
+                    stack.pop();
                     els[i as usize].end = els.len() as u32;
                     evs.push(Ev::Close(i));
                 }
@@ -698,22 +698,6 @@ impl Passage {
     }
 }
 
-fn kind_of(name: &str) -> Option<(BlockKind, u8)> {
-    Some(match name {
-        "h1" => (BlockKind::Heading, 1),
-        "h2" => (BlockKind::Heading, 2),
-        "h3" => (BlockKind::Heading, 3),
-        "h4" => (BlockKind::Heading, 4),
-        "h5" => (BlockKind::Heading, 5),
-        "h6" => (BlockKind::Heading, 6),
-        "li" | "dd" | "dt" => (BlockKind::ListItem, 0),
-        "pre" => (BlockKind::Preformatted, 0),
-        "blockquote" => (BlockKind::Quote, 0),
-        "p" => (BlockKind::Paragraph, 0),
-        _ => return None,
-    })
-}
-
 struct Builder {
     buf: String,
     space: bool,
@@ -724,12 +708,13 @@ struct Builder {
 }
 
 impl Builder {
-    /// Appends visible text of `chars` characters (none of them whitespace), counted as link
-    /// text when `in_link`.
-    fn push_visible(&mut self, text: &str, chars: u32, in_link: bool) {
+    /// Appends visible text: `chars` characters that are not whitespace, in words joined by
+    /// `spaces` single spaces; counted as link text when `in_link`.
+    fn push_visible(&mut self, text: &str, chars: u32, spaces: u32, in_link: bool) {
         self.start_word();
         self.buf.push_str(text);
         self.chars += chars;
+        self.words += spaces;
         if in_link {
             self.link_chars += chars;
         }
@@ -750,6 +735,24 @@ impl Builder {
     }
 }
 
+/// The start of a text that goes into a passage as it is: printable ASCII words joined by single
+/// spaces, most of a page's text (no such character is hidden or CJK). Its length in bytes, and
+/// its number of spaces, each of which starts a word.
+fn plain_prefix(text: &[u8]) -> (usize, u32) {
+    let (mut len, mut spaces) = (0, 0);
+    while let Some(&byte) = text.get(len) {
+        if byte.is_ascii_graphic() {
+            len += 1;
+        } else if byte == b' ' && len > 0 && text.get(len + 1).is_some_and(u8::is_ascii_graphic) {
+            len += 2;
+            spaces += 1;
+        } else {
+            break;
+        }
+    }
+    (len, spaces)
+}
+
 fn is_cjk(c: char) -> bool {
     // one comparison for the alphabets below the first range (every character of most pages)
     c >= '\u{3040}'
@@ -757,7 +760,10 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn make_passages(a: &Arena) -> Vec<Passage> {
-    let mut out = Vec::new();
+    // Each passage holds text, and a text node goes into one passage: there are at most as many
+    // passages as text events, the events that are not an element's opening or closing. Sized
+    // once, the list is not copied over as it grows.
+    let mut out = Vec::with_capacity(a.evs.len() - 2 * a.els.len());
     let mut block_stack: Vec<u32> = Vec::new();
     let mut kind_stack: Vec<(BlockKind, u8)> = Vec::new();
     let mut junk_stack: Vec<u32> = Vec::new();
@@ -776,6 +782,11 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                  out: &mut Vec<Passage>,
                  block_stack: &[u32],
                  kind_stack: &[(BlockKind, u8)]| {
+        // Half the blocks hold no text of their own (wrappers, lists): nothing was added since
+        // the last flush, which left every count at zero.
+        if b.buf.is_empty() {
+            return;
+        }
         let t = b.buf.trim_matches(|c: char| c.is_whitespace());
         if b.chars > 0 && !t.is_empty() {
             let (kind, level) = kind_stack
@@ -816,55 +827,60 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
         match *ev {
             Ev::Open(i) => {
                 let el = &a.els[i as usize];
-                if el.name == "br" {
-                    let t = b.buf.trim_end_matches(' ');
-                    if t.ends_with('\n') {
+                match el.role {
+                    Role::Break => {
+                        let t = b.buf.trim_end_matches(' ');
+                        if t.ends_with('\n') {
+                            flush(&mut b, &mut out, &block_stack, &kind_stack);
+                        } else if !t.is_empty() {
+                            let l = t.len();
+                            b.buf.truncate(l);
+                            b.buf.push('\n');
+                            b.space = false;
+                        }
+                    }
+                    Role::Block(kind) => {
                         flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    } else if !t.is_empty() {
-                        let l = t.len();
-                        b.buf.truncate(l);
-                        b.buf.push('\n');
-                        b.space = false;
+                        block_stack.push(i);
+                        if let Some(k) = kind {
+                            kind_stack.push(k);
+                            if k.0 == BlockKind::Preformatted {
+                                pre_depth += 1;
+                            }
+                        }
                     }
-                    continue;
-                }
-                if is_block_tag(el.name) {
-                    flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    block_stack.push(i);
-                    if let Some(k) = kind_of(el.name) {
-                        kind_stack.push(k);
+                    Role::Link | Role::Inline => {
+                        if el.junk > 0 {
+                            junk_stack.push(i);
+                        }
+                        if el.role == Role::Link {
+                            a_depth += 1;
+                        }
                     }
-                }
-                if el.junk > 0 && !is_block_tag(el.name) {
-                    junk_stack.push(i);
-                }
-                if el.name == "a" {
-                    a_depth += 1;
-                }
-                if el.name == "pre" {
-                    pre_depth += 1;
                 }
             }
             Ev::Close(i) => {
                 let el = &a.els[i as usize];
-                if el.name == "br" {
-                    continue;
-                }
-                if is_block_tag(el.name) {
-                    flush(&mut b, &mut out, &block_stack, &kind_stack);
-                    block_stack.pop();
-                    if kind_of(el.name).is_some() {
-                        kind_stack.pop();
+                match el.role {
+                    Role::Break => {}
+                    Role::Block(kind) => {
+                        flush(&mut b, &mut out, &block_stack, &kind_stack);
+                        block_stack.pop();
+                        if let Some(k) = kind {
+                            kind_stack.pop();
+                            if k.0 == BlockKind::Preformatted {
+                                pre_depth -= 1;
+                            }
+                        }
                     }
-                }
-                if el.junk > 0 && !is_block_tag(el.name) {
-                    junk_stack.pop();
-                }
-                if el.name == "a" {
-                    a_depth -= 1;
-                }
-                if el.name == "pre" {
-                    pre_depth -= 1;
+                    Role::Link | Role::Inline => {
+                        if el.junk > 0 {
+                            junk_stack.pop();
+                        }
+                        if el.role == Role::Link {
+                            a_depth -= 1;
+                        }
+                    }
                 }
             }
             Ev::Text(t) => {
@@ -873,16 +889,22 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                 }
                 let mut rest = t;
                 while !rest.is_empty() {
-                    // Printable ASCII runs, most of a page's text, go in whole: no such
-                    // character is whitespace, hidden or CJK.
-                    let run = rest
-                        .bytes()
-                        .position(|byte| !byte.is_ascii_graphic())
-                        .unwrap_or(rest.len());
+                    let (run, spaces) = plain_prefix(rest.as_bytes());
                     if run > 0 {
                         // A text node is far shorter than 4 GB.
-                        b.push_visible(&rest[..run], run as u32, a_depth > 0);
+                        let chars = run as u32 - spaces;
+                        b.push_visible(&rest[..run], chars, spaces, a_depth > 0);
                         rest = &rest[run..];
+                        continue;
+                    }
+                    // Runs of ASCII whitespace, the indentation between the tags of most pages,
+                    // fold to one pending space at once (but in `<pre>`, which keeps line breaks).
+                    let blank = rest.bytes().take_while(u8::is_ascii_whitespace).count();
+                    if blank > 0 && pre_depth == 0 {
+                        if !b.buf.is_empty() {
+                            b.space = true;
+                        }
+                        rest = &rest[blank..];
                         continue;
                     }
                     let c = rest.chars().next().expect("rest is not empty");
@@ -899,7 +921,7 @@ fn make_passages(a: &Arena) -> Vec<Passage> {
                         // NUL, terminal escapes, bells, bidi overrides: never part of the text.
                         continue;
                     } else {
-                        b.push_visible(one, 1, a_depth > 0);
+                        b.push_visible(one, 1, 0, a_depth > 0);
                         if is_cjk(c) {
                             b.cjk += 1;
                         }
@@ -1137,6 +1159,8 @@ fn select_body(a: &Arena, ps: &[Passage]) -> Vec<Block> {
     }
     let ranges: Vec<(u32, u32)> = roots.iter().map(|&r| (r, a.els[r as usize].end)).collect();
     let mut sel: Vec<&Passage> = Vec::new();
+    // what the passages up to the first prose are, which trim_edges asks again at the start
+    let mut known: Vec<Option<EdgeJunk>> = Vec::new();
     let (mut title_seen, mut prose_seen) = (false, false);
     let mut ri = 0;
     for p in ps {
@@ -1162,10 +1186,12 @@ fn select_body(a: &Arena, ps: &[Passage]) -> Vec<Block> {
         if p.kind == BlockKind::Heading && title_seen && !prose_seen {
             continue;
         }
-        prose_seen = prose_seen || classify_edge(p) == EdgeJunk::No;
+        let kind = (!prose_seen).then(|| classify_edge(p));
+        prose_seen = prose_seen || kind == Some(EdgeJunk::No);
         sel.push(p);
+        known.push(kind);
     }
-    trim_edges(&mut sel);
+    trim_edges(&mut sel, &known);
     sel.into_iter()
         .map(|p| Block {
             kind: p.kind,
@@ -1198,11 +1224,21 @@ fn norm_words(t: &str) -> Vec<Cow<'_, str>> {
 
 /// The first `n` of [`norm_words`].
 fn norm_words_upto(t: &str, n: usize) -> Vec<Cow<'_, str>> {
+    norm_word_iter(t).take(n).collect()
+}
+
+/// [`norm_words`] one at a time.
+fn norm_word_iter(t: &str) -> impl Iterator<Item = Cow<'_, str>> {
     t.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(n)
         .map(crate::text::lower)
-        .collect()
+}
+
+/// Whether a phrase's words start with `word`.
+fn is_first_word(word: &str, phrase: &str) -> bool {
+    phrase
+        .strip_prefix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 fn starts_with_words(w: &[Cow<str>], phrase: &str) -> bool {
@@ -1339,33 +1375,11 @@ fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
     if p.words > 60 {
         return Some(EdgeJunk::No);
     }
-    let w = norm_words_upto(t, TAIL_WORDS);
-    if w.is_empty() {
+    let Some(first) = norm_word_iter(t).next() else {
         return Some(EdgeJunk::Edge);
-    }
-    // closing blocks of press releases and paywalls: they and what follows them go
-    let first_line = t.lines().next().unwrap_or(t).trim();
-    // most passages are one line: their first line's words are the words already read
-    let first_line_words;
-    let fl: &[Cow<str>] = if first_line.len() == t.len() {
-        &w
-    } else {
-        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
-        &first_line_words
     };
-    let heading_like = fl.len() <= 7
-        && !ends_like_sentence(first_line)
-        && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
-    if heading_like
-        && (starts_with_words(fl, "about")
-            || starts_with_words(fl, "über")
-            || starts_with_words(fl, "à propos")
-            || starts_with_words(fl, "a propos")
-            || starts_with_words(fl, "о компании"))
-        && fl.len() >= 2
-    {
-        return Some(EdgeJunk::Tail);
-    }
+    // closing blocks of press releases and paywalls: they and what follows them go
+    const ABOUT: [&str; 5] = ["about", "über", "à propos", "a propos", "о компании"];
     const TAIL: [&str; 22] = [
         "media contact",
         "media contacts",
@@ -1390,6 +1404,31 @@ fn classify_tail(p: &Passage) -> Option<EdgeJunk> {
         "subscribe to continue reading",
         "subscribe to keep reading",
     ];
+    // Each phrase starts the passage (or its first line, which starts with the same word): most
+    // passages are told apart by their first word alone, without reading the next ones.
+    if !ABOUT
+        .iter()
+        .chain(&TAIL)
+        .any(|ph| is_first_word(&first, ph))
+    {
+        return None;
+    }
+    let w = norm_words_upto(t, TAIL_WORDS);
+    let first_line = t.lines().next().unwrap_or(t).trim();
+    // most passages are one line: their first line's words are the words already read
+    let first_line_words;
+    let fl: &[Cow<str>] = if first_line.len() == t.len() {
+        &w
+    } else {
+        first_line_words = norm_words_upto(first_line, TAIL_WORDS);
+        &first_line_words
+    };
+    let heading_like = fl.len() <= 7
+        && !ends_like_sentence(first_line)
+        && (first_line.len() < t.len() || p.kind == BlockKind::Heading || p.words <= 7);
+    if heading_like && fl.len() >= 2 && ABOUT.iter().any(|ph| starts_with_words(fl, ph)) {
+        return Some(EdgeJunk::Tail);
+    }
     if TAIL.iter().any(|ph| starts_with_words(&w, ph)) {
         return Some(EdgeJunk::Tail);
     }
@@ -1496,12 +1535,18 @@ fn classify_non_tail(p: &Passage) -> EdgeJunk {
 /// Drops what surrounds the article prose inside the chosen body: leading kickers,
 /// release headers, date and print lines; trailing copyright, counters, prompts; and
 /// from a closing marker (`###`, "About <Company>", media contact, paywall) to the end.
-fn trim_edges(sel: &mut Vec<&Passage>) {
+/// `known` holds, for each passage, its kind when [`classify_edge`] has already read it.
+fn trim_edges(sel: &mut Vec<&Passage>, known: &[Option<EdgeJunk>]) {
     if sel.len() < 2 {
         return;
     }
-    // every passage may be a tail; what else a line is matters only at the edges
-    let tails: Vec<_> = sel.iter().map(|p| classify_tail(p)).collect();
+    // Every passage may be a tail; what else a line is matters only at the edges. A known kind
+    // is a tail exactly when `classify_tail` says so, as only it decides tails.
+    let tails: Vec<_> = sel
+        .iter()
+        .zip(known)
+        .map(|(p, &kind)| kind.or_else(|| classify_tail(p)))
+        .collect();
     let kind = |i: usize| tails[i].unwrap_or_else(|| classify_non_tail(sel[i]));
     // A closing marker cuts the rest when it sits in the second half of the body and
     // what it cuts is a small share of the text (a sub-heading such as "About the

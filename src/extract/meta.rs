@@ -4,6 +4,7 @@
 //! OpenGraph and other meta tags, then marked-up elements (`<time>`, `rel=author`, bylines), then
 //! what is visible, and last the URL. Sources inside comment sections are never used.
 
+use html5ever::local_name;
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
@@ -78,20 +79,29 @@ impl<'a> Candidates<'a> {
         // case-insensitive HTML attributes), everything else exactly.
         let (mut kind, mut rel, mut itemprop, mut class, mut id) = (None, None, None, None, None);
         let (mut content, mut href, mut lang) = (false, false, false);
+        // Attributes are told by their interned names, one comparison each, where reading a name
+        // as text takes a table look-up and matching it several comparisons.
         for (key, value) in e.attrs.iter() {
             if !key.ns.is_empty() {
                 continue;
             }
-            match &*key.local {
-                "type" => kind = Some(&**value),
-                "rel" => rel = Some(&**value),
-                "itemprop" => itemprop = Some(&**value),
-                "class" => class = Some(&**value),
-                "id" => id = Some(&**value),
-                "content" => content = true,
-                "href" => href = true,
-                "lang" => lang = true,
-                _ => {}
+            let attribute = &key.local;
+            if *attribute == local_name!("class") {
+                class = Some(&**value);
+            } else if *attribute == local_name!("id") {
+                id = Some(&**value);
+            } else if *attribute == local_name!("type") {
+                kind = Some(&**value);
+            } else if *attribute == local_name!("rel") {
+                rel = Some(&**value);
+            } else if *attribute == local_name!("itemprop") {
+                itemprop = Some(&**value);
+            } else if *attribute == local_name!("content") {
+                content = true;
+            } else if *attribute == local_name!("href") {
+                href = true;
+            } else if *attribute == local_name!("lang") {
+                lang = true;
             }
         }
         let html = e.name.ns == html5ever::ns!(html);
@@ -423,14 +433,28 @@ fn first_text(elements: &[ElementRef]) -> Option<String> {
 /// True inside a comment section, where names and dates belong to readers, not the article.
 fn in_comments(el: &ElementRef) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        let v = a.value();
-        let marks = |s: Option<&str>| {
-            s.is_some_and(|s| {
-                let s = s.to_ascii_lowercase();
-                s.contains("comment") || s.contains("respond") || s.contains("reply")
-            })
-        };
-        marks(v.attr("id")) || marks(v.attr("class"))
+        // The id and class told by their interned names: `Element::attr` interns its argument,
+        // for each ancestor of each element asked about.
+        a.value().attrs.iter().any(|(key, value)| {
+            key.ns.is_empty()
+                && (key.local == local_name!("id") || key.local == local_name!("class"))
+                && marks_comments(value.as_bytes())
+        })
+    })
+}
+
+/// Whether an id or class holds `comment`, `respond` or `reply` in any case: one pass over it,
+/// without a lower-cased copy.
+fn marks_comments(value: &[u8]) -> bool {
+    const MARKS: [&[u8]; 3] = [b"comment", b"respond", b"reply"];
+    (0..value.len()).any(|i| {
+        let rest = &value[i..];
+        MARKS.iter().any(|mark| {
+            rest[0].to_ascii_lowercase() == mark[0]
+                && rest
+                    .get(..mark.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(mark))
+        })
     })
 }
 
@@ -578,16 +602,18 @@ fn short_texts<'a>(body: Option<ElementRef<'a>>) -> impl Iterator<Item = &'a str
     body.into_iter()
         .flat_map(|body| body.descendants())
         .filter_map(|node| match node.value() {
-            scraper::Node::Text(t) => Some((node, &**t)),
+            scraper::Node::Text(t) => Some((node, t.trim())),
             _ => None,
         })
+        // the length first: most texts are whitespace between tags or long paragraphs, and
+        // `in_comments` walks up the tree
+        .filter(|(_, t)| (6..=100).contains(&t.len()))
         .filter(|(node, _)| {
             node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
                 !matches!(p.value().name(), "script" | "style" | "noscript") && !in_comments(&p)
             })
         })
-        .map(|(_, t)| t.trim())
-        .filter(|t| (6..=100).contains(&t.len()))
+        .map(|(_, t)| t)
         .take(300)
 }
 

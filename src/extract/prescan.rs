@@ -130,9 +130,9 @@ impl Name {
     fn new(raw: &[u8]) -> Name {
         let mut bytes = [0; NAME_LEN];
         let len = raw.len().min(NAME_LEN);
-        for (to, from) in bytes.iter_mut().zip(&raw[..len]) {
-            *to = from.to_ascii_lowercase();
-        }
+        bytes[..len].copy_from_slice(&raw[..len]);
+        // the whole array, zeros too: a fixed length the compiler lowers in a few vector steps
+        bytes.make_ascii_lowercase();
         Name {
             bytes,
             len: len as u8,
@@ -421,10 +421,20 @@ fn tag(b: &[u8], at: usize, mut unread: Option<&mut Vec<(usize, usize)>>) -> Tag
             i = j;
         }
         if let Some(unread) = unread.as_deref_mut() {
-            // no attribute read is longer than `http-equiv`: longer names need no lower-casing
-            if attribute_name.len() <= b"http-equiv".len()
-                && is_read_attribute(name.as_bytes(), Name::new(attribute_name).as_bytes())
-            {
+            // No attribute read is longer than `http-equiv`: longer names need no lower-casing,
+            // and names are lower case on all but the odd page: only those are copied.
+            let lower;
+            let read = attribute_name.len() <= b"http-equiv".len()
+                && is_read_attribute(
+                    name.as_bytes(),
+                    if attribute_name.iter().any(u8::is_ascii_uppercase) {
+                        lower = Name::new(attribute_name);
+                        lower.as_bytes()
+                    } else {
+                        attribute_name
+                    },
+                );
+            if read {
                 t.keeps_attribute = true;
             } else {
                 unread.push((with_space_before(b, attribute, i), i));
