@@ -246,8 +246,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                 if matches!(bytes, b"img" | b"source")
                     && foreign == 0
                     && !t.keeps_attribute
-                    && b.get(image_may_follow..start)
-                        .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
+                    && only_whitespace(b, image_may_follow, start)
                 {
                     cut.truncate(attributes_from);
                     cut.push((start, end));
@@ -255,11 +254,7 @@ fn prepare_at(html: &str, max_depth: usize) -> Cow<'_, str> {
                     image_may_follow = end;
                     continue;
                 }
-                let after_node = || {
-                    b.get(svg_node_end..start)
-                        .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
-                };
-                if in_svg && !t.keeps_attribute && after_node() {
+                if in_svg && !t.keeps_attribute && only_whitespace(b, svg_node_end, start) {
                     if let Some(leaf_end) = unread_svg_leaf_end(b, start, &t) {
                         cut.truncate(attributes_from);
                         cut.push((start, leaf_end));
@@ -584,6 +579,13 @@ fn is_read_attribute(element: &[u8], attribute: &[u8]) -> bool {
         b"href" => element == b"link",
         _ => false,
     }
+}
+
+/// Whether the markup from `from` to `to` is only whitespace (or nothing); false when `from` is
+/// past `to`, as `usize::MAX` is when nothing came before.
+fn only_whitespace(b: &[u8], from: usize, to: usize) -> bool {
+    b.get(from..to)
+        .is_some_and(|gap| gap.iter().all(u8::is_ascii_whitespace))
 }
 
 /// Elements whose start tag makes the tree builder reopen, before inserting them, any formatting
