@@ -31,7 +31,7 @@ use crate::walk::{self, Found};
 
 /// Bumped whenever the schema or what is stored changes; an index of another format is rebuilt
 /// by `clipdex index` and refused, with what to do, by the other commands.
-pub const INDEX_FORMAT: u32 = 4;
+pub const INDEX_FORMAT: u32 = 5;
 
 /// Files processed between commits: what a crash can cost at most. The environment variable
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
@@ -45,6 +45,10 @@ pub const COMMIT_EVERY: usize = 2500;
 /// The `kind` of file records. Passages have no `kind`: a term repeated in every passage cost
 /// about 1.5% of indexing, and only a match-all query has to tell the two apart.
 pub const KIND_FILE: &str = "file";
+
+/// The `kind` of article documents: an article's title, site and authors, inverted once for all
+/// its passages (see [`crate::join`]).
+pub const KIND_ARTICLE: &str = "article";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +67,10 @@ pub struct Fields {
     pub speaker_exact: Field,
     pub site: Field,
     pub author: Field,
+    pub title_stored: Field,
+    pub site_stored: Field,
+    pub author_stored: Field,
+    pub passages: Field,
     pub url: Field,
     pub date: Field,
     pub date_text: Field,
@@ -74,12 +82,12 @@ pub struct Fields {
 /// Builds the schema; the names are the ones the query syntax exposes (`speaker:`, `title:`...).
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let stemmed = TextOptions::default().set_stored().set_indexing_options(
+    let stemmed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(crate::stem::EN_STEM)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let words = TextOptions::default().set_stored().set_indexing_options(
+    let words = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(crate::stem::DEFAULT)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
@@ -107,12 +115,21 @@ pub fn schema() -> (Schema, Fields) {
         file_hash: b.add_text_field("file_hash", column.clone()),
         article_id: b.add_text_field("article_id", exact.set_fast("raw").set_stored()),
         position: b.add_u64_field("position", STORED),
-        text: b.add_text_field("text", stemmed.clone()),
+        text: b.add_text_field("text", stemmed.clone().set_stored()),
+        // Indexed on article documents only (see `crate::join`); each passage stores a copy to
+        // show with it.
         title: b.add_text_field("title", stemmed),
-        speaker: b.add_text_field("speaker", words.clone()),
+        speaker: b.add_text_field("speaker", words.clone().set_stored()),
         speaker_exact: b.add_text_field("speaker_exact", column.clone()),
         site: b.add_text_field("site", words.clone()),
         author: b.add_text_field("author", words),
+        title_stored: b.add_text_field("title_stored", STORED),
+        site_stored: b.add_text_field("site_stored", STORED),
+        author_stored: b.add_text_field("author_stored", STORED),
+        passages: b.add_u64_field(
+            crate::join::PASSAGES_COLUMN,
+            NumericOptions::default().set_fast(),
+        ),
         url: b.add_text_field("url", STORED),
         date: b.add_date_field(
             "date",
@@ -677,7 +694,8 @@ fn file_record(f: &Fields, key: &str, state: &FileState) -> TantivyDocument {
     )
 }
 
-/// The index documents of a processed page's passages (public for the benchmarks).
+/// The index documents of a processed page: its passages, then its article document (public
+/// for the benchmarks).
 pub fn passage_docs<'a>(
     f: &'a Fields,
     key: &'a str,
@@ -687,6 +705,7 @@ pub fn passage_docs<'a>(
     let id = article_id(key);
     // What every passage of the article repeats, worked out once.
     let host = article.url.as_deref().and_then(crate::text::url_host);
+    let sites = move || article.site.as_deref().into_iter().chain(host);
     let date = article.date.as_ref().map(|date| {
         (
             date_value(date.calendar_seconds()),
@@ -694,7 +713,24 @@ pub fn passage_docs<'a>(
             date.day()[..7].to_owned(),
         )
     });
-    page.passages.iter().map(move |passage| {
+    let mut article_doc = (!page.passages.is_empty()).then(|| {
+        let mut doc = doc!(
+            f.kind => KIND_ARTICLE,
+            f.article_id => id.as_str(),
+            f.passages => page.passages.len() as u64,
+        );
+        if let Some(title) = &article.title {
+            doc.add_text(f.title, title);
+        }
+        for site in sites() {
+            doc.add_text(f.site, site);
+        }
+        for author in &article.authors {
+            doc.add_text(f.author, author);
+        }
+        doc
+    });
+    let passages = page.passages.iter().map(move |passage| {
         let mut doc = doc!(
             f.path => key,
             f.article_id => id.as_str(),
@@ -702,16 +738,13 @@ pub fn passage_docs<'a>(
             f.text => passage.text.as_str(),
         );
         if let Some(title) = &article.title {
-            doc.add_text(f.title, title);
+            doc.add_text(f.title_stored, title);
         }
-        if let Some(site) = &article.site {
-            doc.add_text(f.site, site);
-        }
-        if let Some(host) = host {
-            doc.add_text(f.site, host);
+        for site in sites() {
+            doc.add_text(f.site_stored, site);
         }
         for author in &article.authors {
-            doc.add_text(f.author, author);
+            doc.add_text(f.author_stored, author);
         }
         if let Some(url) = &article.url {
             doc.add_text(f.url, url);
@@ -735,5 +768,7 @@ pub fn passage_docs<'a>(
             );
         }
         doc
-    })
+    });
+    // the article document right after its passages: `crate::join` counts back from it
+    passages.chain(std::iter::from_fn(move || article_doc.take()))
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod join;
 pub mod output;
 pub mod page;
 pub mod passages;

@@ -11,20 +11,44 @@ use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggContextParams, AggregationCollector};
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
-    QueryParserError, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::index::{Fields, Store, KIND_FILE};
+use crate::index::{Fields, Store, KIND_ARTICLE, KIND_FILE};
+use crate::join::ArticleJoin;
 use crate::quotes::Quote;
 use crate::snippet::{self, Pattern};
 
 /// Field names a query may use, as `name:word` or `name:"a phrase"`.
 pub const QUERY_FIELDS: &[&str] = &["speaker", "title", "site", "author", "text"];
+
+/// The query fields indexed on article documents (see [`crate::join`]).
+const ARTICLE_FIELDS: &[&str] = &["title", "site", "author"];
+
+/// Whether a query only excludes (tantivy's parser refuses it: it would have to match everything
+/// else).
+fn all_negative(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Leaf(_) => false,
+        UserInputAst::Boost(inner, _) => all_negative(inner),
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .all(|(occur, clause)| *occur == Some(Occur::MustNot) || all_negative(clause)),
+    }
+}
+
+/// The documents of one `kind` (file records, article documents).
+fn kind_query(f: &Fields, kind: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(f.kind, kind),
+        IndexRecordOption::Basic,
+    ))
+}
 
 /// Most buckets one aggregation returns (tantivy's default bucket limit is 65,000).
 const MAX_BUCKETS: usize = 50_000;
@@ -173,25 +197,45 @@ struct UserQuery {
 pub struct Engine {
     store: Store,
     reader: IndexReader,
-    parser: QueryParser,
-    fuzzy_parser: QueryParser,
+    parsers: Parsers,
+    fuzzy_parsers: Parsers,
+}
+
+/// Query parsers for the two default fields: a word with no field looks in the passage's text
+/// and in its article's title, and the title part runs on article documents (see
+/// [`Engine::build_query`]).
+#[derive(Clone)]
+struct Parsers {
+    /// `text` for default field: also builds every leaf that names its field
+    text: QueryParser,
+    /// `title` for default field
+    title: QueryParser,
 }
 
 impl Engine {
     pub fn open(store: Store) -> Result<Engine> {
         let reader = store.reader()?;
         let f = store.fields;
-        let mut parser = QueryParser::for_index(&store.index, vec![f.text, f.title]);
-        parser.set_conjunction_by_default();
-        let mut fuzzy_parser = parser.clone();
-        for field in [f.text, f.title, f.speaker, f.author] {
-            fuzzy_parser.set_field_fuzzy(field, false, 1, true);
+        let parser = |default_field| {
+            let mut parser = QueryParser::for_index(&store.index, vec![default_field]);
+            parser.set_conjunction_by_default();
+            parser
+        };
+        let parsers = Parsers {
+            text: parser(f.text),
+            title: parser(f.title),
+        };
+        let mut fuzzy_parsers = parsers.clone();
+        for parser in [&mut fuzzy_parsers.text, &mut fuzzy_parsers.title] {
+            for field in [f.text, f.title, f.speaker, f.author] {
+                parser.set_field_fuzzy(field, false, 1, true);
+            }
         }
         Ok(Engine {
             store,
             reader,
-            parser,
-            fuzzy_parser,
+            parsers,
+            fuzzy_parsers,
         })
     }
 
@@ -333,10 +377,10 @@ impl Engine {
             article: ArticleInfo {
                 path: first_text(doc, f.path).unwrap_or_default(),
                 url: first_text(doc, f.url),
-                title: first_text(doc, f.title),
-                site: first_text(doc, f.site),
+                title: first_text(doc, f.title_stored),
+                site: first_text(doc, f.site_stored),
                 date: first_text(doc, f.date_text),
-                authors: all_text(doc, f.author),
+                authors: all_text(doc, f.author_stored),
             },
             passage: doc
                 .get_first(f.position)
@@ -449,11 +493,18 @@ impl Engine {
     pub fn article(&self, id_or_path: &str) -> Result<Option<StoredArticle>> {
         let f = self.store.fields;
         let searcher = self.reader.searcher();
+        // the passages of the article, without its article document
         let by = |field, value: &str| -> Result<Vec<DocAddress>> {
-            let query = TermQuery::new(
-                Term::from_field_text(field, value),
-                IndexRecordOption::Basic,
-            );
+            let query = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, value),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                ),
+                (Occur::MustNot, kind_query(&f, KIND_ARTICLE)),
+            ]);
             Ok(searcher
                 .search(&query, &TopDocs::with_limit(100_000).order_by_score())?
                 .into_iter()
@@ -504,7 +555,7 @@ impl Engine {
         if raw.trim().is_empty() {
             return if empty_ok {
                 Ok(UserQuery {
-                    query: Box::new(AllQuery),
+                    query: self.all_passages(),
                     patterns: Vec::new(),
                 })
             } else {
@@ -516,14 +567,18 @@ impl Engine {
         check_syntax(raw)?;
         let ast = tantivy::query_grammar::parse_query(raw)
             .map_err(|_| Error::Query(format!("cannot read the query {raw:?}")))?;
-        let parser = if fuzzy {
-            &self.fuzzy_parser
+        let parsers = if fuzzy {
+            &self.fuzzy_parsers
         } else {
-            &self.parser
+            &self.parsers
         };
-        let query = parser
-            .build_query_from_user_input_ast(ast.clone())
-            .map_err(|e| explain(raw, e))?;
+        if all_negative(&ast) && !matches!(&ast, UserInputAst::Clause(c) if c.is_empty()) {
+            return Err(explain(raw, QueryParserError::AllButQueryForbidden));
+        }
+        let query = self
+            .build_query(parsers, ast.clone())
+            .map_err(|e| explain(raw, e))?
+            .unwrap_or_else(|| Box::new(EmptyQuery));
         let mut patterns = Vec::new();
         let mut analyzer = self
             .store
@@ -533,21 +588,98 @@ impl Engine {
         Ok(UserQuery { query, patterns })
     }
 
+    /// The query of a parsed user query, built as tantivy's parser builds it with `text` and
+    /// `title` for default fields (a clause without an operator is required, a word with no
+    /// field is looked for in both fields), except that leaves on the fields of article
+    /// documents run through [`ArticleJoin`]. None when nothing is left to match on (a word the
+    /// analyzer drops entirely), which tantivy's parser also leaves out of its clause.
+    fn build_query(
+        &self,
+        parsers: &Parsers,
+        ast: UserInputAst,
+    ) -> std::result::Result<Option<Box<dyn Query>>, QueryParserError> {
+        let built: Box<dyn Query> = match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut built = Vec::with_capacity(clauses.len());
+                for (occur, clause) in clauses {
+                    if let Some(query) = self.build_query(parsers, clause)? {
+                        built.push((occur.unwrap_or(Occur::Must), query));
+                    }
+                }
+                if built.is_empty() {
+                    return Ok(None);
+                }
+                Box::new(BooleanQuery::new(built))
+            }
+            UserInputAst::Boost(inner, boost) => match self.build_query(parsers, *inner)? {
+                Some(query) => Box::new(BoostQuery::new(query, boost.into_inner() as f32)),
+                None => return Ok(None),
+            },
+            UserInputAst::Leaf(leaf) => return self.build_leaf(parsers, *leaf),
+        };
+        Ok(Some(built))
+    }
+
+    fn build_leaf(
+        &self,
+        parsers: &Parsers,
+        leaf: UserInputLeaf,
+    ) -> std::result::Result<Option<Box<dyn Query>>, QueryParserError> {
+        let build = |parser: &QueryParser, leaf: UserInputLeaf| {
+            parser
+                .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
+                .map(|query| (!query.is::<EmptyQuery>()).then_some(query))
+        };
+        let field = match &leaf {
+            UserInputLeaf::Literal(literal) => literal.field_name.as_deref(),
+            UserInputLeaf::Range { field, .. }
+            | UserInputLeaf::Set { field, .. }
+            | UserInputLeaf::Regex { field, .. } => field.as_deref(),
+            UserInputLeaf::Exists { field } => Some(field.as_str()),
+            UserInputLeaf::All => return Ok(Some(self.all_passages())),
+        };
+        match field {
+            Some(name) if ARTICLE_FIELDS.contains(&name) => {
+                Ok(build(&parsers.text, leaf)?.map(|query| self.join(query)))
+            }
+            Some(_) => build(&parsers.text, leaf),
+            None => {
+                let in_text = build(&parsers.text, leaf.clone())?;
+                let in_title = build(&parsers.title, leaf)?.map(|query| self.join(query));
+                Ok(match (in_text, in_title) {
+                    (Some(text), Some(title)) => Some(Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, text),
+                        (Occur::Should, title),
+                    ]))),
+                    (text, title) => text.or(title),
+                })
+            }
+        }
+    }
+
+    /// Every passage. Only match-all reaches file records and article documents (they have no
+    /// text, speaker or date, and article fields go through [`ArticleJoin`]), so only it has to
+    /// leave them out; `* -word` once listed file records as empty hits.
+    fn all_passages(&self) -> Box<dyn Query> {
+        let f = &self.store.fields;
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+            (Occur::MustNot, kind_query(f, KIND_FILE)),
+            (Occur::MustNot, kind_query(f, KIND_ARTICLE)),
+        ]))
+    }
+
+    /// The passages of the articles whose article document matches `query`.
+    fn join(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        Box::new(ArticleJoin::new(
+            query,
+            Term::from_field_text(self.store.fields.kind, KIND_ARTICLE),
+        ))
+    }
+
     fn with_filters(&self, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
         let f = self.store.fields;
-        // Only a match-all query can reach the file records (they have no text, title, speaker,
-        // site or date), so only it has to leave them out.
-        let match_all = query.downcast_ref::<AllQuery>().is_some();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-        if match_all {
-            clauses.push((
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.kind, KIND_FILE),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
         let mut filter = |q: Box<dyn Query>| {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         };
@@ -555,7 +687,7 @@ impl Engine {
             filter(self.words_query(f.speaker, speaker));
         }
         if let Some(site) = &filters.site {
-            filter(self.words_query(f.site, site));
+            filter(self.join(self.words_query(f.site, site)));
         }
         if filters.since.is_some() || filters.until.is_some() {
             let bound = |secs: Option<i64>, make: fn(Term) -> Bound<Term>| {
