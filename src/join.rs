@@ -14,7 +14,9 @@
 //! with articles, as they compared passages with passages when every passage carried its title.
 
 use tantivy::columnar::Column;
-use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{
+    Bm25StatisticsProvider, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
+};
 use tantivy::schema::{Field, Term};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
 
@@ -121,7 +123,13 @@ impl JoinWeight {
 
 impl Weight for JoinWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(Box::new(self.join_scorer(reader, boost)?))
+        let scorer = self.join_scorer(reader, boost)?;
+        if scorer.doc == TERMINATED {
+            // tantivy leaves an empty scorer out of a union, so that the other clauses, when all
+            // are terms, keep its block-max pruning (a word in no title of the segment)
+            return Ok(Box::new(EmptyScorer));
+        }
+        Ok(Box::new(scorer))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
