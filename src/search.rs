@@ -336,9 +336,11 @@ impl Engine {
         wanted: usize,
     ) -> Result<Vec<(Option<f32>, DocAddress)>> {
         let mut columns = HashMap::new();
-        let mut per_article: HashMap<String, usize> = HashMap::new();
+        // An article's passages are all in one segment, so its id's ordinal in the segment's
+        // column tells it apart without reading the id itself: looking the string up in the
+        // column's dictionary took a third of the search time.
+        let mut per_article: HashMap<(u32, Option<u64>), usize> = HashMap::new();
         let mut kept = Vec::new();
-        let mut id = String::new();
         for (score, address) in candidates {
             let column = match columns.entry(address.segment_ord) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
@@ -349,15 +351,12 @@ impl Engine {
                         .str("article_id")?,
                 ),
             };
-            id.clear();
-            if let Some(column) = column.as_ref() {
-                if let Some(ord) = column.term_ords(address.doc_id).next() {
-                    column
-                        .ord_to_str(ord, &mut id)
-                        .map_err(tantivy::TantivyError::from)?;
-                }
-            }
-            let seen = per_article.entry(id.clone()).or_default();
+            let ordinal = column
+                .as_ref()
+                .and_then(|column| column.term_ords(address.doc_id).next());
+            let seen = per_article
+                .entry((address.segment_ord, ordinal))
+                .or_default();
             if *seen < cap {
                 *seen += 1;
                 kept.push((score, address));
