@@ -31,7 +31,7 @@ use crate::walk::{self, Found};
 
 /// Bumped whenever the schema or what is stored changes; an index of another format is rebuilt
 /// by `clipdex index` and refused, with what to do, by the other commands.
-pub const INDEX_FORMAT: u32 = 6;
+pub const INDEX_FORMAT: u32 = 7;
 
 /// Files processed between commits: what a crash can cost at most. The environment variable
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
@@ -67,9 +67,6 @@ pub struct Fields {
     pub speaker_exact: Field,
     pub site: Field,
     pub author: Field,
-    pub title_stored: Field,
-    pub site_stored: Field,
-    pub author_stored: Field,
     pub passages: Field,
     pub url: Field,
     pub date: Field,
@@ -82,12 +79,12 @@ pub struct Fields {
 /// Builds the schema; the names are the ones the query syntax exposes (`speaker:`, `title:`...).
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let stemmed = TextOptions::default().set_indexing_options(
+    let stemmed = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(crate::stem::EN_STEM)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let words = TextOptions::default().set_indexing_options(
+    let words = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(crate::stem::DEFAULT)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
@@ -115,17 +112,14 @@ pub fn schema() -> (Schema, Fields) {
         file_hash: b.add_text_field("file_hash", column.clone()),
         article_id: b.add_text_field("article_id", exact.set_fast("raw").set_stored()),
         position: b.add_u64_field("position", STORED),
-        text: b.add_text_field("text", stemmed.clone().set_stored()),
-        // Indexed on article documents only (see `crate::join`); each passage stores a copy to
-        // show with it.
+        text: b.add_text_field("text", stemmed.clone()),
+        // On article documents only (see `crate::join`), like the path, URL, date as text and
+        // language: what an article says once is stored and inverted once.
         title: b.add_text_field("title", stemmed),
-        speaker: b.add_text_field("speaker", words.clone().set_stored()),
+        speaker: b.add_text_field("speaker", words.clone()),
         speaker_exact: b.add_text_field("speaker_exact", column.clone()),
         site: b.add_text_field("site", words.clone()),
         author: b.add_text_field("author", words),
-        title_stored: b.add_text_field("title_stored", STORED),
-        site_stored: b.add_text_field("site_stored", STORED),
-        author_stored: b.add_text_field("author_stored", STORED),
         passages: b.add_u64_field(
             crate::join::PASSAGES_COLUMN,
             NumericOptions::default().set_fast(),
@@ -711,7 +705,6 @@ pub fn passage_docs<'a>(
     let id = article_id(key);
     // What every passage of the article repeats, worked out once.
     let host = article.url.as_deref().and_then(crate::text::url_host);
-    let sites = move || article.site.as_deref().into_iter().chain(host);
     let date = article.date.as_ref().map(|date| {
         (
             date_value(date.calendar_seconds()),
@@ -724,44 +717,37 @@ pub fn passage_docs<'a>(
             f.kind => KIND_ARTICLE,
             f.article_id => id.as_str(),
             f.passages => page.passages.len() as u64,
+            f.path => key,
         );
         if let Some(title) = &article.title {
             doc.add_text(f.title, title);
         }
-        for site in sites() {
+        for site in article.site.as_deref().into_iter().chain(host) {
             doc.add_text(f.site, site);
         }
         for author in &article.authors {
             doc.add_text(f.author, author);
         }
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        if let Some((_, text, _)) = &date {
+            doc.add_text(f.date_text, text);
+        }
+        if let Some(lang) = &article.lang {
+            doc.add_text(f.lang, lang);
+        }
         doc
     });
     let passages = page.passages.iter().map(move |passage| {
         let mut doc = doc!(
-            f.path => key,
             f.article_id => id.as_str(),
             f.position => u64::from(passage.position),
             f.text => passage.text.as_str(),
         );
-        if let Some(title) = &article.title {
-            doc.add_text(f.title_stored, title);
-        }
-        for site in sites() {
-            doc.add_text(f.site_stored, site);
-        }
-        for author in &article.authors {
-            doc.add_text(f.author_stored, author);
-        }
-        if let Some(url) = &article.url {
-            doc.add_text(f.url, url);
-        }
-        if let Some((value, text, month)) = &date {
+        if let Some((value, _, month)) = &date {
             doc.add_date(f.date, *value);
-            doc.add_text(f.date_text, text);
             doc.add_text(f.month, month);
-        }
-        if let Some(lang) = &article.lang {
-            doc.add_text(f.lang, lang);
         }
         for speaker in passage.speakers() {
             doc.add_text(f.speaker, speaker);

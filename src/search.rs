@@ -32,6 +32,21 @@ pub const QUERY_FIELDS: &[&str] = &["speaker", "title", "site", "author", "text"
 /// The query fields indexed on article documents (see [`crate::join`]).
 const ARTICLE_FIELDS: &[&str] = &["title", "site", "author"];
 
+/// The article document of the passage at `address`: the first document after it with a
+/// passage count (see [`crate::join`]).
+fn article_of(searcher: &Searcher, address: DocAddress) -> Result<DocAddress> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    let passages = segment.fast_fields().u64(crate::join::PASSAGES_COLUMN)?;
+    (address.doc_id + 1..segment.max_doc())
+        .find(|&doc| passages.first(doc).is_some())
+        .map(|doc_id| DocAddress::new(address.segment_ord, doc_id))
+        .ok_or_else(|| {
+            Error::Index(tantivy::TantivyError::InternalError(format!(
+                "passage {address:?} has no article document"
+            )))
+        })
+}
+
 /// Whether a query only excludes (tantivy's parser refuses it: it would have to match everything
 /// else).
 fn all_negative(ast: &UserInputAst) -> bool {
@@ -266,6 +281,8 @@ impl Engine {
             return Ok(Vec::new());
         }
         let ranked = self.top_passages(&searcher, &*query, request, wanted)?;
+        // hits come a few per article: its document is read once
+        let mut articles: HashMap<DocAddress, TantivyDocument> = HashMap::new();
         self.with_text_analyzer(|analyzer| {
             ranked
                 .into_iter()
@@ -273,7 +290,14 @@ impl Engine {
                 .skip(request.offset)
                 .map(|(i, (score, address))| {
                     let doc: TantivyDocument = searcher.doc(address)?;
-                    let mut hit = self.hit_from(&doc, i + 1, score);
+                    let article = match articles.entry(article_of(&searcher, address)?) {
+                        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            let doc = searcher.doc(*e.key())?;
+                            e.insert(doc)
+                        }
+                    };
+                    let mut hit = self.hit_from(&doc, article, i + 1, score);
                     let matches =
                         snippet::find_matches(&hit.text, &user.patterns, analyzer, request.fuzzy);
                     let snippet = snippet::make_snippet(&hit.text, &matches, SNIPPET_CHARS);
@@ -390,19 +414,19 @@ impl Engine {
         Ok(kept)
     }
 
-    fn hit_from(&self, doc: &TantivyDocument, rank: usize, score: Option<f32>) -> Hit {
+    /// A hit from a passage's document and its article's.
+    fn hit_from(
+        &self,
+        doc: &TantivyDocument,
+        article: &TantivyDocument,
+        rank: usize,
+        score: Option<f32>,
+    ) -> Hit {
         let f = self.store.fields;
         Hit {
             rank,
             score,
-            article: ArticleInfo {
-                path: first_text(doc, f.path).unwrap_or_default(),
-                url: first_text(doc, f.url),
-                title: first_text(doc, f.title_stored),
-                site: first_text(doc, f.site_stored),
-                date: first_text(doc, f.date_text),
-                authors: all_text(doc, f.author_stored),
-            },
+            article: self.article_info(article),
             passage: doc
                 .get_first(f.position)
                 .and_then(|v| v.as_u64())
@@ -413,6 +437,18 @@ impl Engine {
             highlights: Vec::new(),
             speakers: all_text(doc, f.speaker),
             quotes: quotes_of(doc, f.quotes),
+        }
+    }
+
+    fn article_info(&self, article: &TantivyDocument) -> ArticleInfo {
+        let f = self.store.fields;
+        ArticleInfo {
+            path: first_text(article, f.path).unwrap_or_default(),
+            url: first_text(article, f.url),
+            title: first_text(article, f.title),
+            site: first_text(article, f.site),
+            date: first_text(article, f.date_text),
+            authors: all_text(article, f.author),
         }
     }
 
@@ -514,18 +550,12 @@ impl Engine {
     pub fn article(&self, id_or_path: &str) -> Result<Option<StoredArticle>> {
         let f = self.store.fields;
         let searcher = self.reader.searcher();
-        // the passages of the article, without its article document
+        // the passages of the article and its article document
         let by = |field, value: &str| -> Result<Vec<DocAddress>> {
-            let query = BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, value),
-                        IndexRecordOption::Basic,
-                    )) as Box<dyn Query>,
-                ),
-                (Occur::MustNot, kind_query(&f, KIND_ARTICLE)),
-            ]);
+            let query = TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            );
             Ok(searcher
                 .search(&query, &TopDocs::with_limit(100_000).order_by_score())?
                 .into_iter()
@@ -539,23 +569,24 @@ impl Engine {
                 .unwrap_or_else(|_| id_or_path.to_owned());
             addresses = by(f.article_id, &crate::index::article_id(&path))?;
         }
-        let mut docs = addresses
+        let (mut docs, articles): (Vec<TantivyDocument>, Vec<TantivyDocument>) = addresses
             .into_iter()
             .map(|a| searcher.doc::<TantivyDocument>(a))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+            .collect::<tantivy::Result<Vec<_>>>()?
+            .into_iter()
+            .partition(|d| d.get_first(f.position).is_some());
         docs.sort_by_key(|d| {
             d.get_first(f.position)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0)
         });
-        let Some(first) = docs.first() else {
+        let Some(article) = articles.first() else {
             return Ok(None);
         };
-        let head = self.hit_from(first, 0, None);
         Ok(Some(StoredArticle {
-            article_id: head.article_id,
-            article: head.article,
-            lang: first_text(first, f.lang),
+            article_id: first_text(article, f.article_id).unwrap_or_default(),
+            article: self.article_info(article),
+            lang: first_text(article, f.lang),
             passages: docs
                 .iter()
                 .map(|d| StoredPassage {
