@@ -457,6 +457,18 @@ impl WordFilter {
         WordFilter(bits)
     }
 
+    /// A filter of no word, for [`WordFilter::insert`].
+    pub fn empty() -> WordFilter {
+        WordFilter([0; Self::BITS / 64])
+    }
+
+    /// Adds word `w` to the filter.
+    #[inline]
+    pub fn insert(&mut self, w: &str) {
+        let d = Self::digest_of(w.as_bytes(), |x| x);
+        self.0[d / 64] |= 1 << (d % 64);
+    }
+
     /// Whether bit `d` is set.
     #[inline]
     fn has(&self, d: usize) -> bool {

@@ -78,29 +78,27 @@ pub struct Index<'a> {
 
 /// Whether the lower-case form of a capitalised word of the article also occurs as a lower-case
 /// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
-/// capitalised words, a fifth of the words: their forms are gathered first, then each lower-case
-/// word is looked up among them (most ruled out by a filter) instead of hashed into a set of all.
+/// capitalised words, a fifth of the words: their forms only set the bits of a filter, which
+/// turns most lower-case words away, and the few left are kept, without a hashing of every form.
 #[derive(Debug, Default)]
 pub struct LowerWords<'a> {
-    /// the form ([`lower_bare`]) of each capitalised word, and whether it occurs lower-case
-    found: FxMap<Cow<'a, str>, bool>,
+    /// the lower-case words that pass the filter of the forms ([`lower_bare`]) of the
+    /// capitalised words: among them every such form that occurs lower-case
+    found: FxSet<&'a str>,
 }
 
 impl<'a> LowerWords<'a> {
-    fn new(paras: &'a [Para<'a>], caps: usize) -> LowerWords<'a> {
-        let mut found: FxMap<Cow<'a, str>, bool> = FxMap::default();
-        found.reserve(caps);
+    fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
+        let mut filter = WordFilter::empty();
         for para in paras {
-            for i in 0..para.toks.len() {
-                if para.is_cap(i) {
+            for (i, t) in para.toks.iter().enumerate() {
+                if t.cap {
                     let (bare, stripped) = strip_poss(para.w(i));
-                    found
-                        .entry(lower_bare(para, i, bare, stripped))
-                        .or_insert(false);
+                    filter.insert(&lower_bare(para, i, bare, stripped));
                 }
             }
         }
-        let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
+        let mut found = FxSet::default();
         for para in paras {
             let low = para.low_bytes();
             for (i, t) in para.toks.iter().enumerate() {
@@ -112,9 +110,7 @@ impl<'a> LowerWords<'a> {
                     None => filter.may_contain(para.lw(i)),
                 };
                 if may {
-                    if let Some(f) = found.get_mut(para.lw(i)) {
-                        *f = true;
-                    }
+                    found.insert(para.lw(i));
                 }
             }
         }
@@ -122,9 +118,9 @@ impl<'a> LowerWords<'a> {
     }
 
     /// Whether `l`, the form ([`lower_bare`]) of a capitalised word of the article, also occurs
-    /// lower-case in it; asked only of such forms, which [`LowerWords::new`] all took.
+    /// lower-case in it.
     pub fn contains(&self, l: &str) -> bool {
-        self.found.get(l) == Some(&true)
+        self.found.contains(l)
     }
 }
 
@@ -692,7 +688,7 @@ impl<'a> Index<'a> {
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
-        idx.lower_words = LowerWords::new(paras, caps);
+        idx.lower_words = LowerWords::new(paras);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
