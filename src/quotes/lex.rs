@@ -439,22 +439,34 @@ pub struct WordFilter([u64; WordFilter::BITS / 64]);
 impl WordFilter {
     const BITS: usize = 8192;
 
-    /// The bit of the word whose bytes, each mapped by `f`, are `b`: from its length, first two
-    /// bytes and last byte.
+    /// The digest of the word whose UTF-8 bytes are `b`: its bit, from its length, first two
+    /// bytes and last byte, each with bit 5 set. That is the bit of ASCII lower case (and set in
+    /// ASCII digits and most punctuation), so an ASCII word and its lower case share a digest,
+    /// told without lower-casing the word. [`Tok::digest`] keeps each word's: every filter is
+    /// asked about the same word with it, without reading the word again.
+    ///
+    /// [`Tok::digest`]: super::text::Tok::digest
     #[inline]
-    fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
-        let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
-        let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as usize
+    pub fn digest(b: &[u8]) -> u16 {
+        let at = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
+        Self::digest_parts(b.len(), at(0), at(1), at(b.len().wrapping_sub(1)))
+    }
+
+    /// [`WordFilter::digest`] of a word of `len` bytes from its first two bytes and last one,
+    /// each with bit 5 set (0 for none): for a reader that has them at hand.
+    #[inline]
+    pub fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
+        let key =
+            (len as u32) ^ u32::from(first) << 8 ^ u32::from(second) << 16 ^ u32::from(last) << 24;
+        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as u16
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut bits = [0u64; Self::BITS / 64];
+        let mut filter = WordFilter::empty();
         for w in words {
-            let d = Self::digest_of(w.as_bytes(), |x| x);
-            bits[d / 64] |= 1 << (d % 64);
+            filter.insert(w);
         }
-        WordFilter(bits)
+        filter
     }
 
     /// A filter of no word, for [`WordFilter::insert`].
@@ -465,44 +477,40 @@ impl WordFilter {
     /// Adds word `w` to the filter.
     #[inline]
     pub fn insert(&mut self, w: &str) {
-        let d = Self::digest_of(w.as_bytes(), |x| x);
-        self.0[d / 64] |= 1 << (d % 64);
+        self.insert_digest(Self::digest(w.as_bytes()));
     }
 
-    /// Whether bit `d` is set.
+    /// Adds the word whose [`WordFilter::digest`] is `d`.
     #[inline]
-    fn has(&self, d: usize) -> bool {
-        self.0[d / 64] & (1 << (d % 64)) != 0
+    pub fn insert_digest(&mut self, d: u16) {
+        self.0[usize::from(d / 64)] |= 1 << (d % 64);
+    }
+
+    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`.
+    #[inline]
+    pub fn may_contain_digest(&self, d: u16) -> bool {
+        self.0[usize::from(d / 64)] & (1 << (d % 64)) != 0
     }
 
     /// False when `w` is certainly not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        self.may_contain_bytes(w.as_bytes())
-    }
-
-    /// [`WordFilter::may_contain`] of the word whose UTF-8 bytes are `b`.
-    #[inline]
-    pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
-        self.has(Self::digest_of(b, |x| x))
+        self.may_contain_digest(Self::digest(w.as_bytes()))
     }
 
     /// [`WordFilter::may_contain`] of `w` lower-cased, told without lower-casing an ASCII word
-    /// (whose lower case is its ASCII lower case, of the same length); always true otherwise.
+    /// (whose lower case has its digest); always true otherwise.
     #[inline]
     pub fn may_contain_lower_of(&self, w: &str) -> bool {
-        if !w.is_ascii() {
-            return true;
-        }
-        self.has(Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase()))
+        !w.is_ascii() || self.may_contain(w)
     }
 }
 
-/// False when the lower-case word with bytes `b` is no cue in any language (French inverted
-/// pronouns aside: see [`cue_class`]): told without slicing a `str` for each word.
+/// False when the lower-case word with [`WordFilter::digest`] `d` is no cue in any language
+/// (French inverted pronouns aside: see [`cue_class`]): told without reading the word.
 #[inline]
-pub fn may_be_cue(b: &[u8]) -> bool {
-    CUE_FILTER.may_contain_bytes(b)
+pub fn may_be_cue(d: u16) -> bool {
+    CUE_FILTER.may_contain_digest(d)
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -1679,8 +1687,14 @@ static LIST_FILTER: LazyLock<WordFilter> =
 /// to seven.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
+    list_flags_d(l, WordFilter::digest(l.as_bytes()))
+}
+
+/// [`list_flags`] of `l` whose [`WordFilter::digest`] is `d` (a token's).
+#[inline]
+pub fn list_flags_d(l: &str, d: u16) -> u8 {
     // most capitalised words are names, in no list
-    if !LIST_FILTER.may_contain(l) {
+    if !LIST_FILTER.may_contain_digest(d) {
         return 0;
     }
     LIST_FLAGS.get(l).copied().unwrap_or(0)

@@ -93,23 +93,18 @@ impl<'a> LowerWords<'a> {
         for para in paras {
             for (i, t) in para.toks.iter().enumerate() {
                 if t.cap {
-                    let (bare, stripped) = strip_poss(para.w(i));
-                    filter.insert(&lower_bare(para, i, bare, stripped));
+                    match strip_poss(para.w(i)) {
+                        (bare, true) => filter.insert(&lower(bare)),
+                        // the form is the word's: its digest is the token's
+                        _ => filter.insert_digest(t.digest),
+                    }
                 }
             }
         }
         let mut found = FxSet::default();
         for para in paras {
-            let low = para.low_bytes();
             for (i, t) in para.toks.iter().enumerate() {
-                if !t.is_word() || t.cap {
-                    continue;
-                }
-                let may = match low {
-                    Some(low) => filter.may_contain_bytes(&low[t.start..t.end]),
-                    None => filter.may_contain(para.lw(i)),
-                };
-                if may {
+                if t.is_word() && !t.cap && filter.may_contain_digest(t.digest) {
                     found.insert(para.lw(i));
                 }
             }
@@ -321,7 +316,7 @@ pub fn runs<'p>(
         let t = toks[i];
         let w = para.w(i);
         // the lists the word is in, for here and for the run's first word below
-        let flags_i = list_flags(para.lw(i));
+        let flags_i = list_flags_d(para.lw(i), t.digest);
         if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
             i += 1;
             continue;
@@ -377,7 +372,11 @@ pub fn runs<'p>(
                 }
                 break;
             }
-            let f = if j == i { flags_i } else { list_flags(l) };
+            let f = if j == i {
+                flags_i
+            } else {
+                list_flags_d(l, tj.digest)
+            };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
