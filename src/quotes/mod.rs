@@ -1629,6 +1629,7 @@ impl<'a> Resolver<'a> {
             para,
             a,
             b,
+            self.idx.lower_words().caps(pi),
             self.idx.lower_words(),
             &mut self.run_bufs.borrow_mut(),
             rs,

@@ -80,19 +80,29 @@ pub struct Index<'a> {
 /// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
 /// capitalised words, a fifth of the words: their forms only set the bits of a filter, which
 /// turns most lower-case words away, and the few left are kept, without a hashing of every form.
+/// The capitalised words themselves are kept, for [`runs`] to go from one to the next.
 #[derive(Debug, Default)]
 pub struct LowerWords<'a> {
     /// the lower-case words that pass the filter of the forms ([`lower_bare`]) of the
     /// capitalised words: among them every such form that occurs lower-case
     found: FxSet<&'a str>,
+    /// the capitalised words of each paragraph (token indices), one paragraph after another
+    caps: Vec<u32>,
+    /// where each paragraph's capitalised words start in `caps` (and where they end)
+    para_caps: Vec<usize>,
 }
 
 impl<'a> LowerWords<'a> {
     fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
         let mut filter = WordFilter::empty();
+        // a word in six or so is capitalised: one allocation for most articles
+        let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
+        let mut para_caps = Vec::with_capacity(paras.len() + 1);
         for para in paras {
+            para_caps.push(caps.len());
             for (i, t) in para.toks.iter().enumerate() {
                 if t.cap {
+                    caps.push(i as u32);
                     match strip_poss(para.w(i)) {
                         (bare, true) => filter.insert(&lower(bare)),
                         // the form is the word's: its digest is the token's
@@ -101,6 +111,7 @@ impl<'a> LowerWords<'a> {
                 }
             }
         }
+        para_caps.push(caps.len());
         let mut found = FxSet::default();
         for para in paras {
             for (i, t) in para.toks.iter().enumerate() {
@@ -109,13 +120,27 @@ impl<'a> LowerWords<'a> {
                 }
             }
         }
-        LowerWords { found }
+        LowerWords {
+            found,
+            caps,
+            para_caps,
+        }
     }
 
     /// Whether `l`, the form ([`lower_bare`]) of a capitalised word of the article, also occurs
     /// lower-case in it.
     pub fn contains(&self, l: &str) -> bool {
         self.found.contains(l)
+    }
+
+    /// The capitalised words of paragraph `pi`, in order.
+    pub fn caps(&self, pi: usize) -> &[u32] {
+        &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
+    }
+
+    /// The number of capitalised words of the article.
+    fn n_caps(&self) -> usize {
+        self.caps.len()
     }
 }
 
@@ -295,22 +320,28 @@ impl Default for RunBufs<'_> {
     }
 }
 
-/// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
+/// Capitalised runs in tokens[a..b] of a paragraph whose capitalised words are `caps`
+/// ([`LowerWords::caps`]), appended to `out`.
 pub fn runs<'p>(
     para: &'p Para,
     a: usize,
     b: usize,
+    caps: &[u32],
     lower_words: &LowerWords,
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
 ) {
     let (p, toks) = (para.p, &para.toks);
     let RunBufs { words, lows } = bufs;
-    let mut i = a;
-    while i < b {
-        // most words are lower-case (and only a word is capitalised): test that first
-        if !para.is_cap(i) {
-            i += 1;
+    // a run starts at a capitalised word: from one to the next, without a look at the others
+    let mut next = a;
+    for &i in &caps[caps.partition_point(|&c| (c as usize) < a)..] {
+        let i = i as usize;
+        if i >= b {
+            break;
+        }
+        // a capitalised word inside the run before
+        if i < next {
             continue;
         }
         let t = toks[i];
@@ -318,7 +349,6 @@ pub fn runs<'p>(
         // the lists the word is in, for here and for the run's first word below
         let flags_i = list_flags_d(para.lw(i), t.digest);
         if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
-            i += 1;
             continue;
         }
         let (bare, stripped) = strip_poss(w);
@@ -328,7 +358,6 @@ pub fn runs<'p>(
             let lb = lower_bare(para, i, bare, stripped);
             lower_words.contains(lb.as_ref()) && !is_title(&lb)
         } {
-            i += 1;
             continue;
         }
         let the = i > a
@@ -456,7 +485,7 @@ pub fn runs<'p>(
                 the,
             });
         }
-        i = j.max(i + 1);
+        next = j.max(i + 1);
     }
 }
 
@@ -670,13 +699,13 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
 
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
-        let mut idx = Index::default();
+        let mut idx = Index {
+            lower_words: LowerWords::new(paras),
+            ..Index::default()
+        };
         // a name starts with a capital: their count bounds the entities, which then never
         // grow their Vec and map one doubling at a time
-        let caps = paras
-            .iter()
-            .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
-            .sum();
+        let caps = idx.lower_words.n_caps();
         idx.ents.reserve(caps);
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
@@ -687,7 +716,6 @@ impl<'a> Index<'a> {
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
-        idx.lower_words = LowerWords::new(paras);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
@@ -697,6 +725,7 @@ impl<'a> Index<'a> {
                 para,
                 0,
                 para.toks.len(),
+                idx.lower_words.caps(pi),
                 &idx.lower_words,
                 &mut bufs,
                 &mut rs,
