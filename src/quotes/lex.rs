@@ -1535,6 +1535,12 @@ pub fn word_alias(w: &str, l: &str) -> Option<&'static str> {
 
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
+    org_alias_lower(name, None)
+}
+
+/// [`org_alias`] of `name`, whose lower case (of the same length) `lower` is when the caller
+/// has it: then lower-cased by no one.
+pub fn org_alias_lower(name: &str, lower: Option<&str>) -> Option<&'static str> {
     let n = name
         .strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))
@@ -1544,13 +1550,22 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     }
     // a byte search: the str pattern searcher costs more than the short names it looks through
     let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
+    // the prefix stripped above, lower-cased
+    let lower = lower.map(|l| &l[name.len() - n.len()..]);
     // a one-word name is its first word: the look-up below tells as much
     if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
-        || first.len() < n.len() && !with_lower(first, |l| ALIAS_FIRST.contains(l))
+        || first.len() < n.len()
+            && !match lower {
+                Some(l) => ALIAS_FIRST.contains(&l[..first.len()]),
+                None => with_lower(first, |l| ALIAS_FIRST.contains(l)),
+            }
     {
         return None;
     }
-    with_lower(n, |l| ALIAS_MAP.get(l).copied())
+    match lower {
+        Some(l) => ALIAS_MAP.get(l).copied(),
+        None => with_lower(n, |l| ALIAS_MAP.get(l).copied()),
+    }
 }
 
 /// German month names: "am 29. September" is an ordinal, no sentence end.

@@ -161,7 +161,7 @@ pub struct Run<'p> {
     /// [`runs`] works it out from the lower-case forms and list flags it already has
     pub org: Option<OrgKind>,
     /// the name lower-cased when that is a slice of the paragraph's lower-case text (a one-word
-    /// run): the name index need not lower it again
+    /// run, or words parted by single spaces): the name index need not lower it again
     pub lower: Option<&'p str>,
 }
 
@@ -470,13 +470,16 @@ pub fn runs<'p>(
         }
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
+            let name = run_name(p, words);
             out.push(Run {
                 org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
-                lower: match lows[..] {
-                    [(Cow::Borrowed(l), _)] => Some(l),
+                lower: match (&lows[..], &name) {
+                    ([(Cow::Borrowed(l), _)], _) => Some(l),
+                    // several words, as written: the paragraph's lower-case text of them
+                    ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
                     _ => None,
                 },
-                name: run_name(p, words),
+                name,
                 n_words: words.len(),
                 start,
                 end,
@@ -602,8 +605,8 @@ impl Run<'_> {
 pub fn run_kind(r: &Run) -> Kind {
     let alias = match r.lower {
         // one word, lower-cased already; as in alias_target, a name is no alias of itself
-        Some(l) => word_alias(&r.name, l).filter(|&c| c != r.name),
-        None => alias_target(&r.name),
+        Some(l) if r.n_words == 1 => word_alias(&r.name, l).filter(|&c| c != r.name),
+        lower => alias_target(&r.name, lower),
     };
     match alias {
         Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
@@ -633,10 +636,10 @@ fn name_word_count(name: &str) -> usize {
     name.bytes().filter(|&b| b == b' ').count() + 1
 }
 
-/// The canonical organisation a name (its words joined by spaces) is an alias of, unless the name is
-/// that canonical form itself.
-fn alias_target(joined: &str) -> Option<&'static str> {
-    org_alias(joined).filter(|&c| c != joined)
+/// The canonical organisation a name (its words joined by spaces, lower-cased `lower` when known)
+/// is an alias of, unless the name is that canonical form itself.
+fn alias_target(joined: &str, lower: Option<&str>) -> Option<&'static str> {
+    org_alias_lower(joined, lower).filter(|&c| c != joined)
 }
 
 /// [`run_kind`] of a name that is no alias, from its `n` words joined by spaces, `titles` and
@@ -666,7 +669,7 @@ fn listed_kind(joined: &str, n: usize, titles: &[String], org: Option<OrgKind>) 
 /// from it).
 fn alias_kind(c: &str) -> Kind {
     let n = name_word_count(c);
-    let k = match alias_target(c) {
+    let k = match alias_target(c, None) {
         Some(c2) => alias_kind(c2),
         None => listed_kind(c, n, &[], name_org_kind(c)),
     };
@@ -743,7 +746,9 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(&name, r.lower, kind, (pi, r.start));
+                // ("The Tribune" is no lower case of the run's name)
+                let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
+                let ei = idx.intern(&name, run_lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {

@@ -106,6 +106,11 @@ impl<'a> Para<'a> {
             None => self.token_lower(i),
         }
     }
+    /// The lower-cased text of the `len` bytes at `at`, which hold words parted by spaces, when
+    /// the paragraph has its lower-case text.
+    pub fn low_at(&self, at: usize, len: usize) -> Option<&'a str> {
+        self.low_text.map(|low| &low[at..at + len])
+    }
     #[cold]
     #[inline(never)]
     fn token_lower(&self, i: usize) -> &str {
