@@ -72,6 +72,9 @@ pub struct Index<'a> {
     by_last: FxMap<u64, usize>,
     same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
+    /// the organisations among `ents`, in entity order: the look-ups of an organisation's
+    /// longer form read them only, not every entity
+    orgs: Vec<usize>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -856,6 +859,11 @@ impl<'a> Index<'a> {
         idx
     }
 
+    /// The organisations, in entity order.
+    fn orgs(&self) -> impl Iterator<Item = &Entity> {
+        self.orgs.iter().map(|&i| &self.ents[i])
+    }
+
     /// The name of entity `e` as written.
     pub fn name(&self, e: &Entity) -> &str {
         &self.names[e.name.clone()]
@@ -898,12 +906,19 @@ impl<'a> Index<'a> {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                     self.ents[i].kind = kind;
+                    if matches!(kind, Kind::Org(_)) {
+                        let at = self.orgs.partition_point(|&o| o < i);
+                        self.orgs.insert(at, i);
+                    }
                 }
                 return i;
             }
             Err(new) => new,
         };
         let ei = self.ents.len();
+        if matches!(kind, Kind::Org(_)) {
+            self.orgs.push(ei);
+        }
         self.same_last.push(if name.contains(' ') {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
             self.by_last.insert(last, ei)
@@ -981,30 +996,33 @@ impl<'a> Index<'a> {
         // the first of equals in entity order, as the list is read backwards
         .min_by_key(|&(i, e)| (e.first, i))
         .map(|(i, _)| i);
-        // candidate orgs: longer forms starting with the word
-        let org = self
-            .ents
-            .iter()
-            .enumerate()
+        // candidate orgs: longer forms starting with the word, the most mentioned (the last of
+        // equals)
+        let mut org: Option<usize> = None;
+        for &i in &self.orgs {
+            let e = &self.ents[i];
             // (the length of the range of the name is that of the name)
-            .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
-            .filter(|(_, e)| {
-                // the first word is `w` (ASCII case aside): a space or the end right after its
-                // length rules out most names before their bytes are compared, read as bytes
-                // without slicing a str
-                let name = &self.names.as_bytes()[e.name.clone()];
-                let nb = name.strip_prefix(b"The ").unwrap_or(name);
-                nb.len() >= w.len()
-                    && nb.get(w.len()).is_none_or(|&c| c == b' ')
-                    && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-                    || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
-                        let name = self.name(e);
-                        let n = name.strip_prefix("The ").unwrap_or(name);
-                        e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
-                    })
-            })
-            .max_by_key(|&(i, _)| self.mention_count[i])
-            .map(|(i, _)| i);
+            if e.name.len() > w.len()
+                && org.is_none_or(|o| self.mention_count[i] >= self.mention_count[o])
+                && {
+                    // the first word is `w` (ASCII case aside): a space or the end right after
+                    // its length rules out most names before their bytes are compared, read as
+                    // bytes without slicing a str
+                    let name = &self.names.as_bytes()[e.name.clone()];
+                    let nb = name.strip_prefix(b"The ").unwrap_or(name);
+                    nb.len() >= w.len()
+                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                        && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                        || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
+                            let name = self.name(e);
+                            let n = name.strip_prefix("The ").unwrap_or(name);
+                            e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
+                        })
+                }
+            {
+                org = Some(i);
+            }
+        }
         match (person, org) {
             (Some(p), None) => Some(p),
             (None, Some(o)) => Some(o),
@@ -1048,10 +1066,9 @@ impl<'a> Index<'a> {
             } else if is_acronym(&n) {
                 // initials of a multi-word organisation in the article
                 if let Some(e) = self
-                    .ents
-                    .iter()
+                    .orgs()
                     .map(|e| (e, self.name(e)))
-                    .filter(|(e, name)| matches!(e.kind, Kind::Org(_)) && name.contains(' '))
+                    .filter(|(_, name)| name.contains(' '))
                     .find(|(_, name)| {
                         let ini: String = name
                             .split(' ')
@@ -1067,9 +1084,8 @@ impl<'a> Index<'a> {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
                 let ln = lower(&n);
                 if let Some(e) = self
-                    .ents
-                    .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && self.name(e).len() > n.len())
+                    .orgs()
+                    .filter(|e| self.name(e).len() > n.len())
                     .filter(|e| has_words(self.lower(e), &ln))
                     .max_by_key(|e| self.name(e).len())
                 {
