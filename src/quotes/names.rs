@@ -115,7 +115,8 @@ impl<'a> LowerWords<'a> {
             }
         }
         para_caps.push(caps.len());
-        let mut found = FxSet::default();
+        // as many words pass as a capitalised word in two or so: sized once, not grown
+        let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
         for para in paras {
             for (i, t) in para.toks.iter().enumerate() {
                 if t.is_word() && !t.cap && filter.may_contain_digest(t.digest) {
