@@ -506,11 +506,11 @@ impl WordFilter {
     }
 }
 
-/// False when the lower-case word with [`WordFilter::digest`] `d` is no cue in any language
-/// (French inverted pronouns aside: see [`cue_class`]): told without reading the word.
-#[inline]
-pub fn may_be_cue(d: u16) -> bool {
-    CUE_FILTER.may_contain_digest(d)
+/// The filter of the cues of every language (French inverted pronouns aside: see
+/// [`cue_class`]): a word whose [`WordFilter::digest`] it does not contain is no cue, told
+/// without reading the word. Taken once for a pass over many words.
+pub fn cue_filter() -> &'static WordFilter {
+    &CUE_FILTER
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -525,7 +525,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`may_be_cue`] let through.
+/// [`cue_class`] past the filter: of a word that [`cue_filter`] let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),

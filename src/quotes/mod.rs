@@ -277,6 +277,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     // English words that can start a cue, told by their digests (the other languages have
     // cues of words no filter has)
     let en = lang == Lang::En;
+    let cues = lex::cue_filter();
     for &(a, b) in sents.iter() {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
@@ -286,7 +287,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 i += 1;
                 continue;
             }
-            if en && !lex::may_be_cue(toks[i].digest) {
+            if en && !cues.may_contain_digest(toks[i].digest) {
                 i += 1;
                 continue;
             }
