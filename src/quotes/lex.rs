@@ -439,58 +439,78 @@ pub struct WordFilter([u64; WordFilter::BITS / 64]);
 impl WordFilter {
     const BITS: usize = 8192;
 
-    /// The bit of the word whose bytes, each mapped by `f`, are `b`: from its length, first two
-    /// bytes and last byte.
+    /// The digest of the word whose UTF-8 bytes are `b`: its bit, from its length, first two
+    /// bytes and last byte, each with bit 5 set. That is the bit of ASCII lower case (and set in
+    /// ASCII digits and most punctuation), so an ASCII word and its lower case share a digest,
+    /// told without lower-casing the word. [`Tok::digest`] keeps each word's: every filter is
+    /// asked about the same word with it, without reading the word again.
+    ///
+    /// [`Tok::digest`]: super::text::Tok::digest
     #[inline]
-    fn digest_of(b: &[u8], f: impl Fn(u8) -> u8) -> usize {
-        let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &f));
-        let key = (b.len() as u32) ^ at(0) << 8 ^ at(1) << 16 ^ at(b.len().wrapping_sub(1)) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as usize
+    pub fn digest(b: &[u8]) -> u16 {
+        let at = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
+        Self::digest_parts(b.len(), at(0), at(1), at(b.len().wrapping_sub(1)))
+    }
+
+    /// [`WordFilter::digest`] of a word of `len` bytes from its first two bytes and last one,
+    /// each with bit 5 set (0 for none): for a reader that has them at hand.
+    #[inline]
+    pub fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
+        let key =
+            (len as u32) ^ u32::from(first) << 8 ^ u32::from(second) << 16 ^ u32::from(last) << 24;
+        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as u16
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut bits = [0u64; Self::BITS / 64];
+        let mut filter = WordFilter::empty();
         for w in words {
-            let d = Self::digest_of(w.as_bytes(), |x| x);
-            bits[d / 64] |= 1 << (d % 64);
+            filter.insert(w);
         }
-        WordFilter(bits)
+        filter
     }
 
-    /// Whether bit `d` is set.
+    /// A filter of no word, for [`WordFilter::insert`].
+    pub fn empty() -> WordFilter {
+        WordFilter([0; Self::BITS / 64])
+    }
+
+    /// Adds word `w` to the filter.
     #[inline]
-    fn has(&self, d: usize) -> bool {
-        self.0[d / 64] & (1 << (d % 64)) != 0
+    pub fn insert(&mut self, w: &str) {
+        self.insert_digest(Self::digest(w.as_bytes()));
+    }
+
+    /// Adds the word whose [`WordFilter::digest`] is `d`.
+    #[inline]
+    pub fn insert_digest(&mut self, d: u16) {
+        self.0[usize::from(d / 64)] |= 1 << (d % 64);
+    }
+
+    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`.
+    #[inline]
+    pub fn may_contain_digest(&self, d: u16) -> bool {
+        self.0[usize::from(d / 64)] & (1 << (d % 64)) != 0
     }
 
     /// False when `w` is certainly not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        self.may_contain_bytes(w.as_bytes())
-    }
-
-    /// [`WordFilter::may_contain`] of the word whose UTF-8 bytes are `b`.
-    #[inline]
-    pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
-        self.has(Self::digest_of(b, |x| x))
+        self.may_contain_digest(Self::digest(w.as_bytes()))
     }
 
     /// [`WordFilter::may_contain`] of `w` lower-cased, told without lower-casing an ASCII word
-    /// (whose lower case is its ASCII lower case, of the same length); always true otherwise.
+    /// (whose lower case has its digest); always true otherwise.
     #[inline]
     pub fn may_contain_lower_of(&self, w: &str) -> bool {
-        if !w.is_ascii() {
-            return true;
-        }
-        self.has(Self::digest_of(w.as_bytes(), |x| x.to_ascii_lowercase()))
+        !w.is_ascii() || self.may_contain(w)
     }
 }
 
-/// False when the lower-case word with bytes `b` is no cue in any language (French inverted
-/// pronouns aside: see [`cue_class`]): told without slicing a `str` for each word.
-#[inline]
-pub fn may_be_cue(b: &[u8]) -> bool {
-    CUE_FILTER.may_contain_bytes(b)
+/// The filter of the cues of every language (French inverted pronouns aside: see
+/// [`cue_class`]): a word whose [`WordFilter::digest`] it does not contain is no cue, told
+/// without reading the word. Taken once for a pass over many words.
+pub fn cue_filter() -> &'static WordFilter {
+    &CUE_FILTER
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -505,7 +525,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`may_be_cue`] let through.
+/// [`cue_class`] past the filter: of a word that [`cue_filter`] let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
@@ -1515,6 +1535,12 @@ pub fn word_alias(w: &str, l: &str) -> Option<&'static str> {
 
 /// Canonical name of a well-known organisation alias.
 pub fn org_alias(name: &str) -> Option<&'static str> {
+    org_alias_lower(name, None)
+}
+
+/// [`org_alias`] of `name`, whose lower case (of the same length) `lower` is when the caller
+/// has it: then lower-cased by no one.
+pub fn org_alias_lower(name: &str, lower: Option<&str>) -> Option<&'static str> {
     let n = name
         .strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))
@@ -1524,13 +1550,22 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
     }
     // a byte search: the str pattern searcher costs more than the short names it looks through
     let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
+    // the prefix stripped above, lower-cased
+    let lower = lower.map(|l| &l[name.len() - n.len()..]);
     // a one-word name is its first word: the look-up below tells as much
     if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
-        || first.len() < n.len() && !with_lower(first, |l| ALIAS_FIRST.contains(l))
+        || first.len() < n.len()
+            && !match lower {
+                Some(l) => ALIAS_FIRST.contains(&l[..first.len()]),
+                None => with_lower(first, |l| ALIAS_FIRST.contains(l)),
+            }
     {
         return None;
     }
-    with_lower(n, |l| ALIAS_MAP.get(l).copied())
+    match lower {
+        Some(l) => ALIAS_MAP.get(l).copied(),
+        None => with_lower(n, |l| ALIAS_MAP.get(l).copied()),
+    }
 }
 
 /// German month names: "am 29. September" is an ordinal, no sentence end.
@@ -1667,8 +1702,14 @@ static LIST_FILTER: LazyLock<WordFilter> =
 /// to seven.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
+    list_flags_d(l, WordFilter::digest(l.as_bytes()))
+}
+
+/// [`list_flags`] of `l` whose [`WordFilter::digest`] is `d` (a token's).
+#[inline]
+pub fn list_flags_d(l: &str, d: u16) -> u8 {
     // most capitalised words are names, in no list
-    if !LIST_FILTER.may_contain(l) {
+    if !LIST_FILTER.may_contain_digest(d) {
         return 0;
     }
     LIST_FLAGS.get(l).copied().unwrap_or(0)

@@ -274,8 +274,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 
     text::sentences(p, toks, spans, sents);
-    // English words that can start a cue, told from the lower-case bytes for most words
-    let low = para.low_bytes().filter(|_| lang == Lang::En);
+    // English words that can start a cue, told by their digests (the other languages have
+    // cues of words no filter has)
+    let en = lang == Lang::En;
+    let cues = lex::cue_filter();
     for &(a, b) in sents.iter() {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
@@ -285,19 +287,17 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 i += 1;
                 continue;
             }
-            if let Some(low) = low {
-                let w = &low[toks[i].start..toks[i].end];
-                if !lex::may_be_cue(w) {
-                    i += 1;
-                    continue;
-                }
+            if en && !cues.may_contain_digest(toks[i].digest) {
+                i += 1;
+                continue;
             }
             let lw = para.lw(i);
             // multi-word according cues
-            let mut class = match low {
+            let mut class = if en {
                 // the word passed the filter just now
-                Some(_) => lex::listed_cue_class(lang, lw),
-                None => lex::cue_class(lang, lw),
+                lex::listed_cue_class(lang, lw)
+            } else {
+                lex::cue_class(lang, lw)
             };
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
@@ -1630,6 +1630,7 @@ impl<'a> Resolver<'a> {
             para,
             a,
             b,
+            self.idx.lower_words().caps(pi),
             self.idx.lower_words(),
             &mut self.run_bufs.borrow_mut(),
             rs,

@@ -72,59 +72,79 @@ pub struct Index<'a> {
     by_last: FxMap<u64, usize>,
     same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
+    /// the organisations among `ents`, in entity order: the look-ups of an organisation's
+    /// longer form read them only, not every entity
+    orgs: Vec<usize>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
 
 /// Whether the lower-case form of a capitalised word of the article also occurs as a lower-case
 /// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
-/// capitalised words, a fifth of the words: their forms are gathered first, then each lower-case
-/// word is looked up among them (most ruled out by a filter) instead of hashed into a set of all.
+/// capitalised words, a fifth of the words: their forms only set the bits of a filter, which
+/// turns most lower-case words away, and the few left are kept, without a hashing of every form.
+/// The capitalised words themselves are kept, for [`runs`] to go from one to the next.
 #[derive(Debug, Default)]
 pub struct LowerWords<'a> {
-    /// the form ([`lower_bare`]) of each capitalised word, and whether it occurs lower-case
-    found: FxMap<Cow<'a, str>, bool>,
+    /// the lower-case words that pass the filter of the forms ([`lower_bare`]) of the
+    /// capitalised words: among them every such form that occurs lower-case
+    found: FxSet<&'a str>,
+    /// the capitalised words of each paragraph (token indices), one paragraph after another
+    caps: Vec<u32>,
+    /// where each paragraph's capitalised words start in `caps` (and where they end)
+    para_caps: Vec<usize>,
 }
 
 impl<'a> LowerWords<'a> {
-    fn new(paras: &'a [Para<'a>], caps: usize) -> LowerWords<'a> {
-        let mut found: FxMap<Cow<'a, str>, bool> = FxMap::default();
-        found.reserve(caps);
+    fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
+        let mut filter = WordFilter::empty();
+        // a word in six or so is capitalised: one allocation for most articles
+        let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
+        let mut para_caps = Vec::with_capacity(paras.len() + 1);
         for para in paras {
-            for i in 0..para.toks.len() {
-                if para.is_cap(i) {
-                    let (bare, stripped) = strip_poss(para.w(i));
-                    found
-                        .entry(lower_bare(para, i, bare, stripped))
-                        .or_insert(false);
-                }
-            }
-        }
-        let filter = WordFilter::new(found.keys().map(|k| k.as_ref()));
-        for para in paras {
-            let low = para.low_bytes();
+            para_caps.push(caps.len());
             for (i, t) in para.toks.iter().enumerate() {
-                if !t.is_word() || t.cap {
-                    continue;
-                }
-                let may = match low {
-                    Some(low) => filter.may_contain_bytes(&low[t.start..t.end]),
-                    None => filter.may_contain(para.lw(i)),
-                };
-                if may {
-                    if let Some(f) = found.get_mut(para.lw(i)) {
-                        *f = true;
+                if t.cap {
+                    caps.push(i as u32);
+                    match strip_poss(para.w(i)) {
+                        (bare, true) => filter.insert(&lower(bare)),
+                        // the form is the word's: its digest is the token's
+                        _ => filter.insert_digest(t.digest),
                     }
                 }
             }
         }
-        LowerWords { found }
+        para_caps.push(caps.len());
+        // as many words pass as a capitalised word in two or so: sized once, not grown
+        let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
+        for para in paras {
+            for (i, t) in para.toks.iter().enumerate() {
+                if t.is_word() && !t.cap && filter.may_contain_digest(t.digest) {
+                    found.insert(para.lw(i));
+                }
+            }
+        }
+        LowerWords {
+            found,
+            caps,
+            para_caps,
+        }
     }
 
     /// Whether `l`, the form ([`lower_bare`]) of a capitalised word of the article, also occurs
-    /// lower-case in it; asked only of such forms, which [`LowerWords::new`] all took.
+    /// lower-case in it.
     pub fn contains(&self, l: &str) -> bool {
-        self.found.get(l) == Some(&true)
+        self.found.contains(l)
+    }
+
+    /// The capitalised words of paragraph `pi`, in order.
+    pub fn caps(&self, pi: usize) -> &[u32] {
+        &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
+    }
+
+    /// The number of capitalised words of the article.
+    fn n_caps(&self) -> usize {
+        self.caps.len()
     }
 }
 
@@ -145,7 +165,7 @@ pub struct Run<'p> {
     /// [`runs`] works it out from the lower-case forms and list flags it already has
     pub org: Option<OrgKind>,
     /// the name lower-cased when that is a slice of the paragraph's lower-case text (a one-word
-    /// run): the name index need not lower it again
+    /// run, or words parted by single spaces): the name index need not lower it again
     pub lower: Option<&'p str>,
 }
 
@@ -304,30 +324,35 @@ impl Default for RunBufs<'_> {
     }
 }
 
-/// Capitalised runs in tokens[a..b] of a paragraph, appended to `out`.
+/// Capitalised runs in tokens[a..b] of a paragraph whose capitalised words are `caps`
+/// ([`LowerWords::caps`]), appended to `out`.
 pub fn runs<'p>(
     para: &'p Para,
     a: usize,
     b: usize,
+    caps: &[u32],
     lower_words: &LowerWords,
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
 ) {
     let (p, toks) = (para.p, &para.toks);
     let RunBufs { words, lows } = bufs;
-    let mut i = a;
-    while i < b {
-        // most words are lower-case (and only a word is capitalised): test that first
-        if !para.is_cap(i) {
-            i += 1;
+    // a run starts at a capitalised word: from one to the next, without a look at the others
+    let mut next = a;
+    for &i in &caps[caps.partition_point(|&c| (c as usize) < a)..] {
+        let i = i as usize;
+        if i >= b {
+            break;
+        }
+        // a capitalised word inside the run before
+        if i < next {
             continue;
         }
         let t = toks[i];
         let w = para.w(i);
         // the lists the word is in, for here and for the run's first word below
-        let flags_i = list_flags(para.lw(i));
+        let flags_i = list_flags_d(para.lw(i), t.digest);
         if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
-            i += 1;
             continue;
         }
         let (bare, stripped) = strip_poss(w);
@@ -337,7 +362,6 @@ pub fn runs<'p>(
             let lb = lower_bare(para, i, bare, stripped);
             lower_words.contains(lb.as_ref()) && !is_title(&lb)
         } {
-            i += 1;
             continue;
         }
         let the = i > a
@@ -381,7 +405,11 @@ pub fn runs<'p>(
                 }
                 break;
             }
-            let f = if j == i { flags_i } else { list_flags(l) };
+            let f = if j == i {
+                flags_i
+            } else {
+                list_flags_d(l, tj.digest)
+            };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
             }
@@ -446,13 +474,16 @@ pub fn runs<'p>(
         }
         let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
+            let name = run_name(p, words);
             out.push(Run {
                 org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
-                lower: match lows[..] {
-                    [(Cow::Borrowed(l), _)] => Some(l),
+                lower: match (&lows[..], &name) {
+                    ([(Cow::Borrowed(l), _)], _) => Some(l),
+                    // several words, as written: the paragraph's lower-case text of them
+                    ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
                     _ => None,
                 },
-                name: run_name(p, words),
+                name,
                 n_words: words.len(),
                 start,
                 end,
@@ -461,7 +492,7 @@ pub fn runs<'p>(
                 the,
             });
         }
-        i = j.max(i + 1);
+        next = j.max(i + 1);
     }
 }
 
@@ -578,8 +609,8 @@ impl Run<'_> {
 pub fn run_kind(r: &Run) -> Kind {
     let alias = match r.lower {
         // one word, lower-cased already; as in alias_target, a name is no alias of itself
-        Some(l) => word_alias(&r.name, l).filter(|&c| c != r.name),
-        None => alias_target(&r.name),
+        Some(l) if r.n_words == 1 => word_alias(&r.name, l).filter(|&c| c != r.name),
+        lower => alias_target(&r.name, lower),
     };
     match alias {
         Some(c) => ALIAS_KIND.get(c).copied().unwrap_or_else(|| alias_kind(c)),
@@ -609,10 +640,10 @@ fn name_word_count(name: &str) -> usize {
     name.bytes().filter(|&b| b == b' ').count() + 1
 }
 
-/// The canonical organisation a name (its words joined by spaces) is an alias of, unless the name is
-/// that canonical form itself.
-fn alias_target(joined: &str) -> Option<&'static str> {
-    org_alias(joined).filter(|&c| c != joined)
+/// The canonical organisation a name (its words joined by spaces, lower-cased `lower` when known)
+/// is an alias of, unless the name is that canonical form itself.
+fn alias_target(joined: &str, lower: Option<&str>) -> Option<&'static str> {
+    org_alias_lower(joined, lower).filter(|&c| c != joined)
 }
 
 /// [`run_kind`] of a name that is no alias, from its `n` words joined by spaces, `titles` and
@@ -642,7 +673,7 @@ fn listed_kind(joined: &str, n: usize, titles: &[String], org: Option<OrgKind>) 
 /// from it).
 fn alias_kind(c: &str) -> Kind {
     let n = name_word_count(c);
-    let k = match alias_target(c) {
+    let k = match alias_target(c, None) {
         Some(c2) => alias_kind(c2),
         None => listed_kind(c, n, &[], name_org_kind(c)),
     };
@@ -675,13 +706,13 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
 
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
-        let mut idx = Index::default();
+        let mut idx = Index {
+            lower_words: LowerWords::new(paras),
+            ..Index::default()
+        };
         // a name starts with a capital: their count bounds the entities, which then never
         // grow their Vec and map one doubling at a time
-        let caps = paras
-            .iter()
-            .map(|para| (0..para.toks.len()).filter(|&i| para.is_cap(i)).count())
-            .sum();
+        let caps = idx.lower_words.n_caps();
         idx.ents.reserve(caps);
         idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
@@ -692,7 +723,6 @@ impl<'a> Index<'a> {
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
-        idx.lower_words = LowerWords::new(paras, caps);
         let mut bufs = RunBufs::default();
         let mut rs = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
@@ -702,6 +732,7 @@ impl<'a> Index<'a> {
                 para,
                 0,
                 para.toks.len(),
+                idx.lower_words.caps(pi),
                 &idx.lower_words,
                 &mut bufs,
                 &mut rs,
@@ -719,7 +750,9 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                let ei = idx.intern(&name, r.lower, kind, (pi, r.start));
+                // ("The Tribune" is no lower case of the run's name)
+                let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
+                let ei = idx.intern(&name, run_lower, kind, (pi, r.start));
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -827,6 +860,11 @@ impl<'a> Index<'a> {
         idx
     }
 
+    /// The organisations, in entity order.
+    fn orgs(&self) -> impl Iterator<Item = &Entity> {
+        self.orgs.iter().map(|&i| &self.ents[i])
+    }
+
     /// The name of entity `e` as written.
     pub fn name(&self, e: &Entity) -> &str {
         &self.names[e.name.clone()]
@@ -869,12 +907,19 @@ impl<'a> Index<'a> {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                     self.ents[i].kind = kind;
+                    if matches!(kind, Kind::Org(_)) {
+                        let at = self.orgs.partition_point(|&o| o < i);
+                        self.orgs.insert(at, i);
+                    }
                 }
                 return i;
             }
             Err(new) => new,
         };
         let ei = self.ents.len();
+        if matches!(kind, Kind::Org(_)) {
+            self.orgs.push(ei);
+        }
         self.same_last.push(if name.contains(' ') {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
             self.by_last.insert(last, ei)
@@ -952,30 +997,33 @@ impl<'a> Index<'a> {
         // the first of equals in entity order, as the list is read backwards
         .min_by_key(|&(i, e)| (e.first, i))
         .map(|(i, _)| i);
-        // candidate orgs: longer forms starting with the word
-        let org = self
-            .ents
-            .iter()
-            .enumerate()
+        // candidate orgs: longer forms starting with the word, the most mentioned (the last of
+        // equals)
+        let mut org: Option<usize> = None;
+        for &i in &self.orgs {
+            let e = &self.ents[i];
             // (the length of the range of the name is that of the name)
-            .filter(|(_, e)| matches!(e.kind, Kind::Org(_)) && e.name.len() > w.len())
-            .filter(|(_, e)| {
-                // the first word is `w` (ASCII case aside): a space or the end right after its
-                // length rules out most names before their bytes are compared, read as bytes
-                // without slicing a str
-                let name = &self.names.as_bytes()[e.name.clone()];
-                let nb = name.strip_prefix(b"The ").unwrap_or(name);
-                nb.len() >= w.len()
-                    && nb.get(w.len()).is_none_or(|&c| c == b' ')
-                    && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-                    || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
-                        let name = self.name(e);
-                        let n = name.strip_prefix("The ").unwrap_or(name);
-                        e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
-                    })
-            })
-            .max_by_key(|&(i, _)| self.mention_count[i])
-            .map(|(i, _)| i);
+            if e.name.len() > w.len()
+                && org.is_none_or(|o| self.mention_count[i] >= self.mention_count[o])
+                && {
+                    // the first word is `w` (ASCII case aside): a space or the end right after
+                    // its length rules out most names before their bytes are compared, read as
+                    // bytes without slicing a str
+                    let name = &self.names.as_bytes()[e.name.clone()];
+                    let nb = name.strip_prefix(b"The ").unwrap_or(name);
+                    nb.len() >= w.len()
+                        && nb.get(w.len()).is_none_or(|&c| c == b' ')
+                        && nb[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                        || (matches!(e.kind, Kind::Org(OrgKind::Media)) && {
+                            let name = self.name(e);
+                            let n = name.strip_prefix("The ").unwrap_or(name);
+                            e.media_form(name) && split_spaces(n).any(|f| f.eq_ignore_ascii_case(w))
+                        })
+                }
+            {
+                org = Some(i);
+            }
+        }
         match (person, org) {
             (Some(p), None) => Some(p),
             (None, Some(o)) => Some(o),
@@ -1019,10 +1067,9 @@ impl<'a> Index<'a> {
             } else if is_acronym(&n) {
                 // initials of a multi-word organisation in the article
                 if let Some(e) = self
-                    .ents
-                    .iter()
+                    .orgs()
                     .map(|e| (e, self.name(e)))
-                    .filter(|(e, name)| matches!(e.kind, Kind::Org(_)) && name.contains(' '))
+                    .filter(|(_, name)| name.contains(' '))
                     .find(|(_, name)| {
                         let ini: String = name
                             .split(' ')
@@ -1038,9 +1085,8 @@ impl<'a> Index<'a> {
                 // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
                 let ln = lower(&n);
                 if let Some(e) = self
-                    .ents
-                    .iter()
-                    .filter(|e| matches!(e.kind, Kind::Org(_)) && self.name(e).len() > n.len())
+                    .orgs()
+                    .filter(|e| self.name(e).len() > n.len())
                     .filter(|e| has_words(self.lower(e), &ln))
                     .max_by_key(|e| self.name(e).len())
                 {

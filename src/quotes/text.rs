@@ -1,6 +1,6 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
-use super::lex::{lower, with_lower, ABBREV, ABBREV_FILTER, DE_MONTHS};
+use super::lex::{lower, with_lower, WordFilter, ABBREV, ABBREV_FILTER, DE_MONTHS};
 use super::marks::{push_spans, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
@@ -56,6 +56,18 @@ impl ParaBufs {
         let first = self.toks.len();
         let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
         let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
+        if !ascii_words {
+            // the digests of the other words, from their lower-case forms
+            let low = low_text.clone().map(|r| &self.low.as_bytes()[r]);
+            for t in &mut self.toks[first..] {
+                if t.is_word() && !t.ascii {
+                    t.digest = match low {
+                        Some(low) => WordFilter::digest(&low[t.start..t.end]),
+                        None => WordFilter::digest(lower(&p[t.start..t.end]).as_bytes()),
+                    };
+                }
+            }
+        }
         Parts {
             spans,
             toks: first..self.toks.len(),
@@ -94,15 +106,15 @@ impl<'a> Para<'a> {
             None => self.token_lower(i),
         }
     }
+    /// The lower-cased text of the `len` bytes at `at`, which hold words parted by spaces, when
+    /// the paragraph has its lower-case text.
+    pub fn low_at(&self, at: usize, len: usize) -> Option<&'a str> {
+        self.low_text.map(|low| &low[at..at + len])
+    }
     #[cold]
     #[inline(never)]
     fn token_lower(&self, i: usize) -> &str {
         self.low[i].get_or_init(|| lower(self.w(i)))
-    }
-    /// The paragraph with each word lower-cased at its offsets (see `low_text`), when it has one:
-    /// for a pass over every word that reads the lower-case bytes without slicing a `str`.
-    pub fn low_bytes(&self) -> Option<&[u8]> {
-        self.low_text.map(str::as_bytes)
     }
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
@@ -182,6 +194,9 @@ pub struct Tok {
     /// a word whose characters are all ASCII (false for other tokens): lower-casing a paragraph
     /// visits only the other words, which the tokenizer tells as it reads them
     pub ascii: bool,
+    /// the [`WordFilter::digest`] of a word's lower-case form (0 for other tokens): the cue
+    /// filter, the name index and the word lists ask about most words, each by a filter
+    pub digest: u16,
 }
 
 impl Tok {
@@ -268,6 +283,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
                 cap: false,
                 hyphen: false,
                 ascii: false,
+                digest: 0,
             });
             b = b.max(s.close_end);
             si += 1;
@@ -342,6 +358,17 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
             cap: c.is_uppercase(),
             hyphen,
             ascii,
+            // the other words' digests need their lower case: see [`ParaBufs::read`]
+            digest: if ascii {
+                let second = if end - start > 1 {
+                    bytes[start + 1] | 0x20
+                } else {
+                    0
+                };
+                WordFilter::digest_parts(end - start, x | 0x20, second, bytes[end - 1] | 0x20)
+            } else {
+                0
+            },
         });
         ascii_words &= ascii;
         // the space after most words, skipped here rather than by a turn of the loop (a space
@@ -360,6 +387,7 @@ fn punct(c: char, b: usize) -> Tok {
         cap: false,
         hyphen: false,
         ascii: false,
+        digest: 0,
     }
 }
 
