@@ -101,8 +101,8 @@ pub fn schema() -> (Schema, Fields) {
     let column = TextOptions::default().set_fast("raw");
     let fields = Fields {
         kind: b.add_text_field("kind", exact.clone()),
-        // Passages are found by `article_id` (a hash of the path): indexing the path as well cost
-        // another term per passage.
+        // Stored on the article document only; an article's documents are found by `article_id`
+        // (a hash of the path), so the path itself is not indexed.
         path: b.add_text_field("path", STORED),
         // File records are read back as columns (see `Store::file_states`), never as stored
         // documents: reading them from the document store would page in all of it.
