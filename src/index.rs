@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -490,6 +489,24 @@ enum Outcome {
     Failed,
 }
 
+impl IndexReport {
+    /// Counts a file the run read; `updated` when the index knew an earlier version of it.
+    fn count(&mut self, outcome: Outcome, updated: bool) {
+        match outcome {
+            Outcome::Touched => self.unchanged += 1,
+            Outcome::Indexed { passages } => {
+                self.passages += passages;
+                if updated {
+                    self.updated += 1;
+                } else {
+                    self.added += 1;
+                }
+            }
+            Outcome::Failed => self.failed += 1,
+        }
+    }
+}
+
 /// Indexes the pages under `root` incrementally: new and changed files are (re-)extracted, files
 /// gone from `root` lose their passages, unchanged files are not read.
 pub fn index_folder(
@@ -549,8 +566,7 @@ pub fn index_folder(
         .num_threads(options.threads.max(1))
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
-    let passages = AtomicUsize::new(0);
-    let counts = Mutex::new((0usize, 0usize, 0usize, 0usize));
+    let report = Mutex::new(report);
     for chunk in to_read.chunks(options.commit_every.max(1)) {
         pool.install(|| {
             // One page per job: rayon otherwise hands each thread a long run of pages, and with
@@ -569,19 +585,8 @@ pub fn index_folder(
                         on_event,
                     );
                     on_event(Event::Progress);
-                    let mut c = counts.lock().expect("counts lock");
-                    match outcome {
-                        Outcome::Touched => c.0 += 1,
-                        Outcome::Indexed { passages: n } => {
-                            passages.fetch_add(n, Ordering::Relaxed);
-                            if previous.is_some() {
-                                c.1 += 1;
-                            } else {
-                                c.2 += 1;
-                            }
-                        }
-                        Outcome::Failed => c.3 += 1,
-                    }
+                    let mut report = report.lock().expect("report lock");
+                    report.count(outcome, previous.is_some());
                 });
         });
         commit_and_merge(store, &mut writer)?;
@@ -592,14 +597,7 @@ pub fn index_folder(
         commit_and_merge(store, &mut writer)?;
     }
     writer.wait_merging_threads()?;
-
-    let (unchanged, updated, added, failed) = counts.into_inner().expect("counts lock");
-    report.unchanged += unchanged;
-    report.updated = updated;
-    report.added = added;
-    report.failed = failed;
-    report.passages = passages.into_inner();
-    Ok(report)
+    Ok(report.into_inner().expect("report lock"))
 }
 
 fn commit(writer: &mut IndexWriter) -> Result<()> {
