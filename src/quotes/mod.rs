@@ -1489,10 +1489,15 @@ impl<'a> Resolver<'a> {
         for (hp, n, k, ei) in &self.history {
             let e = ei.map(|i| &self.idx.ents[i]);
             if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, &self.history_names[n.clone()]));
+                best = Some((*hp, self.history_name(n)));
             }
         }
         best.map(|b| b.1.to_string())
+    }
+
+    /// The name of a speaker of `history`, from its range in `history_names`.
+    fn history_name(&self, range: &std::ops::Range<usize>) -> &str {
+        &self.history_names[range.clone()]
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
@@ -1507,9 +1512,10 @@ impl<'a> Resolver<'a> {
     fn is_recent(&self, name: &str, pos: Pos) -> bool {
         self.idx.mentions.iter().any(|&(mp, ei)| {
             mp < pos && mp.0 + 1 >= pos.0 && self.idx.name(&self.idx.ents[ei]) == name
-        }) || self.history.iter().any(|(hp, n, _, _)| {
-            *hp < pos && hp.0 + 1 >= pos.0 && &self.history_names[n.clone()] == name
-        })
+        }) || self
+            .history
+            .iter()
+            .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && self.history_name(n) == name)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
