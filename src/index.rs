@@ -35,14 +35,15 @@ pub const INDEX_FORMAT: u32 = 7;
 /// Files processed between commits: what a crash can cost at most. The environment variable
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
 ///
-/// Each commit writes a segment, and news pages make about 20 passages each, so 2,500 pages make
-/// a segment near [`MAX_MERGED_DOCS`], which is never merged again: indexing a large folder then
-/// merges nothing. At 1,000 files, every other commit merged the last two segments: 4% of the
+/// Each commit writes a segment, and news pages make about 20 passages each (and an article
+/// document and a file record), so 2,500 pages make a segment past [`MAX_MERGED_DOCS`] / 2, which
+/// is never merged again: indexing a large folder then merges nothing. At 1,000 files, every other commit merged the last two segments: 4% of the
 /// CPU time of indexing 5,000 pages, with the pages waiting for it.
 pub const COMMIT_EVERY: usize = 2500;
 
 /// The `kind` of file records. Passages have no `kind`: a term repeated in every passage cost
-/// about 1.5% of indexing, and only a match-all query has to tell the two apart.
+/// about 1.5% of indexing, and only a match-all query has to tell passages from file records
+/// and article documents.
 pub const KIND_FILE: &str = "file";
 
 /// The `kind` of article documents: an article's title, site and authors, inverted once for all
@@ -370,7 +371,8 @@ fn clear_index_dir(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The largest segment a merge produces, in documents (passages and file records).
+/// The largest segment a merge produces, in documents (passages, article documents and file
+/// records).
 const MAX_MERGED_DOCS: u32 = 50_000;
 
 /// The segments to merge next, if any: the smallest ones, as many as fit in [`MAX_MERGED_DOCS`],

@@ -631,6 +631,15 @@ impl Engine {
             .build_query(parsers, ast.clone())
             .map_err(|e| explain(raw, e))?
             .unwrap_or_else(|| Box::new(EmptyQuery));
+        // as tantivy's parser: exclusions left alone once words the analyzer drops are gone
+        // (`!!! -ban`)
+        if query.downcast_ref::<BooleanQuery>().is_some_and(|q| {
+            q.clauses()
+                .iter()
+                .all(|(occur, _)| *occur == Occur::MustNot)
+        }) {
+            return Err(explain(raw, QueryParserError::AllButQueryForbidden));
+        }
         let mut patterns = Vec::new();
         self.with_text_analyzer(|analyzer| collect_patterns(&ast, false, analyzer, &mut patterns));
         Ok(UserQuery { query, patterns })
@@ -687,6 +696,11 @@ impl Engine {
             UserInputLeaf::All => return Ok(Some(self.all_passages())),
         };
         match field {
+            // The AST is the authority on fields: `check_syntax` reads the raw text, and a leaf
+            // right after a phrase (`"" ""kind:article`) got past it to the schema's other fields.
+            Some(name) if !QUERY_FIELDS.contains(&name) => {
+                Err(QueryParserError::FieldDoesNotExist(name.to_owned()))
+            }
             Some(name) if ARTICLE_FIELDS.contains(&name) => {
                 Ok(build(&parsers.text, leaf)?.map(|query| self.join(query)))
             }
@@ -706,8 +720,9 @@ impl Engine {
     }
 
     /// Every passage. Only match-all reaches file records and article documents (they have no
-    /// text, speaker or date, and article fields go through [`ArticleJoin`]), so only it has to
-    /// leave them out; `* -word` once listed file records as empty hits.
+    /// text, speaker or date, article fields go through [`ArticleJoin`], and no other field of
+    /// theirs is a query field), so only it has to leave them out; `* -word` once listed file
+    /// records as empty hits.
     fn all_passages(&self) -> Box<dyn Query> {
         let f = &self.store.fields;
         Box::new(BooleanQuery::new(vec![

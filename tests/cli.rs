@@ -257,6 +257,11 @@ fn no_results_exit_1_and_bad_query_exit_2() {
         "(ban",
         "nosuchfield:x",
         "-onlyexcluded",
+        // fields of the schema that are not query fields, reached after a phrase
+        "\"\" \"\"kind:article",
+        "\"\" \"\"article_id:x",
+        // exclusions alone once the analyzer drops the only word
+        "!!! -kaspersky",
     ] {
         let out = clipdex(corpus_index())
             .args(["search", "--", bad])
