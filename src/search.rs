@@ -47,18 +47,6 @@ fn article_of(searcher: &Searcher, address: DocAddress) -> Result<DocAddress> {
         })
 }
 
-/// Whether a query only excludes (tantivy's parser refuses it: it would have to match everything
-/// else).
-fn all_negative(ast: &UserInputAst) -> bool {
-    match ast {
-        UserInputAst::Leaf(_) => false,
-        UserInputAst::Boost(inner, _) => all_negative(inner),
-        UserInputAst::Clause(clauses) => clauses
-            .iter()
-            .all(|(occur, clause)| *occur == Some(Occur::MustNot) || all_negative(clause)),
-    }
-}
-
 /// The documents of one `kind` (file records, article documents).
 fn kind_query(f: &Fields, kind: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
@@ -220,6 +208,14 @@ pub struct Engine {
     /// its memo of stems warms up instead of stemming every word of every hit again (a tenth of
     /// the search time of the benchmark's queries).
     text_analyzer: Mutex<TextAnalyzer>,
+}
+
+/// A built query (none when the analyzer dropped every word), and whether anything in it
+/// matches on its own: a query of exclusions alone (`-ban`, or `!!! -ban` once the analyzer drops
+/// `!!!`) is refused, as tantivy's parser refuses it after analysis.
+struct Built {
+    query: Option<Box<dyn Query>>,
+    positive: bool,
 }
 
 /// Query parsers for the two default fields: a word with no field looks in the passage's text
@@ -624,22 +620,20 @@ impl Engine {
         } else {
             &self.parsers
         };
-        if all_negative(&ast) && !matches!(&ast, UserInputAst::Clause(c) if c.is_empty()) {
-            return Err(explain(raw, QueryParserError::AllButQueryForbidden));
-        }
-        let query = self
+        let built = self
             .build_query(parsers, ast.clone())
-            .map_err(|e| explain(raw, e))?
-            .unwrap_or_else(|| Box::new(EmptyQuery));
-        // as tantivy's parser: exclusions left alone once words the analyzer drops are gone
-        // (`!!! -ban`)
-        if query.downcast_ref::<BooleanQuery>().is_some_and(|q| {
-            q.clauses()
-                .iter()
-                .all(|(occur, _)| *occur == Occur::MustNot)
-        }) {
+            .map_err(|e| explain(raw, e))?;
+        // as tantivy's parser, which lets a query of nothing at all through: no clause, or one
+        // word the analyzer drops
+        let nothing = match &ast {
+            UserInputAst::Clause(clauses) => clauses.is_empty(),
+            UserInputAst::Leaf(_) => true,
+            UserInputAst::Boost(..) => false,
+        };
+        if !built.positive && !nothing {
             return Err(explain(raw, QueryParserError::AllButQueryForbidden));
         }
+        let query = built.query.unwrap_or_else(|| Box::new(EmptyQuery));
         let mut patterns = Vec::new();
         self.with_text_analyzer(|analyzer| collect_patterns(&ast, false, analyzer, &mut patterns));
         Ok(UserQuery { query, patterns })
@@ -648,33 +642,49 @@ impl Engine {
     /// The query of a parsed user query, built as tantivy's parser builds it with `text` and
     /// `title` for default fields (a clause without an operator is required, a word with no
     /// field is looked for in both fields), except that leaves on the fields of article
-    /// documents run through [`ArticleJoin`]. None when nothing is left to match on (a word the
-    /// analyzer drops entirely), which tantivy's parser also leaves out of its clause.
+    /// documents run through [`ArticleJoin`]. No query when nothing is left to match on (a word
+    /// the analyzer drops entirely), which tantivy's parser also leaves out of its clause.
     fn build_query(
         &self,
         parsers: &Parsers,
         ast: UserInputAst,
-    ) -> std::result::Result<Option<Box<dyn Query>>, QueryParserError> {
-        let built: Box<dyn Query> = match ast {
+    ) -> std::result::Result<Built, QueryParserError> {
+        Ok(match ast {
             UserInputAst::Clause(clauses) => {
                 let mut built = Vec::with_capacity(clauses.len());
+                let mut positive = false;
                 for (occur, clause) in clauses {
-                    if let Some(query) = self.build_query(parsers, clause)? {
-                        built.push((occur.unwrap_or(Occur::Must), query));
+                    let clause = self.build_query(parsers, clause)?;
+                    let occur = occur.unwrap_or(Occur::Must);
+                    positive |= occur != Occur::MustNot && clause.positive;
+                    if let Some(query) = clause.query {
+                        built.push((occur, query));
                     }
                 }
-                if built.is_empty() {
-                    return Ok(None);
+                Built {
+                    query: (!built.is_empty())
+                        .then(|| Box::new(BooleanQuery::new(built)) as Box<dyn Query>),
+                    positive,
                 }
-                Box::new(BooleanQuery::new(built))
             }
-            UserInputAst::Boost(inner, boost) => match self.build_query(parsers, *inner)? {
-                Some(query) => Box::new(BoostQuery::new(query, boost.into_inner() as f32)),
-                None => return Ok(None),
-            },
-            UserInputAst::Leaf(leaf) => return self.build_leaf(parsers, *leaf),
-        };
-        Ok(Some(built))
+            UserInputAst::Boost(inner, boost) => {
+                let inner = self.build_query(parsers, *inner)?;
+                Built {
+                    query: inner.query.map(|query| {
+                        Box::new(BoostQuery::new(query, boost.into_inner() as f32))
+                            as Box<dyn Query>
+                    }),
+                    positive: inner.positive,
+                }
+            }
+            UserInputAst::Leaf(leaf) => {
+                let query = self.build_leaf(parsers, *leaf)?;
+                Built {
+                    positive: query.is_some(),
+                    query,
+                }
+            }
+        })
     }
 
     fn build_leaf(
