@@ -36,9 +36,10 @@ pub const INDEX_FORMAT: u32 = 7;
 /// `CLIPDEX_COMMIT_EVERY` overrides it (tests use a small interval).
 ///
 /// Each commit writes a segment, and news pages make about 20 passages each (and an article
-/// document and a file record), so 2,500 pages make a segment past [`MAX_MERGED_DOCS`] / 2, which
-/// is never merged again: indexing a large folder then merges nothing. At 1,000 files, every other commit merged the last two segments: 4% of the
-/// CPU time of indexing 5,000 pages, with the pages waiting for it.
+/// document and a file record), so 2,500 pages make a segment past [`MAX_MERGED_DOCS`] / 2,
+/// which is never merged again: indexing a large folder then merges nothing. At 1,000 files,
+/// every other commit merged the last two segments: 4% of the CPU time of indexing 5,000 pages,
+/// with the pages waiting for it.
 pub const COMMIT_EVERY: usize = 2500;
 
 /// The `kind` of file records. Passages have no `kind`: a term repeated in every passage cost
@@ -712,7 +713,7 @@ pub fn passage_docs<'a>(
             date.day()[..7].to_owned(),
         )
     });
-    let mut article_doc = (!page.passages.is_empty()).then(|| {
+    let article_doc = (!page.passages.is_empty()).then(|| {
         let mut doc = doc!(
             f.kind => KIND_ARTICLE,
             f.article_id => id.as_str(),
@@ -762,5 +763,5 @@ pub fn passage_docs<'a>(
         doc
     });
     // the article document right after its passages: `crate::join` counts back from it
-    passages.chain(std::iter::from_fn(move || article_doc.take()))
+    passages.chain(article_doc)
 }
