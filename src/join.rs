@@ -97,6 +97,14 @@ impl Query for ArticleJoin {
     }
 }
 
+/// The article document of the passage `passage` of `segment`: the first document after it with
+/// a passage count. The inverse of what [`ArticleJoin`] does; None only if the index breaks the
+/// layout the module describes.
+pub fn article_document(segment: &SegmentReader, passage: DocId) -> tantivy::Result<Option<DocId>> {
+    let passages = segment.fast_fields().u64(PASSAGES_COLUMN)?;
+    Ok((passage + 1..segment.max_doc()).find(|&doc| passages.first(doc).is_some()))
+}
+
 struct JoinWeight {
     inner: Box<dyn Weight>,
 }

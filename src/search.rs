@@ -22,7 +22,7 @@ use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocumen
 
 use crate::error::{Error, Result};
 use crate::index::{Fields, Store, KIND_ARTICLE, KIND_FILE};
-use crate::join::ArticleJoin;
+use crate::join::{self, ArticleJoin};
 use crate::quotes::Quote;
 use crate::snippet::{self, Pattern};
 
@@ -32,13 +32,10 @@ pub const QUERY_FIELDS: &[&str] = &["speaker", "title", "site", "author", "text"
 /// The query fields indexed on article documents (see [`crate::join`]).
 const ARTICLE_FIELDS: &[&str] = &["title", "site", "author"];
 
-/// The article document of the passage at `address`: the first document after it with a
-/// passage count (see [`crate::join`]).
+/// The article document of the passage at `address` ([`join::article_document`]).
 fn article_of(searcher: &Searcher, address: DocAddress) -> Result<DocAddress> {
     let segment = searcher.segment_reader(address.segment_ord);
-    let passages = segment.fast_fields().u64(crate::join::PASSAGES_COLUMN)?;
-    (address.doc_id + 1..segment.max_doc())
-        .find(|&doc| passages.first(doc).is_some())
+    join::article_document(segment, address.doc_id)?
         .map(|doc_id| DocAddress::new(address.segment_ord, doc_id))
         .ok_or_else(|| {
             Error::Index(tantivy::TantivyError::InternalError(format!(
@@ -310,15 +307,12 @@ impl Engine {
     fn with_text_analyzer<R>(&self, f: impl FnOnce(&mut TextAnalyzer) -> R) -> R {
         match self.text_analyzer.try_lock() {
             Ok(mut analyzer) => f(&mut analyzer),
-            Err(_) => f(&mut self.text_analyzer_copy()),
+            Err(_) => f(&mut self
+                .store
+                .index
+                .tokenizer_for_field(self.store.fields.text)
+                .expect("the text field has an analyzer (Engine::open took one)")),
         }
-    }
-
-    fn text_analyzer_copy(&self) -> TextAnalyzer {
-        self.store
-            .index
-            .tokenizer_for_field(self.store.fields.text)
-            .expect("the text field has an analyzer")
     }
 
     /// The first `wanted` passages in the requested order, at most `per_article` from one article.
