@@ -44,6 +44,25 @@ fn article_of(searcher: &Searcher, address: DocAddress) -> Result<DocAddress> {
         })
 }
 
+/// The value of `key` in `map`, made by `make` on first use: the per-search caches of article
+/// documents and columns, which a failed read leaves without an entry.
+fn get_or_try_insert<K, V, E>(
+    map: &mut HashMap<K, V>,
+    key: K,
+    make: impl FnOnce(&K) -> std::result::Result<V, E>,
+) -> std::result::Result<&mut V, E>
+where
+    K: std::hash::Hash + Eq,
+{
+    Ok(match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let value = make(e.key())?;
+            e.insert(value)
+        }
+    })
+}
+
 /// The documents of one `kind` (file records, article documents).
 fn kind_query(f: &Fields, kind: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
@@ -283,13 +302,10 @@ impl Engine {
                 .skip(request.offset)
                 .map(|(i, (score, address))| {
                     let doc: TantivyDocument = searcher.doc(address)?;
-                    let article = match articles.entry(article_of(&searcher, address)?) {
-                        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                        std::collections::hash_map::Entry::Vacant(e) => {
-                            let doc = searcher.doc(*e.key())?;
-                            e.insert(doc)
-                        }
-                    };
+                    let article =
+                        get_or_try_insert(&mut articles, article_of(&searcher, address)?, |at| {
+                            searcher.doc(*at)
+                        })?;
                     let mut hit = self.hit_from(&doc, article, i + 1, score);
                     let matches =
                         snippet::find_matches(&hit.text, &user.patterns, analyzer, request.fuzzy);
@@ -378,15 +394,12 @@ impl Engine {
         let mut per_article: HashMap<(u32, Option<u64>), usize> = HashMap::new();
         let mut kept = Vec::new();
         for (score, address) in candidates {
-            let column = match columns.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    searcher
-                        .segment_reader(address.segment_ord)
-                        .fast_fields()
-                        .str("article_id")?,
-                ),
-            };
+            let column = get_or_try_insert(&mut columns, address.segment_ord, |&segment| {
+                searcher
+                    .segment_reader(segment)
+                    .fast_fields()
+                    .str("article_id")
+            })?;
             let ordinal = column
                 .as_ref()
                 .and_then(|column| column.term_ords(address.doc_id).next());
