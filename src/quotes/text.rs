@@ -231,12 +231,13 @@ pub fn is_alnum(c: char) -> bool {
 }
 
 /// Classes of bytes for the tokenizer, which reads ASCII text byte by byte without decoding
-/// characters: ASCII whitespace (as `char::is_whitespace`), ASCII letters and digits, other
-/// ASCII, and the bytes of other characters.
+/// characters: ASCII whitespace (as `char::is_whitespace`), ASCII letters and digits, the ASCII
+/// characters a word keeps inside (' - . &), other ASCII, and the bytes of other characters.
 const SPACE: u8 = 0;
 const ALNUM: u8 = 1;
 const OTHER: u8 = 2;
-const NON_ASCII: u8 = 3;
+const JOIN: u8 = 3;
+const NON_ASCII: u8 = 4;
 static CLASS: [u8; 256] = {
     let mut t = [NON_ASCII; 256];
     let mut i = 0;
@@ -246,6 +247,8 @@ static CLASS: [u8; 256] = {
             ALNUM
         } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             SPACE
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            JOIN
         } else {
             OTHER
         };
@@ -266,116 +269,161 @@ fn char_at(p: &str, b: usize) -> char {
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
 /// spans; and tell whether every word is ASCII.
 pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
-    let bytes = p.as_bytes();
     let mut ascii_words = true;
-    let mut si = 0;
     let mut b = 0;
-    // the opening mark of the next quoted span: a word stops there
-    let open_of = |si: usize| spans.get(si).map_or(usize::MAX, |s: &Span| s.open);
-    let mut open = open_of(0);
-    while b < p.len() {
-        if b >= open {
-            let s = spans[si];
-            toks.push(Tok {
-                kind: TK::Quote(si as u32),
-                start: s.open,
-                end: s.close_end,
-                cap: false,
-                hyphen: false,
-                ascii: false,
-                digest: 0,
-            });
-            b = b.max(s.close_end);
-            si += 1;
-            open = open_of(si);
-            continue;
-        }
-        let x = bytes[b];
-        let c = match CLASS[usize::from(x)] {
+    // the text before each quoted span, whose opening mark stops a word, then the span
+    for (si, s) in spans.iter().enumerate() {
+        ascii_words &= tokenize_run(p, b, s.open, toks);
+        toks.push(Tok {
+            kind: TK::Quote(si as u32),
+            start: s.open,
+            end: s.close_end,
+            cap: false,
+            hyphen: false,
+            ascii: false,
+            digest: 0,
+        });
+        b = s.close_end;
+    }
+    ascii_words & tokenize_run(p, b, p.len(), toks)
+}
+
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether every word
+/// is ASCII.
+fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
+    let bytes = &p.as_bytes()[..lim];
+    let mut ascii_words = true;
+    while let Some(&x) = bytes.get(b) {
+        let tok = match CLASS[usize::from(x)] {
+            ALNUM => {
+                let end = alnum_end(bytes, b + 1);
+                match bytes.get(end) {
+                    // a character a word keeps inside, or another than ASCII: the general reader
+                    Some(&y) if CLASS[usize::from(y)] >= JOIN => {
+                        let t = word(p, lim, b, char::from(x), end);
+                        ascii_words &= t.ascii;
+                        t
+                    }
+                    // ASCII letters and digits alone, most words
+                    _ => Tok {
+                        kind: TK::Word,
+                        start: b,
+                        end,
+                        cap: x.is_ascii_uppercase(),
+                        hyphen: false,
+                        ascii: true,
+                        digest: ascii_digest(bytes, b, end),
+                    },
+                }
+            }
             SPACE => {
                 b += 1;
                 continue;
             }
-            ALNUM => char::from(x),
-            OTHER => {
-                toks.push(punct(char::from(x), b));
-                b += 1;
-                continue;
-            }
+            OTHER | JOIN => punct(char::from(x), b),
             _ => {
                 let c = char_at(p, b);
                 if c.is_whitespace() {
                     b += c.len_utf8();
                     continue;
                 }
-                if !word_char(c) {
-                    toks.push(punct(c, b));
-                    b += c.len_utf8();
-                    continue;
+                if word_char(c) {
+                    let t = word(p, lim, b, c, b + c.len_utf8());
+                    ascii_words &= t.ascii;
+                    t
+                } else {
+                    punct(c, b)
                 }
-                c
             }
         };
-        let start = b;
-        let mut end = b + c.len_utf8();
-        let mut hyphen = false;
-        let mut ascii = c.is_ascii();
-        // a word stops at the next quoted span or the paragraph's end
-        let lim = open.min(p.len());
-        loop {
-            // ASCII letters and digits, most of a word, without decoding characters
-            while end < lim && CLASS[usize::from(bytes[end])] == ALNUM {
-                end += 1;
-            }
-            if end >= lim {
-                break;
-            }
-            let c2 = char_at(p, end);
-            if !c2.is_ascii() && word_char(c2) {
-                ascii = false;
-                end += c2.len_utf8();
-                continue;
-            }
-            if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
-                // keep if followed by a word char (it's, Moscow-based, U.S)
-                let nb = end + c2.len_utf8();
-                if open != end && word_char(char_at(p, nb)) {
-                    ascii &= c2.is_ascii();
-                    hyphen |= matches!(c2, '-' | '\u{2011}');
-                    end = nb;
-                    continue;
-                }
-            }
-            break;
-        }
-        if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end) {
-            end += 1;
-        }
-        toks.push(Tok {
-            kind: TK::Word,
-            start,
-            end,
-            cap: c.is_uppercase(),
-            hyphen,
-            ascii,
-            // the other words' digests need their lower case: see [`ParaBufs::read`]
-            digest: if ascii {
-                let second = if end - start > 1 {
-                    bytes[start + 1] | 0x20
-                } else {
-                    0
-                };
-                WordFilter::digest_parts(end - start, x | 0x20, second, bytes[end - 1] | 0x20)
-            } else {
-                0
-            },
-        });
-        ascii_words &= ascii;
-        // the space after most words, skipped here rather than by a turn of the loop (a space
-        // is never a quoted span's opening mark)
-        b = end + usize::from(bytes.get(end) == Some(&b' '));
+        toks.push(tok);
+        // the space after most tokens, skipped here rather than by a turn of the loop
+        b = tok.end + usize::from(bytes.get(tok.end) == Some(&b' '));
     }
     ascii_words
+}
+
+/// The end of the ASCII letters and digits from byte `from` on: eight bytes at a time while
+/// eight are left, a test of each without a test of the end.
+#[inline]
+fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
+    let is_alnum = |y: &u8| CLASS[usize::from(*y)] == ALNUM;
+    while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<8>) {
+        if let Some(i) = chunk.iter().position(|y| !is_alnum(y)) {
+            return from + i;
+        }
+        from += 8;
+    }
+    bytes[from..]
+        .iter()
+        .position(|y| !is_alnum(y))
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// The [`WordFilter::digest`] of ASCII word `bytes[start..end]`, whose lower case is its bytes
+/// with bit 5 set.
+#[inline]
+fn ascii_digest(bytes: &[u8], start: usize, end: usize) -> u16 {
+    let w = &bytes[start..end];
+    let second = if w.len() > 1 { w[1] | 0x20 } else { 0 };
+    WordFilter::digest_parts(w.len(), w[0] | 0x20, second, w[w.len() - 1] | 0x20)
+}
+
+/// The word starting at byte `start` with character `c`, read up to byte `end` (at most
+/// `lim`, the end of the text without a quoted span): any word, with the characters it keeps
+/// inside and the dot it may keep after it.
+#[inline(never)]
+fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
+    let bytes = &p.as_bytes()[..lim];
+    let mut hyphen = false;
+    let mut ascii = c.is_ascii();
+    loop {
+        end = alnum_end(bytes, end);
+        let Some(&y) = bytes.get(end) else {
+            break;
+        };
+        let c2 = match CLASS[usize::from(y)] {
+            JOIN => char::from(y),
+            NON_ASCII => {
+                let c2 = char_at(p, end);
+                if word_char(c2) {
+                    ascii = false;
+                    end += c2.len_utf8();
+                    continue;
+                }
+                if !matches!(c2, '’' | '\u{2011}') {
+                    break;
+                }
+                c2
+            }
+            _ => break,
+        };
+        // kept if followed by a word char (it's, Moscow-based, U.S)
+        let nb = end + c2.len_utf8();
+        if !word_char(char_at(p, nb)) {
+            break;
+        }
+        ascii &= c2.is_ascii();
+        hyphen |= matches!(c2, '-' | '\u{2011}');
+        end = nb;
+    }
+    if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end) {
+        end += 1;
+    }
+    Tok {
+        kind: TK::Word,
+        start,
+        end,
+        cap: c.is_uppercase(),
+        hyphen,
+        ascii,
+        // the other words' digests need their lower case: see [`ParaBufs::read`]
+        digest: if ascii {
+            ascii_digest(bytes, start, end)
+        } else {
+            0
+        },
+    }
 }
 
 /// A punctuation token: character `c` at byte `b`.
