@@ -376,6 +376,7 @@ fn ascii_digest(bytes: &[u8], start: usize, end: usize) -> u16 {
 fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let bytes = &p.as_bytes()[..lim];
     let mut hyphen = false;
+    let mut dotted = false;
     let mut ascii = c.is_ascii();
     loop {
         end = alnum_end(bytes, end);
@@ -405,9 +406,10 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         }
         ascii &= c2.is_ascii();
         hyphen |= matches!(c2, '-' | '\u{2011}');
+        dotted |= c2 == '.';
         end = nb;
     }
-    if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end) {
+    if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end, dotted, ascii) {
         end += 1;
     }
     Tok {
@@ -440,29 +442,30 @@ fn punct(c: char, b: usize) -> Tok {
 }
 
 /// Whether the dot after word `p[start..end]` belongs to it: an abbreviation, an initial, a
-/// German ordinal date ("am 29. September").
-fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
-    let w = &p[start..end];
+/// German ordinal date ("am 29. September"). The reader of the word tells whether it keeps a
+/// dot inside and whether it is all ASCII.
+fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bool {
     // a dot inside ("U.S") is no part of a longer character, and lower case adds none
-    if w.contains('.') {
+    if dotted {
         return true;
     }
+    let w = &p[start..end];
     let initial = |w: &str| {
         w.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase())
     };
     let ordinal = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            && w.len() <= 2
+        w.len() <= 2
+            && w.chars().all(|c| c.is_ascii_digit())
             && p[end + 1..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
     };
     // an ASCII word's lower case has its length, told without a String
-    if w.is_ascii() {
+    if ascii {
         return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
             || ordinal(w)
-            || ABBREV_FILTER.may_contain_lower_of(w) && with_lower(w, |l| ABBREV.contains(l));
+            || ABBREV_FILTER.may_contain(w) && with_lower(w, |l| ABBREV.contains(l));
     }
     let l = lower(w);
     ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
