@@ -197,6 +197,10 @@ pub struct Tok {
     /// the [`WordFilter::digest`] of a word's lower-case form (0 for other tokens): the cue
     /// filter, the name index and the word lists ask about most words, each by a filter
     pub digest: u16,
+    /// a token after which a sentence may end: a quoted span, '.' '!' '?' '…' as punctuation, a
+    /// word with a dot inside that keeps one after it ("U.S."): [`sentences`] looks at these
+    /// alone
+    pub ends: bool,
 }
 
 impl Tok {
@@ -282,6 +286,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
             hyphen: false,
             ascii: false,
             digest: 0,
+            ends: true,
         });
         b = s.close_end;
     }
@@ -313,6 +318,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                         hyphen: false,
                         ascii: true,
                         digest: ascii_digest(bytes, b, end),
+                        ends: false,
                     },
                 }
             }
@@ -409,9 +415,8 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         dotted |= c2 == '.';
         end = nb;
     }
-    if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end, dotted, ascii) {
-        end += 1;
-    }
+    let dot = bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end, dotted, ascii);
+    end += usize::from(dot);
     Tok {
         kind: TK::Word,
         start,
@@ -425,6 +430,7 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         } else {
             0
         },
+        ends: dotted && dot,
     }
 }
 
@@ -438,6 +444,7 @@ fn punct(c: char, b: usize) -> Tok {
         hyphen: false,
         ascii: false,
         digest: 0,
+        ends: matches!(c, '.' | '!' | '?' | '…'),
     }
 }
 
@@ -475,11 +482,14 @@ fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bo
 pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
-    for i in 0..toks.len() {
+    let mut from = 0;
+    while let Some(k) = toks[from..].iter().position(|t| t.ends) {
+        let i = from + k;
+        from = i + 1;
         let t = toks[i];
         let next = toks.get(i + 1);
         let boundary = match t.kind {
-            TK::Punct('.') | TK::Punct('!') | TK::Punct('?') | TK::Punct('…') => {
+            TK::Punct(_) => {
                 // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
                 next.is_none_or(|n| match n.kind {
                     TK::Quote(_) => true,
@@ -487,17 +497,12 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                     TK::Punct(c) => matches!(c, '(' | '—' | '–'),
                 })
             }
-            TK::Word => {
-                // "U.S." at end of a sentence
-                // the last byte: a dot is no part of a longer character
-                p.as_bytes()[t.end - 1] == b'.'
-                    && p[t.start..t.end].matches('.').count() >= 2
-                    && next.is_some_and(|n| {
-                        n.is_word()
-                            && n.cap
-                            && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
-                    })
-            }
+            // "U.S." at end of a sentence
+            TK::Word => next.is_some_and(|n| {
+                n.is_word()
+                    && n.cap
+                    && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
+            }),
             TK::Quote(q) => {
                 let s = spans[q as usize];
                 let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
@@ -505,7 +510,6 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                     && inner.ends_with('.')
                     && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
             }
-            _ => false,
         };
         if boundary {
             out.push((start, i + 1));
