@@ -55,17 +55,14 @@ impl ParaBufs {
         let spans = first_span..self.spans.len();
         let first = self.toks.len();
         let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
-        let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
-        if !ascii_words {
+        let low_text = lower_words(p, &mut self.toks[first..], ascii_words, &mut self.low);
+        if low_text.is_none() {
             // the digests of the other words, from their lower-case forms
-            let low = low_text.clone().map(|r| &self.low.as_bytes()[r]);
-            for t in &mut self.toks[first..] {
-                if t.is_word() && !t.ascii {
-                    t.digest = match low {
-                        Some(low) => WordFilter::digest(&low[t.start..t.end]),
-                        None => WordFilter::digest(lower(&p[t.start..t.end]).as_bytes()),
-                    };
-                }
+            for t in self.toks[first..]
+                .iter_mut()
+                .filter(|t| t.is_word() && !t.ascii)
+            {
+                t.digest = WordFilter::digest(lower(&p[t.start..t.end]).as_bytes());
             }
         }
         Parts {
@@ -142,9 +139,15 @@ impl<'a> Para<'a> {
 
 /// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
 /// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
-/// whole text in one pass, then the words with other characters (none when `ascii_words`).
-/// Appended to `low`, where it is the returned range (and nothing is appended without one).
-fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Option<Range<usize>> {
+/// whole text in one pass, then the other characters of the words that have some (none when
+/// `ascii_words`), whose digests it sets from their lower case. Appended to `low`, where it is
+/// the returned range (and nothing is appended without one).
+fn lower_words(
+    p: &str,
+    toks: &mut [Tok],
+    ascii_words: bool,
+    low: &mut String,
+) -> Option<Range<usize>> {
     let base = low.len();
     low.push_str(p);
     low[base..].make_ascii_lowercase();
@@ -153,10 +156,14 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Op
         return whole;
     }
     let mut buf = [0u8; 4];
-    for t in toks.iter().filter(|t| t.is_word() && !t.ascii) {
-        for (i, c) in p[t.start..t.end].char_indices() {
+    for t in toks.iter_mut().filter(|t| t.is_word() && !t.ascii) {
+        // the ASCII characters are lower-case already
+        for (i, c) in p[t.start..t.end]
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii())
+        {
             match lower_char(c) {
-                // most characters of these words are ASCII or already lower-case
+                // most of the other characters of these words are already lower-case
                 Some(l) if l == c => {}
                 Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
                     let at = base + t.start + i;
@@ -168,6 +175,7 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Op
                 }
             }
         }
+        t.digest = WordFilter::digest(&low.as_bytes()[base + t.start..base + t.end]);
     }
     whole
 }
