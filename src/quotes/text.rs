@@ -310,15 +310,11 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
         let tok = match CLASS[usize::from(x)] {
             ALNUM => {
                 let end = alnum_end(bytes, b + 1);
-                match bytes.get(end) {
-                    // a character a word keeps inside, or another than ASCII: the general reader
-                    Some(&y) if CLASS[usize::from(y)] >= JOIN => {
-                        let t = word(p, lim, b, char::from(x), end);
-                        ascii_words &= t.ascii;
-                        t
-                    }
+                // the byte after the word (the run's end as a space: nothing is read after it)
+                let y = bytes.get(end).copied().unwrap_or(b' ');
+                if CLASS[usize::from(y)] < JOIN {
                     // ASCII letters and digits alone, most words
-                    _ => Tok {
+                    toks.push(Tok {
                         kind: TK::Word,
                         start: b,
                         end,
@@ -327,8 +323,14 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                         ascii: true,
                         digest: ascii_digest(bytes, b, end),
                         ends: false,
-                    },
+                    });
+                    b = end + usize::from(y == b' ');
+                    continue;
                 }
+                // a character a word keeps inside, or another than ASCII: the general reader
+                let t = word(p, lim, b, char::from(x), end);
+                ascii_words &= t.ascii;
+                t
             }
             SPACE => {
                 b += 1;
@@ -362,7 +364,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
 #[inline]
 fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
     let is_alnum = |y: &u8| CLASS[usize::from(*y)] == ALNUM;
-    while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<8>) {
+    while let Some(chunk) = bytes.get(from..from + 8) {
         if let Some(i) = chunk.iter().position(|y| !is_alnum(y)) {
             return from + i;
         }
