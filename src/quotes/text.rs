@@ -54,8 +54,8 @@ impl ParaBufs {
         push_spans(p, &mut self.spans);
         let spans = first_span..self.spans.len();
         let first = self.toks.len();
-        let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
-        let low_text = lower_words(p, &mut self.toks[first..], ascii_words, &mut self.low);
+        let ascii_lower = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
+        let low_text = lower_words(p, &mut self.toks[first..], ascii_lower, &mut self.low);
         if low_text.is_none() {
             // the digests of the other words, from their lower-case forms
             for t in self.toks[first..]
@@ -139,31 +139,30 @@ impl<'a> Para<'a> {
 
 /// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
 /// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
-/// whole text in one pass, then the other characters of the words that have some (none when
-/// `ascii_words`), whose digests it sets from their lower case. Appended to `low`, where it is
-/// the returned range (and nothing is appended without one).
+/// whole text in one pass, then the other characters of the words whose lower case changes some
+/// (none when `ascii_lower`), whose digests it sets from their lower case. Appended to `low`,
+/// where it is the returned range (and nothing is appended without one).
 fn lower_words(
     p: &str,
     toks: &mut [Tok],
-    ascii_words: bool,
+    ascii_lower: bool,
     low: &mut String,
 ) -> Option<Range<usize>> {
     let base = low.len();
     low.push_str(p);
     low[base..].make_ascii_lowercase();
     let whole = Some(base..low.len());
-    if ascii_words {
+    if ascii_lower {
         return whole;
     }
     let mut buf = [0u8; 4];
-    for t in toks.iter_mut().filter(|t| t.is_word() && !t.ascii) {
+    for t in toks.iter_mut().filter(|t| t.lowers) {
         // the ASCII characters are lower-case already
         for (i, c) in p[t.start..t.end]
             .char_indices()
             .filter(|(_, c)| !c.is_ascii())
         {
             match lower_char(c) {
-                // most of the other characters of these words are already lower-case
                 Some(l) if l == c => {}
                 Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
                     let at = base + t.start + i;
@@ -209,6 +208,10 @@ pub struct Tok {
     /// word with a dot inside that keeps one after it ("U.S."): [`sentences`] looks at these
     /// alone
     pub ends: bool,
+    /// a word with a character other than ASCII that lower case changes (true of few words):
+    /// lower-casing a paragraph visits these alone, and the tokenizer, which decodes their
+    /// characters, tells them
+    pub lowers: bool,
 }
 
 impl Tok {
@@ -279,7 +282,8 @@ fn char_at(p: &str, b: usize) -> char {
 }
 
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
-/// spans; and tell whether every word is ASCII.
+/// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
+/// [`Tok::lowers`]).
 pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     let mut ascii_words = true;
     let mut b = 0;
@@ -295,17 +299,18 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
             ascii: false,
             digest: 0,
             ends: true,
+            lowers: false,
         });
         b = s.close_end;
     }
     ascii_words & tokenize_run(p, b, p.len(), toks)
 }
 
-/// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether every word
-/// is ASCII.
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether no word
+/// [`Tok::lowers`].
 fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
     let bytes = &p.as_bytes()[..lim];
-    let mut ascii_words = true;
+    let mut ascii_lower = true;
     while let Some(&x) = bytes.get(b) {
         let tok = match CLASS[usize::from(x)] {
             ALNUM => {
@@ -323,13 +328,14 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                         ascii: true,
                         digest: ascii_digest(bytes, b, end),
                         ends: false,
+                        lowers: false,
                     });
                     b = end + usize::from(y == b' ');
                     continue;
                 }
                 // a character a word keeps inside, or another than ASCII: the general reader
                 let t = word(p, lim, b, char::from(x), end);
-                ascii_words &= t.ascii;
+                ascii_lower &= !t.lowers;
                 t
             }
             SPACE => {
@@ -345,7 +351,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                 }
                 if word_char(c) {
                     let t = word(p, lim, b, c, b + c.len_utf8());
-                    ascii_words &= t.ascii;
+                    ascii_lower &= !t.lowers;
                     t
                 } else {
                     punct(c, b)
@@ -356,7 +362,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
         // the space after most tokens, skipped here rather than by a turn of the loop
         b = tok.end + usize::from(bytes.get(tok.end) == Some(&b' '));
     }
-    ascii_words
+    ascii_lower
 }
 
 /// The end of the ASCII letters and digits from byte `from` on: eight bytes at a time while
@@ -394,6 +400,8 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let mut hyphen = false;
     let mut dotted = false;
     let mut ascii = c.is_ascii();
+    let changes = |c: char| lower_char(c) != Some(c);
+    let mut lowers = !ascii && changes(c);
     loop {
         end = alnum_end(bytes, end);
         let Some(&y) = bytes.get(end) else {
@@ -405,6 +413,7 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
                 let c2 = char_at(p, end);
                 if word_char(c2) {
                     ascii = false;
+                    lowers |= changes(c2);
                     end += c2.len_utf8();
                     continue;
                 }
@@ -434,13 +443,18 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         cap: c.is_uppercase(),
         hyphen,
         ascii,
-        // the other words' digests need their lower case: see [`ParaBufs::read`]
+        // an ASCII word's lower case is its bytes with bit 5 set, as the digest takes them, and
+        // so are the other bytes of a word whose other characters are lower-case; the words
+        // lower case changes have their digests from it: see [`lower_words`]
         digest: if ascii {
             ascii_digest(bytes, start, end)
+        } else if !lowers {
+            WordFilter::digest(&bytes[start..end])
         } else {
             0
         },
         ends: dotted && dot,
+        lowers,
     }
 }
 
@@ -455,6 +469,7 @@ fn punct(c: char, b: usize) -> Tok {
         ascii: false,
         digest: 0,
         ends: matches!(c, '.' | '!' | '?' | '…'),
+        lowers: false,
     }
 }
 
