@@ -410,13 +410,21 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         let c2 = match CLASS[usize::from(y)] {
             JOIN => char::from(y),
             NON_ASCII => {
-                let c2 = char_at(p, end);
-                if word_char(c2) {
-                    ascii = false;
+                // the word's characters from here that are not ASCII, one after another (all of
+                // a Russian word's), then again ASCII letters and digits
+                let from = end;
+                for c2 in p[end..]
+                    .chars()
+                    .take_while(|&c| !c.is_ascii() && word_char(c))
+                {
                     lowers |= changes(c2);
                     end += c2.len_utf8();
+                }
+                if end > from {
+                    ascii = false;
                     continue;
                 }
+                let c2 = char_at(p, end);
                 if !matches!(c2, '’' | '\u{2011}') {
                     break;
                 }
