@@ -319,24 +319,23 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                 let y = bytes.get(end).copied().unwrap_or(b' ');
                 if CLASS[usize::from(y)] < JOIN {
                     // ASCII letters and digits alone, most words
-                    toks.push(Tok {
-                        kind: TK::Word,
-                        start: b,
-                        end,
-                        cap: x.is_ascii_uppercase(),
-                        hyphen: false,
-                        ascii: true,
-                        digest: ascii_digest(bytes, b, end),
-                        ends: false,
-                        lowers: false,
-                    });
+                    toks.push(plain_word(bytes, b, end));
                     b = end + usize::from(y == b' ');
                     continue;
                 }
-                // a character a word keeps inside, or another than ASCII: the general reader
-                let t = word(p, lim, b, char::from(x), end);
-                ascii_lower &= !t.lowers;
-                t
+                if y == b'.' && !word_char(char_at(p, end + 1)) {
+                    // a full stop after the word, or an abbreviation's dot
+                    plain_word(
+                        bytes,
+                        b,
+                        end + usize::from(keeps_dot(p, b, end, false, true)),
+                    )
+                } else {
+                    // a character a word keeps inside, or another than ASCII: the general reader
+                    let t = word(p, lim, b, char::from(x), end);
+                    ascii_lower &= !t.lowers;
+                    t
+                }
             }
             SPACE => {
                 b += 1;
@@ -380,6 +379,23 @@ fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
         .iter()
         .position(|y| !is_alnum(y))
         .map_or(bytes.len(), |i| from + i)
+}
+
+/// The token of ASCII word `bytes[start..end]`, of letters and digits and maybe a dot after
+/// them.
+#[inline]
+fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
+    Tok {
+        kind: TK::Word,
+        start,
+        end,
+        cap: bytes[start].is_ascii_uppercase(),
+        hyphen: false,
+        ascii: true,
+        digest: ascii_digest(bytes, start, end),
+        ends: false,
+        lowers: false,
+    }
 }
 
 /// The [`WordFilter::digest`] of ASCII word `bytes[start..end]`, whose lower case is its bytes
