@@ -385,25 +385,25 @@ fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
 /// them.
 #[inline]
 fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
+    let w = &bytes[start..end];
     Tok {
         kind: TK::Word,
         start,
         end,
-        cap: bytes[start].is_ascii_uppercase(),
+        cap: w[0].is_ascii_uppercase(),
         hyphen: false,
         ascii: true,
-        digest: ascii_digest(bytes, start, end),
+        digest: ascii_digest(w),
         ends: false,
         lowers: false,
     }
 }
 
-/// The [`WordFilter::digest`] of ASCII word `bytes[start..end]`, whose lower case is its bytes
-/// with bit 5 set.
+/// The [`WordFilter::digest`] of ASCII word `w` (not empty), whose lower case is its bytes with
+/// bit 5 set: from bytes at hand, without the tests of the general one.
 #[inline]
-fn ascii_digest(bytes: &[u8], start: usize, end: usize) -> u16 {
-    let w = &bytes[start..end];
-    let second = if w.len() > 1 { w[1] | 0x20 } else { 0 };
+fn ascii_digest(w: &[u8]) -> u16 {
+    let second = w.get(1).map_or(0, |&x| x | 0x20);
     WordFilter::digest_parts(w.len(), w[0] | 0x20, second, w[w.len() - 1] | 0x20)
 }
 
@@ -471,7 +471,7 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         // so are the other bytes of a word whose other characters are lower-case; the words
         // lower case changes have their digests from it: see [`lower_words`]
         digest: if ascii {
-            ascii_digest(bytes, start, end)
+            ascii_digest(&bytes[start..end])
         } else if !lowers {
             WordFilter::digest(&bytes[start..end])
         } else {
