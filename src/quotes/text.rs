@@ -285,11 +285,11 @@ fn char_at(p: &str, b: usize) -> char {
 /// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
 /// [`Tok::lowers`]).
 pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
-    let mut ascii_words = true;
+    let mut ascii_lower = true;
     let mut b = 0;
     // the text before each quoted span, whose opening mark stops a word, then the span
     for (si, s) in spans.iter().enumerate() {
-        ascii_words &= tokenize_run(p, b, s.open, toks);
+        ascii_lower &= tokenize_run(p, b, s.open, toks);
         toks.push(Tok {
             kind: TK::Quote(si as u32),
             start: s.open,
@@ -303,7 +303,7 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
         });
         b = s.close_end;
     }
-    ascii_words & tokenize_run(p, b, p.len(), toks)
+    ascii_lower & tokenize_run(p, b, p.len(), toks)
 }
 
 /// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether no word
@@ -409,7 +409,8 @@ fn ascii_digest(w: &[u8]) -> u16 {
 
 /// The word starting at byte `start` with character `c`, read up to byte `end` (at most
 /// `lim`, the end of the text without a quoted span): any word, with the characters it keeps
-/// inside and the dot it may keep after it.
+/// inside and the dot it may keep after it. Out of line, as few words need it: the short paths
+/// of [`tokenize_run`] keep their registers.
 #[inline(never)]
 fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let bytes = &p.as_bytes()[..lim];
