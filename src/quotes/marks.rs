@@ -104,23 +104,21 @@ fn leading_elision(rest: &str) -> bool {
     false
 }
 
-/// The character at byte `b` of `p` and the two after it.
-fn at(p: &str, b: usize) -> (Option<char>, Option<char>, Option<char>) {
-    let mut cs = p[b..].chars();
-    (cs.next(), cs.next(), cs.next())
-}
-
 /// Offsets of the bytes that can start a quote mark, in order: `"`, `'` and the lead bytes of the
 /// others (0xc2 « », 0xe2 “ ” ‘ ’ „ ‚ ‹ › ‟, 0xef ＂), never a byte inside a character. memchr's
 /// vectorised search skips the rest of the text, which a test per byte made most of the cost of
 /// [`find_spans`].
 fn mark_starts(p: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut common = memchr::memchr3_iter(b'"', b'\'', 0xe2, p).peekable();
-    let mut rare = memchr::memchr2_iter(0xc2, 0xef, p).peekable();
-    std::iter::from_fn(move || match (common.peek(), rare.peek()) {
-        (Some(a), Some(b)) if b < a => rare.next(),
-        (Some(_), _) => common.next(),
-        (None, _) => rare.next(),
+    let mut common = memchr::memchr3_iter(b'"', b'\'', 0xe2, p);
+    let mut rare = memchr::memchr2_iter(0xc2, 0xef, p);
+    // the next offset of each search, the earlier one taken (a search that found none is not
+    // asked again: it would search the rest of the text again)
+    let (mut next_common, mut next_rare) = (common.next(), rare.next());
+    std::iter::from_fn(move || match (next_common, next_rare) {
+        (Some(a), Some(b)) if b < a => std::mem::replace(&mut next_rare, rare.next()),
+        (Some(_), _) => std::mem::replace(&mut next_common, common.next()),
+        (None, Some(_)) => std::mem::replace(&mut next_rare, rare.next()),
+        (None, None) => None,
     })
 }
 
@@ -143,12 +141,12 @@ pub fn push_spans(p: &str, out: &mut Vec<Span>) {
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
     for b in mark_starts(p.as_bytes()) {
-        let (Some(c), next, after_next) = at(p, b) else {
+        // the mark and the character after it (the one after that is rarely asked)
+        let mut after = p[b..].chars();
+        let Some((c, fam)) = after.next().and_then(|c| Some((c, family(c)?))) else {
             continue;
         };
-        let Some(fam) = family(c) else {
-            continue;
-        };
+        let next = after.next();
         let prev = p[..b].chars().next_back();
         let can_open = is_open_ctx(prev) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_close_ctx(next);
@@ -197,7 +195,7 @@ pub fn push_spans(p: &str, out: &mut Vec<Span>) {
                     Fam::Single => {
                         matches!(c, '\'' | '’' | '›')
                             && can_close
-                            && !(possessive_s(prev, next, after_next)
+                            && !(possessive_s(prev, next, after.next())
                                 && single_close_exists(p, b, oc))
                             && !(prev.is_some_and(|p| p.is_alphanumeric())
                                 && next.is_some_and(|n| n.is_alphanumeric()))

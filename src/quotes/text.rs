@@ -54,18 +54,15 @@ impl ParaBufs {
         push_spans(p, &mut self.spans);
         let spans = first_span..self.spans.len();
         let first = self.toks.len();
-        let ascii_words = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
-        let low_text = lower_words(p, &self.toks[first..], ascii_words, &mut self.low);
-        if !ascii_words {
+        let ascii_lower = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
+        let low_text = lower_words(p, &mut self.toks[first..], ascii_lower, &mut self.low);
+        if low_text.is_none() {
             // the digests of the other words, from their lower-case forms
-            let low = low_text.clone().map(|r| &self.low.as_bytes()[r]);
-            for t in &mut self.toks[first..] {
-                if t.is_word() && !t.ascii {
-                    t.digest = match low {
-                        Some(low) => WordFilter::digest(&low[t.start..t.end]),
-                        None => WordFilter::digest(lower(&p[t.start..t.end]).as_bytes()),
-                    };
-                }
+            for t in self.toks[first..]
+                .iter_mut()
+                .filter(|t| t.is_word() && !t.ascii)
+            {
+                t.digest = WordFilter::digest(lower(&p[t.start..t.end]).as_bytes());
             }
         }
         Parts {
@@ -142,21 +139,30 @@ impl<'a> Para<'a> {
 
 /// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
 /// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
-/// whole text in one pass, then the words with other characters (none when `ascii_words`).
-/// Appended to `low`, where it is the returned range (and nothing is appended without one).
-fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Option<Range<usize>> {
+/// whole text in one pass, then the other characters of the words whose lower case changes some
+/// (none when `ascii_lower`), whose digests it sets from their lower case. Appended to `low`,
+/// where it is the returned range (and nothing is appended without one).
+fn lower_words(
+    p: &str,
+    toks: &mut [Tok],
+    ascii_lower: bool,
+    low: &mut String,
+) -> Option<Range<usize>> {
     let base = low.len();
     low.push_str(p);
     low[base..].make_ascii_lowercase();
     let whole = Some(base..low.len());
-    if ascii_words {
+    if ascii_lower {
         return whole;
     }
     let mut buf = [0u8; 4];
-    for t in toks.iter().filter(|t| t.is_word() && !t.ascii) {
-        for (i, c) in p[t.start..t.end].char_indices() {
+    for t in toks.iter_mut().filter(|t| t.lowers) {
+        // the ASCII characters are lower-case already
+        for (i, c) in p[t.start..t.end]
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii())
+        {
             match lower_char(c) {
-                // most characters of these words are ASCII or already lower-case
                 Some(l) if l == c => {}
                 Some(l) if c != 'Σ' && l.len_utf8() == c.len_utf8() => {
                     let at = base + t.start + i;
@@ -168,6 +174,7 @@ fn lower_words(p: &str, toks: &[Tok], ascii_words: bool, low: &mut String) -> Op
                 }
             }
         }
+        t.digest = WordFilter::digest(&low.as_bytes()[base + t.start..base + t.end]);
     }
     whole
 }
@@ -197,6 +204,14 @@ pub struct Tok {
     /// the [`WordFilter::digest`] of a word's lower-case form (0 for other tokens): the cue
     /// filter, the name index and the word lists ask about most words, each by a filter
     pub digest: u16,
+    /// a token after which a sentence may end: a quoted span, '.' '!' '?' '…' as punctuation, a
+    /// word with a dot inside that keeps one after it ("U.S."): [`sentences`] looks at these
+    /// alone
+    pub ends: bool,
+    /// a word with a character other than ASCII that lower case changes (true of few words):
+    /// lower-casing a paragraph visits these alone, and the tokenizer, which decodes their
+    /// characters, tells them
+    pub lowers: bool,
 }
 
 impl Tok {
@@ -231,12 +246,13 @@ pub fn is_alnum(c: char) -> bool {
 }
 
 /// Classes of bytes for the tokenizer, which reads ASCII text byte by byte without decoding
-/// characters: ASCII whitespace (as `char::is_whitespace`), ASCII letters and digits, other
-/// ASCII, and the bytes of other characters.
+/// characters: ASCII whitespace (as `char::is_whitespace`), ASCII letters and digits, the ASCII
+/// characters a word keeps inside (' - . &), other ASCII, and the bytes of other characters.
 const SPACE: u8 = 0;
 const ALNUM: u8 = 1;
 const OTHER: u8 = 2;
-const NON_ASCII: u8 = 3;
+const JOIN: u8 = 3;
+const NON_ASCII: u8 = 4;
 static CLASS: [u8; 256] = {
     let mut t = [NON_ASCII; 256];
     let mut i = 0;
@@ -246,6 +262,8 @@ static CLASS: [u8; 256] = {
             ALNUM
         } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             SPACE
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            JOIN
         } else {
             OTHER
         };
@@ -264,118 +282,205 @@ fn char_at(p: &str, b: usize) -> char {
 }
 
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
-/// spans; and tell whether every word is ASCII.
+/// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
+/// [`Tok::lowers`]).
 pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
-    let bytes = p.as_bytes();
-    let mut ascii_words = true;
-    let mut si = 0;
+    let mut ascii_lower = true;
     let mut b = 0;
-    // the opening mark of the next quoted span: a word stops there
-    let open_of = |si: usize| spans.get(si).map_or(usize::MAX, |s: &Span| s.open);
-    let mut open = open_of(0);
-    while b < p.len() {
-        if b >= open {
-            let s = spans[si];
-            toks.push(Tok {
-                kind: TK::Quote(si as u32),
-                start: s.open,
-                end: s.close_end,
-                cap: false,
-                hyphen: false,
-                ascii: false,
-                digest: 0,
-            });
-            b = b.max(s.close_end);
-            si += 1;
-            open = open_of(si);
-            continue;
-        }
-        let x = bytes[b];
-        let c = match CLASS[usize::from(x)] {
+    // the text before each quoted span, whose opening mark stops a word, then the span
+    for (si, s) in spans.iter().enumerate() {
+        ascii_lower &= tokenize_run(p, b, s.open, toks);
+        toks.push(Tok {
+            kind: TK::Quote(si as u32),
+            start: s.open,
+            end: s.close_end,
+            cap: false,
+            hyphen: false,
+            ascii: false,
+            digest: 0,
+            ends: true,
+            lowers: false,
+        });
+        b = s.close_end;
+    }
+    ascii_lower & tokenize_run(p, b, p.len(), toks)
+}
+
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether no word
+/// [`Tok::lowers`].
+fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
+    let bytes = &p.as_bytes()[..lim];
+    let mut ascii_lower = true;
+    while let Some(&x) = bytes.get(b) {
+        let tok = match CLASS[usize::from(x)] {
+            ALNUM => {
+                let end = alnum_end(bytes, b + 1);
+                // the byte after the word (the run's end as a space: nothing is read after it)
+                let y = bytes.get(end).copied().unwrap_or(b' ');
+                if CLASS[usize::from(y)] < JOIN {
+                    // ASCII letters and digits alone, most words
+                    toks.push(plain_word(bytes, b, end));
+                    b = end + usize::from(y == b' ');
+                    continue;
+                }
+                if y == b'.' && !word_char(char_at(p, end + 1)) {
+                    // a full stop after the word, or an abbreviation's dot
+                    plain_word(
+                        bytes,
+                        b,
+                        end + usize::from(keeps_dot(p, b, end, false, true)),
+                    )
+                } else {
+                    // a character a word keeps inside, or another than ASCII: the general reader
+                    let t = word(p, lim, b, char::from(x), end);
+                    ascii_lower &= !t.lowers;
+                    t
+                }
+            }
             SPACE => {
                 b += 1;
                 continue;
             }
-            ALNUM => char::from(x),
-            OTHER => {
-                toks.push(punct(char::from(x), b));
-                b += 1;
-                continue;
-            }
+            OTHER | JOIN => punct(char::from(x), b),
             _ => {
                 let c = char_at(p, b);
                 if c.is_whitespace() {
                     b += c.len_utf8();
                     continue;
                 }
-                if !word_char(c) {
-                    toks.push(punct(c, b));
-                    b += c.len_utf8();
-                    continue;
+                if word_char(c) {
+                    let t = word(p, lim, b, c, b + c.len_utf8());
+                    ascii_lower &= !t.lowers;
+                    t
+                } else {
+                    punct(c, b)
                 }
-                c
             }
         };
-        let start = b;
-        let mut end = b + c.len_utf8();
-        let mut hyphen = false;
-        let mut ascii = c.is_ascii();
-        // a word stops at the next quoted span or the paragraph's end
-        let lim = open.min(p.len());
-        loop {
-            // ASCII letters and digits, most of a word, without decoding characters
-            while end < lim && CLASS[usize::from(bytes[end])] == ALNUM {
-                end += 1;
-            }
-            if end >= lim {
-                break;
-            }
-            let c2 = char_at(p, end);
-            if !c2.is_ascii() && word_char(c2) {
-                ascii = false;
-                end += c2.len_utf8();
-                continue;
-            }
-            if matches!(c2, '\'' | '’' | '-' | '.' | '&' | '\u{2011}') {
-                // keep if followed by a word char (it's, Moscow-based, U.S)
-                let nb = end + c2.len_utf8();
-                if open != end && word_char(char_at(p, nb)) {
-                    ascii &= c2.is_ascii();
-                    hyphen |= matches!(c2, '-' | '\u{2011}');
-                    end = nb;
+        toks.push(tok);
+        // the space after most tokens, skipped here rather than by a turn of the loop
+        b = tok.end + usize::from(bytes.get(tok.end) == Some(&b' '));
+    }
+    ascii_lower
+}
+
+/// The end of the ASCII letters and digits from byte `from` on: eight bytes at a time while
+/// eight are left, a test of each without a test of the end.
+#[inline]
+fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
+    let is_alnum = |y: &u8| CLASS[usize::from(*y)] == ALNUM;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        if let Some(i) = chunk.iter().position(|y| !is_alnum(y)) {
+            return from + i;
+        }
+        from += 8;
+    }
+    bytes[from..]
+        .iter()
+        .position(|y| !is_alnum(y))
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// The token of ASCII word `bytes[start..end]`, of letters and digits and maybe a dot after
+/// them.
+#[inline]
+fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
+    let w = &bytes[start..end];
+    Tok {
+        kind: TK::Word,
+        start,
+        end,
+        cap: w[0].is_ascii_uppercase(),
+        hyphen: false,
+        ascii: true,
+        digest: ascii_digest(w),
+        ends: false,
+        lowers: false,
+    }
+}
+
+/// The [`WordFilter::digest`] of ASCII word `w` (not empty), whose lower case is its bytes with
+/// bit 5 set: from bytes at hand, without the tests of the general one.
+#[inline]
+fn ascii_digest(w: &[u8]) -> u16 {
+    let second = w.get(1).map_or(0, |&x| x | 0x20);
+    WordFilter::digest_parts(w.len(), w[0] | 0x20, second, w[w.len() - 1] | 0x20)
+}
+
+/// The word starting at byte `start` with character `c`, read up to byte `end` (at most
+/// `lim`, the end of the text without a quoted span): any word, with the characters it keeps
+/// inside and the dot it may keep after it. Out of line, as few words need it: the short paths
+/// of [`tokenize_run`] keep their registers.
+#[inline(never)]
+fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
+    let bytes = &p.as_bytes()[..lim];
+    let mut hyphen = false;
+    let mut dotted = false;
+    let mut ascii = c.is_ascii();
+    let changes = |c: char| lower_char(c) != Some(c);
+    let mut lowers = !ascii && changes(c);
+    loop {
+        end = alnum_end(bytes, end);
+        let Some(&y) = bytes.get(end) else {
+            break;
+        };
+        let c2 = match CLASS[usize::from(y)] {
+            JOIN => char::from(y),
+            NON_ASCII => {
+                // the word's characters from here that are not ASCII, one after another (all of
+                // a Russian word's), then again ASCII letters and digits
+                let from = end;
+                for c2 in p[end..]
+                    .chars()
+                    .take_while(|&c| !c.is_ascii() && word_char(c))
+                {
+                    lowers |= changes(c2);
+                    end += c2.len_utf8();
+                }
+                if end > from {
+                    ascii = false;
                     continue;
                 }
+                let c2 = char_at(p, end);
+                if !matches!(c2, '’' | '\u{2011}') {
+                    break;
+                }
+                c2
             }
+            _ => break,
+        };
+        // kept if followed by a word char (it's, Moscow-based, U.S)
+        let nb = end + c2.len_utf8();
+        if !word_char(char_at(p, nb)) {
             break;
         }
-        if bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end) {
-            end += 1;
-        }
-        toks.push(Tok {
-            kind: TK::Word,
-            start,
-            end,
-            cap: c.is_uppercase(),
-            hyphen,
-            ascii,
-            // the other words' digests need their lower case: see [`ParaBufs::read`]
-            digest: if ascii {
-                let second = if end - start > 1 {
-                    bytes[start + 1] | 0x20
-                } else {
-                    0
-                };
-                WordFilter::digest_parts(end - start, x | 0x20, second, bytes[end - 1] | 0x20)
-            } else {
-                0
-            },
-        });
-        ascii_words &= ascii;
-        // the space after most words, skipped here rather than by a turn of the loop (a space
-        // is never a quoted span's opening mark)
-        b = end + usize::from(bytes.get(end) == Some(&b' '));
+        ascii &= c2.is_ascii();
+        hyphen |= matches!(c2, '-' | '\u{2011}');
+        dotted |= c2 == '.';
+        end = nb;
     }
-    ascii_words
+    let dot = bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end, dotted, ascii);
+    end += usize::from(dot);
+    Tok {
+        kind: TK::Word,
+        start,
+        end,
+        cap: c.is_uppercase(),
+        hyphen,
+        ascii,
+        // an ASCII word's lower case is its bytes with bit 5 set, as the digest takes them, and
+        // so are the other bytes of a word whose other characters are lower-case; the words
+        // lower case changes have their digests from it: see [`lower_words`]
+        digest: if ascii {
+            ascii_digest(&bytes[start..end])
+        } else if !lowers {
+            WordFilter::digest(&bytes[start..end])
+        } else {
+            0
+        },
+        ends: dotted && dot,
+        lowers,
+    }
 }
 
 /// A punctuation token: character `c` at byte `b`.
@@ -388,33 +493,36 @@ fn punct(c: char, b: usize) -> Tok {
         hyphen: false,
         ascii: false,
         digest: 0,
+        ends: matches!(c, '.' | '!' | '?' | '…'),
+        lowers: false,
     }
 }
 
 /// Whether the dot after word `p[start..end]` belongs to it: an abbreviation, an initial, a
-/// German ordinal date ("am 29. September").
-fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
-    let w = &p[start..end];
+/// German ordinal date ("am 29. September"). The reader of the word tells whether it keeps a
+/// dot inside and whether it is all ASCII.
+fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bool {
     // a dot inside ("U.S") is no part of a longer character, and lower case adds none
-    if w.contains('.') {
+    if dotted {
         return true;
     }
+    let w = &p[start..end];
     let initial = |w: &str| {
         w.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase())
     };
     let ordinal = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            && w.len() <= 2
+        w.len() <= 2
+            && w.chars().all(|c| c.is_ascii_digit())
             && p[end + 1..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
     };
     // an ASCII word's lower case has its length, told without a String
-    if w.is_ascii() {
+    if ascii {
         return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
             || ordinal(w)
-            || ABBREV_FILTER.may_contain_lower_of(w) && with_lower(w, |l| ABBREV.contains(l));
+            || ABBREV_FILTER.may_contain(w) && with_lower(w, |l| ABBREV.contains(l));
     }
     let l = lower(w);
     ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
@@ -424,11 +532,14 @@ fn keeps_dot(p: &str, start: usize, end: usize) -> bool {
 pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
-    for i in 0..toks.len() {
+    let mut from = 0;
+    while let Some(k) = toks[from..].iter().position(|t| t.ends) {
+        let i = from + k;
+        from = i + 1;
         let t = toks[i];
         let next = toks.get(i + 1);
         let boundary = match t.kind {
-            TK::Punct('.') | TK::Punct('!') | TK::Punct('?') | TK::Punct('…') => {
+            TK::Punct(_) => {
                 // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
                 next.is_none_or(|n| match n.kind {
                     TK::Quote(_) => true,
@@ -436,17 +547,12 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                     TK::Punct(c) => matches!(c, '(' | '—' | '–'),
                 })
             }
-            TK::Word => {
-                // "U.S." at end of a sentence
-                // the last byte: a dot is no part of a longer character
-                p.as_bytes()[t.end - 1] == b'.'
-                    && p[t.start..t.end].matches('.').count() >= 2
-                    && next.is_some_and(|n| {
-                        n.is_word()
-                            && n.cap
-                            && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
-                    })
-            }
+            // "U.S." at end of a sentence
+            TK::Word => next.is_some_and(|n| {
+                n.is_word()
+                    && n.cap
+                    && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
+            }),
             TK::Quote(q) => {
                 let s = spans[q as usize];
                 let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
@@ -454,7 +560,6 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
                     && inner.ends_with('.')
                     && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
             }
-            _ => false,
         };
         if boundary {
             out.push((start, i + 1));
