@@ -74,7 +74,7 @@ pub struct Index<'a> {
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
-    orgs: Vec<usize>,
+    orgs: Vec<OrgRef>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -260,6 +260,24 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
+    // by bytes while they are ASCII, whose only letters are A-Z and a-z: most words asked
+    // are told by their second letter
+    let mut n = 0usize;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return is_acronym_chars(w);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        n += usize::from(b.is_ascii_uppercase());
+    }
+    n >= 2
+}
+
+/// [`is_acronym`] of a word with a character outside ASCII.
+#[cold]
+fn is_acronym_chars(w: &str) -> bool {
     let mut n = 0usize;
     for c in w.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -704,6 +722,41 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// An organisation of [`Index::orgs`]: its entity, and where a word may end in its name, for
+/// [`Index::canon_entity`] to pass over most organisations without reading their names.
+#[derive(Debug, Clone, Copy)]
+struct OrgRef {
+    ent: usize,
+    /// bit `k` is set when the name without "The " is `k` bytes long or has a space at byte `k`
+    /// (only `k` < 64): a word of `k` bytes may be its first word only then. All bits for a
+    /// media organisation, whose other words are looked at too.
+    ends: u64,
+}
+
+impl OrgRef {
+    fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
+        let ends = if kind == Kind::Org(OrgKind::Media) {
+            u64::MAX
+        } else {
+            let nb = name.strip_prefix("The ").unwrap_or(name).as_bytes();
+            let mut ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
+            for (k, &b) in nb.iter().take(64).enumerate() {
+                if b == b' ' {
+                    ends |= 1 << k;
+                }
+            }
+            ends
+        };
+        OrgRef { ent, ends }
+    }
+
+    /// Whether a word of `len` bytes may be the first word of the name, or any for a media
+    /// organisation.
+    fn may_start(&self, len: usize) -> bool {
+        len >= 64 || self.ends & (1 << len) != 0
+    }
+}
+
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index {
@@ -862,7 +915,7 @@ impl<'a> Index<'a> {
 
     /// The organisations, in entity order.
     fn orgs(&self) -> impl Iterator<Item = &Entity> {
-        self.orgs.iter().map(|&i| &self.ents[i])
+        self.orgs.iter().map(|o| &self.ents[o.ent])
     }
 
     /// The name of entity `e` as written.
@@ -908,8 +961,9 @@ impl<'a> Index<'a> {
                 if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
                     self.ents[i].kind = kind;
                     if matches!(kind, Kind::Org(_)) {
-                        let at = self.orgs.partition_point(|&o| o < i);
-                        self.orgs.insert(at, i);
+                        let at = self.orgs.partition_point(|o| o.ent < i);
+                        let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
+                        self.orgs.insert(at, org);
                     }
                 }
                 return i;
@@ -918,7 +972,7 @@ impl<'a> Index<'a> {
         };
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            self.orgs.push(ei);
+            self.orgs.push(OrgRef::new(ei, name, kind));
         }
         self.same_last.push(if name.contains(' ') {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
@@ -1000,8 +1054,8 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last of
         // equals)
         let mut org: Option<usize> = None;
-        for &i in &self.orgs {
-            let e = &self.ents[i];
+        for o in self.orgs.iter().filter(|o| o.may_start(w.len())) {
+            let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
                 && org.is_none_or(|o| self.mention_count[i] >= self.mention_count[o])
