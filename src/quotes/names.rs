@@ -194,19 +194,16 @@ fn strip_poss(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// Whether the words of `w` are consecutive words of `s` (both split at spaces).
+/// Whether the words of `w` are consecutive words of `s` (both split at spaces): `w` at a word
+/// start of `s` (its start, or after a space), followed by a space or the end. Compared at the
+/// few word starts of short names, without setting up a substring searcher for each.
 fn has_words(s: &str, w: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|r| r.find(w)).map(|i| from + i) {
-        if (i == 0 || s[..i].ends_with(' '))
-            && s[i + w.len()..].chars().next().is_none_or(|c| c == ' ')
-        {
-            return true;
-        }
-        // matches may overlap
-        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    (0..=s.len().saturating_sub(w.len())).any(|i| {
+        (i == 0 || s[i - 1] == b' ')
+            && s[i..].starts_with(w)
+            && s.get(i + w.len()).is_none_or(|&c| c == b' ')
+    })
 }
 
 /// The last word of a name.
