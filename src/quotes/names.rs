@@ -964,6 +964,8 @@ impl<'a> Index<'a> {
 
     /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
     /// with its key.
+    // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
+    #[inline]
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
         let key = name_key(l);
         self.find_lower(l, key).ok_or_else(|| {
@@ -1137,47 +1139,49 @@ impl<'a> Index<'a> {
     /// fullest form used in the article ("DHS" / "Homeland Security" -> "Department of Homeland Security"),
     /// then a well-known alias maps to its canonical name ([`ORG_ALIASES`]).
     pub fn canonical(&self, name: &str) -> String {
-        let mut n = name.to_string();
         let kind = self.entity(name).map(|e| e.kind);
         let is_org = matches!(kind, Some(Kind::Org(_))) || is_acronym(name);
-        if is_org && org_alias(&n).is_none() {
-            if let Some(long) = self.acronyms.get(&n) {
-                n = long.clone();
-            } else if is_acronym(&n) {
-                // initials of a multi-word organisation in the article
-                if let Some(e) = self
-                    .orgs()
-                    .map(|e| (e, self.name(e)))
-                    .filter(|(_, name)| name.contains(' '))
-                    .find(|(_, name)| {
-                        let ini: String = name
-                            .split(' ')
-                            .filter(|w| is_cap(w))
-                            .filter_map(|w| w.chars().next())
-                            .collect();
-                        ini == n
-                    })
-                {
-                    n = e.1.to_string();
-                }
-            } else {
-                // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
-                let ln = lower(&n);
-                if let Some(e) = self
-                    .orgs()
-                    .filter(|e| self.name(e).len() > n.len())
-                    .filter(|e| has_words(self.lower(e), &ln))
-                    .max_by_key(|e| self.name(e).len())
-                {
-                    n = self.name(e).to_string();
-                }
-            }
+        // asked once of a name that stays itself
+        let alias = org_alias(name);
+        let long = (is_org && alias.is_none())
+            .then(|| self.org_long_form(name))
+            .flatten();
+        match long {
+            // not when the bare word is a person's surname in this article ("Kaspersky" =
+            // Eugene Kaspersky is resolved before)
+            Some(long) => org_alias(long).unwrap_or(long).to_string(),
+            None => alias.unwrap_or(name).to_string(),
         }
-        if let Some(c) = org_alias(&n) {
-            // not when the bare word is a person's surname in this article ("Kaspersky" = Eugene Kaspersky is resolved before)
-            return c.to_string();
+    }
+
+    /// The fullest form of organisation name `n` in the article, when it has one: the long form
+    /// of an acronym it defines, the multi-word organisation whose initials it is, or the longest
+    /// organisation with all its words.
+    fn org_long_form(&self, n: &str) -> Option<&str> {
+        if let Some(long) = self.acronyms.get(n) {
+            return Some(long);
         }
-        n
+        if is_acronym(n) {
+            // initials of a multi-word organisation in the article
+            self.orgs()
+                .map(|e| self.name(e))
+                .filter(|name| name.contains(' '))
+                .find(|name| {
+                    name.split(' ')
+                        .filter(|w| is_cap(w))
+                        .filter_map(|w| w.chars().next())
+                        .eq(n.chars())
+                })
+        } else {
+            // "Homeland Security" -> "Department of Homeland Security": longest org containing
+            // all its words
+            let ln = lower(n);
+            self.orgs()
+                .filter(|e| self.name(e).len() > n.len())
+                .filter(|e| has_words(self.lower(e), &ln))
+                .max_by_key(|e| self.name(e).len())
+                .map(|e| self.name(e))
+        }
     }
 
     pub fn lower_words(&self) -> &LowerWords<'a> {
