@@ -765,10 +765,8 @@ impl OrgRef {
         } else {
             let nb = name.strip_prefix("The ").unwrap_or(name).as_bytes();
             let mut ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
-            for (k, &b) in nb.iter().take(64).enumerate() {
-                if b == b' ' {
-                    ends |= 1 << k;
-                }
+            for (k, &b) in nb[..nb.len().min(64)].iter().enumerate() {
+                ends |= u64::from(b == b' ') << k;
             }
             ends
         };
@@ -816,8 +814,13 @@ impl<'a> Index<'a> {
                 &mut rs,
             );
             for (ri, r) in rs.iter().enumerate() {
-                let kind = run_kind(r);
-                let name = display_name(r, kind, Cow::Borrowed(&r.name));
+                // the kind is worked out only where it can matter: for the name of a media
+                // organisation ("The Tribune"), and for an entity new or of no kind yet
+                let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+                let name = match the_kind {
+                    Some(kind) => display_name(r, kind, Cow::Borrowed(&r.name)),
+                    None => Cow::Borrowed(r.name.as_ref()),
+                };
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -830,7 +833,8 @@ impl<'a> Index<'a> {
                 }
                 // ("The Tribune" is no lower case of the run's name)
                 let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
-                let ei = idx.intern(&name, run_lower, kind, (pi, r.start));
+                let kind = || the_kind.unwrap_or_else(|| run_kind(r));
+                let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -911,7 +915,8 @@ impl<'a> Index<'a> {
                         continue;
                     }
                     let long = long.clone();
-                    idx.intern(&long, None, Kind::Org(OrgKind::Gov), pos)
+                    let multi_word = long.contains(' ');
+                    idx.intern(&long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
@@ -976,8 +981,16 @@ impl<'a> Index<'a> {
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. `lower` is the name lower-cased when the caller has it.
-    fn intern(&mut self, name: &str, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+    /// new. `lower` is the name lower-cased when the caller has it, `multi_word` whether it has
+    /// a space. `kind` is asked only of a new name or one of no kind yet.
+    fn intern(
+        &mut self,
+        name: &str,
+        lower: Option<&str>,
+        kind: impl FnOnce() -> Kind,
+        pos: Pos,
+        multi_word: bool,
+    ) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
             Some(l) => self.find_or_add_lower(l),
@@ -985,23 +998,27 @@ impl<'a> Index<'a> {
         };
         let (lower, key) = match found {
             Ok(i) => {
-                if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
-                    self.ents[i].kind = kind;
-                    if matches!(kind, Kind::Org(_)) {
-                        let at = self.orgs.partition_point(|o| o.ent < i);
-                        let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
-                        self.orgs.insert(at, org);
+                if self.ents[i].kind == Kind::Unknown {
+                    let kind = kind();
+                    if kind != Kind::Unknown {
+                        self.ents[i].kind = kind;
+                        if matches!(kind, Kind::Org(_)) {
+                            let at = self.orgs.partition_point(|o| o.ent < i);
+                            let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
+                            self.orgs.insert(at, org);
+                        }
                     }
                 }
                 return i;
             }
             Err(new) => new,
         };
+        let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
             self.orgs.push(OrgRef::new(ei, name, kind));
         }
-        self.same_last.push(if name.contains(' ') {
+        self.same_last.push(if multi_word {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
             self.by_last.insert(last, ei)
         } else {
