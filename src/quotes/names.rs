@@ -392,17 +392,19 @@ pub fn runs<'p>(
             continue;
         }
         let t = toks[i];
-        let w = para.w(i);
-        // the lists the word is in, for here and for the run's first word below
-        let flags_i = list_flags_d(para.lw(i), t.digest);
-        if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
+        // the word, its lower case, the lists it is in and its possessive ending, for here and
+        // for the run's first word below (each slice of the paragraph checks its bounds)
+        let l_i = para.lw(i);
+        let flags_i = list_flags_d(l_i, t.digest);
+        if flags_i & IN_CAP_STOP != 0 && !is_title_f(l_i, flags_i) {
             continue;
         }
-        let (bare, stripped) = strip_poss(w);
+        let w_i = para.w(i);
+        let (bare_i, poss_i) = strip_poss(w_i);
         let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
-        if sent_start && !is_acronym(bare) && {
-            let lb = lower_bare(para, i, bare, stripped);
+        if sent_start && !is_acronym(bare_i) && {
+            let lb = lower_bare(para, i, bare_i, poss_i);
             lower_words.contains(lb.as_ref()) && !is_title(&lb)
         } {
             continue;
@@ -421,7 +423,7 @@ pub fn runs<'p>(
             if !tj.is_word() {
                 break;
             }
-            let wj = para.w(j);
+            let wj = if j == i { w_i } else { para.w(j) };
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security"); the
             // gap is mostly one space, told without a search
             if j > i && {
@@ -430,7 +432,7 @@ pub fn runs<'p>(
             } {
                 break;
             }
-            let l = para.lw(j);
+            let l = if j == i { l_i } else { para.lw(j) };
             if !para.is_cap(j) {
                 // connector followed by a capitalised word
                 if is_connector(l)
@@ -471,7 +473,11 @@ pub fn runs<'p>(
                 }
                 break;
             }
-            let (bare, poss) = strip_poss(wj);
+            let (bare, poss) = if j == i {
+                (bare_i, poss_i)
+            } else {
+                strip_poss(wj)
+            };
             words.push((tj.start, bare));
             lows.push(if poss {
                 low(lower(bare))
