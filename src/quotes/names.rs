@@ -30,6 +30,8 @@ pub struct Entity {
     lower: Range<usize>,
     /// where the entity is first mentioned
     pub first: Pos,
+    /// whether the name has several words: the index resolves the mentions of the others
+    multi_word: bool,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
 }
@@ -770,11 +772,8 @@ impl OrgRef {
             u64::MAX
         } else {
             let nb = name.strip_prefix("The ").unwrap_or(name).as_bytes();
-            let mut ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
-            for (k, &b) in nb[..nb.len().min(64)].iter().enumerate() {
-                ends |= u64::from(b == b' ') << k;
-            }
-            ends
+            let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
+            memchr::memchr_iter(b' ', &nb[..nb.len().min(64)]).fold(ends, |e, k| e | 1 << k)
         };
         OrgRef { ent, ends }
     }
@@ -908,7 +907,7 @@ impl<'a> Index<'a> {
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
         for m in 0..idx.mentions.len() {
             let (pos, ei) = idx.mentions[m];
-            if idx.name(&idx.ents[ei]).contains(' ') {
+            if idx.ents[ei].multi_word {
                 continue;
             }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
@@ -1041,6 +1040,7 @@ impl<'a> Index<'a> {
             roles: Vec::new(),
             lower,
             first: pos,
+            multi_word,
             media_form: OnceCell::new(),
         });
         let before = self.by_name.insert(key, ei);
