@@ -583,8 +583,7 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
 /// they are ASCII, where the standard library decodes each character.
 fn word_before(s: &str) -> Option<&str> {
     let b = s.as_bytes();
-    // ASCII white space as `char::is_whitespace` has it
-    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = is_ascii_space;
     let mut end = b.len();
     while end > 0 && space(b[end - 1]) {
         end -= 1;
@@ -610,6 +609,52 @@ fn word_before(s: &str) -> Option<&str> {
         .take_while(|x| !x.is_ascii_alphanumeric())
         .count();
     (end > start).then(|| &s[start + lead..end - trail])
+}
+
+/// Whether the first word of apposition `app` (its first part between white space, trimmed of
+/// what is no letter or digit: `word_before`'s trimming) opens the description of a person:
+/// article languages "a former investigator", Russian "эксперт по ...". Read as bytes when that
+/// word is ASCII, as for most appositions, which then need no lower-casing.
+fn opens_description(app: &str) -> bool {
+    let b = app.as_bytes();
+    let start = b
+        .iter()
+        .position(|&x| !is_ascii_space(x))
+        .unwrap_or(b.len());
+    let end = b[start..]
+        .iter()
+        .position(|&x| is_ascii_space(x) || !x.is_ascii())
+        .map_or(b.len(), |k| start + k);
+    if b.get(end).is_some_and(|x| !x.is_ascii()) {
+        let w = app
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+        return w.is_some_and(|w| {
+            let w = lower(w);
+            matches!(
+                w.as_ref(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+            ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
+        });
+    }
+    let w = &b[start..end];
+    let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
+    let trail = w[lead..]
+        .iter()
+        .rev()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    let w = &w[lead..w.len() - trail];
+    start < end
+        && ["a", "an", "the", "its", "his", "her", "their"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+}
+
+/// ASCII white space as `char::is_whitespace` has it.
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
@@ -864,14 +909,7 @@ impl<'a> Index<'a> {
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
-                    // article languages: "a former investigator"; Russian: "эксперт по ..."
-                    if aw.clone().next().is_some_and(|w| {
-                        let w = lower(w);
-                        matches!(
-                            w.as_ref(),
-                            "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
-                    }) {
+                    if opens_description(app) {
                         for w in aw.filter_map(role_of) {
                             add_role(e, &w);
                         }
@@ -1221,7 +1259,7 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_pieces, has_words, word_before};
+    use super::{alnum_pieces, has_words, opens_description, word_before};
     use crate::quotes::text::is_alnum;
 
     #[test]
@@ -1243,6 +1281,38 @@ mod tests {
                 .next_back()
                 .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
             assert_eq!(word_before(s), std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn opens_description_reads_the_first_word() {
+        let std = |app: &str| {
+            app.split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
+                .is_some_and(|w| {
+                    let w = crate::text::lower(w);
+                    matches!(
+                        w.as_ref(),
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                    ) || (!w.is_ascii() && crate::quotes::lex::PERSON_ROLES.contains(w.as_ref()))
+                })
+        };
+        for app in [
+            "",
+            "  ",
+            "a former investigator",
+            " The company's",
+            "(an) analyst",
+            "an\u{a0}analyst",
+            "thea",
+            "\"A\" man",
+            "эксперт по",
+            "Its\tfounder",
+            "their-own",
+            "ihr Sprecher",
+        ] {
+            assert_eq!(opens_description(app), std(app), "{app:?}");
         }
     }
 
