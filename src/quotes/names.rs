@@ -800,31 +800,35 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
-/// An organisation of [`Index::orgs`]: its entity, and where a word may end in its name, for
-/// [`Index::canon_entity`] to pass over most organisations without reading their names.
+/// An organisation of [`Index::orgs`]: its entity, and the lengths of the words that may be
+/// its first word, for [`Index::canon_entity`] to pass over most organisations without reading
+/// their names.
 #[derive(Debug, Clone, Copy)]
 struct OrgRef {
     ent: usize,
     /// bit `k` is set when the name without "The " is `k` bytes long or has a space at byte `k`
-    /// (only `k` < 64): a word of `k` bytes may be its first word only then. All bits for a
-    /// media organisation, whose other words are looked at too.
+    /// (only `k` < 64): a word of `k` bytes may be its first word only then. For a media
+    /// organisation, whose other words are looked at too, also the lengths of those (all bits
+    /// for one of 64 bytes or more).
     ends: u64,
 }
 
 impl OrgRef {
     fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
-        let ends = if kind == Kind::Org(OrgKind::Media) {
-            u64::MAX
-        } else {
-            let nb = name.strip_prefix("The ").unwrap_or(name).as_bytes();
-            let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
-            memchr::memchr_iter(b' ', &nb[..nb.len().min(64)]).fold(ends, |e, k| e | 1 << k)
-        };
+        let nb = name.strip_prefix("The ").unwrap_or(name);
+        let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
+        let mut ends = memchr::memchr_iter(b' ', &nb.as_bytes()[..nb.len().min(64)])
+            .fold(ends, |e, k| e | 1 << k);
+        if kind == Kind::Org(OrgKind::Media) {
+            for w in split_spaces(nb) {
+                ends |= if w.len() < 64 { 1 << w.len() } else { u64::MAX };
+            }
+        }
         OrgRef { ent, ends }
     }
 
-    /// Whether a word of `len` bytes may be the first word of the name, or any for a media
-    /// organisation.
+    /// Whether a word of `len` bytes may be the first word of the name (or, for a media
+    /// organisation, any).
     fn may_start(&self, len: usize) -> bool {
         len >= 64 || self.ends & (1 << len) != 0
     }
