@@ -393,7 +393,7 @@ pub fn runs<'p>(
         if i < next {
             continue;
         }
-        let t = toks[i];
+        let t = &toks[i];
         // the word, its lower case, the lists it is in and its possessive ending, for here and
         // for the run's first word below (each slice of the paragraph checks its bounds)
         let l_i = para.lw(i);
@@ -413,7 +413,8 @@ pub fn runs<'p>(
         }
         let the = i > a
             && toks[i - 1].is_word()
-            && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
+            && toks[i - 1].end - toks[i - 1].start == 3
+            && p.as_bytes()[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(b"the");
         words.clear();
         lows.clear();
         let start = t.start;
@@ -421,7 +422,7 @@ pub fn runs<'p>(
         let mut possessive = false;
         let mut j = i;
         while j < b {
-            let tj = toks[j];
+            let tj = &toks[j];
             if !tj.is_word() {
                 break;
             }
@@ -443,7 +444,7 @@ pub fn runs<'p>(
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && para.is_cap(j + 1)
-                    && !CAP_STOP.contains(para.lw(j + 1))
+                    && list_flags_d(para.lw(j + 1), toks[j + 1].digest) & IN_CAP_STOP == 0
                 {
                     words.push((tj.start, wj));
                     lows.push(low(Cow::Borrowed(l)));
