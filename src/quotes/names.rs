@@ -32,6 +32,14 @@ pub struct Entity {
     pub first: Pos,
     /// whether the name has several words: the index resolves the mentions of the others
     multi_word: bool,
+    /// the mentions of the entity: [`Index::canon_entity`] picks the most mentioned
+    /// organisation among the candidates of every one-word mention, without a count over all
+    /// mentions
+    mention_count: u32,
+    /// the entity before it in [`Index::by_name`] with the same key, and in [`Index::by_last`]
+    /// (kept here, not in Vecs of their own: one allocation less per article each)
+    same_key: Option<usize>,
+    same_last: Option<usize>,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
 }
@@ -53,14 +61,10 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
-    /// mentions of each entity: [`Index::canon_entity`] picks the most mentioned organisation
-    /// among the candidates of every one-word mention, without a count over all mentions
-    mention_count: Vec<u32>,
     /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
-    /// hash, and in `same_key` the one before it. No String per entity for the key, nor a
+    /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
-    same_key: Vec<Option<usize>>,
     /// the names of all entities as written, one after another
     names: String,
     /// the lower-case names of all entities, one after another
@@ -69,10 +73,9 @@ pub struct Index<'a> {
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
     /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
-    /// `by_name`: the last entity with the key, and in `same_last` the one before it (no Vec
-    /// per key).
+    /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
+    /// Vec per key).
     by_last: FxMap<u64, usize>,
-    same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
@@ -845,11 +848,8 @@ impl<'a> Index<'a> {
         // grow their Vec and map one doubling at a time
         let caps = idx.lower_words.n_caps();
         idx.ents.reserve(caps);
-        idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
-        idx.same_key.reserve(caps);
         idx.by_last.reserve(caps);
-        idx.same_last.reserve(caps);
         idx.mentions.reserve(caps);
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
@@ -944,7 +944,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 idx.mentions.push(((pi, r.start), ei));
-                idx.mention_count[ei] += 1;
+                idx.ents[ei].mention_count += 1;
             }
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
@@ -985,8 +985,8 @@ impl<'a> Index<'a> {
             }
             idx.ents[ei].roles = roles;
             idx.mentions[m].1 = ci;
-            idx.mention_count[ei] -= 1;
-            idx.mention_count[ci] += 1;
+            idx.ents[ei].mention_count -= 1;
+            idx.ents[ci].mention_count += 1;
         }
         idx
     }
@@ -1010,7 +1010,7 @@ impl<'a> Index<'a> {
     fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
         let mut i = *self.by_name.get(&key)?;
         while self.lower(&self.ents[i]) != l {
-            i = self.same_key[i]?;
+            i = self.ents[i].same_key?;
         }
         Some(i)
     }
@@ -1066,13 +1066,12 @@ impl<'a> Index<'a> {
         if matches!(kind, Kind::Org(_)) {
             self.orgs.push(OrgRef::new(ei, name, kind));
         }
-        self.same_last.push(if multi_word {
+        let same_last = if multi_word {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
             self.by_last.insert(last, ei)
         } else {
             None
-        });
-        self.mention_count.push(0);
+        };
         let at = self.names.len();
         self.names.push_str(name);
         self.ents.push(Entity {
@@ -1084,10 +1083,11 @@ impl<'a> Index<'a> {
             lower,
             first: pos,
             multi_word,
+            mention_count: 0,
+            same_key: self.by_name.insert(key, ei),
+            same_last,
             media_form: OnceCell::new(),
         });
-        let before = self.by_name.insert(key, ei);
-        self.same_key.push(before);
         ei
     }
 
@@ -1129,7 +1129,7 @@ impl<'a> Index<'a> {
         let mut next = self.by_last.get(&last_key(lw)).copied();
         let person = std::iter::from_fn(|| {
             let i = next?;
-            next = self.same_last[i];
+            next = self.ents[i].same_last;
             Some(i)
         })
         .map(|i| (i, &self.ents[i]))
@@ -1151,7 +1151,7 @@ impl<'a> Index<'a> {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
-                && org.is_none_or(|o| self.mention_count[i] >= self.mention_count[o])
+                && org.is_none_or(|o| e.mention_count >= self.ents[o].mention_count)
                 && {
                     // the first word is `w` (ASCII case aside): a space or the end right after
                     // its length rules out most names before their bytes are compared, read as
