@@ -111,8 +111,11 @@ impl<'a> LowerWords<'a> {
             for (i, t) in para.toks.iter().enumerate() {
                 if t.cap {
                     caps.push(i as u32);
-                    match strip_poss(para.w(i)) {
-                        (bare, true) => filter.insert(&lower(bare)),
+                    // most words, with no possessive ending, are told by their last byte without
+                    // slicing them
+                    let last = para.p.as_bytes()[t.end - 1];
+                    match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
+                        Some((bare, true)) => filter.insert(&lower(bare)),
                         // the form is the word's: its digest is the token's
                         _ => filter.insert_digest(t.digest),
                     }
@@ -184,9 +187,14 @@ fn is_connector(l: &str) -> bool {
     l.len() <= 3 && CONNECT.contains(&l)
 }
 
+/// Whether a word whose last byte is `b` may have a possessive ending ([`strip_poss`]): every
+/// ending ends in 's', an apostrophe or the last byte of '’', one byte test for most words.
+fn may_end_possessive(b: u8) -> bool {
+    matches!(b, b's' | b'\'' | 0x99)
+}
+
 fn strip_poss(w: &str) -> (&str, bool) {
-    // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
-    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+    if !w.as_bytes().last().is_some_and(|&b| may_end_possessive(b)) {
         return (w, false);
     }
     for s in ["'s", "’s", "'", "’"] {
