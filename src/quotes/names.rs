@@ -417,7 +417,7 @@ pub fn runs<'p>(
         let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
         if sent_start && !is_acronym(bare_i) && {
-            let lb = lower_bare(para, i, bare_i, poss_i);
+            let lb = lower_bare(l_i, bare_i, poss_i);
             lower_words.contains(lb.as_ref()) && !is_title(&lb)
         } {
             continue;
@@ -580,13 +580,13 @@ fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
     Cow::Owned(name)
 }
 
-/// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
-/// [`strip_poss`]): the cached form of the word when nothing was stripped.
-fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+/// Lower-case form of a word without its possessive ending (`bare`, `stripped` from
+/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped.
+fn lower_bare<'p>(l: &'p str, bare: &'p str, stripped: bool) -> Cow<'p, str> {
     if stripped {
         lower(bare)
     } else {
-        Cow::Borrowed(para.lw(i))
+        Cow::Borrowed(l)
     }
 }
 
