@@ -863,7 +863,8 @@ impl<'a> Index<'a> {
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
         let mut bufs = RunBufs::default();
-        let mut rs = Vec::new();
+        // a paragraph's runs, kept from one to the next: room for most paragraphs' at once
+        let mut rs = Vec::with_capacity(16);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
             rs.clear();
