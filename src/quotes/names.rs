@@ -96,6 +96,9 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
+    /// the list flags ([`list_flags`]) of each word of `caps`: looked up once per word, for the
+    /// filter and for [`runs`], which reads a paragraph more than once
+    flags: Vec<u8>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
 }
@@ -105,12 +108,21 @@ impl<'a> LowerWords<'a> {
         let mut filter = WordFilter::empty();
         // a word in six or so is capitalised: one allocation for most articles
         let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
+        let mut flags = Vec::with_capacity(caps.capacity());
         let mut para_caps = Vec::with_capacity(paras.len() + 1);
         for para in paras {
             para_caps.push(caps.len());
             for (i, t) in para.toks.iter().enumerate() {
                 if t.cap {
                     caps.push(i as u32);
+                    let l = para.lw(i);
+                    let f = list_flags_d(l, t.digest);
+                    flags.push(f);
+                    // a stop word is no run's first word ([`runs`]): its form is never asked
+                    // for, and its lower case ("the", "but") would fill `found`
+                    if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
+                        continue;
+                    }
                     // most words, with no possessive ending, are told by their last byte without
                     // slicing them
                     let last = para.p.as_bytes()[t.end - 1];
@@ -135,6 +147,7 @@ impl<'a> LowerWords<'a> {
         LowerWords {
             found,
             caps,
+            flags,
             para_caps,
         }
     }
@@ -148,6 +161,15 @@ impl<'a> LowerWords<'a> {
     /// The capitalised words of paragraph `pi`, in order.
     pub fn caps(&self, pi: usize) -> &[u32] {
         &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
+    }
+
+    /// The list flags of `caps`, the capitalised words of a paragraph as [`LowerWords::caps`]
+    /// gives them: found from where that slice lies in `self.caps`.
+    fn flags_of(&self, caps: &[u32]) -> &[u8] {
+        let at = (caps.as_ptr() as usize).wrapping_sub(self.caps.as_ptr() as usize)
+            / std::mem::size_of::<u32>();
+        debug_assert_eq!(self.caps[at..at + caps.len()].as_ptr(), caps.as_ptr());
+        &self.flags[at..at + caps.len()]
     }
 
     /// The number of capitalised words of the article.
@@ -395,8 +417,9 @@ pub fn runs<'p>(
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let mut next = a;
-    for &i in &caps[caps.partition_point(|&c| (c as usize) < a)..] {
-        let i = i as usize;
+    let flags = lower_words.flags_of(caps);
+    for k in caps.partition_point(|&c| (c as usize) < a)..caps.len() {
+        let i = caps[k] as usize;
         if i >= b {
             break;
         }
@@ -408,7 +431,7 @@ pub fn runs<'p>(
         // the word, its lower case, the lists it is in and its possessive ending, for here and
         // for the run's first word below (each slice of the paragraph checks its bounds)
         let l_i = para.lw(i);
-        let flags_i = list_flags_d(l_i, t.digest);
+        let flags_i = flags[k];
         if flags_i & IN_CAP_STOP != 0 && !is_title_f(l_i, flags_i) {
             continue;
         }
@@ -432,6 +455,8 @@ pub fn runs<'p>(
         let mut end = t.end;
         let mut possessive = false;
         let mut j = i;
+        // where the run's last capitalised word is in `caps`
+        let mut kc = k;
         while j < b {
             let tj = &toks[j];
             if !tj.is_word() {
@@ -467,7 +492,10 @@ pub fn runs<'p>(
             let f = if j == i {
                 flags_i
             } else {
-                list_flags_d(l, tj.digest)
+                // the run's capitalised words are the next ones in `caps`
+                kc += 1;
+                debug_assert_eq!(caps[kc] as usize, j);
+                flags[kc]
             };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
