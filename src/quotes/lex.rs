@@ -1786,8 +1786,9 @@ pub fn is_leading_noun(l: &str) -> bool {
         return true;
     }
     // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher"
-    let n = l.chars().count();
-    n >= 10
+    // (no fewer bytes than characters: most words are told by their length)
+    l.len() >= 10
+        && l.chars().count() >= 10
         && l.chars().all(|c| c.is_alphabetic() || c == '-')
         && [
             "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",

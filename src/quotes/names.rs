@@ -30,6 +30,16 @@ pub struct Entity {
     lower: Range<usize>,
     /// where the entity is first mentioned
     pub first: Pos,
+    /// whether the name has several words: the index resolves the mentions of the others
+    multi_word: bool,
+    /// the mentions of the entity: [`Index::canon_entity`] picks the most mentioned
+    /// organisation among the candidates of every one-word mention, without a count over all
+    /// mentions
+    mention_count: u32,
+    /// the entity before it in [`Index::by_name`] with the same key, and in [`Index::by_last`]
+    /// (kept here, not in Vecs of their own: one allocation less per article each)
+    same_key: Option<usize>,
+    same_last: Option<usize>,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
 }
@@ -51,14 +61,10 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
-    /// mentions of each entity: [`Index::canon_entity`] picks the most mentioned organisation
-    /// among the candidates of every one-word mention, without a count over all mentions
-    mention_count: Vec<u32>,
     /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
-    /// hash, and in `same_key` the one before it. No String per entity for the key, nor a
+    /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
-    same_key: Vec<Option<usize>>,
     /// the names of all entities as written, one after another
     names: String,
     /// the lower-case names of all entities, one after another
@@ -67,14 +73,13 @@ pub struct Index<'a> {
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
     /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
-    /// `by_name`: the last entity with the key, and in `same_last` the one before it (no Vec
-    /// per key).
+    /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
+    /// Vec per key).
     by_last: FxMap<u64, usize>,
-    same_last: Vec<Option<usize>>,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
-    orgs: Vec<usize>,
+    orgs: Vec<OrgRef>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -91,6 +96,9 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
+    /// the list flags ([`list_flags`]) of each word of `caps`: looked up once per word, for the
+    /// filter and for [`runs`], which reads a paragraph more than once
+    flags: Vec<u8>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
 }
@@ -100,14 +108,26 @@ impl<'a> LowerWords<'a> {
         let mut filter = WordFilter::empty();
         // a word in six or so is capitalised: one allocation for most articles
         let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
+        let mut flags = Vec::with_capacity(caps.capacity());
         let mut para_caps = Vec::with_capacity(paras.len() + 1);
         for para in paras {
             para_caps.push(caps.len());
             for (i, t) in para.toks.iter().enumerate() {
                 if t.cap {
                     caps.push(i as u32);
-                    match strip_poss(para.w(i)) {
-                        (bare, true) => filter.insert(&lower(bare)),
+                    let l = para.lw(i);
+                    let f = list_flags_d(l, t.digest);
+                    flags.push(f);
+                    // a stop word is no run's first word ([`runs`]): its form is never asked
+                    // for, and its lower case ("the", "but") would fill `found`
+                    if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
+                        continue;
+                    }
+                    // most words, with no possessive ending, are told by their last byte without
+                    // slicing them
+                    let last = para.p.as_bytes()[t.end - 1];
+                    match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
+                        Some((bare, true)) => filter.insert(&lower(bare)),
                         // the form is the word's: its digest is the token's
                         _ => filter.insert_digest(t.digest),
                     }
@@ -127,6 +147,7 @@ impl<'a> LowerWords<'a> {
         LowerWords {
             found,
             caps,
+            flags,
             para_caps,
         }
     }
@@ -140,6 +161,15 @@ impl<'a> LowerWords<'a> {
     /// The capitalised words of paragraph `pi`, in order.
     pub fn caps(&self, pi: usize) -> &[u32] {
         &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
+    }
+
+    /// The list flags of `caps`, the capitalised words of a paragraph as [`LowerWords::caps`]
+    /// gives them: found from where that slice lies in `self.caps`.
+    fn flags_of(&self, caps: &[u32]) -> &[u8] {
+        let at = (caps.as_ptr() as usize).wrapping_sub(self.caps.as_ptr() as usize)
+            / std::mem::size_of::<u32>();
+        debug_assert_eq!(self.caps[at..at + caps.len()].as_ptr(), caps.as_ptr());
+        &self.flags[at..at + caps.len()]
     }
 
     /// The number of capitalised words of the article.
@@ -179,9 +209,14 @@ fn is_connector(l: &str) -> bool {
     l.len() <= 3 && CONNECT.contains(&l)
 }
 
+/// Whether a word whose last byte is `b` may have a possessive ending ([`strip_poss`]): every
+/// ending ends in 's', an apostrophe or the last byte of '’', one byte test for most words.
+fn may_end_possessive(b: u8) -> bool {
+    matches!(b, b's' | b'\'' | 0x99)
+}
+
 fn strip_poss(w: &str) -> (&str, bool) {
-    // every ending ends in 's', an apostrophe or the last byte of '’': one byte test for most words
-    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+    if !w.as_bytes().last().is_some_and(|&b| may_end_possessive(b)) {
         return (w, false);
     }
     for s in ["'s", "’s", "'", "’"] {
@@ -194,19 +229,16 @@ fn strip_poss(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// Whether the words of `w` are consecutive words of `s` (both split at spaces).
+/// Whether the words of `w` are consecutive words of `s` (both split at spaces): `w` at a word
+/// start of `s` (its start, or after a space), followed by a space or the end. Compared at the
+/// few word starts of short names, without setting up a substring searcher for each.
 fn has_words(s: &str, w: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|r| r.find(w)).map(|i| from + i) {
-        if (i == 0 || s[..i].ends_with(' '))
-            && s[i + w.len()..].chars().next().is_none_or(|c| c == ' ')
-        {
-            return true;
-        }
-        // matches may overlap
-        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    (0..=s.len().saturating_sub(w.len())).any(|i| {
+        (i == 0 || s[i - 1] == b' ')
+            && s[i..].starts_with(w)
+            && s.get(i + w.len()).is_none_or(|&c| c == b' ')
+    })
 }
 
 /// The last word of a name.
@@ -230,6 +262,34 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
                 Some(r)
             }
         }
+    })
+}
+
+/// `s.split(|c: char| !is_alnum(c))`, read by bytes while they are ASCII: the pronoun scan after
+/// every person's name goes through a few dozen words, where the char searcher decodes every
+/// character.
+fn alnum_pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            // the character at `k` and its length
+            let (c, n) = if b[k].is_ascii() {
+                (char::from(b[k]), 1)
+            } else {
+                let c = r[k..].chars().next()?;
+                (c, c.len_utf8())
+            };
+            if !is_alnum(c) {
+                rest = Some(&r[k + n..]);
+                return Some(&r[..k]);
+            }
+            k += n;
+        }
+        rest = None;
+        Some(r)
     })
 }
 
@@ -260,6 +320,24 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
+    // by bytes while they are ASCII, whose only letters are A-Z and a-z: most words asked
+    // are told by their second letter
+    let mut n = 0usize;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return is_acronym_chars(w);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        n += usize::from(b.is_ascii_uppercase());
+    }
+    n >= 2
+}
+
+/// [`is_acronym`] of a word with a character outside ASCII.
+#[cold]
+fn is_acronym_chars(w: &str) -> bool {
     let mut n = 0usize;
     for c in w.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -339,8 +417,9 @@ pub fn runs<'p>(
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let mut next = a;
-    for &i in &caps[caps.partition_point(|&c| (c as usize) < a)..] {
-        let i = i as usize;
+    let flags = lower_words.flags_of(caps);
+    for k in caps.partition_point(|&c| (c as usize) < a)..caps.len() {
+        let i = caps[k] as usize;
         if i >= b {
             break;
         }
@@ -348,37 +427,42 @@ pub fn runs<'p>(
         if i < next {
             continue;
         }
-        let t = toks[i];
-        let w = para.w(i);
-        // the lists the word is in, for here and for the run's first word below
-        let flags_i = list_flags_d(para.lw(i), t.digest);
-        if flags_i & IN_CAP_STOP != 0 && !is_title_f(para.lw(i), flags_i) {
+        let t = &toks[i];
+        // the word, its lower case, the lists it is in and its possessive ending, for here and
+        // for the run's first word below (each slice of the paragraph checks its bounds)
+        let l_i = para.lw(i);
+        let flags_i = flags[k];
+        if flags_i & IN_CAP_STOP != 0 && !is_title_f(l_i, flags_i) {
             continue;
         }
-        let (bare, stripped) = strip_poss(w);
+        let w_i = para.w(i);
+        let (bare_i, poss_i) = strip_poss(w_i);
         let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
         // a capitalised common word at a sentence start is no name
-        if sent_start && !is_acronym(bare) && {
-            let lb = lower_bare(para, i, bare, stripped);
+        if sent_start && !is_acronym(bare_i) && {
+            let lb = lower_bare(l_i, bare_i, poss_i);
             lower_words.contains(lb.as_ref()) && !is_title(&lb)
         } {
             continue;
         }
         let the = i > a
             && toks[i - 1].is_word()
-            && p[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("the");
+            && toks[i - 1].end - toks[i - 1].start == 3
+            && p.as_bytes()[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(b"the");
         words.clear();
         lows.clear();
         let start = t.start;
         let mut end = t.end;
         let mut possessive = false;
         let mut j = i;
+        // where the run's last capitalised word is in `caps`
+        let mut kc = k;
         while j < b {
-            let tj = toks[j];
+            let tj = &toks[j];
             if !tj.is_word() {
                 break;
             }
-            let wj = para.w(j);
+            let wj = if j == i { w_i } else { para.w(j) };
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security"); the
             // gap is mostly one space, told without a search
             if j > i && {
@@ -387,7 +471,7 @@ pub fn runs<'p>(
             } {
                 break;
             }
-            let l = para.lw(j);
+            let l = if j == i { l_i } else { para.lw(j) };
             if !para.is_cap(j) {
                 // connector followed by a capitalised word
                 if is_connector(l)
@@ -396,7 +480,7 @@ pub fn runs<'p>(
                     && j + 1 < b
                     && toks[j + 1].is_word()
                     && para.is_cap(j + 1)
-                    && !CAP_STOP.contains(para.lw(j + 1))
+                    && list_flags_d(para.lw(j + 1), toks[j + 1].digest) & IN_CAP_STOP == 0
                 {
                     words.push((tj.start, wj));
                     lows.push(low(Cow::Borrowed(l)));
@@ -408,7 +492,10 @@ pub fn runs<'p>(
             let f = if j == i {
                 flags_i
             } else {
-                list_flags_d(l, tj.digest)
+                // the run's capitalised words are the next ones in `caps`
+                kc += 1;
+                debug_assert_eq!(caps[kc] as usize, j);
+                flags[kc]
             };
             if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
                 break;
@@ -428,7 +515,11 @@ pub fn runs<'p>(
                 }
                 break;
             }
-            let (bare, poss) = strip_poss(wj);
+            let (bare, poss) = if j == i {
+                (bare_i, poss_i)
+            } else {
+                strip_poss(wj)
+            };
             words.push((tj.start, bare));
             lows.push(if poss {
                 low(lower(bare))
@@ -517,13 +608,13 @@ fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
     Cow::Owned(name)
 }
 
-/// Lower-case form of word `i` of `para` without its possessive ending (`bare`, `stripped` from
-/// [`strip_poss`]): the cached form of the word when nothing was stripped.
-fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+/// Lower-case form of a word without its possessive ending (`bare`, `stripped` from
+/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped.
+fn lower_bare<'p>(l: &'p str, bare: &'p str, stripped: bool) -> Cow<'p, str> {
     if stripped {
         lower(bare)
     } else {
-        Cow::Borrowed(para.lw(i))
+        Cow::Borrowed(l)
     }
 }
 
@@ -532,8 +623,7 @@ fn lower_bare<'p>(para: &'p Para, i: usize, bare: &'p str, stripped: bool) -> Co
 /// they are ASCII, where the standard library decodes each character.
 fn word_before(s: &str) -> Option<&str> {
     let b = s.as_bytes();
-    // ASCII white space as `char::is_whitespace` has it
-    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = is_ascii_space;
     let mut end = b.len();
     while end > 0 && space(b[end - 1]) {
         end -= 1;
@@ -559,6 +649,52 @@ fn word_before(s: &str) -> Option<&str> {
         .take_while(|x| !x.is_ascii_alphanumeric())
         .count();
     (end > start).then(|| &s[start + lead..end - trail])
+}
+
+/// Whether the first word of apposition `app` (its first part between white space, trimmed of
+/// what is no letter or digit: `word_before`'s trimming) opens the description of a person:
+/// article languages "a former investigator", Russian "эксперт по ...". Read as bytes when that
+/// word is ASCII, as for most appositions, which then need no lower-casing.
+fn opens_description(app: &str) -> bool {
+    let b = app.as_bytes();
+    let start = b
+        .iter()
+        .position(|&x| !is_ascii_space(x))
+        .unwrap_or(b.len());
+    let end = b[start..]
+        .iter()
+        .position(|&x| is_ascii_space(x) || !x.is_ascii())
+        .map_or(b.len(), |k| start + k);
+    if b.get(end).is_some_and(|x| !x.is_ascii()) {
+        let w = app
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+        return w.is_some_and(|w| {
+            let w = lower(w);
+            matches!(
+                w.as_ref(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+            ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
+        });
+    }
+    let w = &b[start..end];
+    let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
+    let trail = w[lead..]
+        .iter()
+        .rev()
+        .take_while(|x| !x.is_ascii_alphanumeric())
+        .count();
+    let w = &w[lead..w.len() - trail];
+    start < end
+        && ["a", "an", "the", "its", "his", "her", "their"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+}
+
+/// ASCII white space as `char::is_whitespace` has it.
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
@@ -704,6 +840,40 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// An organisation of [`Index::orgs`]: its entity, and the lengths of the words that may be
+/// its first word, for [`Index::canon_entity`] to pass over most organisations without reading
+/// their names.
+#[derive(Debug, Clone, Copy)]
+struct OrgRef {
+    ent: usize,
+    /// bit `k` is set when the name without "The " is `k` bytes long or has a space at byte `k`
+    /// (only `k` < 64): a word of `k` bytes may be its first word only then. For a media
+    /// organisation, whose other words are looked at too, also the lengths of those (all bits
+    /// for one of 64 bytes or more).
+    ends: u64,
+}
+
+impl OrgRef {
+    fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
+        let nb = name.strip_prefix("The ").unwrap_or(name);
+        let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
+        let mut ends = memchr::memchr_iter(b' ', &nb.as_bytes()[..nb.len().min(64)])
+            .fold(ends, |e, k| e | 1 << k);
+        if kind == Kind::Org(OrgKind::Media) {
+            for w in split_spaces(nb) {
+                ends |= if w.len() < 64 { 1 << w.len() } else { u64::MAX };
+            }
+        }
+        OrgRef { ent, ends }
+    }
+
+    /// Whether a word of `len` bytes may be the first word of the name (or, for a media
+    /// organisation, any).
+    fn may_start(&self, len: usize) -> bool {
+        len >= 64 || self.ends & (1 << len) != 0
+    }
+}
+
 impl<'a> Index<'a> {
     pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
         let mut idx = Index {
@@ -714,17 +884,15 @@ impl<'a> Index<'a> {
         // grow their Vec and map one doubling at a time
         let caps = idx.lower_words.n_caps();
         idx.ents.reserve(caps);
-        idx.mention_count.reserve(caps);
         idx.by_name.reserve(caps);
-        idx.same_key.reserve(caps);
         idx.by_last.reserve(caps);
-        idx.same_last.reserve(caps);
         idx.mentions.reserve(caps);
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
         let mut bufs = RunBufs::default();
-        let mut rs = Vec::new();
+        // a paragraph's runs, kept from one to the next: room for most paragraphs' at once
+        let mut rs = Vec::with_capacity(16);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
             rs.clear();
@@ -738,8 +906,13 @@ impl<'a> Index<'a> {
                 &mut rs,
             );
             for (ri, r) in rs.iter().enumerate() {
-                let kind = run_kind(r);
-                let name = display_name(r, kind, Cow::Borrowed(&r.name));
+                // the kind is worked out only where it can matter: for the name of a media
+                // organisation ("The Tribune"), and for an entity new or of no kind yet
+                let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+                let name = match the_kind {
+                    Some(kind) => display_name(r, kind, Cow::Borrowed(&r.name)),
+                    None => Cow::Borrowed(r.name.as_ref()),
+                };
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
                 if let Some(rest) = after.strip_prefix(" (") {
@@ -752,7 +925,8 @@ impl<'a> Index<'a> {
                 }
                 // ("The Tribune" is no lower case of the run's name)
                 let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
-                let ei = idx.intern(&name, run_lower, kind, (pi, r.start));
+                let kind = || the_kind.unwrap_or_else(|| run_kind(r));
+                let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
                 // roles from titles and from an apposition ", a former investigator,"
                 for t in &r.titles {
@@ -777,14 +951,7 @@ impl<'a> Index<'a> {
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
-                    // article languages: "a former investigator"; Russian: "эксперт по ..."
-                    if aw.clone().next().is_some_and(|w| {
-                        let w = lower(w);
-                        matches!(
-                            w.as_ref(),
-                            "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                        ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
-                    }) {
+                    if opens_description(app) {
                         for w in aw.filter_map(role_of) {
                             add_role(e, &w);
                         }
@@ -798,7 +965,7 @@ impl<'a> Index<'a> {
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
-                    for w in seg.split(|c: char| !is_alnum(c)).take(40) {
+                    for w in alnum_pieces(seg).take(40) {
                         if !PRONOUN_FILTER.may_contain_lower_of(w) {
                             continue;
                         }
@@ -814,13 +981,13 @@ impl<'a> Index<'a> {
                     }
                 }
                 idx.mentions.push(((pi, r.start), ei));
-                idx.mention_count[ei] += 1;
+                idx.ents[ei].mention_count += 1;
             }
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
         for m in 0..idx.mentions.len() {
             let (pos, ei) = idx.mentions[m];
-            if idx.name(&idx.ents[ei]).contains(' ') {
+            if idx.ents[ei].multi_word {
                 continue;
             }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
@@ -833,7 +1000,8 @@ impl<'a> Index<'a> {
                         continue;
                     }
                     let long = long.clone();
-                    idx.intern(&long, None, Kind::Org(OrgKind::Gov), pos)
+                    let multi_word = long.contains(' ');
+                    idx.intern(&long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
@@ -854,15 +1022,15 @@ impl<'a> Index<'a> {
             }
             idx.ents[ei].roles = roles;
             idx.mentions[m].1 = ci;
-            idx.mention_count[ei] -= 1;
-            idx.mention_count[ci] += 1;
+            idx.ents[ei].mention_count -= 1;
+            idx.ents[ci].mention_count += 1;
         }
         idx
     }
 
     /// The organisations, in entity order.
     fn orgs(&self) -> impl Iterator<Item = &Entity> {
-        self.orgs.iter().map(|&i| &self.ents[i])
+        self.orgs.iter().map(|o| &self.ents[o.ent])
     }
 
     /// The name of entity `e` as written.
@@ -879,13 +1047,15 @@ impl<'a> Index<'a> {
     fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
         let mut i = *self.by_name.get(&key)?;
         while self.lower(&self.ents[i]) != l {
-            i = self.same_key[i]?;
+            i = self.ents[i].same_key?;
         }
         Some(i)
     }
 
     /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
     /// with its key.
+    // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
+    #[inline]
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
         let key = name_key(l);
         self.find_lower(l, key).ok_or_else(|| {
@@ -896,8 +1066,16 @@ impl<'a> Index<'a> {
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
-    /// new. `lower` is the name lower-cased when the caller has it.
-    fn intern(&mut self, name: &str, lower: Option<&str>, kind: Kind, pos: Pos) -> usize {
+    /// new. `lower` is the name lower-cased when the caller has it, `multi_word` whether it has
+    /// a space. `kind` is asked only of a new name or one of no kind yet.
+    fn intern(
+        &mut self,
+        name: &str,
+        lower: Option<&str>,
+        kind: impl FnOnce() -> Kind,
+        pos: Pos,
+        multi_word: bool,
+    ) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
             Some(l) => self.find_or_add_lower(l),
@@ -905,28 +1083,32 @@ impl<'a> Index<'a> {
         };
         let (lower, key) = match found {
             Ok(i) => {
-                if self.ents[i].kind == Kind::Unknown && kind != Kind::Unknown {
-                    self.ents[i].kind = kind;
-                    if matches!(kind, Kind::Org(_)) {
-                        let at = self.orgs.partition_point(|&o| o < i);
-                        self.orgs.insert(at, i);
+                if self.ents[i].kind == Kind::Unknown {
+                    let kind = kind();
+                    if kind != Kind::Unknown {
+                        self.ents[i].kind = kind;
+                        if matches!(kind, Kind::Org(_)) {
+                            let at = self.orgs.partition_point(|o| o.ent < i);
+                            let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
+                            self.orgs.insert(at, org);
+                        }
                     }
                 }
                 return i;
             }
             Err(new) => new,
         };
+        let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            self.orgs.push(ei);
+            self.orgs.push(OrgRef::new(ei, name, kind));
         }
-        self.same_last.push(if name.contains(' ') {
+        let same_last = if multi_word {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
             self.by_last.insert(last, ei)
         } else {
             None
-        });
-        self.mention_count.push(0);
+        };
         let at = self.names.len();
         self.names.push_str(name);
         self.ents.push(Entity {
@@ -937,10 +1119,12 @@ impl<'a> Index<'a> {
             roles: Vec::new(),
             lower,
             first: pos,
+            multi_word,
+            mention_count: 0,
+            same_key: self.by_name.insert(key, ei),
+            same_last,
             media_form: OnceCell::new(),
         });
-        let before = self.by_name.insert(key, ei);
-        self.same_key.push(before);
         ei
     }
 
@@ -982,7 +1166,7 @@ impl<'a> Index<'a> {
         let mut next = self.by_last.get(&last_key(lw)).copied();
         let person = std::iter::from_fn(|| {
             let i = next?;
-            next = self.same_last[i];
+            next = self.ents[i].same_last;
             Some(i)
         })
         .map(|i| (i, &self.ents[i]))
@@ -1000,11 +1184,11 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last of
         // equals)
         let mut org: Option<usize> = None;
-        for &i in &self.orgs {
-            let e = &self.ents[i];
+        for o in self.orgs.iter().filter(|o| o.may_start(w.len())) {
+            let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
-                && org.is_none_or(|o| self.mention_count[i] >= self.mention_count[o])
+                && org.is_none_or(|o| e.mention_count >= self.ents[o].mention_count)
                 && {
                     // the first word is `w` (ASCII case aside): a space or the end right after
                     // its length rules out most names before their bytes are compared, read as
@@ -1058,47 +1242,49 @@ impl<'a> Index<'a> {
     /// fullest form used in the article ("DHS" / "Homeland Security" -> "Department of Homeland Security"),
     /// then a well-known alias maps to its canonical name ([`ORG_ALIASES`]).
     pub fn canonical(&self, name: &str) -> String {
-        let mut n = name.to_string();
         let kind = self.entity(name).map(|e| e.kind);
         let is_org = matches!(kind, Some(Kind::Org(_))) || is_acronym(name);
-        if is_org && org_alias(&n).is_none() {
-            if let Some(long) = self.acronyms.get(&n) {
-                n = long.clone();
-            } else if is_acronym(&n) {
-                // initials of a multi-word organisation in the article
-                if let Some(e) = self
-                    .orgs()
-                    .map(|e| (e, self.name(e)))
-                    .filter(|(_, name)| name.contains(' '))
-                    .find(|(_, name)| {
-                        let ini: String = name
-                            .split(' ')
-                            .filter(|w| is_cap(w))
-                            .filter_map(|w| w.chars().next())
-                            .collect();
-                        ini == n
-                    })
-                {
-                    n = e.1.to_string();
-                }
-            } else {
-                // "Homeland Security" -> "Department of Homeland Security": longest org containing all its words
-                let ln = lower(&n);
-                if let Some(e) = self
-                    .orgs()
-                    .filter(|e| self.name(e).len() > n.len())
-                    .filter(|e| has_words(self.lower(e), &ln))
-                    .max_by_key(|e| self.name(e).len())
-                {
-                    n = self.name(e).to_string();
-                }
-            }
+        // asked once of a name that stays itself
+        let alias = org_alias(name);
+        let long = (is_org && alias.is_none())
+            .then(|| self.org_long_form(name))
+            .flatten();
+        match long {
+            // not when the bare word is a person's surname in this article ("Kaspersky" =
+            // Eugene Kaspersky is resolved before)
+            Some(long) => org_alias(long).unwrap_or(long).to_string(),
+            None => alias.unwrap_or(name).to_string(),
         }
-        if let Some(c) = org_alias(&n) {
-            // not when the bare word is a person's surname in this article ("Kaspersky" = Eugene Kaspersky is resolved before)
-            return c.to_string();
+    }
+
+    /// The fullest form of organisation name `n` in the article, when it has one: the long form
+    /// of an acronym it defines, the multi-word organisation whose initials it is, or the longest
+    /// organisation with all its words.
+    fn org_long_form(&self, n: &str) -> Option<&str> {
+        if let Some(long) = self.acronyms.get(n) {
+            return Some(long);
         }
-        n
+        if is_acronym(n) {
+            // initials of a multi-word organisation in the article
+            self.orgs()
+                .map(|e| self.name(e))
+                .filter(|name| name.contains(' '))
+                .find(|name| {
+                    name.split(' ')
+                        .filter(|w| is_cap(w))
+                        .filter_map(|w| w.chars().next())
+                        .eq(n.chars())
+                })
+        } else {
+            // "Homeland Security" -> "Department of Homeland Security": longest org containing
+            // all its words
+            let ln = lower(n);
+            self.orgs()
+                .filter(|e| self.name(e).len() > n.len())
+                .filter(|e| has_words(self.lower(e), &ln))
+                .max_by_key(|e| self.name(e).len())
+                .map(|e| self.name(e))
+        }
     }
 
     pub fn lower_words(&self) -> &LowerWords<'a> {
@@ -1115,7 +1301,7 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_words, word_before};
+    use super::{alnum_pieces, has_words, opens_description, word_before};
     use crate::quotes::text::is_alnum;
 
     #[test]
@@ -1137,6 +1323,56 @@ mod tests {
                 .next_back()
                 .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
             assert_eq!(word_before(s), std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn opens_description_reads_the_first_word() {
+        let std = |app: &str| {
+            app.split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
+                .is_some_and(|w| {
+                    let w = crate::text::lower(w);
+                    matches!(
+                        w.as_ref(),
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                    ) || (!w.is_ascii() && crate::quotes::lex::PERSON_ROLES.contains(w.as_ref()))
+                })
+        };
+        for app in [
+            "",
+            "  ",
+            "a former investigator",
+            " The company's",
+            "(an) analyst",
+            "an\u{a0}analyst",
+            "thea",
+            "\"A\" man",
+            "эксперт по",
+            "Its\tfounder",
+            "their-own",
+            "ihr Sprecher",
+        ] {
+            assert_eq!(opens_description(app), std(app), "{app:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_pieces_split_as_the_standard_library() {
+        for s in [
+            "",
+            " ",
+            "he said",
+            ", she added.",
+            "a--b ",
+            "sagte er: «ihr»",
+            "— заявил он,",
+            "l’avocat a dit",
+            "x\u{a0}y\u{2019}z",
+        ] {
+            let std: Vec<&str> = s.split(|c: char| !is_alnum(c)).collect();
+            assert_eq!(alnum_pieces(s).collect::<Vec<_>>(), std, "{s:?}");
         }
     }
 
