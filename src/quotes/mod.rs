@@ -1633,10 +1633,10 @@ impl<'a> Resolver<'a> {
         let pos = (pi, para.toks[a].start);
         rs.clear();
         names::runs(
+            pi,
             para,
             a,
             b,
-            self.idx.lower_words().caps(pi),
             self.idx.lower_words(),
             &mut self.run_bufs.borrow_mut(),
             rs,

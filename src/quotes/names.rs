@@ -159,17 +159,14 @@ impl<'a> LowerWords<'a> {
     }
 
     /// The capitalised words of paragraph `pi`, in order.
-    pub fn caps(&self, pi: usize) -> &[u32] {
+    fn caps(&self, pi: usize) -> &[u32] {
         &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
     }
 
-    /// The list flags of `caps`, the capitalised words of a paragraph as [`LowerWords::caps`]
-    /// gives them: found from where that slice lies in `self.caps`.
-    fn flags_of(&self, caps: &[u32]) -> &[u8] {
-        let at = (caps.as_ptr() as usize).wrapping_sub(self.caps.as_ptr() as usize)
-            / std::mem::size_of::<u32>();
-        debug_assert_eq!(self.caps[at..at + caps.len()].as_ptr(), caps.as_ptr());
-        &self.flags[at..at + caps.len()]
+    /// The list flags of the capitalised words of paragraph `pi`, in the order of
+    /// [`LowerWords::caps`].
+    fn flags(&self, pi: usize) -> &[u8] {
+        &self.flags[self.para_caps[pi]..self.para_caps[pi + 1]]
     }
 
     /// The number of capitalised words of the article.
@@ -402,13 +399,12 @@ impl Default for RunBufs<'_> {
     }
 }
 
-/// Capitalised runs in tokens[a..b] of a paragraph whose capitalised words are `caps`
-/// ([`LowerWords::caps`]), appended to `out`.
+/// Capitalised runs in tokens[a..b] of paragraph `pi`, `para`, appended to `out`.
 pub fn runs<'p>(
+    pi: usize,
     para: &'p Para,
     a: usize,
     b: usize,
-    caps: &[u32],
     lower_words: &LowerWords,
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
@@ -417,7 +413,7 @@ pub fn runs<'p>(
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let mut next = a;
-    let flags = lower_words.flags_of(caps);
+    let (caps, flags) = (lower_words.caps(pi), lower_words.flags(pi));
     for k in caps.partition_point(|&c| (c as usize) < a)..caps.len() {
         let i = caps[k] as usize;
         if i >= b {
@@ -897,10 +893,10 @@ impl<'a> Index<'a> {
             let p = para.p;
             rs.clear();
             runs(
+                pi,
                 para,
                 0,
                 para.toks.len(),
-                idx.lower_words.caps(pi),
                 &idx.lower_words,
                 &mut bufs,
                 &mut rs,
