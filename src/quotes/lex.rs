@@ -506,11 +506,21 @@ impl WordFilter {
     }
 }
 
-/// The filter of the cues of every language (French inverted pronouns aside: see
-/// [`cue_class`]): a word whose [`WordFilter::digest`] it does not contain is no cue, told
-/// without reading the word. Taken once for a pass over many words.
-pub fn cue_filter() -> &'static WordFilter {
-    &CUE_FILTER
+/// The English cues alone, with the first words of the multi-word cues `analyse` reads
+/// ("according to", "pointed out"): the filter of every language lets through many English
+/// words whose digest is that of a cue of another language.
+static EN_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        EN.keys()
+            .map(String::as_str)
+            .chain(["according", "pointed"]),
+    )
+});
+
+/// The filter of the English cues: a word whose [`WordFilter::digest`] it does not contain is
+/// no English cue, told without reading the word. Taken once for a pass over many words.
+pub fn en_cue_filter() -> &'static WordFilter {
+    &EN_CUE_FILTER
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -525,7 +535,8 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`cue_filter`] let through.
+/// [`cue_class`] past the filter: of a word that [`CUE_FILTER`] (or for English
+/// [`en_cue_filter`]) let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),

@@ -277,7 +277,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     // English words that can start a cue, told by their digests (the other languages have
     // cues of words no filter has)
     let en = lang == Lang::En;
-    let cues = lex::cue_filter();
+    let cues = lex::en_cue_filter();
     for &(a, b) in sents.iter() {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
@@ -292,6 +292,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 continue;
             }
             let lw = para.lw(i);
+            // a capitalised English word is a cue only as "According to" (below): no look-up
+            if en && para.is_cap(i) && lw != "according" {
+                i += 1;
+                continue;
+            }
             // multi-word according cues
             let mut class = if en {
                 // the word passed the filter just now
