@@ -2091,10 +2091,17 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         for (ri, r) in raws.iter().enumerate() {
             let pos = (pi, r.pos);
             let sp = match &r.subj {
-                Subj::Phrase(a, b) => {
-                    let s = res.resolve_range(pi, *a, *b);
+                &Subj::Phrase(a, b) => {
                     explicit[ri] = true;
-                    s
+                    // the quotes of one attribution follow one another with its subject: what
+                    // the record of the first adds (that name again) resolves it to that name
+                    let before = ri.checked_sub(1).filter(
+                        |&k| matches!(raws[k].subj, Subj::Phrase(x, y) if (x, y) == (a, b)),
+                    );
+                    match before {
+                        Some(k) => speakers[k].clone(),
+                        None => res.resolve_range(pi, a, b),
+                    }
                 }
                 Subj::Name(n) => {
                     explicit[ri] = true;
