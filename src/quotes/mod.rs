@@ -240,10 +240,21 @@ fn trim_possessive(mut w: &str) -> &str {
 /// Words of a direct quotation's text, counted up to `cap`: the callers compare the count with
 /// small numbers, and a quotation can run for a hundred words.
 fn word_count(s: &str, cap: usize) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(text::is_alnum))
-        .take(cap)
-        .count()
+    // `s.split_whitespace().filter(|w| w.chars().any(text::is_alnum)).take(cap).count()` in
+    // one pass over the characters: a word counts at its first letter or digit
+    let (mut n, mut counted) = (0, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && text::is_alnum(c) {
+            if n == cap {
+                break;
+            }
+            n += 1;
+            counted = true;
+        }
+    }
+    n
 }
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
@@ -283,14 +294,16 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
         let mut i = a;
         while i < b {
-            if !para.is_w(i) || i < covered {
-                i += 1;
-                continue;
-            }
-            if en && !cues.may_contain_digest(toks[i].digest) {
-                i += 1;
-                continue;
-            }
+            // the next word from `covered` on that may start a cue, in one pass over the tokens
+            let from = i.max(covered);
+            let next = toks.get(from..b).and_then(|ts| {
+                ts.iter()
+                    .position(|t| t.is_word() && (!en || cues.may_contain_digest(t.digest)))
+            });
+            let Some(k) = next else {
+                break;
+            };
+            i = from + k;
             let lw = para.lw(i);
             // a capitalised English word is a cue only as "According to" (below): no look-up
             if en && para.is_cap(i) && lw != "according" {
