@@ -2015,7 +2015,17 @@ impl<'a> Resolver<'a> {
     }
 
     fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        let ei = self.idx.entity_index(name);
+        // most speakers were recorded before: their entity is in the history, found without
+        // lower-casing the name for the index
+        let ei = match self
+            .history
+            .iter()
+            .rev()
+            .find(|h| self.history_name(&h.1) == name)
+        {
+            Some(h) => h.3,
+            None => self.idx.entity_index(name),
+        };
         let kind = ei.map_or(Kind::Unknown, |i| self.idx.ents[i].kind);
         if let (Some(pr), Some(i)) = (pron, ei) {
             let e = &mut self.idx.ents[i];
