@@ -1671,39 +1671,52 @@ impl<'a> Resolver<'a> {
                         != 0
                 }))
         });
-        let has_spokes = words
-            .iter()
-            .any(|w| lex::SPOKES.contains(trim_possessive(w)));
+        // a spokes-word, told by the token's list flags (one bit test for most words) unless a
+        // possessive ending is off
+        let has_spokes = (a..b).filter(|&t| para.is_w(t)).any(|t| {
+            let (w, bare) = (para.lw(t), trim_possessive(para.lw(t)));
+            if bare.len() == w.len() {
+                lex::list_flags_d(w, para.toks[t].digest) & lex::IN_SPOKES != 0
+            } else {
+                lex::SPOKES.contains(bare)
+            }
+        });
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
                 .windows(2)
                 .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
-            let canon: Vec<(Cow<str>, Kind, bool)> = rs
-                .iter()
-                .map(|r| {
-                    let (n, k) = self.idx.canon(r, pos);
-                    (n, k, r.possessive)
-                })
-                .collect();
+            // each run's canonical name worked out as it is read, without a Vec of them
             if spokes_only {
-                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky Lab")
-                if let Some(o) = canon
-                    .iter()
-                    .find(|c| matches!(c.1, Kind::Org(_) | Kind::Unknown))
-                {
-                    return Head::Spokes(Some(o.0.to_string()));
+                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky
+                // Lab"), else the first person
+                let mut person = None;
+                for r in rs.iter() {
+                    let (n, k) = self.idx.canon(r, pos);
+                    if matches!(k, Kind::Org(_) | Kind::Unknown) {
+                        return Head::Spokes(Some(n.into_owned()));
+                    }
+                    if person.is_none() && k == Kind::Person && !r.possessive {
+                        person = Some(n);
+                    }
                 }
-                if let Some(pn) = canon.iter().find(|c| c.1 == Kind::Person && !c.2) {
-                    return Head::Name(pn.0.to_string(), Kind::Person);
+                return match person {
+                    Some(n) => Head::Name(n.into_owned(), Kind::Person),
+                    None => Head::Spokes(None),
+                };
+            }
+            // the last person, else the first run
+            for r in rs[1..].iter().rev() {
+                let (n, k) = self.idx.canon(r, pos);
+                if k == Kind::Person && !r.possessive {
+                    return Head::Name(n.into_owned(), Kind::Person);
                 }
-                return Head::Spokes(None);
             }
-            if let Some(pn) = canon.iter().rev().find(|c| c.1 == Kind::Person && !c.2) {
-                return Head::Name(pn.0.to_string(), Kind::Person);
+            let (n, k) = self.idx.canon(&rs[0], pos);
+            if k == Kind::Person && !rs[0].possessive {
+                return Head::Name(n.into_owned(), Kind::Person);
             }
-            let first = &canon[0];
-            if first.2 {
+            if rs[0].possessive {
                 // possessive: "Kaspersky's statement" names the speaker; "Kaspersky's lawyers" do not
                 let after: Vec<&str> = words
                     .iter()
@@ -1749,7 +1762,7 @@ impl<'a> Resolver<'a> {
                         )
                     }))
                 {
-                    return Head::Name(first.0.to_string(), first.1);
+                    return Head::Name(n.into_owned(), k);
                 }
                 if lex::PERSON_ROLES.contains(head) {
                     return Head::Role(head);
@@ -1765,7 +1778,7 @@ impl<'a> Resolver<'a> {
                 }
                 return Head::Generic;
             }
-            return Head::Name(first.0.to_string(), first.1);
+            return Head::Name(n.into_owned(), k);
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
