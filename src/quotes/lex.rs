@@ -17,6 +17,27 @@ pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// A word list as a hashed set behind a filter of its words' digests: most words asked about
+/// are in no list, and a bit test turns them away where a look-up hashes and compares them.
+pub struct FilteredSet {
+    filter: WordFilter,
+    set: FxSet<&'static str>,
+}
+
+impl FilteredSet {
+    pub fn new(words: &[&'static str]) -> FilteredSet {
+        FilteredSet {
+            filter: WordFilter::new(words.iter().copied()),
+            set: word_set(words),
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.set.contains(w)
+    }
+}
+
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
 /// moment. The form is written into a String kept for the next call, without an allocation
 /// (and for ASCII without a UTF-8 check).

@@ -94,8 +94,8 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static TIME_WORDS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "today",
         "yesterday",
         "tonight",
@@ -135,23 +135,23 @@ static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
         "night",
     ])
 });
-static PREPS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
         "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
         "when", "while", "if", "because",
     ])
 });
-static DETS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static DETS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
         "your", "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with",
         "by", "whose", "other", "many", "new", "latest", "initial", "first", "earlier", "public",
         "own", "repeated",
     ])
 });
-static TITLE_CUES: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static TITLE_CUES: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "titled",
         "entitled",
         "called",
@@ -1365,8 +1365,8 @@ struct Resolver<'a> {
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
 /// chunk of a subject phrase.
-static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static INTRO: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "in",
         "on",
         "at",
@@ -1433,8 +1433,8 @@ static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
         "после",
     ])
 });
-static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static LEAD_STRIP: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "but",
         "and",
         "yet",
