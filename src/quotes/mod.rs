@@ -1286,8 +1286,13 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
 fn transcript(para: &Para) -> Option<Raw> {
     let p = para.p.trim_start();
     let off = para.p.len() - p.len();
-    // the speaker's colon comes within 40 bytes: no search through the rest of the paragraph
-    let colon = memchr::memchr(b':', &p.as_bytes()[..p.len().min(41)])?;
+    // the speaker's colon comes within 40 bytes, and no lower-case letter before it (the name
+    // is in capitals): most paragraphs are turned away at their second byte
+    let head = &p.as_bytes()[..p.len().min(41)];
+    let colon = head
+        .iter()
+        .position(|&x| x == b':' || x.is_ascii_lowercase())
+        .filter(|&k| head[k] == b':')?;
     if colon == 0 {
         return None;
     }
@@ -1296,9 +1301,9 @@ fn transcript(para: &Para) -> Option<Raw> {
     if word_count(rest, 2) < 2 {
         return None;
     }
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty()
-        || !letters.iter().all(|c| c.is_uppercase())
+    let mut letters = name.chars().filter(|c| c.is_alphabetic()).peekable();
+    if letters.peek().is_none()
+        || !letters.all(|c| c.is_uppercase())
         || name.split_whitespace().count() > 4
     {
         return None;
