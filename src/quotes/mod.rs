@@ -284,15 +284,25 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         return;
     }
 
-    text::sentences(p, toks, spans, sents);
     // English words that can start a cue, told by their digests (the other languages have
     // cues of words no filter has)
     let en = lang == Lang::En;
     let cues = lex::en_cue_filter();
-    for &(a, b) in sents.iter() {
+    // without a quoted span only a cue yields a quote: an English paragraph with no word that
+    // may start one needs no sentences, and the words before the first are no cues
+    let first = if en && spans.is_empty() {
+        match (0..toks.len()).find(|&i| may_start_en_cue(para, i)) {
+            Some(i) => i,
+            None => return,
+        }
+    } else {
+        0
+    };
+    text::sentences(p, toks, spans, sents);
+    for &(a, b) in sents.iter().filter(|s| s.1 > first) {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
-        let mut i = a;
+        let mut i = a.max(first);
         while i < b {
             // the next word from `covered` on that may start a cue, in one pass over the tokens
             let from = i.max(covered);
@@ -1054,6 +1064,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             }
         }
     }
+}
+
+/// Whether token `i` of an English paragraph may start a cue for [`analyse`]: a listed cue word
+/// or the first word of "according to" / "pointed out", capitalised only as "According".
+fn may_start_en_cue(para: &Para, i: usize) -> bool {
+    let t = para.toks[i];
+    if !t.is_word() || !lex::en_cue_filter().may_contain_digest(t.digest) {
+        return false;
+    }
+    let lw = para.lw(i);
+    if t.cap {
+        return lw == "according";
+    }
+    matches!(lw, "according" | "pointed") || lex::listed_cue_class(Lang::En, lw).is_some()
 }
 
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
