@@ -513,10 +513,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     .iter()
                     .all(|t| !t.is_word() && t.quote().is_none())
                     || (i > a
-                        && toks[a..i].iter().all(|t| {
-                            t.is_word()
+                        && (a..i).all(|t| {
+                            para.is_w(t)
                                 && matches!(
-                                    p[t.start..t.end].to_lowercase().as_str(),
+                                    para.lw(t),
                                     "but" | "and" | "yet" | "still" | "however" | "also"
                                 )
                         }));
@@ -566,7 +566,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         if end == b && e < b {
                             let rest = clause_text(para, e, b, used);
                             if !rest.is_empty() {
-                                txt = format!("{txt}, {rest}");
+                                txt.push_str(", ");
+                                txt.push_str(&rest);
                             }
                         }
                         raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
@@ -749,7 +750,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 j = skip_addressee(para, j, b);
                 if lw.starts_with("t") && j > j0 {
                     let addressee = p[toks[j0].start..toks[j - 1].end].trim();
-                    cue_full = format!("{cue_text} {addressee}").into();
+                    cue_full = [&*cue_text, addressee].join(" ").into();
                 }
             }
             j = skip_pp(para, j, b, lang);
@@ -943,7 +944,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             let mut txt = clause_text(para, subj_rng.0, lc, used);
                             if paren {
                                 let rest = clause_text(para, c + 1, b, used);
-                                txt = format!("{txt}, {rest}");
+                                txt.push_str(", ");
+                                txt.push_str(&rest);
                             }
                             raws.push(clause(
                                 txt,
@@ -1093,7 +1095,7 @@ fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
             if &p[toks[i - 1].end..toks[i].start] == " " {
                 return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
             }
-            return Cow::Owned(format!("{} {}", para.w(i - 1), s));
+            return Cow::Owned([para.w(i - 1), s].join(" "));
         }
     }
     Cow::Borrowed(s)
@@ -1174,15 +1176,15 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     let mut n = 0;
     while k < b && toks[k].is_word() && n < 4 {
         let w = para.w(k);
-        let lw = w.to_lowercase();
-        if lw == "that" || complementizer(Lang::En, &lw) {
+        let lw = para.lw(k);
+        if lw == "that" || complementizer(Lang::En, lw) {
             break;
         }
         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
         if n >= 1
             && !cap
             && !matches!(
-                lw.as_str(),
+                lw,
                 "committee"
                     | "panel"
                     | "reporters"
@@ -1199,7 +1201,7 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
             break;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this"
         ) {
             break;
