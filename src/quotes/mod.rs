@@ -291,9 +291,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     // without a quoted span only a cue yields a quote: an English paragraph with no word that
     // may start one needs no sentences, and the words before the first are no cues
     let first = if en && spans.is_empty() {
-        match (0..toks.len()).find(|&i| may_start_en_cue(para, i)) {
-            Some(i) => i,
-            None => return,
+        let mut from = 0;
+        loop {
+            let Some(k) = toks[from..]
+                .iter()
+                .position(|t| cues.may_contain_digest(t.digest) && t.is_word())
+            else {
+                return;
+            };
+            if may_start_en_cue(para, from + k) {
+                break from + k;
+            }
+            from += k + 1;
         }
     } else {
         0
@@ -1068,15 +1077,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 }
 
-/// Whether token `i` of an English paragraph may start a cue for [`analyse`]: a listed cue word
-/// or the first word of "according to" / "pointed out", capitalised only as "According".
+/// Whether word `i` of an English paragraph, let through by [`lex::en_cue_filter`], may start
+/// a cue for [`analyse`]: a listed cue word or the first word of "according to" / "pointed
+/// out", capitalised only as "According".
 fn may_start_en_cue(para: &Para, i: usize) -> bool {
-    let t = para.toks[i];
-    if !t.is_word() || !lex::en_cue_filter().may_contain_digest(t.digest) {
-        return false;
-    }
     let lw = para.lw(i);
-    if t.cap {
+    if para.is_cap(i) {
         return lw == "according";
     }
     matches!(lw, "according" | "pointed") || lex::listed_cue_class(Lang::En, lw).is_some()
