@@ -2101,17 +2101,19 @@ impl<'a> Resolver<'a> {
 /// `lang` is an ISO 639-1 code when known ("en", "de", "fr", "ru").
 pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let lang = detect_lang(lang, paragraphs);
-    let split: Vec<Option<String>> = paragraphs
-        .iter()
-        .map(|p| match lang {
-            Lang::Ru => split_dash_attribution(p),
-            _ => None,
-        })
-        .collect();
+    // Russian paragraphs rewritten where the attribution is inside the quote; the others (and
+    // no Vec for them) as they are
+    let split: Vec<Option<String>> = match lang {
+        Lang::Ru => paragraphs
+            .iter()
+            .map(|p| split_dash_attribution(p))
+            .collect(),
+        _ => Vec::new(),
+    };
     let texts: Vec<&str> = paragraphs
         .iter()
-        .zip(&split)
-        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
+        .enumerate()
+        .map(|(i, p)| split.get(i).and_then(Option::as_deref).unwrap_or(p))
         .collect();
     let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
     let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
