@@ -288,18 +288,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     // cues of words no filter has)
     let en = lang == Lang::En;
     let cues = lex::en_cue_filter();
-    // without a quoted span only a cue yields a quote: an English paragraph with no word that
-    // may start one needs no sentences, and the words before the first are no cues
-    let first = if en && spans.is_empty() {
+    // without a quoted span only a cue yields a quote: a paragraph with no word that may start
+    // one needs no sentences, and the words before the first are no cues
+    let first = if spans.is_empty() {
         let mut from = 0;
         loop {
             let Some(k) = toks[from..]
                 .iter()
-                .position(|t| cues.may_contain_digest(t.digest) && t.is_word())
+                .position(|t| (!en || cues.may_contain_digest(t.digest)) && t.is_word())
             else {
                 return;
             };
-            if may_start_en_cue(para, from + k) {
+            if may_start_cue(para, lang, from + k) {
                 break from + k;
             }
             from += k + 1;
@@ -1077,15 +1077,21 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 }
 
-/// Whether word `i` of an English paragraph, let through by [`lex::en_cue_filter`], may start
-/// a cue for [`analyse`]: a listed cue word or the first word of "according to" / "pointed
-/// out", capitalised only as "According".
-fn may_start_en_cue(para: &Para, i: usize) -> bool {
+/// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
+/// or the first word of a multi-word cue ("according to", "pointed out", "nach Angaben", "по
+/// словам", "d'après"); in English a word [`lex::en_cue_filter`] let through, capitalised only
+/// as "According".
+fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     let lw = para.lw(i);
-    if para.is_cap(i) {
-        return lw == "according";
+    match lang {
+        Lang::En if para.is_cap(i) => lw == "according",
+        Lang::En => {
+            matches!(lw, "according" | "pointed") || lex::listed_cue_class(lang, lw).is_some()
+        }
+        Lang::De => lw == "nach" || lex::cue_class(lang, lw).is_some(),
+        Lang::Fr => matches!(lw, "d'après" | "d’après") || lex::cue_class(lang, lw).is_some(),
+        Lang::Ru => lw == "по" || lex::cue_class(lang, lw).is_some(),
     }
-    matches!(lw, "according" | "pointed") || lex::listed_cue_class(Lang::En, lw).is_some()
 }
 
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
