@@ -556,7 +556,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`CUE_FILTER`] (or for English
+/// [`cue_class`] past the filter: of a word that the filter of every language (or for English
 /// [`en_cue_filter`]) let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {

@@ -317,7 +317,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let from = i.max(covered);
             let next = toks.get(from..b).and_then(|ts| {
                 ts.iter()
-                    .position(|t| t.is_word() && (!en || cues.may_contain_digest(t.digest)))
+                    .position(|t| (!en || cues.may_contain_digest(t.digest)) && t.is_word())
             });
             let Some(k) = next else {
                 break;
@@ -1717,7 +1717,8 @@ impl<'a> Resolver<'a> {
         // a spokes-word, told by the token's list flags (one bit test for most words) unless a
         // possessive ending is off
         let has_spokes = (a..b).filter(|&t| para.is_w(t)).any(|t| {
-            let (w, bare) = (para.lw(t), trim_possessive(para.lw(t)));
+            let w = para.lw(t);
+            let bare = trim_possessive(w);
             if bare.len() == w.len() {
                 lex::list_flags_d(w, para.toks[t].digest) & lex::IN_SPOKES != 0
             } else {
