@@ -1536,17 +1536,16 @@ impl<'a> Resolver<'a> {
     /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
     /// and entity (each mention's own, without a look-up by name).
     fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<String> {
-        // the name is copied once, at the end: most mentions before `pos` pass `pred`
-        let mut best: Option<(Pos, &str)> = None;
-        for &(mp, ei) in self.idx.mentions.iter() {
-            if mp >= pos {
-                break;
-            }
-            let e = &self.idx.ents[ei];
-            if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
-                best = Some((mp, self.idx.name(e)));
-            }
-        }
+        // the mentions are in article order: the last one before `pos` that passes `pred` is
+        // found reading back from `pos`, mostly within a few (the name is copied once, at the end)
+        let mentions = &self.idx.mentions;
+        let before = &mentions[..mentions.partition_point(|m| m.0 < pos)];
+        let mut best: Option<(Pos, &str)> = before
+            .iter()
+            .rev()
+            .map(|&(mp, ei)| (mp, &self.idx.ents[ei]))
+            .find(|(_, e)| pred(e.kind, Some(e)))
+            .map(|(mp, e)| (mp, self.idx.name(e)));
         for (hp, n, k, ei) in &self.history {
             let e = ei.map(|i| &self.idx.ents[i]);
             if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
