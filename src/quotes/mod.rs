@@ -1290,6 +1290,12 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
+    // embedded in a sentence (words before it) and not a sentence of its own: told before the
+    // words are counted, as each check here only turns the quote away
+    let embedded = toks[a..q].iter().any(|t| t.is_word());
+    if embedded && !content.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
     // compared with 3, 6 and 8 below
     let wc = word_count(content, 8);
     if wc < 3 {
@@ -1309,12 +1315,7 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
-    // embedded in a sentence (words before it) and not a sentence of its own
-    let words_before = toks[a..q].iter().filter(|t| t.is_word()).count();
-    if words_before > 0 && !content.trim_end().ends_with(['.', '!', '?']) {
-        return false;
-    }
-    if words_before > 0 && wc < 6 {
+    if embedded && wc < 6 {
         return false;
     }
     true
