@@ -1146,8 +1146,14 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
         return String::new();
     }
     let mut last = para.toks[a].start;
+    let spans = para.spans_in(a, b);
+    if spans.is_empty() {
+        // one piece of the paragraph, trimmed as below before it is copied
+        let s = &para.p[last..para.toks[b - 1].end];
+        return s.trim().trim_end_matches(['.', ';']).trim().to_string();
+    }
     let mut out = String::with_capacity(para.toks[b - 1].end.saturating_sub(last));
-    for qi in para.spans_in(a, b) {
+    for qi in spans {
         used[qi] = true;
         let s = para.spans[qi];
         out.push_str(&para.p[last..s.open]);
