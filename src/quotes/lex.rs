@@ -527,9 +527,9 @@ impl WordFilter {
     }
 }
 
-/// The English cues alone, with the first words of the multi-word cues `analyse` reads
-/// ("according to", "pointed out"): the filter of every language lets through many English
-/// words whose digest is that of a cue of another language.
+/// The cues of one language alone, with the first words of the multi-word cues `analyse`
+/// reads ("according to", "pointed out", "nach Angaben", "по словам"): the filter of every
+/// language lets through many words whose digest is that of a cue of another language.
 static EN_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
     WordFilter::new(
         EN.keys()
@@ -537,11 +537,27 @@ static EN_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
             .chain(["according", "pointed"]),
     )
 });
+static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        DE_CUES
+            .iter()
+            .copied()
+            .chain(["laut", "zufolge", "so", "nach"]),
+    )
+});
+static RU_CUE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(RU_CUES.iter().copied().chain(["по"])));
 
-/// The filter of the English cues: a word whose [`WordFilter::digest`] it does not contain is
-/// no English cue, told without reading the word. Taken once for a pass over many words.
-pub fn en_cue_filter() -> &'static WordFilter {
-    &EN_CUE_FILTER
+/// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
+/// no cue, told without reading the word. Taken once for a pass over many words. None for
+/// French, whose inverted pronoun ("affirme-t-il") is off before a word is looked up.
+pub fn cue_filter_of(lang: Lang) -> Option<&'static WordFilter> {
+    match lang {
+        Lang::En => Some(&EN_CUE_FILTER),
+        Lang::De => Some(&DE_CUE_FILTER),
+        Lang::Ru => Some(&RU_CUE_FILTER),
+        Lang::Fr => None,
+    }
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -557,7 +573,7 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
 }
 
 /// [`cue_class`] past the filter: of a word that the filter of every language (or for English
-/// [`en_cue_filter`]) let through.
+/// [`cue_filter_of`]) let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),

@@ -284,10 +284,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         return;
     }
 
-    // English words that can start a cue, told by their digests (the other languages have
-    // cues of words no filter has)
+    // words that can start a cue, told by their digests (in French, whose inverted pronouns
+    // are off before a look-up, every word)
     let en = lang == Lang::En;
-    let cues = lex::en_cue_filter();
+    let cues = lex::cue_filter_of(lang);
     // without a quoted span only a cue yields a quote: a paragraph with no word that may start
     // one needs no sentences, and the words before the first are no cues
     let first = if spans.is_empty() {
@@ -295,7 +295,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         loop {
             let Some(k) = toks[from..]
                 .iter()
-                .position(|t| (!en || cues.may_contain_digest(t.digest)) && t.is_word())
+                .position(|t| cues.is_none_or(|c| c.may_contain_digest(t.digest)) && t.is_word())
             else {
                 return;
             };
@@ -316,8 +316,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // the next word from `covered` on that may start a cue, in one pass over the tokens
             let from = i.max(covered);
             let next = toks.get(from..b).and_then(|ts| {
-                ts.iter()
-                    .position(|t| (!en || cues.may_contain_digest(t.digest)) && t.is_word())
+                ts.iter().position(|t| {
+                    cues.is_none_or(|c| c.may_contain_digest(t.digest)) && t.is_word()
+                })
             });
             let Some(k) = next else {
                 break;
@@ -1079,7 +1080,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
 /// or the first word of a multi-word cue ("according to", "pointed out", "nach Angaben", "по
-/// словам", "d'après"); in English a word [`lex::en_cue_filter`] let through, capitalised only
+/// словам", "d'après"), let through by [`lex::cue_filter_of`]; in English capitalised only
 /// as "According".
 fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     let lw = para.lw(i);
