@@ -547,16 +547,24 @@ static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
 });
 static RU_CUE_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(RU_CUES.iter().copied().chain(["по"])));
+static FR_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        FR_CUES
+            .iter()
+            .copied()
+            .chain(["selon", "d'après", "d’après"]),
+    )
+});
 
 /// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
-/// no cue, told without reading the word. Taken once for a pass over many words. None for
-/// French, whose inverted pronoun ("affirme-t-il") is off before a word is looked up.
-pub fn cue_filter_of(lang: Lang) -> Option<&'static WordFilter> {
+/// no cue, told without reading the word (in French, unless a hyphen may part an inverted
+/// pronoun from it: "affirme-t-il"). Taken once for a pass over many words.
+pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
     match lang {
-        Lang::En => Some(&EN_CUE_FILTER),
-        Lang::De => Some(&DE_CUE_FILTER),
-        Lang::Ru => Some(&RU_CUE_FILTER),
-        Lang::Fr => None,
+        Lang::En => &EN_CUE_FILTER,
+        Lang::De => &DE_CUE_FILTER,
+        Lang::Ru => &RU_CUE_FILTER,
+        Lang::Fr => &FR_CUE_FILTER,
     }
 }
 

@@ -284,19 +284,19 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         return;
     }
 
-    // words that can start a cue, told by their digests (in French, whose inverted pronouns
-    // are off before a look-up, every word)
+    // words that can start a cue, told by their digests (and in French any word with a hyphen,
+    // which may part an inverted pronoun from the cue)
     let en = lang == Lang::En;
     let cues = lex::cue_filter_of(lang);
+    let fr = lang == Lang::Fr;
+    let may_cue =
+        |t: &text::Tok| (cues.may_contain_digest(t.digest) || (fr && t.hyphen)) && t.is_word();
     // without a quoted span only a cue yields a quote: a paragraph with no word that may start
     // one needs no sentences, and the words before the first are no cues
     let first = if spans.is_empty() {
         let mut from = 0;
         loop {
-            let Some(k) = toks[from..]
-                .iter()
-                .position(|t| cues.is_none_or(|c| c.may_contain_digest(t.digest)) && t.is_word())
-            else {
+            let Some(k) = toks[from..].iter().position(may_cue) else {
                 return;
             };
             if may_start_cue(para, lang, from + k) {
@@ -315,11 +315,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         while i < b {
             // the next word from `covered` on that may start a cue, in one pass over the tokens
             let from = i.max(covered);
-            let next = toks.get(from..b).and_then(|ts| {
-                ts.iter().position(|t| {
-                    cues.is_none_or(|c| c.may_contain_digest(t.digest)) && t.is_word()
-                })
-            });
+            let next = toks.get(from..b).and_then(|ts| ts.iter().position(may_cue));
             let Some(k) = next else {
                 break;
             };
