@@ -244,12 +244,12 @@ fn word_count(s: &str, cap: usize) -> usize {
     // one pass over the characters: a word counts at its first letter or digit
     let (mut n, mut counted) = (0, false);
     for c in s.chars() {
+        if n == cap {
+            break;
+        }
         if c.is_whitespace() {
             counted = false;
         } else if !counted && text::is_alnum(c) {
-            if n == cap {
-                break;
-            }
             n += 1;
             counted = true;
         }
