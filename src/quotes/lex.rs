@@ -17,6 +17,27 @@ pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// A word list as a hashed set behind a filter of its words' digests: most words asked about
+/// are in no list, and a bit test turns them away where a look-up hashes and compares them.
+pub struct FilteredSet {
+    filter: WordFilter,
+    set: FxSet<&'static str>,
+}
+
+impl FilteredSet {
+    pub fn new(words: &[&'static str]) -> FilteredSet {
+        FilteredSet {
+            filter: WordFilter::new(words.iter().copied()),
+            set: word_set(words),
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.set.contains(w)
+    }
+}
+
 /// Calls `f` with `w.to_lowercase()`: for a look-up that needs the lower-case form only for a
 /// moment. The form is written into a String kept for the next call, without an allocation
 /// (and for ASCII without a UTF-8 check).
@@ -506,11 +527,45 @@ impl WordFilter {
     }
 }
 
-/// The filter of the cues of every language (French inverted pronouns aside: see
-/// [`cue_class`]): a word whose [`WordFilter::digest`] it does not contain is no cue, told
-/// without reading the word. Taken once for a pass over many words.
-pub fn cue_filter() -> &'static WordFilter {
-    &CUE_FILTER
+/// The cues of one language alone, with the first words of the multi-word cues `analyse`
+/// reads ("according to", "pointed out", "nach Angaben", "по словам"): the filter of every
+/// language lets through many words whose digest is that of a cue of another language.
+static EN_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        EN.keys()
+            .map(String::as_str)
+            .chain(["according", "pointed"]),
+    )
+});
+static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        DE_CUES
+            .iter()
+            .copied()
+            .chain(["laut", "zufolge", "so", "nach"]),
+    )
+});
+static RU_CUE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(RU_CUES.iter().copied().chain(["по"])));
+static FR_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        FR_CUES
+            .iter()
+            .copied()
+            .chain(["selon", "d'après", "d’après"]),
+    )
+});
+
+/// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
+/// no cue, told without reading the word (in French, unless a hyphen may part an inverted
+/// pronoun from it: "affirme-t-il"). Taken once for a pass over many words.
+pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
+    match lang {
+        Lang::En => &EN_CUE_FILTER,
+        Lang::De => &DE_CUE_FILTER,
+        Lang::Ru => &RU_CUE_FILTER,
+        Lang::Fr => &FR_CUE_FILTER,
+    }
 }
 
 /// Classify a lower-cased word as a speech cue in `lang`.
@@ -525,7 +580,8 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`cue_filter`] let through.
+/// [`cue_class`] past the filter: of a word that the filter of every language (or for English
+/// [`cue_filter_of`]) let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),

@@ -94,8 +94,8 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static TIME_WORDS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "today",
         "yesterday",
         "tonight",
@@ -135,23 +135,23 @@ static TIME_WORDS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
         "night",
     ])
 });
-static PREPS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
         "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
         "when", "while", "if", "because",
     ])
 });
-static DETS: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static DETS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
         "your", "such", "any", "some", "no", "of", "and", "or", "to", "in", "on", "for", "with",
         "by", "whose", "other", "many", "new", "latest", "initial", "first", "earlier", "public",
         "own", "repeated",
     ])
 });
-static TITLE_CUES: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static TITLE_CUES: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "titled",
         "entitled",
         "called",
@@ -240,10 +240,21 @@ fn trim_possessive(mut w: &str) -> &str {
 /// Words of a direct quotation's text, counted up to `cap`: the callers compare the count with
 /// small numbers, and a quotation can run for a hundred words.
 fn word_count(s: &str, cap: usize) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(text::is_alnum))
-        .take(cap)
-        .count()
+    // `s.split_whitespace().filter(|w| w.chars().any(text::is_alnum)).take(cap).count()` in
+    // one pass over the characters: a word counts at its first letter or digit
+    let (mut n, mut counted) = (0, false);
+    for c in s.chars() {
+        if n == cap {
+            break;
+        }
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && text::is_alnum(c) {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
 }
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
@@ -273,25 +284,48 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         return;
     }
 
-    text::sentences(p, toks, spans, sents);
-    // English words that can start a cue, told by their digests (the other languages have
-    // cues of words no filter has)
+    // words that can start a cue, told by their digests (and in French any word with a hyphen,
+    // which may part an inverted pronoun from the cue)
     let en = lang == Lang::En;
-    let cues = lex::cue_filter();
-    for &(a, b) in sents.iter() {
+    let cues = lex::cue_filter_of(lang);
+    let fr = lang == Lang::Fr;
+    let may_cue =
+        |t: &text::Tok| (cues.may_contain_digest(t.digest) || (fr && t.hyphen)) && t.is_word();
+    // without a quoted span only a cue yields a quote: a paragraph with no word that may start
+    // one needs no sentences, and the words before the first are no cues
+    let first = if spans.is_empty() {
+        let mut from = 0;
+        loop {
+            let Some(k) = toks[from..].iter().position(may_cue) else {
+                return;
+            };
+            if may_start_cue(para, lang, from + k) {
+                break from + k;
+            }
+            from += k + 1;
+        }
+    } else {
+        0
+    };
+    text::sentences(p, toks, spans, sents);
+    for &(a, b) in sents.iter().filter(|s| s.1 > first) {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
-        let mut i = a;
+        let mut i = a.max(first);
         while i < b {
-            if !para.is_w(i) || i < covered {
-                i += 1;
-                continue;
-            }
-            if en && !cues.may_contain_digest(toks[i].digest) {
-                i += 1;
-                continue;
-            }
+            // the next word from `covered` on that may start a cue, in one pass over the tokens
+            let from = i.max(covered);
+            let next = toks.get(from..b).and_then(|ts| ts.iter().position(may_cue));
+            let Some(k) = next else {
+                break;
+            };
+            i = from + k;
             let lw = para.lw(i);
+            // a capitalised English word is a cue only as "According to" (below): no look-up
+            if en && para.is_cap(i) && lw != "according" {
+                i += 1;
+                continue;
+            }
             // multi-word according cues
             let mut class = if en {
                 // the word passed the filter just now
@@ -485,10 +519,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     .iter()
                     .all(|t| !t.is_word() && t.quote().is_none())
                     || (i > a
-                        && toks[a..i].iter().all(|t| {
-                            t.is_word()
+                        && (a..i).all(|t| {
+                            para.is_w(t)
                                 && matches!(
-                                    p[t.start..t.end].to_lowercase().as_str(),
+                                    para.lw(t),
                                     "but" | "and" | "yet" | "still" | "however" | "also"
                                 )
                         }));
@@ -538,7 +572,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         if end == b && e < b {
                             let rest = clause_text(para, e, b, used);
                             if !rest.is_empty() {
-                                txt = format!("{txt}, {rest}");
+                                txt.push_str(", ");
+                                txt.push_str(&rest);
                             }
                         }
                         raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
@@ -721,7 +756,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 j = skip_addressee(para, j, b);
                 if lw.starts_with("t") && j > j0 {
                     let addressee = p[toks[j0].start..toks[j - 1].end].trim();
-                    cue_full = format!("{cue_text} {addressee}").into();
+                    cue_full = [&*cue_text, addressee].join(" ").into();
                 }
             }
             j = skip_pp(para, j, b, lang);
@@ -915,7 +950,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             let mut txt = clause_text(para, subj_rng.0, lc, used);
                             if paren {
                                 let rest = clause_text(para, c + 1, b, used);
-                                txt = format!("{txt}, {rest}");
+                                txt.push_str(", ");
+                                txt.push_str(&rest);
                             }
                             raws.push(clause(
                                 txt,
@@ -1038,6 +1074,23 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 }
 
+/// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
+/// or the first word of a multi-word cue ("according to", "pointed out", "nach Angaben", "по
+/// словам", "d'après"), let through by [`lex::cue_filter_of`]; in English capitalised only
+/// as "According".
+fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
+    let lw = para.lw(i);
+    match lang {
+        Lang::En if para.is_cap(i) => lw == "according",
+        Lang::En => {
+            matches!(lw, "according" | "pointed") || lex::listed_cue_class(lang, lw).is_some()
+        }
+        Lang::De => lw == "nach" || lex::cue_class(lang, lw).is_some(),
+        Lang::Fr => matches!(lw, "d'après" | "d’après") || lex::cue_class(lang, lw).is_some(),
+        Lang::Ru => lw == "по" || lex::cue_class(lang, lw).is_some(),
+    }
+}
+
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
 /// gesagt"): borrowed from the paragraph when it is written there with one space.
 fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
@@ -1051,7 +1104,7 @@ fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
             if &p[toks[i - 1].end..toks[i].start] == " " {
                 return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
             }
-            return Cow::Owned(format!("{} {}", para.w(i - 1), s));
+            return Cow::Owned([para.w(i - 1), s].join(" "));
         }
     }
     Cow::Borrowed(s)
@@ -1090,8 +1143,14 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
         return String::new();
     }
     let mut last = para.toks[a].start;
+    let spans = para.spans_in(a, b);
+    if spans.is_empty() {
+        // one piece of the paragraph, trimmed as below before it is copied
+        let s = &para.p[last..para.toks[b - 1].end];
+        return s.trim().trim_end_matches(['.', ';']).trim().to_string();
+    }
     let mut out = String::with_capacity(para.toks[b - 1].end.saturating_sub(last));
-    for qi in para.spans_in(a, b) {
+    for qi in spans {
         used[qi] = true;
         let s = para.spans[qi];
         out.push_str(&para.p[last..s.open]);
@@ -1132,15 +1191,15 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     let mut n = 0;
     while k < b && toks[k].is_word() && n < 4 {
         let w = para.w(k);
-        let lw = w.to_lowercase();
-        if lw == "that" || complementizer(Lang::En, &lw) {
+        let lw = para.lw(k);
+        if lw == "that" || complementizer(Lang::En, lw) {
             break;
         }
         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
         if n >= 1
             && !cap
             && !matches!(
-                lw.as_str(),
+                lw,
                 "committee"
                     | "panel"
                     | "reporters"
@@ -1157,7 +1216,7 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
             break;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this"
         ) {
             break;
@@ -1234,6 +1293,12 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
+    // embedded in a sentence (words before it) and not a sentence of its own: told before the
+    // words are counted, as each check here only turns the quote away
+    let embedded = toks[a..q].iter().any(|t| t.is_word());
+    if embedded && !content.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
     // compared with 3, 6 and 8 below
     let wc = word_count(content, 8);
     if wc < 3 {
@@ -1253,12 +1318,7 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
             return false;
         }
     }
-    // embedded in a sentence (words before it) and not a sentence of its own
-    let words_before = toks[a..q].iter().filter(|t| t.is_word()).count();
-    if words_before > 0 && !content.trim_end().ends_with(['.', '!', '?']) {
-        return false;
-    }
-    if words_before > 0 && wc < 6 {
+    if embedded && wc < 6 {
         return false;
     }
     true
@@ -1268,8 +1328,13 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
 fn transcript(para: &Para) -> Option<Raw> {
     let p = para.p.trim_start();
     let off = para.p.len() - p.len();
-    // the speaker's colon comes within 40 bytes: no search through the rest of the paragraph
-    let colon = memchr::memchr(b':', &p.as_bytes()[..p.len().min(41)])?;
+    // the speaker's colon comes within 40 bytes, and no lower-case letter before it (the name
+    // is in capitals): most paragraphs are turned away at their second byte
+    let head = &p.as_bytes()[..p.len().min(41)];
+    let colon = head
+        .iter()
+        .position(|&x| x == b':' || x.is_ascii_lowercase())
+        .filter(|&k| head[k] == b':')?;
     if colon == 0 {
         return None;
     }
@@ -1278,9 +1343,9 @@ fn transcript(para: &Para) -> Option<Raw> {
     if word_count(rest, 2) < 2 {
         return None;
     }
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty()
-        || !letters.iter().all(|c| c.is_uppercase())
+    let mut letters = name.chars().filter(|c| c.is_alphabetic()).peekable();
+    if letters.peek().is_none()
+        || !letters.all(|c| c.is_uppercase())
         || name.split_whitespace().count() > 4
     {
         return None;
@@ -1347,8 +1412,8 @@ struct Resolver<'a> {
 
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
 /// chunk of a subject phrase.
-static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static INTRO: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "in",
         "on",
         "at",
@@ -1415,8 +1480,8 @@ static INTRO: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
         "после",
     ])
 });
-static LEAD_STRIP: LazyLock<lex::FxSet<&'static str>> = LazyLock::new(|| {
-    lex::word_set(&[
+static LEAD_STRIP: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
         "but",
         "and",
         "yet",
@@ -1475,17 +1540,16 @@ impl<'a> Resolver<'a> {
     /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
     /// and entity (each mention's own, without a look-up by name).
     fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<String> {
-        // the name is copied once, at the end: most mentions before `pos` pass `pred`
-        let mut best: Option<(Pos, &str)> = None;
-        for &(mp, ei) in self.idx.mentions.iter() {
-            if mp >= pos {
-                break;
-            }
-            let e = &self.idx.ents[ei];
-            if pred(e.kind, Some(e)) && best.is_none_or(|b| mp >= b.0) {
-                best = Some((mp, self.idx.name(e)));
-            }
-        }
+        // the mentions are in article order: the last one before `pos` that passes `pred` is
+        // found reading back from `pos`, mostly within a few (the name is copied once, at the end)
+        let mentions = &self.idx.mentions;
+        let before = &mentions[..mentions.partition_point(|m| m.0 < pos)];
+        let mut best: Option<(Pos, &str)> = before
+            .iter()
+            .rev()
+            .map(|&(mp, ei)| (mp, &self.idx.ents[ei]))
+            .find(|(_, e)| pred(e.kind, Some(e)))
+            .map(|(mp, e)| (mp, self.idx.name(e)));
         for (hp, n, k, ei) in &self.history {
             let e = ei.map(|i| &self.idx.ents[i]);
             if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
@@ -1653,39 +1717,53 @@ impl<'a> Resolver<'a> {
                         != 0
                 }))
         });
-        let has_spokes = words
-            .iter()
-            .any(|w| lex::SPOKES.contains(trim_possessive(w)));
+        // a spokes-word, told by the token's list flags (one bit test for most words) unless a
+        // possessive ending is off
+        let has_spokes = (a..b).filter(|&t| para.is_w(t)).any(|t| {
+            let w = para.lw(t);
+            let bare = trim_possessive(w);
+            if bare.len() == w.len() {
+                lex::list_flags_d(w, para.toks[t].digest) & lex::IN_SPOKES != 0
+            } else {
+                lex::SPOKES.contains(bare)
+            }
+        });
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
                 .windows(2)
                 .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
-            let canon: Vec<(Cow<str>, Kind, bool)> = rs
-                .iter()
-                .map(|r| {
-                    let (n, k) = self.idx.canon(r, pos);
-                    (n, k, r.possessive)
-                })
-                .collect();
+            // each run's canonical name worked out as it is read, without a Vec of them
             if spokes_only {
-                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky Lab")
-                if let Some(o) = canon
-                    .iter()
-                    .find(|c| matches!(c.1, Kind::Org(_) | Kind::Unknown))
-                {
-                    return Head::Spokes(Some(o.0.to_string()));
+                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky
+                // Lab"), else the first person
+                let mut person = None;
+                for r in rs.iter() {
+                    let (n, k) = self.idx.canon(r, pos);
+                    if matches!(k, Kind::Org(_) | Kind::Unknown) {
+                        return Head::Spokes(Some(n.into_owned()));
+                    }
+                    if person.is_none() && k == Kind::Person && !r.possessive {
+                        person = Some(n);
+                    }
                 }
-                if let Some(pn) = canon.iter().find(|c| c.1 == Kind::Person && !c.2) {
-                    return Head::Name(pn.0.to_string(), Kind::Person);
+                return match person {
+                    Some(n) => Head::Name(n.into_owned(), Kind::Person),
+                    None => Head::Spokes(None),
+                };
+            }
+            // the last person, else the first run
+            for r in rs[1..].iter().rev() {
+                let (n, k) = self.idx.canon(r, pos);
+                if k == Kind::Person && !r.possessive {
+                    return Head::Name(n.into_owned(), Kind::Person);
                 }
-                return Head::Spokes(None);
             }
-            if let Some(pn) = canon.iter().rev().find(|c| c.1 == Kind::Person && !c.2) {
-                return Head::Name(pn.0.to_string(), Kind::Person);
+            let (n, k) = self.idx.canon(&rs[0], pos);
+            if k == Kind::Person && !rs[0].possessive {
+                return Head::Name(n.into_owned(), Kind::Person);
             }
-            let first = &canon[0];
-            if first.2 {
+            if rs[0].possessive {
                 // possessive: "Kaspersky's statement" names the speaker; "Kaspersky's lawyers" do not
                 let after: Vec<&str> = words
                     .iter()
@@ -1731,7 +1809,7 @@ impl<'a> Resolver<'a> {
                         )
                     }))
                 {
-                    return Head::Name(first.0.to_string(), first.1);
+                    return Head::Name(n.into_owned(), k);
                 }
                 if lex::PERSON_ROLES.contains(head) {
                     return Head::Role(head);
@@ -1747,7 +1825,7 @@ impl<'a> Resolver<'a> {
                 }
                 return Head::Generic;
             }
-            return Head::Name(first.0.to_string(), first.1);
+            return Head::Name(n.into_owned(), k);
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
@@ -1997,7 +2075,17 @@ impl<'a> Resolver<'a> {
     }
 
     fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        let ei = self.idx.entity_index(name);
+        // most speakers were recorded before: their entity is in the history, found without
+        // lower-casing the name for the index
+        let ei = match self
+            .history
+            .iter()
+            .rev()
+            .find(|h| self.history_name(&h.1) == name)
+        {
+            Some(h) => h.3,
+            None => self.idx.entity_index(name),
+        };
         let kind = ei.map_or(Kind::Unknown, |i| self.idx.ents[i].kind);
         if let (Some(pr), Some(i)) = (pron, ei) {
             let e = &mut self.idx.ents[i];
@@ -2023,17 +2111,19 @@ impl<'a> Resolver<'a> {
 /// `lang` is an ISO 639-1 code when known ("en", "de", "fr", "ru").
 pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let lang = detect_lang(lang, paragraphs);
-    let split: Vec<Option<String>> = paragraphs
-        .iter()
-        .map(|p| match lang {
-            Lang::Ru => split_dash_attribution(p),
-            _ => None,
-        })
-        .collect();
+    // Russian paragraphs rewritten where the attribution is inside the quote; the others (and
+    // no Vec for them) as they are
+    let split: Vec<Option<String>> = match lang {
+        Lang::Ru => paragraphs
+            .iter()
+            .map(|p| split_dash_attribution(p))
+            .collect(),
+        _ => Vec::new(),
+    };
     let texts: Vec<&str> = paragraphs
         .iter()
-        .zip(&split)
-        .map(|(p, sp)| sp.as_deref().unwrap_or(p))
+        .enumerate()
+        .map(|(i, p)| split.get(i).and_then(Option::as_deref).unwrap_or(p))
         .collect();
     let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
     let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
@@ -2086,10 +2176,17 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         for (ri, r) in raws.iter().enumerate() {
             let pos = (pi, r.pos);
             let sp = match &r.subj {
-                Subj::Phrase(a, b) => {
-                    let s = res.resolve_range(pi, *a, *b);
+                &Subj::Phrase(a, b) => {
                     explicit[ri] = true;
-                    s
+                    // the quotes of one attribution follow one another with its subject: what
+                    // the record of the first adds (that name again) resolves it to that name
+                    let before = ri.checked_sub(1).filter(
+                        |&k| matches!(raws[k].subj, Subj::Phrase(x, y) if (x, y) == (a, b)),
+                    );
+                    match before {
+                        Some(k) => speakers[k].clone(),
+                        None => res.resolve_range(pi, a, b),
+                    }
                 }
                 Subj::Name(n) => {
                     explicit[ri] = true;
