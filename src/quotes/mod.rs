@@ -2035,8 +2035,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         .zip(&split)
         .map(|(p, sp)| sp.as_deref().unwrap_or(p))
         .collect();
-    let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
-    let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
+    let (bufs, parts) = text::ParaBufs::read_all(&texts);
     let paras: Vec<Para> = texts
         .iter()
         .zip(parts)
