@@ -343,11 +343,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                 }
                 if y == b'.' && !word_char(char_at(p, end + 1)) {
                     // a full stop after the word, or an abbreviation's dot
-                    plain_word(
-                        bytes,
-                        b,
-                        end + usize::from(keeps_dot(p, b, end, false, true)),
-                    )
+                    plain_word(bytes, b, end + usize::from(ascii_keeps_dot(p, b, end)))
                 } else {
                     // a character a word keeps inside, or another than ASCII: the general reader
                     let t = word(p, lim, b, char::from(x), end);
@@ -524,26 +520,44 @@ fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bo
     if dotted {
         return true;
     }
-    let w = &p[start..end];
-    let initial = |w: &str| {
-        w.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase())
-    };
-    let ordinal = |w: &str| {
-        w.len() <= 2
-            && w.chars().all(|c| c.is_ascii_digit())
-            && p[end + 1..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
-    };
-    // an ASCII word's lower case has its length, told without a String
     if ascii {
-        return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
-            || ordinal(w)
-            || ABBREV_FILTER.may_contain(w) && with_lower(w, |l| ABBREV.contains(l));
+        return ascii_keeps_dot(p, start, end);
     }
-    let l = lower(w);
-    ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
+    let l = lower(&p[start..end]);
+    let initial =
+        l.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
+    ABBREV.contains(l.as_ref()) || initial || ordinal(p, end, &l)
+}
+
+/// [`keeps_dot`] of ASCII word `p[start..end]` without a dot inside: most words before a dot
+/// are longer than an initial or an ordinal and fail the filter of abbreviations, told from
+/// bytes at hand (an ASCII word's lower case has its length, told without a String). Out of
+/// line, as the tokenizer's short paths keep their registers, and with the rare tests out of
+/// it.
+#[inline(never)]
+fn ascii_keeps_dot(p: &str, start: usize, end: usize) -> bool {
+    let w = &p.as_bytes()[start..end];
+    w.len() <= 2 && (w.len() == 1 && w[0].is_ascii_uppercase() || ordinal(p, end, &p[start..end]))
+        || ABBREV_FILTER.may_contain_digest(ascii_digest(w)) && ascii_abbrev(&p[start..end])
+}
+
+/// Whether ASCII word `w` is a listed abbreviation: asked of the few words the filter lets by,
+/// out of line.
+#[inline(never)]
+fn ascii_abbrev(w: &str) -> bool {
+    with_lower(w, |l| ABBREV.contains(l))
+}
+
+/// Whether `w`, word `p[..end]` or its lower case, is a German ordinal day before a dot and a
+/// month ("am 29. September"): out of line, as its words are few.
+#[inline(never)]
+fn ordinal(p: &str, end: usize, w: &str) -> bool {
+    w.len() <= 2
+        && w.chars().all(|c| c.is_ascii_digit())
+        && p[end + 1..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
 }
 
 /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
