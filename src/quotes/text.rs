@@ -560,13 +560,26 @@ fn ordinal(p: &str, end: usize, w: &str) -> bool {
             .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
 }
 
+/// The first token from `from` on after which a sentence may end: four tokens a test, as few
+/// tokens are any.
+fn next_end(toks: &[Tok], from: usize) -> Option<usize> {
+    let mut fours = toks[from..].chunks_exact(4);
+    let mut at = from;
+    for t in fours.by_ref() {
+        if t[0].ends | t[1].ends | t[2].ends | t[3].ends {
+            break;
+        }
+        at += 4;
+    }
+    toks[at..].iter().position(|t| t.ends).map(|i| at + i)
+}
+
 /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
 pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
     let mut from = 0;
-    while let Some(k) = toks[from..].iter().position(|t| t.ends) {
-        let i = from + k;
+    while let Some(i) = next_end(toks, from) {
         from = i + 1;
         let t = toks[i];
         let next = toks.get(i + 1);
