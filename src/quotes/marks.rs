@@ -107,8 +107,9 @@ fn leading_elision(rest: &str) -> bool {
 /// Offsets of the bytes that can start a quote mark, in order: `"`, `'` and the lead bytes of the
 /// others (0xc2 « », 0xe2 “ ” ‘ ’ „ ‚ ‹ › ‟, 0xef ＂), never a byte inside a character. memchr's
 /// vectorised search skips the rest of the text, which a test per byte made most of the cost of
-/// [`find_spans`].
-fn mark_starts(p: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// [`find_spans`]. ASCII lower case keeps these bytes: a lower-cased text has its marks where
+/// the text has them.
+pub fn mark_starts(p: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut common = memchr::memchr3_iter(b'"', b'\'', 0xe2, p);
     let mut rare = memchr::memchr2_iter(0xc2, 0xef, p);
     // the next offset of each search, the earlier one taken (a search that found none is not
@@ -132,6 +133,12 @@ pub fn find_spans(p: &str) -> Vec<Span> {
 /// [`find_spans`] of `p`, appended to `out` (the spans of an article's paragraphs share one
 /// Vec).
 pub fn push_spans(p: &str, out: &mut Vec<Span>) {
+    push_spans_at(p, mark_starts(p.as_bytes()), out);
+}
+
+/// [`push_spans`] of `p`, whose [`mark_starts`] are `marks`: an article's are found by one
+/// search of all its text, whose starts and ends cost as much as a short paragraph's bytes.
+pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
     // a span with content only
     let mut push = |s: Span| {
         if s.end > s.start {
@@ -140,7 +147,7 @@ pub fn push_spans(p: &str, out: &mut Vec<Span>) {
     };
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
-    for b in mark_starts(p.as_bytes()) {
+    for b in marks {
         // the mark and the character after it (the one after that is rarely asked)
         let mut after = p[b..].chars();
         let Some((c, fam)) = after.next().and_then(|c| Some((c, family(c)?))) else {

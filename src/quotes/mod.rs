@@ -2125,8 +2125,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         .enumerate()
         .map(|(i, p)| split.get(i).and_then(Option::as_deref).unwrap_or(p))
         .collect();
-    let mut bufs = text::ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
-    let parts: Vec<text::Parts> = texts.iter().map(|p| bufs.read(p)).collect();
+    let (bufs, parts) = text::ParaBufs::read_all(&texts);
     let paras: Vec<Para> = texts
         .iter()
         .zip(parts)

@@ -1,7 +1,7 @@
 //! Tokens and sentences of one paragraph, with quoted spans as single tokens.
 
 use super::lex::{lower, with_lower, WordFilter, ABBREV, ABBREV_FILTER, DE_MONTHS};
-use super::marks::{push_spans, Span};
+use super::marks::{mark_starts, push_spans_at, Span};
 use crate::text::lower_char;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -48,33 +48,67 @@ impl ParaBufs {
         }
     }
 
-    /// Reads paragraph `p` into the buffers.
-    pub fn read(&mut self, p: &str) -> Parts {
-        let first_span = self.spans.len();
-        push_spans(p, &mut self.spans);
-        let spans = first_span..self.spans.len();
-        let first = self.toks.len();
-        let ascii_lower = tokenize(p, &self.spans[spans.clone()], &mut self.toks);
-        let low_text = lower_words(p, &mut self.toks[first..], ascii_lower, &mut self.low);
-        if low_text.is_none() {
-            // the digests of the other words, from their lower-case forms
-            for t in self.toks[first..]
-                .iter_mut()
-                .filter(|t| t.is_word() && !t.ascii)
-            {
-                t.digest = WordFilter::digest(lower(&p[t.start..t.end]).as_bytes());
+    /// The buffers of paragraphs `texts`, and where each one is. The ASCII lower case and the
+    /// quote marks of the whole article are found in one pass each, not one per paragraph
+    /// (whose starts and ends cost as much as a short paragraph's bytes).
+    pub fn read_all(texts: &[&str]) -> (ParaBufs, Vec<Parts>) {
+        let mut bufs = ParaBufs::with_capacity(texts.iter().map(|p| p.len()).sum());
+        for p in texts {
+            bufs.low.push_str(p);
+        }
+        bufs.low.make_ascii_lowercase();
+        // each paragraph's marks, from its byte range in the article's text
+        let mut marks = mark_starts(bufs.low.as_bytes()).peekable();
+        let mut base = 0;
+        let mut parts: Vec<Parts> = texts
+            .iter()
+            .map(|p| {
+                let (at, end) = (base, base + p.len());
+                base = end;
+                let in_p = std::iter::from_fn(|| marks.next_if(|&m| m < end).map(|m| m - at));
+                let first_span = bufs.spans.len();
+                push_spans_at(p, in_p, &mut bufs.spans);
+                let first = bufs.toks.len();
+                let ascii_lower = tokenize(p, &bufs.spans[first_span..], &mut bufs.toks);
+                Parts {
+                    spans: first_span..bufs.spans.len(),
+                    toks: first..bufs.toks.len(),
+                    // its range, when lower case changes the ASCII characters of its words alone
+                    low_text: ascii_lower.then_some(at..end),
+                }
+            })
+            .collect();
+        drop(marks);
+        // the other paragraphs' words with characters other than ASCII that lower case changes
+        let mut base = 0;
+        for (p, part) in texts.iter().zip(&mut parts) {
+            if part.low_text.is_none() {
+                part.low_text = bufs.lower(p, part.toks.clone(), base);
             }
+            base += p.len();
         }
-        Parts {
-            spans,
-            toks: first..self.toks.len(),
-            low_text,
+        (bufs, parts)
+    }
+
+    /// The range of the lower-case text of paragraph `p`, whose ASCII lower case is at `base`
+    /// in `low` and whose tokens are `toks`, when [`lower_words`] can lower its words in place;
+    /// otherwise the digests of its other words, from their lower-case forms.
+    fn lower(&mut self, p: &str, toks: Range<usize>, base: usize) -> Option<Range<usize>> {
+        if lower_words(p, &mut self.toks[toks.clone()], base, &mut self.low) {
+            return Some(base..base + p.len());
         }
+        for t in self.toks[toks]
+            .iter_mut()
+            .filter(|t| t.is_word() && !t.ascii)
+        {
+            t.digest = WordFilter::digest(lower(&p[t.start..t.end]).as_bytes());
+        }
+        None
     }
 }
 
 impl<'a> Para<'a> {
-    /// Paragraph `p`, whose `parts` [`ParaBufs::read`] read into `bufs`.
+    /// Paragraph `p`, whose `parts` [`ParaBufs::read_all`] read into `bufs`.
     pub fn new(p: &'a str, parts: Parts, bufs: &'a ParaBufs) -> Para<'a> {
         let toks = &bufs.toks[parts.toks];
         let low_text = parts.low_text.map(|r| &bufs.low[r]);
@@ -137,24 +171,11 @@ impl<'a> Para<'a> {
     }
 }
 
-/// `p` with every word of `toks` lower-cased in place, when none changes length in lower case
-/// (nor holds a 'Σ', whose lower case depends on the next character): ASCII lower case of the
-/// whole text in one pass, then the other characters of the words whose lower case changes some
-/// (none when `ascii_lower`), whose digests it sets from their lower case. Appended to `low`,
-/// where it is the returned range (and nothing is appended without one).
-fn lower_words(
-    p: &str,
-    toks: &mut [Tok],
-    ascii_lower: bool,
-    low: &mut String,
-) -> Option<Range<usize>> {
-    let base = low.len();
-    low.push_str(p);
-    low[base..].make_ascii_lowercase();
-    let whole = Some(base..low.len());
-    if ascii_lower {
-        return whole;
-    }
+/// Lowers in place every word of `toks` in `low[base..]`, the ASCII lower case of `p`, and tells
+/// whether none changes length in lower case (nor holds a 'Σ', whose lower case depends on the
+/// next character): the other characters of the words whose lower case changes some, whose
+/// digests it sets from their lower case. Nothing else is kept of a text it returns false of.
+fn lower_words(p: &str, toks: &mut [Tok], base: usize, low: &mut String) -> bool {
     let mut buf = [0u8; 4];
     for t in toks.iter_mut().filter(|t| t.lowers) {
         // the ASCII characters are lower-case already
@@ -168,15 +189,12 @@ fn lower_words(
                     let at = base + t.start + i;
                     low.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
                 }
-                _ => {
-                    low.truncate(base);
-                    return None;
-                }
+                _ => return false,
             }
         }
         t.digest = WordFilter::digest(&low.as_bytes()[base + t.start..base + t.end]);
     }
-    whole
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,11 +343,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                 }
                 if y == b'.' && !word_char(char_at(p, end + 1)) {
                     // a full stop after the word, or an abbreviation's dot
-                    plain_word(
-                        bytes,
-                        b,
-                        end + usize::from(keeps_dot(p, b, end, false, true)),
-                    )
+                    plain_word(bytes, b, end + usize::from(ascii_keeps_dot(p, b, end)))
                 } else {
                     // a character a word keeps inside, or another than ASCII: the general reader
                     let t = word(p, lim, b, char::from(x), end);
@@ -506,26 +520,58 @@ fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bo
     if dotted {
         return true;
     }
-    let w = &p[start..end];
-    let initial = |w: &str| {
-        w.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase())
-    };
-    let ordinal = |w: &str| {
-        w.len() <= 2
-            && w.chars().all(|c| c.is_ascii_digit())
-            && p[end + 1..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
-    };
-    // an ASCII word's lower case has its length, told without a String
     if ascii {
-        return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
-            || ordinal(w)
-            || ABBREV_FILTER.may_contain(w) && with_lower(w, |l| ABBREV.contains(l));
+        return ascii_keeps_dot(p, start, end);
     }
-    let l = lower(w);
-    ABBREV.contains(l.as_ref()) || initial(&l) || ordinal(&l)
+    let l = lower(&p[start..end]);
+    let initial =
+        l.chars().count() == 1 && p[start..].chars().next().is_some_and(|c| c.is_uppercase());
+    ABBREV.contains(l.as_ref()) || initial || ordinal(p, end, &l)
+}
+
+/// [`keeps_dot`] of ASCII word `p[start..end]` without a dot inside: most words before a dot
+/// are longer than an initial or an ordinal and fail the filter of abbreviations, told from
+/// bytes at hand (an ASCII word's lower case has its length, told without a String). Out of
+/// line, as the tokenizer's short paths keep their registers, and with the rare tests out of
+/// it.
+#[inline(never)]
+fn ascii_keeps_dot(p: &str, start: usize, end: usize) -> bool {
+    let w = &p.as_bytes()[start..end];
+    w.len() <= 2 && (w.len() == 1 && w[0].is_ascii_uppercase() || ordinal(p, end, &p[start..end]))
+        || ABBREV_FILTER.may_contain_digest(ascii_digest(w)) && ascii_abbrev(&p[start..end])
+}
+
+/// Whether ASCII word `w` is a listed abbreviation: asked of the few words the filter lets by,
+/// out of line.
+#[inline(never)]
+fn ascii_abbrev(w: &str) -> bool {
+    with_lower(w, |l| ABBREV.contains(l))
+}
+
+/// Whether `w`, word `p[..end]` or its lower case, is a German ordinal day before a dot and a
+/// month ("am 29. September"): out of line, as its words are few.
+#[inline(never)]
+fn ordinal(p: &str, end: usize, w: &str) -> bool {
+    w.len() <= 2
+        && w.chars().all(|c| c.is_ascii_digit())
+        && p[end + 1..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
+}
+
+/// The first token from `from` on after which a sentence may end: four tokens a test, as few
+/// tokens are any.
+fn next_end(toks: &[Tok], from: usize) -> Option<usize> {
+    let mut fours = toks[from..].chunks_exact(4);
+    let mut at = from;
+    for t in fours.by_ref() {
+        if t[0].ends | t[1].ends | t[2].ends | t[3].ends {
+            break;
+        }
+        at += 4;
+    }
+    toks[at..].iter().position(|t| t.ends).map(|i| at + i)
 }
 
 /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
@@ -533,8 +579,7 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
     out.clear();
     let mut start = 0;
     let mut from = 0;
-    while let Some(k) = toks[from..].iter().position(|t| t.ends) {
-        let i = from + k;
+    while let Some(i) = next_end(toks, from) {
         from = i + 1;
         let t = toks[i];
         let next = toks.get(i + 1);
