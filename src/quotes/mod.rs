@@ -2205,6 +2205,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         n_words: words.len(),
                         start: r.pos,
                         end: r.pos,
+                        first: None,
                         possessive: false,
                         titles: vec![],
                         the: false,

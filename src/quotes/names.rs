@@ -185,6 +185,9 @@ pub struct Run<'p> {
     pub n_words: usize,
     pub start: usize,
     pub end: usize,
+    /// the token index of its first word in its paragraph, for a run [`runs`] read: the name
+    /// index reads the word before it from the tokens
+    pub first: Option<usize>,
     pub possessive: bool,
     pub titles: Vec<String>,
     pub the: bool,
@@ -574,6 +577,7 @@ pub fn runs<'p>(
                 n_words: words.len(),
                 start,
                 end,
+                first: Some(i),
                 possessive,
                 titles,
                 the,
@@ -701,6 +705,31 @@ fn role_of(w: &str) -> Option<Cow<'_, str>> {
     }
     let l = lower(w);
     PERSON_ROLES.contains(l.as_ref()).then_some(l)
+}
+
+/// [`role_of`] the word before run `r` of `para` ([`word_before`] its start): the token before
+/// when that is an ASCII word, parted from the run by one space and from what precedes it by
+/// white space, with a letter or digit at each end (then it is that word, trimmed of nothing),
+/// told by its digest and lower-case form without reading the text again.
+fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
+    let (p, toks) = (para.p.as_bytes(), &para.toks);
+    if let Some(k) = r.first.filter(|&i| i > 0).map(|i| i - 1) {
+        let t = &toks[k];
+        if t.is_word()
+            && t.ascii
+            && p[t.end..r.start] == *b" "
+            && (t.start == 0 || is_ascii_space(p[t.start - 1]))
+            && p[t.start].is_ascii_alphanumeric()
+            && p[t.end - 1].is_ascii_alphanumeric()
+        {
+            if !ROLE_FILTER.may_contain_digest(t.digest) {
+                return None;
+            }
+            let l = para.lw(k);
+            return PERSON_ROLES.contains(l).then_some(Cow::Borrowed(l));
+        }
+    }
+    word_before(&para.p[..r.start]).and_then(role_of)
 }
 
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
@@ -954,7 +983,7 @@ impl<'a> Index<'a> {
                     }
                 }
                 // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
-                if let Some(pw) = word_before(&p[..r.start]).and_then(role_of) {
+                if let Some(pw) = role_before(para, r) {
                     add_role(e, &pw);
                 }
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
