@@ -438,21 +438,6 @@ static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
 static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(DE_CUES));
 static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(FR_CUES));
 static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(RU_CUES));
-/// Every word of the paragraphs is asked whether it is a cue, and few are: a bit test turns
-/// most away before the look-up.
-static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
-    WordFilter::new(
-        EN.keys()
-            .map(String::as_str)
-            .chain(DE_CUES.iter().copied())
-            .chain(FR_CUES.iter().copied())
-            .chain(RU_CUES.iter().copied())
-            // German cues outside DE_CUES, and the first words of the multi-word cues `analyse`
-            // reads ("according to", "pointed out")
-            .chain(["laut", "zufolge", "so", "according", "pointed"]),
-    )
-});
-
 /// A one-bit-per-digest summary of a word list: a word whose bit is clear is not in the list.
 /// A bit test costs a tenth of a hash look-up, and most words asked about are in no list.
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
@@ -527,34 +512,45 @@ impl WordFilter {
     }
 }
 
-/// The cues of one language alone, with the first words of the multi-word cues `analyse`
-/// reads ("according to", "pointed out", "nach Angaben", "по словам"): the filter of every
-/// language lets through many words whose digest is that of a cue of another language.
-static EN_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+/// The words at which `analyse` starts a cue beyond the cue lists of `lang`: the first words
+/// of its multi-word cues ("according to", "pointed out", "nach Angaben", "по словам") and
+/// "d'après".
+pub fn cue_lead_words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["according", "pointed"],
+        Lang::De => &["nach"],
+        Lang::Fr => &["d'après", "d’après"],
+        Lang::Ru => &["по"],
+    }
+}
+
+/// The filter of the cues of `lang`: its listed `cues`, the words [`listed_cue_class`] reads
+/// beyond them (`unlisted`) and its [`cue_lead_words`]. One filter per language: a filter of
+/// every language lets through many words whose digest is that of a cue of another language.
+fn lang_cue_filter<'w>(
+    lang: Lang,
+    cues: impl Iterator<Item = &'w str>,
+    unlisted: &[&'w str],
+) -> WordFilter {
     WordFilter::new(
-        EN.keys()
-            .map(String::as_str)
-            .chain(["according", "pointed"]),
+        cues.chain(unlisted.iter().copied())
+            .chain(cue_lead_words(lang).iter().copied()),
     )
-});
+}
+
+static EN_CUE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| lang_cue_filter(Lang::En, EN.keys().map(String::as_str), &[]));
 static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
-    WordFilter::new(
-        DE_CUES
-            .iter()
-            .copied()
-            .chain(["laut", "zufolge", "so", "nach"]),
+    lang_cue_filter(
+        Lang::De,
+        DE_CUES.iter().copied(),
+        &["laut", "zufolge", "so"],
     )
 });
+static FR_CUE_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().copied(), &["selon"]));
 static RU_CUE_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(RU_CUES.iter().copied().chain(["по"])));
-static FR_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
-    WordFilter::new(
-        FR_CUES
-            .iter()
-            .copied()
-            .chain(["selon", "d'après", "d’après"]),
-    )
-});
+    LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().copied(), &[]));
 
 /// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
 /// no cue, told without reading the word (in French, unless a hyphen may part an inverted
@@ -574,14 +570,13 @@ pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
 #[inline]
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     // French words are filtered once their inverted pronoun is off, in `listed_cue_class`
-    if lang != Lang::Fr && !CUE_FILTER.may_contain(w) {
+    if lang != Lang::Fr && !cue_filter_of(lang).may_contain(w) {
         return None;
     }
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that the filter of every language (or for English
-/// [`cue_filter_of`]) let through.
+/// [`cue_class`] past the filter: of a word that [`cue_filter_of`] let through.
 pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
@@ -609,7 +604,7 @@ pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
             .unwrap_or(w);
             if w == "selon" {
                 Some(CueClass::According)
-            } else if CUE_FILTER.may_contain(w) && FR.contains(w) {
+            } else if FR_CUE_FILTER.may_contain(w) && FR.contains(w) {
                 Some(CueClass::Say)
             } else {
                 None

@@ -1075,20 +1075,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 }
 
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
-/// or the first word of a multi-word cue ("according to", "pointed out", "nach Angaben", "по
-/// словам", "d'après"), let through by [`lex::cue_filter_of`]; in English capitalised only
-/// as "According".
+/// or one of [`lex::cue_lead_words`]; in English capitalised only as "According".
 fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     let lw = para.lw(i);
-    match lang {
-        Lang::En if para.is_cap(i) => lw == "according",
-        Lang::En => {
-            matches!(lw, "according" | "pointed") || lex::listed_cue_class(lang, lw).is_some()
-        }
-        Lang::De => lw == "nach" || lex::cue_class(lang, lw).is_some(),
-        Lang::Fr => matches!(lw, "d'après" | "d’après") || lex::cue_class(lang, lw).is_some(),
-        Lang::Ru => lw == "по" || lex::cue_class(lang, lw).is_some(),
+    if lang == Lang::En && para.is_cap(i) {
+        return lw == "according";
     }
+    lex::cue_lead_words(lang).contains(&lw) || lex::listed_cue_class(lang, lw).is_some()
 }
 
 /// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
