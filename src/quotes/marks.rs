@@ -126,18 +126,13 @@ pub fn mark_starts(p: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Find the top-level quoted spans of a paragraph.
 pub fn find_spans(p: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    push_spans(p, &mut spans);
+    push_spans_at(p, mark_starts(p.as_bytes()), &mut spans);
     spans
 }
 
-/// [`find_spans`] of `p`, appended to `out` (the spans of an article's paragraphs share one
-/// Vec).
-pub fn push_spans(p: &str, out: &mut Vec<Span>) {
-    push_spans_at(p, mark_starts(p.as_bytes()), out);
-}
-
-/// [`push_spans`] of `p`, whose [`mark_starts`] are `marks`: an article's are found by one
-/// search of all its text, whose starts and ends cost as much as a short paragraph's bytes.
+/// [`find_spans`] of `p`, whose [`mark_starts`] are `marks`, appended to `out`: an article's
+/// marks are found by one search of all its text (whose starts and ends cost as much as a short
+/// paragraph's bytes), and its paragraphs' spans share one Vec.
 pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
     // a span with content only
     let mut push = |s: Span| {

@@ -38,7 +38,7 @@ pub struct Parts {
 
 impl ParaBufs {
     /// Buffers for paragraphs of `bytes` bytes in all.
-    pub fn with_capacity(bytes: usize) -> ParaBufs {
+    fn with_capacity(bytes: usize) -> ParaBufs {
         ParaBufs {
             // a quoted span per few hundred bytes even in quote-dense articles, and about one
             // token per five bytes of text: one allocation each for most articles
