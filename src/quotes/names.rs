@@ -623,13 +623,12 @@ fn lower_bare<'p>(l: &'p str, bare: &'p str, stripped: bool) -> Cow<'p, str> {
 /// they are ASCII, where the standard library decodes each character.
 fn word_before(s: &str) -> Option<&str> {
     let b = s.as_bytes();
-    let space = is_ascii_space;
     let mut end = b.len();
-    while end > 0 && space(b[end - 1]) {
+    while end > 0 && is_ascii_space(b[end - 1]) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && !space(b[start - 1]) {
+    while start > 0 && !is_ascii_space(b[start - 1]) {
         start -= 1;
     }
     if !b[start..].is_ascii() {
@@ -638,58 +637,55 @@ fn word_before(s: &str) -> Option<&str> {
             .next_back()
             .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
     }
-    let word = &b[start..end];
-    let lead = word
-        .iter()
-        .take_while(|x| !x.is_ascii_alphanumeric())
-        .count();
-    let trail = word[lead..]
-        .iter()
-        .rev()
-        .take_while(|x| !x.is_ascii_alphanumeric())
-        .count();
-    (end > start).then(|| &s[start + lead..end - trail])
+    (end > start).then(|| trim_ascii_word(s, start, end))
 }
 
-/// Whether the first word of apposition `app` (its first part between white space, trimmed of
-/// what is no letter or digit: `word_before`'s trimming) opens the description of a person:
-/// article languages "a former investigator", Russian "эксперт по ...". Read as bytes when that
-/// word is ASCII, as for most appositions, which then need no lower-casing.
-fn opens_description(app: &str) -> bool {
-    let b = app.as_bytes();
+/// The first word of `s`, trimmed as [`word_before`] trims the last
+/// (`s.split_whitespace().next()` trimmed so), read as bytes when it is ASCII.
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
     let start = b
         .iter()
         .position(|&x| !is_ascii_space(x))
         .unwrap_or(b.len());
     let end = b[start..]
         .iter()
-        .position(|&x| is_ascii_space(x) || !x.is_ascii())
+        .position(|&x| is_ascii_space(x))
         .map_or(b.len(), |k| start + k);
-    if b.get(end).is_some_and(|x| !x.is_ascii()) {
-        let w = app
+    if !b[start..end].is_ascii() {
+        return s
             .split_whitespace()
             .next()
             .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
-        return w.is_some_and(|w| {
-            let w = lower(w);
-            matches!(
-                w.as_ref(),
-                "a" | "an" | "the" | "its" | "his" | "her" | "their"
-            ) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
-        });
     }
-    let w = &b[start..end];
+    (end > start).then(|| trim_ascii_word(s, start, end))
+}
+
+/// `s[start..end]`, an ASCII word, without the characters at its ends that are no letter or
+/// digit (what `trim_matches(|c| !is_alnum(c))` leaves of it).
+fn trim_ascii_word(s: &str, start: usize, end: usize) -> &str {
+    let w = &s.as_bytes()[start..end];
     let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
     let trail = w[lead..]
         .iter()
         .rev()
         .take_while(|x| !x.is_ascii_alphanumeric())
         .count();
-    let w = &w[lead..w.len() - trail];
-    start < end
-        && ["a", "an", "the", "its", "his", "her", "their"]
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+    &s[start + lead..end - trail]
+}
+
+/// Whether the first word of apposition `app` ([`first_word`]) opens the description of a
+/// person: article languages "a former investigator", Russian "эксперт по ...". An ASCII word,
+/// as most are, is compared without lower-casing it.
+fn opens_description(app: &str) -> bool {
+    const OPENERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+    first_word(app).is_some_and(|w| {
+        if w.is_ascii() {
+            return OPENERS.iter().any(|a| w.eq_ignore_ascii_case(a));
+        }
+        let w = lower(w);
+        OPENERS.contains(&w.as_ref()) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
+    })
 }
 
 /// ASCII white space as `char::is_whitespace` has it.
@@ -1326,7 +1322,7 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_pieces, has_words, opens_description, word_before};
+    use super::{alnum_pieces, first_word, has_words, opens_description, word_before};
     use crate::quotes::text::is_alnum;
 
     #[test]
@@ -1379,6 +1375,11 @@ mod tests {
             "their-own",
             "ihr Sprecher",
         ] {
+            let first = app
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+            assert_eq!(first_word(app), first, "{app:?}");
             assert_eq!(opens_description(app), std(app), "{app:?}");
         }
     }
