@@ -454,8 +454,15 @@ impl WordFilter {
     /// [`Tok::digest`]: super::text::Tok::digest
     #[inline]
     pub fn digest(b: &[u8]) -> u16 {
-        let at = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
-        Self::digest_parts(b.len(), at(0), at(1), at(b.len().wrapping_sub(1)))
+        match b {
+            [] => Self::digest_parts(0, 0, 0, 0),
+            [first, rest @ ..] => Self::digest_parts(
+                b.len(),
+                first | 0x20,
+                rest.first().map_or(0, |&x| x | 0x20),
+                b[b.len() - 1] | 0x20,
+            ),
+        }
     }
 
     /// [`WordFilter::digest`] of a word of `len` bytes from its first two bytes and last one,

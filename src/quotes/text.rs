@@ -407,18 +407,10 @@ fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
         cap: w[0].is_ascii_uppercase(),
         hyphen: false,
         ascii: true,
-        digest: ascii_digest(w),
+        digest: WordFilter::digest(w),
         ends: false,
         lowers: false,
     }
-}
-
-/// The [`WordFilter::digest`] of ASCII word `w` (not empty), whose lower case is its bytes with
-/// bit 5 set: from bytes at hand, without the tests of the general one.
-#[inline]
-fn ascii_digest(w: &[u8]) -> u16 {
-    let second = w.get(1).map_or(0, |&x| x | 0x20);
-    WordFilter::digest_parts(w.len(), w[0] | 0x20, second, w[w.len() - 1] | 0x20)
 }
 
 /// The word starting at byte `start` with character `c`, read up to byte `end` (at most
@@ -485,12 +477,10 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
         // an ASCII word's lower case is its bytes with bit 5 set, as the digest takes them, and
         // so are the other bytes of a word whose other characters are lower-case; the words
         // lower case changes have their digests from it: see [`lower_words`]
-        digest: if ascii {
-            ascii_digest(&bytes[start..end])
-        } else if !lowers {
-            WordFilter::digest(&bytes[start..end])
-        } else {
+        digest: if lowers {
             0
+        } else {
+            WordFilter::digest(&bytes[start..end])
         },
         ends: dotted && dot,
         lowers,
@@ -538,7 +528,7 @@ fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bo
 fn ascii_keeps_dot(p: &str, start: usize, end: usize) -> bool {
     let w = &p.as_bytes()[start..end];
     w.len() <= 2 && (w.len() == 1 && w[0].is_ascii_uppercase() || ordinal(p, end, &p[start..end]))
-        || ABBREV_FILTER.may_contain_digest(ascii_digest(w)) && ascii_abbrev(&p[start..end])
+        || ABBREV_FILTER.may_contain_digest(WordFilter::digest(w)) && ascii_abbrev(&p[start..end])
 }
 
 /// Whether ASCII word `w` is a listed abbreviation: asked of the few words the filter lets by,
