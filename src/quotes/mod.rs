@@ -1519,6 +1519,10 @@ enum Head<'w> {
     Nothing,
 }
 
+/// How many of the last speaker records [`Resolver::record`] reads for the entity of a name it
+/// records again.
+const RECENT_RECORDS: usize = 8;
+
 impl<'a> Resolver<'a> {
     /// [`Index::canonical`] of `name`, worked out once per name.
     fn canonical(&mut self, name: &str) -> String {
@@ -2068,12 +2072,15 @@ impl<'a> Resolver<'a> {
     }
 
     fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        // most speakers were recorded before: their entity is in the history, found without
-        // lower-casing the name for the index
+        // most speakers were recorded just before: their entity is in the last records of the
+        // history, found without lower-casing the name for the index (only the last few: read to
+        // its start for every new speaker, the history made an article of many quoted names
+        // quadratic)
         let ei = match self
             .history
             .iter()
             .rev()
+            .take(RECENT_RECORDS)
             .find(|h| self.history_name(&h.1) == name)
         {
             Some(h) => h.3,
