@@ -193,36 +193,44 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn inflect(base: &str) -> Vec<String> {
+/// Appends the forms of English verb `base` to `out`, each ended by its end offset pushed to
+/// `ends`: all forms share one String, where a String per form cost more than the look-ups of a
+/// page.
+fn inflect(base: &str, out: &mut String, ends: &mut Vec<usize>) {
+    let mut push = |a: &str, b: &str| {
+        out.push_str(a);
+        out.push_str(b);
+        ends.push(out.len());
+    };
     if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
-        return forms.iter().map(|s| s.to_string()).collect();
+        forms.iter().for_each(|f| push(f, ""));
+        return;
     }
-    let mut v = vec![base.to_string()];
+    push(base, "");
     if let Some(stem) = base
         .strip_suffix('y')
         .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
     {
-        v.push(format!("{stem}ies"));
-        v.push(format!("{stem}ied"));
-        v.push(format!("{base}ing"));
+        push(stem, "ies");
+        push(stem, "ied");
+        push(base, "ing");
     } else if let Some(stem) = base.strip_suffix('e') {
-        v.push(format!("{base}s"));
-        v.push(format!("{base}d"));
-        v.push(format!("{stem}ing"));
+        push(base, "s");
+        push(base, "d");
+        push(stem, "ing");
     } else if base.ends_with("sh")
         || base.ends_with("ch")
         || base.ends_with('s')
         || base.ends_with('x')
     {
-        v.push(format!("{base}es"));
-        v.push(format!("{base}ed"));
-        v.push(format!("{base}ing"));
+        push(base, "es");
+        push(base, "ed");
+        push(base, "ing");
     } else {
-        v.push(format!("{base}s"));
-        v.push(format!("{base}ed"));
-        v.push(format!("{base}ing"));
+        push(base, "s");
+        push(base, "ed");
+        push(base, "ing");
     }
-    v
 }
 
 const DE_CUES: &[&str] = &[
@@ -426,13 +434,22 @@ const RU_CUES: &[&str] = &[
 
 /// English cue words with their class, say-forms over that-verbs: one look-up per word of every
 /// paragraph.
-static EN: LazyLock<FxMap<String, CueClass>> = LazyLock::new(|| {
-    let mut m: FxMap<String, CueClass> = EN_THAT_BASES
-        .iter()
-        .flat_map(|b| inflect(b))
-        .map(|w| (w, CueClass::That))
-        .collect();
-    m.extend(EN_SAY_FORMS.iter().map(|w| (w.to_string(), CueClass::Say)));
+static EN: LazyLock<FxMap<&'static str, CueClass>> = LazyLock::new(|| {
+    let mut forms = String::with_capacity(4096);
+    let mut ends = Vec::with_capacity(4 * EN_THAT_BASES.len());
+    for b in EN_THAT_BASES {
+        inflect(b, &mut forms, &mut ends);
+    }
+    // kept for the life of the process, as the map is
+    let forms: &'static str = forms.leak();
+    let mut m =
+        FxMap::with_capacity_and_hasher(ends.len() + EN_SAY_FORMS.len(), rustc_hash::FxBuildHasher);
+    let mut start = 0;
+    for end in ends {
+        m.insert(&forms[start..end], CueClass::That);
+        start = end;
+    }
+    m.extend(EN_SAY_FORMS.iter().map(|&w| (w, CueClass::Say)));
     m
 });
 static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(DE_CUES));
@@ -546,7 +563,7 @@ fn lang_cue_filter<'w>(
 }
 
 static EN_CUE_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| lang_cue_filter(Lang::En, EN.keys().map(String::as_str), &[]));
+    LazyLock::new(|| lang_cue_filter(Lang::En, EN.keys().copied(), &[]));
 static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
     lang_cue_filter(
         Lang::De,
