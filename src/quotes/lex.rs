@@ -1563,19 +1563,32 @@ static ALIAS_MAP: LazyLock<FxMap<String, &'static str>> = LazyLock::new(|| {
         .map(|(a, c)| (a.to_lowercase(), *c))
         .collect()
 });
-/// First words of [`ALIAS_MAP`]'s keys: most names are no alias, and this tells so from one word.
-static ALIAS_FIRST: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    ALIAS_MAP
-        .keys()
-        .map(|k| k.split(' ').next().unwrap_or(""))
-        .collect()
-});
-static ALIAS_FIRST_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(ALIAS_FIRST.iter().copied()));
+/// The digest [`ALIAS_FILTER`] keeps of a name whose UTF-8 bytes are `b`: from its first two
+/// bytes and last one (0 for none), each with bit 5 set, so that an ASCII byte and its lower case
+/// share it; not from its length, which lower-casing a character between them may change. With
+/// whether one of these bytes is not ASCII (then the name's lower case may have another digest).
+#[inline]
+fn alias_digest(b: &[u8]) -> (u16, bool) {
+    let [first, second, last] = [b.first(), b.get(1), b.last()].map(|x| x.map_or(0, |&x| x) | 0x20);
+    (
+        WordFilter::digest_parts(0, first, second, last),
+        (first | second | last) >= 0x80,
+    )
+}
 
-/// [`org_alias`] of one word `w` whose lower case `l` the caller has: its own first word.
+/// The [`alias_digest`]s of [`ALIAS_MAP`]'s keys: most names are no alias, and a bit test tells
+/// so without lower-casing them.
+static ALIAS_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let mut filter = WordFilter::empty();
+    for k in ALIAS_MAP.keys() {
+        filter.insert_digest(alias_digest(k.as_bytes()).0);
+    }
+    filter
+});
+
+/// [`org_alias`] of one word `w` whose lower case `l` the caller has.
 pub fn word_alias(w: &str, l: &str) -> Option<&'static str> {
-    if w.len() > 60 || !ALIAS_FIRST_FILTER.may_contain(l) {
+    if w.len() > 60 || !ALIAS_FILTER.may_contain_digest(alias_digest(l.as_bytes()).0) {
         return None;
     }
     ALIAS_MAP.get(l).copied()
@@ -1589,25 +1602,21 @@ pub fn org_alias(name: &str) -> Option<&'static str> {
 /// [`org_alias`] of `name`, whose lower case (of the same length) `lower` is when the caller
 /// has it: then lower-cased by no one.
 pub fn org_alias_lower(name: &str, lower: Option<&str>) -> Option<&'static str> {
-    let n = name
-        .strip_prefix("the ")
-        .or_else(|| name.strip_prefix("The "))
-        .unwrap_or(name);
+    // "the " or "The ", told by one compare of four bytes: bit 5 makes 'T' 't'
+    let the = name
+        .as_bytes()
+        .first_chunk::<4>()
+        .is_some_and(|p| u32::from_le_bytes(*p) | 0x20 == u32::from_le_bytes(*b"the "));
+    let n = &name[if the { 4 } else { 0 }..];
     if n.len() > 60 {
         return None;
     }
-    // a byte search: the str pattern searcher costs more than the short names it looks through
-    let first = &n[..n.bytes().position(|b| b == b' ').unwrap_or(n.len())];
     // the prefix stripped above, lower-cased
     let lower = lower.map(|l| &l[name.len() - n.len()..]);
-    // a one-word name is its first word: the look-up below tells as much
-    if !ALIAS_FIRST_FILTER.may_contain_lower_of(first)
-        || first.len() < n.len()
-            && !match lower {
-                Some(l) => ALIAS_FIRST.contains(&l[..first.len()]),
-                None => with_lower(first, |l| ALIAS_FIRST.contains(l)),
-            }
-    {
+    // a lower case at hand has its own digest; a name of unknown case, when not ASCII where the
+    // digest reads it, is looked up
+    let (d, high) = alias_digest(lower.unwrap_or(n).as_bytes());
+    if !ALIAS_FILTER.may_contain_digest(d) & (lower.is_some() | !high) {
         return None;
     }
     match lower {
