@@ -1,19 +1,57 @@
 //! Word lists: speech cues per language, titles, organisation words, nominals.
 
 use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 pub use crate::text::lower;
 use crate::text::push_lower;
 
-/// Sets and maps for the word lists and per-article maps, with rustc-hash's Fx hasher: the keys
-/// are short words, and the default SipHash costs more than the rest of a lookup.
+/// Per-article sets and maps, with rustc-hash's Fx hasher: the keys are short, and the default
+/// SipHash costs more than the rest of a look-up.
 pub type FxSet<T> = rustc_hash::FxHashSet<T>;
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// Hashes a word from its length and five of its bytes (first three, last two) with one
+/// multiply: no loop and no branch on the word's length, where FxHash's branches on the length
+/// of each word asked about mispredict. Words of a list that share these are told apart by the
+/// key compare of the look-up. For the word lists' keys (str and String) only.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, b: &[u8]) {
+        let n = b.len();
+        let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        let key = n as u64
+            ^ at(0) << 8
+            ^ at(1) << 16
+            ^ at(2) << 24
+            ^ at(n.wrapping_sub(2)) << 32
+            ^ at(n.wrapping_sub(1)) << 40;
+        self.0 = (self.0 ^ key).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    /// The end mark a str's hash writes after its bytes: the same for every word.
+    #[inline]
+    fn write_u8(&mut self, _: u8) {}
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // the table takes its bucket from the low bits: those of a product depend on few bits
+        self.0.rotate_left(26)
+    }
+}
+
+/// Sets and maps of the word lists, hashed with [`WordHasher`].
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// A word list as a hashed set: for the lists asked of many words, where comparing a word
 /// with each entry in turn costs more than one look-up.
-pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
+pub fn word_set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
@@ -21,7 +59,7 @@ pub fn word_set(words: &[&'static str]) -> FxSet<&'static str> {
 /// are in no list, and a bit test turns them away where a look-up hashes and compares them.
 pub struct FilteredSet {
     filter: WordFilter,
-    set: FxSet<&'static str>,
+    set: WordSet,
 }
 
 impl FilteredSet {
@@ -434,7 +472,7 @@ const RU_CUES: &[&str] = &[
 
 /// English cue words with their class, say-forms over that-verbs: one look-up per word of every
 /// paragraph.
-static EN: LazyLock<FxMap<&'static str, CueClass>> = LazyLock::new(|| {
+static EN: LazyLock<WordMap<&'static str, CueClass>> = LazyLock::new(|| {
     let mut forms = String::with_capacity(4096);
     let mut ends = Vec::with_capacity(4 * EN_THAT_BASES.len());
     for b in EN_THAT_BASES {
@@ -443,7 +481,7 @@ static EN: LazyLock<FxMap<&'static str, CueClass>> = LazyLock::new(|| {
     // kept for the life of the process, as the map is
     let forms: &'static str = forms.leak();
     let mut m =
-        FxMap::with_capacity_and_hasher(ends.len() + EN_SAY_FORMS.len(), rustc_hash::FxBuildHasher);
+        WordMap::with_capacity_and_hasher(ends.len() + EN_SAY_FORMS.len(), Default::default());
     let mut start = 0;
     for end in ends {
         m.insert(&forms[start..end], CueClass::That);
@@ -452,9 +490,9 @@ static EN: LazyLock<FxMap<&'static str, CueClass>> = LazyLock::new(|| {
     m.extend(EN_SAY_FORMS.iter().map(|&w| (w, CueClass::Say)));
     m
 });
-static DE: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(DE_CUES));
-static FR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(FR_CUES));
-static RU: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(RU_CUES));
+static DE: LazyLock<WordSet> = LazyLock::new(|| word_set(DE_CUES));
+static FR: LazyLock<WordSet> = LazyLock::new(|| word_set(FR_CUES));
+static RU: LazyLock<WordSet> = LazyLock::new(|| word_set(RU_CUES));
 /// A one-bit-per-digest summary of a word list: a word whose bit is clear is not in the list.
 /// A bit test costs a tenth of a hash look-up, and most words asked about are in no list.
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
@@ -942,14 +980,13 @@ const OTHER_ORG_LIST: &[&str] = &[
     "program",
 ];
 
-pub static MEDIA_WORDS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
+pub static MEDIA_WORDS: LazyLock<WordSet> = LazyLock::new(|| MEDIA_LIST.iter().copied().collect());
 
 /// The organisation kind a word gives a capitalised run, the highest of its lists by precedence
 /// media > government > company > other: one look-up per word instead of one per list.
-pub static ORG_WORD_KIND: LazyLock<FxMap<&'static str, OrgKind>> = LazyLock::new(|| {
+pub static ORG_WORD_KIND: LazyLock<WordMap<&'static str, OrgKind>> = LazyLock::new(|| {
     // later inserts override: lowest precedence first
-    let mut m: FxMap<&'static str, OrgKind> = OTHER_ORG_LIST
+    let mut m: WordMap<&'static str, OrgKind> = OTHER_ORG_LIST
         .iter()
         .map(|&w| (w, OrgKind::Other))
         .collect();
@@ -1066,7 +1103,7 @@ const ORG_NOMINAL_LIST: &[(&str, OrgKind)] = {
         ("производитель", Company),
     ]
 };
-pub static ORG_NOMINALS: LazyLock<FxMap<&'static str, OrgKind>> =
+pub static ORG_NOMINALS: LazyLock<WordMap<&'static str, OrgKind>> =
     LazyLock::new(|| ORG_NOMINAL_LIST.iter().copied().collect());
 
 /// Spokes-roles: with an organisation but no name, the organisation is the speaker.
@@ -1275,7 +1312,7 @@ pub static PRONOUN_FILTER: LazyLock<WordFilter> =
     LazyLock::new(|| WordFilter::new(MALE_PRONOUNS.iter().chain(FEMALE_PRONOUNS).copied()));
 
 /// Abbreviations that do not end a sentence.
-pub static ABBREV: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
+pub static ABBREV: LazyLock<WordSet> = LazyLock::new(|| {
     [
         "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "adm", "gen", "gov", "lt", "col", "st",
         "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "e.g", "i.e", "jan",
@@ -1557,7 +1594,7 @@ pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("ФБР", "FBI"),
 ];
 
-static ALIAS_MAP: LazyLock<FxMap<String, &'static str>> = LazyLock::new(|| {
+static ALIAS_MAP: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
     ORG_ALIASES
         .iter()
         .map(|(a, c)| (a.to_lowercase(), *c))
@@ -1731,7 +1768,7 @@ pub const IN_ORG_WORDS: u8 = 64;
 pub const IN_OTHER_ORG: u8 = 128;
 
 /// Word -> the lists it is in, for the lists [`list_flags`] covers.
-static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
+static LIST_FLAGS: LazyLock<WordMap<&'static str, u8>> = LazyLock::new(|| {
     let lists: [(&[&'static str], u8); 10] = [
         (CAP_STOP_LIST, IN_CAP_STOP),
         (EN_WEEKDAYS, IN_CAP_STOP),
@@ -1745,7 +1782,7 @@ static LIST_FLAGS: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
         (OTHER_ORG_LIST, IN_OTHER_ORG),
     ];
     let len = lists.iter().map(|(l, _)| l.len()).sum::<usize>() + ORG_NOMINAL_LIST.len();
-    let mut m = FxMap::with_capacity_and_hasher(len, rustc_hash::FxBuildHasher);
+    let mut m = WordMap::with_capacity_and_hasher(len, Default::default());
     for (list, bit) in lists {
         for &w in list {
             *m.entry(w).or_default() |= bit;
