@@ -581,59 +581,58 @@ fn ordinal(p: &str, end: usize, w: &str) -> bool {
             .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
 }
 
-/// The first token from `from` on after which a sentence may end: four tokens a test, as few
-/// tokens are any.
-fn next_end(toks: &[Tok], from: usize) -> Option<usize> {
-    let mut fours = toks[from..].chunks_exact(4);
-    let mut at = from;
-    for t in fours.by_ref() {
-        if t[0].ends | t[1].ends | t[2].ends | t[3].ends {
-            break;
-        }
-        at += 4;
-    }
-    toks[at..].iter().position(|t| t.ends).map(|i| at + i)
-}
-
 /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
+///
+/// The tokens after which a sentence may end ([`Tok::ends`], few) are found as the bits of one
+/// u64 per 64 tokens, gathered without a branch, then taken one by one: a test per token, or
+/// per few, mispredicts at most of them.
 pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
-    let mut from = 0;
-    while let Some(i) = next_end(toks, from) {
-        from = i + 1;
-        let t = toks[i];
-        let next = toks.get(i + 1);
-        let boundary = match t.kind {
-            TK::Punct(_) => {
-                // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
-                next.is_none_or(|n| match n.kind {
-                    TK::Quote(_) => true,
-                    TK::Word => n.cap || p[n.start..].chars().next().is_some_and(char::is_numeric),
-                    TK::Punct(c) => matches!(c, '(' | '—' | '–'),
-                })
+    for (block, chunk) in toks.chunks(64).enumerate() {
+        let mut ends = chunk
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (i, t)| m | u64::from(t.ends) << i);
+        while ends != 0 {
+            let i = block * 64 + ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            if ends_sentence(p, toks, spans, i) {
+                out.push((start, i + 1));
+                start = i + 1;
             }
-            // "U.S." at end of a sentence
-            TK::Word => next.is_some_and(|n| {
-                n.is_word()
-                    && n.cap
-                    && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
-            }),
-            TK::Quote(q) => {
-                let s = spans[q as usize];
-                let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
-                s.closed
-                    && inner.ends_with('.')
-                    && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
-            }
-        };
-        if boundary {
-            out.push((start, i + 1));
-            start = i + 1;
         }
     }
     if start < toks.len() {
         out.push((start, toks.len()));
+    }
+}
+
+/// Whether a sentence ends after token `i`, one that [`Tok::ends`].
+fn ends_sentence(p: &str, toks: &[Tok], spans: &[Span], i: usize) -> bool {
+    let next = toks.get(i + 1);
+    match toks[i].kind {
+        TK::Punct(_) => {
+            // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
+            next.is_none_or(|n| match n.kind {
+                TK::Quote(_) => true,
+                TK::Word => n.cap || p[n.start..].chars().next().is_some_and(char::is_numeric),
+                TK::Punct(c) => matches!(c, '(' | '—' | '–'),
+            })
+        }
+        // "U.S." at end of a sentence
+        TK::Word => next.is_some_and(|n| {
+            n.is_word()
+                && n.cap
+                && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
+        }),
+        TK::Quote(q) => {
+            let s = spans[q as usize];
+            let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
+            s.closed
+                && inner.ends_with('.')
+                && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
+        }
     }
 }
 
