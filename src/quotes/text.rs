@@ -59,15 +59,21 @@ impl ParaBufs {
         }
         bufs.low.push_str(PAD);
         bufs.low.make_ascii_lowercase();
-        // each paragraph's marks, from its byte range in the article's text
-        let mut marks = mark_starts(bufs.low.as_bytes()).peekable();
+        // each paragraph's marks, from its byte range in the article's text: the next mark kept
+        // by hand, where a Peekable tests its own state at each step as well
+        let mut marks = mark_starts(bufs.low.as_bytes());
+        let mut next_mark = marks.next();
         let mut base = 0;
         let mut parts: Vec<Parts> = texts
             .iter()
             .map(|p| {
                 let (at, end) = (base, base + p.len());
                 base = end;
-                let in_p = std::iter::from_fn(|| marks.next_if(|&m| m < end).map(|m| m - at));
+                let in_p = std::iter::from_fn(|| {
+                    let m = next_mark.filter(|&m| m < end)?;
+                    next_mark = marks.next();
+                    Some(m - at)
+                });
                 let first_span = bufs.spans.len();
                 push_spans_at(p, in_p, &mut bufs.spans);
                 let first = bufs.toks.len();
