@@ -26,6 +26,7 @@ pub struct Para<'a> {
 pub struct ParaBufs {
     spans: Vec<Span>,
     toks: Vec<Tok>,
+    /// the ASCII lower case of all paragraphs one after another, then [`PAD`]
     low: String,
 }
 
@@ -44,7 +45,7 @@ impl ParaBufs {
             // token per five bytes of text: one allocation each for most articles
             spans: Vec::with_capacity(bytes / 128 + 4),
             toks: Vec::with_capacity(bytes / 4 + 4),
-            low: String::with_capacity(bytes),
+            low: String::with_capacity(bytes + PAD.len()),
         }
     }
 
@@ -56,20 +57,28 @@ impl ParaBufs {
         for p in texts {
             bufs.low.push_str(p);
         }
+        bufs.low.push_str(PAD);
         bufs.low.make_ascii_lowercase();
-        // each paragraph's marks, from its byte range in the article's text
-        let mut marks = mark_starts(bufs.low.as_bytes()).peekable();
+        // each paragraph's marks, from its byte range in the article's text: the next mark kept
+        // by hand, where a Peekable tests its own state at each step as well
+        let mut marks = mark_starts(bufs.low.as_bytes());
+        let mut next_mark = marks.next();
         let mut base = 0;
         let mut parts: Vec<Parts> = texts
             .iter()
             .map(|p| {
                 let (at, end) = (base, base + p.len());
                 base = end;
-                let in_p = std::iter::from_fn(|| marks.next_if(|&m| m < end).map(|m| m - at));
+                let in_p = std::iter::from_fn(|| {
+                    let m = next_mark.filter(|&m| m < end)?;
+                    next_mark = marks.next();
+                    Some(m - at)
+                });
                 let first_span = bufs.spans.len();
                 push_spans_at(p, in_p, &mut bufs.spans);
                 let first = bufs.toks.len();
-                let ascii_lower = tokenize(p, &bufs.spans[first_span..], &mut bufs.toks);
+                let low = &bufs.low.as_bytes()[at..];
+                let ascii_lower = tokenize(p, low, &bufs.spans[first_span..], &mut bufs.toks);
                 Parts {
                     spans: first_span..bufs.spans.len(),
                     toks: first..bufs.toks.len(),
@@ -155,14 +164,20 @@ impl<'a> Para<'a> {
         i < self.toks.len() && self.toks[i].is_word()
     }
     /// The quoted spans whose tokens are among tokens `a..b`: found from the spans' offsets, in
-    /// order, without a look at each token.
+    /// order, without a look at each token. A paragraph has few spans: both ends are counted
+    /// in one pass over them without a branch, where two binary searches would take one each
+    /// step.
     pub fn spans_in(&self, a: usize, b: usize) -> Range<usize> {
         if a >= b {
             return 0..0;
         }
         let (first, last) = (self.toks[a].start, self.toks[b - 1].start);
-        self.spans.partition_point(|s| s.open < first)
-            ..self.spans.partition_point(|s| s.open <= last)
+        let (mut before, mut upto) = (0, 0);
+        for s in self.spans {
+            before += usize::from(s.open < first);
+            upto += usize::from(s.open <= last);
+        }
+        before..upto
     }
     /// The token of quoted span `qi`, the one starting at its opening mark.
     pub fn span_tok(&self, qi: usize) -> usize {
@@ -299,15 +314,19 @@ fn char_at(p: &str, b: usize) -> char {
     }
 }
 
+/// Bytes after the text of the last paragraph in [`ParaBufs::low`]: the tokenizer reads eight
+/// bytes at a time from any offset in a paragraph without a test for the end of the text.
+const PAD: &str = "        ";
+
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
 /// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
-/// [`Tok::lowers`]).
-pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
+/// [`Tok::lowers`]). `low` is the ASCII lower case of `p` followed by at least eight bytes.
+fn tokenize(p: &str, low: &[u8], spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     let mut ascii_lower = true;
     let mut b = 0;
     // the text before each quoted span, whose opening mark stops a word, then the span
     for (si, s) in spans.iter().enumerate() {
-        ascii_lower &= tokenize_run(p, b, s.open, toks);
+        ascii_lower &= tokenize_run(p, low, b, s.open, toks);
         toks.push(Tok {
             kind: TK::Quote(si as u32),
             start: s.open,
@@ -321,20 +340,22 @@ pub fn tokenize(p: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
         });
         b = s.close_end;
     }
-    ascii_lower & tokenize_run(p, b, p.len(), toks)
+    ascii_lower & tokenize_run(p, low, b, p.len(), toks)
 }
 
-/// Tokenise `p[b..lim]`, text without a quoted span, into `toks`; and tell whether no word
-/// [`Tok::lowers`].
-fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks` (`low` as for [`tokenize`]);
+/// and tell whether no word [`Tok::lowers`].
+fn tokenize_run(p: &str, low: &[u8], mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
     let bytes = &p.as_bytes()[..lim];
+    let low = &low[..lim + PAD.len()];
     let mut ascii_lower = true;
     while let Some(&x) = bytes.get(b) {
         let tok = match CLASS[usize::from(x)] {
             ALNUM => {
-                let end = alnum_end(bytes, b + 1);
+                let end = alnum_end(low, b + 1, lim);
                 // the byte after the word (the run's end as a space: nothing is read after it)
-                let y = bytes.get(end).copied().unwrap_or(b' ');
+                let after = low[end];
+                let y = if end < lim { after } else { b' ' };
                 if CLASS[usize::from(y)] < JOIN {
                     // ASCII letters and digits alone, most words
                     toks.push(plain_word(bytes, b, end));
@@ -346,7 +367,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                     plain_word(bytes, b, end + usize::from(ascii_keeps_dot(p, b, end)))
                 } else {
                     // a character a word keeps inside, or another than ASCII: the general reader
-                    let t = word(p, lim, b, char::from(x), end);
+                    let t = word(p, low, lim, b, char::from(x), end);
                     ascii_lower &= !t.lowers;
                     t
                 }
@@ -363,7 +384,7 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
                     continue;
                 }
                 if word_char(c) {
-                    let t = word(p, lim, b, c, b + c.len_utf8());
+                    let t = word(p, low, lim, b, c, b + c.len_utf8());
                     ascii_lower &= !t.lowers;
                     t
                 } else {
@@ -378,23 +399,25 @@ fn tokenize_run(p: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool 
     ascii_lower
 }
 
-/// The end of the ASCII letters and digits from byte `from` on: eight bytes at a time while
-/// eight are left, all eight classified at once by arithmetic on one u64. A test of each byte
-/// costs fewer instructions, but the word's end is at a different byte each time: a branch per
-/// byte mispredicts about once a word, which costs more than the arithmetic.
+/// The end of the ASCII letters and digits from byte `from` on, at most `lim`: eight bytes at
+/// a time, all eight classified at once by arithmetic on one u64. A test of each byte costs
+/// fewer instructions, but the word's end is at a different byte each time: a branch per byte
+/// mispredicts about once a word, which costs more than the arithmetic. The bytes are read
+/// from `low`, which holds eight bytes more than `lim` (as for [`tokenize`]), past `lim` too,
+/// whatever they are: no test of how many are left, the end cut at `lim` by a select.
 #[inline]
-fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let rest = ascii_alnum_mask(u64::from_le_bytes(chunk.try_into().unwrap())) ^ HIGH_BITS;
+fn alnum_end(low: &[u8], mut from: usize, lim: usize) -> usize {
+    loop {
+        let chunk = u64::from_le_bytes(low[from..from + PAD.len()].try_into().unwrap());
+        let rest = ascii_alnum_mask(chunk) ^ HIGH_BITS;
         if rest != 0 {
-            return from + (rest.trailing_zeros() / 8) as usize;
+            return lim.min(from + (rest.trailing_zeros() / 8) as usize);
         }
         from += 8;
+        if from >= lim {
+            return lim;
+        }
     }
-    bytes[from..]
-        .iter()
-        .position(|y| CLASS[usize::from(*y)] != ALNUM)
-        .map_or(bytes.len(), |i| from + i)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -434,11 +457,11 @@ fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
 }
 
 /// The word starting at byte `start` with character `c`, read up to byte `end` (at most
-/// `lim`, the end of the text without a quoted span): any word, with the characters it keeps
-/// inside and the dot it may keep after it. Out of line, as few words need it: the short paths
+/// `lim`, the end of the text without a quoted span; `low` as for [`tokenize_run`]): any word,
+/// with the characters it keeps inside and the dot it may keep after it. Out of line, as few words need it: the short paths
 /// of [`tokenize_run`] keep their registers.
 #[inline(never)]
-fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
+fn word(p: &str, low: &[u8], lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let bytes = &p.as_bytes()[..lim];
     let mut hyphen = false;
     let mut dotted = false;
@@ -446,7 +469,7 @@ fn word(p: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let changes = |c: char| lower_char(c) != Some(c);
     let mut lowers = !ascii && changes(c);
     loop {
-        end = alnum_end(bytes, end);
+        end = alnum_end(low, end, lim);
         let Some(&y) = bytes.get(end) else {
             break;
         };
@@ -570,55 +593,26 @@ fn ordinal(p: &str, end: usize, w: &str) -> bool {
             .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
 }
 
-/// The first token from `from` on after which a sentence may end: four tokens a test, as few
-/// tokens are any.
-fn next_end(toks: &[Tok], from: usize) -> Option<usize> {
-    let mut fours = toks[from..].chunks_exact(4);
-    let mut at = from;
-    for t in fours.by_ref() {
-        if t[0].ends | t[1].ends | t[2].ends | t[3].ends {
-            break;
-        }
-        at += 4;
-    }
-    toks[at..].iter().position(|t| t.ends).map(|i| at + i)
-}
-
 /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
+///
+/// The tokens after which a sentence may end ([`Tok::ends`], few) are found as the bits of one
+/// u64 per 64 tokens, gathered without a branch, then taken one by one: a test per token, or
+/// per few, mispredicts at most of them.
 pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
-    let mut from = 0;
-    while let Some(i) = next_end(toks, from) {
-        from = i + 1;
-        let t = toks[i];
-        let next = toks.get(i + 1);
-        let boundary = match t.kind {
-            TK::Punct(_) => {
-                // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
-                next.is_none_or(|n| match n.kind {
-                    TK::Quote(_) => true,
-                    TK::Word => n.cap || p[n.start..].chars().next().is_some_and(char::is_numeric),
-                    TK::Punct(c) => matches!(c, '(' | '—' | '–'),
-                })
+    for (block, chunk) in toks.chunks(64).enumerate() {
+        let mut ends = chunk
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (i, t)| m | u64::from(t.ends) << i);
+        while ends != 0 {
+            let i = block * 64 + ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            if ends_sentence(p, toks, spans, i) {
+                out.push((start, i + 1));
+                start = i + 1;
             }
-            // "U.S." at end of a sentence
-            TK::Word => next.is_some_and(|n| {
-                n.is_word()
-                    && n.cap
-                    && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
-            }),
-            TK::Quote(q) => {
-                let s = spans[q as usize];
-                let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
-                s.closed
-                    && inner.ends_with('.')
-                    && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
-            }
-        };
-        if boundary {
-            out.push((start, i + 1));
-            start = i + 1;
         }
     }
     if start < toks.len() {
@@ -626,9 +620,37 @@ pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, us
     }
 }
 
+/// Whether a sentence ends after token `i`, one that [`Tok::ends`].
+fn ends_sentence(p: &str, toks: &[Tok], spans: &[Span], i: usize) -> bool {
+    let next = toks.get(i + 1);
+    match toks[i].kind {
+        TK::Punct(_) => {
+            // an abbreviation token already swallowed its dot, so a bare dot ends the sentence
+            next.is_none_or(|n| match n.kind {
+                TK::Quote(_) => true,
+                TK::Word => n.cap || p[n.start..].chars().next().is_some_and(char::is_numeric),
+                TK::Punct(c) => matches!(c, '(' | '—' | '–'),
+            })
+        }
+        // "U.S." at end of a sentence
+        TK::Word => next.is_some_and(|n| {
+            n.is_word()
+                && n.cap
+                && with_lower(&p[n.start..n.end], |l| super::lex::CAP_STOP.contains(l))
+        }),
+        TK::Quote(q) => {
+            let s = spans[q as usize];
+            let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
+            s.closed
+                && inner.ends_with('.')
+                && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{alnum_end, ascii_alnum_mask, ALNUM, CLASS};
+    use super::{alnum_end, ascii_alnum_mask, ALNUM, CLASS, PAD};
 
     /// Every byte value, at every place of the eight, as the class table tells it.
     #[test]
@@ -649,15 +671,20 @@ mod tests {
         }
     }
 
+    /// At every place and with every limit, the text followed by more letters then [`PAD`].
     #[test]
     fn alnum_end_stops_at_the_first_other_byte() {
-        let text = "Kaspersky2017 Lab's x-ray \u{e9}t\u{e9} abcdefghijklmnopqrstuvwxyz0123456789!";
-        for from in 0..text.len() {
-            let expected = text.as_bytes()[from..]
-                .iter()
-                .position(|&y| CLASS[usize::from(y)] != ALNUM)
-                .map_or(text.len(), |i| from + i);
-            assert_eq!(alnum_end(text.as_bytes(), from), expected, "from {from}");
+        let text = "Kaspersky2017 Lab's x-ray \u{e9}t\u{e9} abcdefghijklmnopqrstuvwxyz0123456789";
+        let low = format!("{text}more{PAD}");
+        for lim in 0..=text.len() {
+            for from in 0..=lim {
+                let expected = text.as_bytes()[from..lim]
+                    .iter()
+                    .position(|&y| CLASS[usize::from(y)] != ALNUM)
+                    .map_or(lim, |i| from + i);
+                let low = &low.as_bytes()[..lim + PAD.len()];
+                assert_eq!(alnum_end(low, from, lim), expected, "{from} {lim}");
+            }
         }
     }
 }
