@@ -106,42 +106,56 @@ pub struct LowerWords<'a> {
 impl<'a> LowerWords<'a> {
     fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
         let mut filter = WordFilter::empty();
-        // a word in six or so is capitalised: one allocation for most articles
-        let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
-        let mut flags = Vec::with_capacity(caps.capacity());
+        // every token's index is written, the next one over it unless it is capitalised: a
+        // capitalised word in six or so, at no predictable place, would mispredict a branch on
+        // each. The written indices never overtake the tokens: room for every token, one
+        // allocation.
+        let mut caps = vec![0; paras.iter().map(|p| p.toks.len()).sum::<usize>()];
+        let mut flags = Vec::with_capacity(caps.len() / 4);
         let mut para_caps = Vec::with_capacity(paras.len() + 1);
+        let mut n = 0;
         for para in paras {
-            para_caps.push(caps.len());
+            para_caps.push(n);
             for (i, t) in para.toks.iter().enumerate() {
-                if t.cap {
-                    caps.push(i as u32);
-                    let l = para.lw(i);
-                    let f = list_flags_d(l, t.digest);
-                    flags.push(f);
-                    // a stop word is no run's first word ([`runs`]): its form is never asked
-                    // for, and its lower case ("the", "but") would fill `found`
-                    if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
-                        continue;
-                    }
-                    // most words, with no possessive ending, are told by their last byte without
-                    // slicing them
-                    let last = para.p.as_bytes()[t.end - 1];
-                    match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
-                        Some((bare, true)) => filter.insert(&lower(bare)),
-                        // the form is the word's: its digest is the token's
-                        _ => filter.insert_digest(t.digest),
-                    }
+                caps[n] = i as u32;
+                n += usize::from(t.cap);
+            }
+        }
+        para_caps.push(n);
+        caps.truncate(n);
+        for (pi, para) in paras.iter().enumerate() {
+            for &i in &caps[para_caps[pi]..para_caps[pi + 1]] {
+                let (i, t) = (i as usize, &para.toks[i as usize]);
+                let l = para.lw(i);
+                let f = list_flags_d(l, t.digest);
+                flags.push(f);
+                // a stop word is no run's first word ([`runs`]): its form is never asked
+                // for, and its lower case ("the", "but") would fill `found`
+                if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
+                    continue;
+                }
+                // most words, with no possessive ending, are told by their last byte without
+                // slicing them
+                let last = para.p.as_bytes()[t.end - 1];
+                match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
+                    Some((bare, true)) => filter.insert(&lower(bare)),
+                    // the form is the word's: its digest is the token's
+                    _ => filter.insert_digest(t.digest),
                 }
             }
         }
-        para_caps.push(caps.len());
         // as many words pass as a capitalised word in two or so: sized once, not grown
         let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
+        // the lower-case words that pass the filter, gathered as the capitalised ones are
+        let mut pass = vec![0; paras.iter().map(|p| p.toks.len()).max().unwrap_or(0)];
         for para in paras {
+            let mut n = 0;
             for (i, t) in para.toks.iter().enumerate() {
-                if t.is_word() && !t.cap && filter.may_contain_digest(t.digest) {
-                    found.insert(para.lw(i));
-                }
+                pass[n] = i as u32;
+                n += usize::from(t.is_word() & !t.cap & filter.may_contain_digest(t.digest));
+            }
+            for &i in &pass[..n] {
+                found.insert(para.lw(i as usize));
             }
         }
         LowerWords {
