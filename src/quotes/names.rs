@@ -757,12 +757,16 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
     if let Some(k) = r.first.filter(|&i| i > 0).map(|i| i - 1) {
         let t = &toks[k];
+        // told together, each without a branch of its own: which of them fails varies from
+        // run to run (every byte read is in the paragraph: a token is not empty, and the run
+        // starts at or after its end)
         if t.is_word()
-            && t.ascii
-            && p[t.end..r.start] == *b" "
-            && (t.start == 0 || is_ascii_space(p[t.start - 1]))
-            && p[t.start].is_ascii_alphanumeric()
-            && p[t.end - 1].is_ascii_alphanumeric()
+            & t.ascii
+            & (r.start == t.end + 1)
+            & (p[t.end] == b' ')
+            & ((t.start == 0) | is_ascii_space(p[t.start.saturating_sub(1)]))
+            & p[t.start].is_ascii_alphanumeric()
+            & p[t.end - 1].is_ascii_alphanumeric()
         {
             if !ROLE_FILTER.may_contain_digest(t.digest) {
                 return None;
