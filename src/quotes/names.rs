@@ -106,42 +106,56 @@ pub struct LowerWords<'a> {
 impl<'a> LowerWords<'a> {
     fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
         let mut filter = WordFilter::empty();
-        // a word in six or so is capitalised: one allocation for most articles
-        let mut caps = Vec::with_capacity(paras.iter().map(|p| p.toks.len()).sum::<usize>() / 4);
-        let mut flags = Vec::with_capacity(caps.capacity());
+        // every token's index is written, the next one over it unless it is capitalised: a
+        // capitalised word in six or so, at no predictable place, would mispredict a branch on
+        // each. The written indices never overtake the tokens: room for every token, one
+        // allocation.
+        let mut caps = vec![0; paras.iter().map(|p| p.toks.len()).sum::<usize>()];
+        let mut flags = Vec::with_capacity(caps.len() / 4);
         let mut para_caps = Vec::with_capacity(paras.len() + 1);
+        let mut n = 0;
         for para in paras {
-            para_caps.push(caps.len());
+            para_caps.push(n);
             for (i, t) in para.toks.iter().enumerate() {
-                if t.cap {
-                    caps.push(i as u32);
-                    let l = para.lw(i);
-                    let f = list_flags_d(l, t.digest);
-                    flags.push(f);
-                    // a stop word is no run's first word ([`runs`]): its form is never asked
-                    // for, and its lower case ("the", "but") would fill `found`
-                    if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
-                        continue;
-                    }
-                    // most words, with no possessive ending, are told by their last byte without
-                    // slicing them
-                    let last = para.p.as_bytes()[t.end - 1];
-                    match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
-                        Some((bare, true)) => filter.insert(&lower(bare)),
-                        // the form is the word's: its digest is the token's
-                        _ => filter.insert_digest(t.digest),
-                    }
+                caps[n] = i as u32;
+                n += usize::from(t.cap);
+            }
+        }
+        para_caps.push(n);
+        caps.truncate(n);
+        for (pi, para) in paras.iter().enumerate() {
+            for &i in &caps[para_caps[pi]..para_caps[pi + 1]] {
+                let (i, t) = (i as usize, &para.toks[i as usize]);
+                let l = para.lw(i);
+                let f = list_flags_d(l, t.digest);
+                flags.push(f);
+                // a stop word is no run's first word ([`runs`]): its form is never asked
+                // for, and its lower case ("the", "but") would fill `found`
+                if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
+                    continue;
+                }
+                // most words, with no possessive ending, are told by their last byte without
+                // slicing them
+                let last = para.p.as_bytes()[t.end - 1];
+                match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
+                    Some((bare, true)) => filter.insert(&lower(bare)),
+                    // the form is the word's: its digest is the token's
+                    _ => filter.insert_digest(t.digest),
                 }
             }
         }
-        para_caps.push(caps.len());
         // as many words pass as a capitalised word in two or so: sized once, not grown
         let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
+        // the lower-case words that pass the filter, gathered as the capitalised ones are
+        let mut pass = vec![0; paras.iter().map(|p| p.toks.len()).max().unwrap_or(0)];
         for para in paras {
+            let mut n = 0;
             for (i, t) in para.toks.iter().enumerate() {
-                if t.is_word() && !t.cap && filter.may_contain_digest(t.digest) {
-                    found.insert(para.lw(i));
-                }
+                pass[n] = i as u32;
+                n += usize::from(t.is_word() & !t.cap & filter.may_contain_digest(t.digest));
+            }
+            for &i in &pass[..n] {
+                found.insert(para.lw(i as usize));
             }
         }
         LowerWords {
@@ -265,31 +279,63 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `s.split(|c: char| !is_alnum(c))`, read by bytes while they are ASCII: the pronoun scan after
-/// every person's name goes through a few dozen words, where the char searcher decodes every
-/// character.
-fn alnum_pieces(s: &str) -> impl Iterator<Item = &str> {
+/// The bytes that are no ASCII letter or digit: each ends a piece of [`alnum_pieces`] or, for
+/// another character than ASCII, has it decoded.
+static PIECE_STOP: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = !(i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// `s.split(|c: char| !is_alnum(c))`, each piece with whether it is ASCII: the pronoun scan
+/// after every person's name goes through a few dozen pieces, where the char searcher decodes
+/// every character, and tells most by their bytes. Eight bytes are looked at together, each by a
+/// table: the first that is no ASCII letter or digit ends the piece (or, another than ASCII, is
+/// decoded), without a branch per byte that mispredicts at about every piece's end.
+fn alnum_pieces(s: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
         let b = r.as_bytes();
-        let mut k = 0;
-        while k < b.len() {
-            // the character at `k` and its length
-            let (c, n) = if b[k].is_ascii() {
-                (char::from(b[k]), 1)
+        let (mut k, mut ascii) = (0, true);
+        loop {
+            let stops = match b.get(k..k + 8) {
+                Some(chunk) => chunk.iter().enumerate().fold(0, |m, (j, &x)| {
+                    m | u32::from(PIECE_STOP[usize::from(x)]) << j
+                }),
+                // the last few bytes, then the end as a stop
+                None => b[k..]
+                    .iter()
+                    .position(|&x| PIECE_STOP[usize::from(x)])
+                    .map_or(1 << (b.len() - k), |j| 1 << j),
+            };
+            if stops == 0 {
+                k += 8;
+                continue;
+            }
+            k += stops.trailing_zeros() as usize;
+            let Some(&x) = b.get(k) else {
+                rest = None;
+                return Some((r, ascii));
+            };
+            let n = if x.is_ascii() {
+                1
             } else {
                 let c = r[k..].chars().next()?;
-                (c, c.len_utf8())
+                if is_alnum(c) {
+                    ascii = false;
+                    k += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
             };
-            if !is_alnum(c) {
-                rest = Some(&r[k + n..]);
-                return Some(&r[..k]);
-            }
-            k += n;
+            rest = Some(&r[k + n..]);
+            return Some((&r[..k], ascii));
         }
-        rest = None;
-        Some(r)
     })
 }
 
@@ -711,12 +757,16 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
     if let Some(k) = r.first.filter(|&i| i > 0).map(|i| i - 1) {
         let t = &toks[k];
+        // told together, each without a branch of its own: which of them fails varies from
+        // run to run (every byte read is in the paragraph: a token is not empty, and the run
+        // starts at or after its end)
         if t.is_word()
-            && t.ascii
-            && p[t.end..r.start] == *b" "
-            && (t.start == 0 || is_ascii_space(p[t.start - 1]))
-            && p[t.start].is_ascii_alphanumeric()
-            && p[t.end - 1].is_ascii_alphanumeric()
+            & t.ascii
+            & (r.start == t.end + 1)
+            & (p[t.end] == b' ')
+            & ((t.start == 0) | is_ascii_space(p[t.start.saturating_sub(1)]))
+            & p[t.start].is_ascii_alphanumeric()
+            & p[t.end - 1].is_ascii_alphanumeric()
         {
             if !ROLE_FILTER.may_contain_digest(t.digest) {
                 return None;
@@ -986,8 +1036,9 @@ impl<'a> Index<'a> {
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
                     let seg = &p[r.end..stop];
-                    for w in alnum_pieces(seg).take(40) {
-                        if !PRONOUN_FILTER.may_contain_lower_of(w) {
+                    for (w, ascii) in alnum_pieces(seg).take(40) {
+                        // ([`WordFilter::may_contain_lower_of`], the piece known to be ASCII)
+                        if ascii && !PRONOUN_FILTER.may_contain(w) {
                             continue;
                         }
                         let lw = lower(w);
@@ -1394,7 +1445,9 @@ mod tests {
             "x\u{a0}y\u{2019}z",
         ] {
             let std: Vec<&str> = s.split(|c: char| !is_alnum(c)).collect();
-            assert_eq!(alnum_pieces(s).collect::<Vec<_>>(), std, "{s:?}");
+            let pieces: Vec<(&str, bool)> = alnum_pieces(s).collect();
+            let ascii: Vec<(&str, bool)> = std.iter().map(|w| (*w, w.is_ascii())).collect();
+            assert_eq!(pieces, ascii, "{s:?}");
         }
     }
 
