@@ -1522,6 +1522,10 @@ static LEAD_STRIP: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
     ])
 });
 
+/// The digests of [`lex::SPOKES`]: almost no other word passes it.
+static SPOKES_FILTER: LazyLock<lex::WordFilter> =
+    LazyLock::new(|| lex::WordFilter::new(lex::SPOKES.iter().copied()));
+
 /// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
 /// one), borrowed.
 #[derive(Debug)]
@@ -1681,7 +1685,20 @@ impl<'a> Resolver<'a> {
         let mut bufs = self.subject_bufs.borrow_mut();
         let (words, rs) = &mut *bufs;
         words.clear();
-        words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
+        // the words, and whether one is a spokes-word, in one pass: told by the token's digest
+        // (a filter of few words, which lets by almost no other) unless a possessive ending is
+        // off
+        let mut has_spokes = false;
+        for t in (a..b).filter(|&t| para.is_w(t)) {
+            let w = para.lw(t);
+            words.push(w);
+            let bare = trim_possessive(w);
+            has_spokes |= if bare.len() == w.len() {
+                SPOKES_FILTER.may_contain_digest(para.toks[t].digest) && lex::SPOKES.contains(w)
+            } else {
+                lex::SPOKES.contains(bare)
+            };
+        }
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0]);
         }
@@ -1729,17 +1746,6 @@ impl<'a> Resolver<'a> {
                             | lex::IN_SPOKES)
                         != 0
                 }))
-        });
-        // a spokes-word, told by the token's list flags (one bit test for most words) unless a
-        // possessive ending is off
-        let has_spokes = (a..b).filter(|&t| para.is_w(t)).any(|t| {
-            let w = para.lw(t);
-            let bare = trim_possessive(w);
-            if bare.len() == w.len() {
-                lex::list_flags_d(w, para.toks[t].digest) & lex::IN_SPOKES != 0
-            } else {
-                lex::SPOKES.contains(bare)
-            }
         });
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
