@@ -1543,6 +1543,56 @@ fn last_semicolon_or_colon(para: &Para, a: usize, b: usize) -> Option<usize> {
     None
 }
 
+/// Adverbs and auxiliaries at the end of a subject phrase, which [`Resolver::classify`] drops.
+const TRAILING: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "will",
+    "would",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "repeatedly",
+    "never",
+    "not",
+    "did",
+    "does",
+    "could",
+    "hat",
+    "habe",
+    "a",
+    "ont",
+    "avait",
+    "long",
+    "consistently",
+    "always",
+    "toujours",
+    "déjà",
+    "également",
+    "aussi",
+    "encore",
+    "pourtant",
+    "stets",
+    "immer",
+    "bereits",
+    "auch",
+    "ebenfalls",
+    "всегда",
+    "также",
+    "уже",
+    "ранее",
+];
+
+/// The digests of [`TRAILING`]: most words of a subject phrase fail it, without a compare.
+static TRAILING_FILTER: LazyLock<lex::WordFilter> =
+    LazyLock::new(|| lex::WordFilter::new(TRAILING.iter().copied()));
+
 /// The digests of [`lex::SPOKES`]: almost no other word passes it.
 static SPOKES_FILTER: LazyLock<lex::WordFilter> =
     LazyLock::new(|| lex::WordFilter::new(lex::SPOKES.iter().copied()));
@@ -1640,54 +1690,11 @@ impl<'a> Resolver<'a> {
         while a < b && LEAD_STRIP.contains(para.lw(a)) {
             a += 1;
         }
-        // trailing adverbs / auxiliaries
+        // trailing adverbs / auxiliaries, a word told from the others by its digest first
         while b > a
             && (!para.toks[b - 1].is_word()
-                || matches!(
-                    para.lw(b - 1),
-                    "also"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "is"
-                        | "will"
-                        | "would"
-                        | "later"
-                        | "then"
-                        | "again"
-                        | "once"
-                        | "previously"
-                        | "repeatedly"
-                        | "never"
-                        | "not"
-                        | "did"
-                        | "does"
-                        | "could"
-                        | "hat"
-                        | "habe"
-                        | "a"
-                        | "ont"
-                        | "avait"
-                        | "long"
-                        | "consistently"
-                        | "always"
-                        | "toujours"
-                        | "déjà"
-                        | "également"
-                        | "aussi"
-                        | "encore"
-                        | "pourtant"
-                        | "stets"
-                        | "immer"
-                        | "bereits"
-                        | "auch"
-                        | "ebenfalls"
-                        | "всегда"
-                        | "также"
-                        | "уже"
-                        | "ранее"
-                )
+                || (TRAILING_FILTER.may_contain_digest(para.toks[b - 1].digest)
+                    && TRAILING.contains(&para.lw(b - 1)))
                 || (para.lw(b - 1).ends_with("ly") && para.lw(b - 1).len() > 4 && b - 1 > a))
         {
             b -= 1;
