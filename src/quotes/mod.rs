@@ -241,20 +241,36 @@ fn trim_possessive(mut w: &str) -> &str {
 /// small numbers, and a quotation can run for a hundred words.
 fn word_count(s: &str, cap: usize) -> usize {
     // `s.split_whitespace().filter(|w| w.chars().any(text::is_alnum)).take(cap).count()` in
-    // one pass over the characters: a word counts at its first letter or digit
-    let (mut n, mut counted) = (0, false);
-    for c in s.chars() {
-        if n == cap {
-            break;
-        }
-        if c.is_whitespace() {
-            counted = false;
-        } else if !counted && text::is_alnum(c) {
-            n += 1;
-            counted = true;
-        }
+    // one pass over the bytes: a word counts at its first letter or digit. An ASCII byte is
+    // classified by arithmetic, as a branch per character mispredicts at every word's edges;
+    // other characters are decoded at their first byte, their other bytes are neither
+    let bytes = s.as_bytes();
+    let (mut n, mut inside) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() && n < cap {
+        let x = bytes[i];
+        let (space, alnum) = if x.is_ascii() {
+            (
+                (x == b' ') | (x.wrapping_sub(b'\t') < 5),
+                ((x | 0x20).wrapping_sub(b'a') < 26) | (x.wrapping_sub(b'0') < 10),
+            )
+        } else {
+            non_ascii_class(s, i)
+        };
+        n += usize::from(alnum & !inside);
+        inside = (inside | alnum) & !space;
+        i += 1;
     }
     n
+}
+
+/// Whether the character of `s` at byte `i` (not ASCII) is white space and whether it is a
+/// letter or digit, for [`word_count`]: neither at a byte inside a character.
+fn non_ascii_class(s: &str, i: usize) -> (bool, bool) {
+    match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (c.is_whitespace(), text::is_alnum(c)),
+        None => (false, false),
+    }
 }
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
@@ -1506,6 +1522,81 @@ static LEAD_STRIP: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
     ])
 });
 
+/// The last of tokens `a..b` of `para` that is a ';' or a ':': found in the text by a byte
+/// search, not by a test of each token's kind (which mispredicts at every punctuation mark). A
+/// quoted span's text may hold one, which is passed over (a word holds none).
+fn last_semicolon_or_colon(para: &Para, a: usize, b: usize) -> Option<usize> {
+    let toks = &para.toks;
+    if a >= b {
+        return None;
+    }
+    let from = toks[a].start;
+    let mut end = toks[b - 1].end;
+    while let Some(k) = memchr::memrchr2(b';', b':', &para.p.as_bytes()[from..end]) {
+        let at = from + k;
+        let t = toks.partition_point(|x| x.start < at);
+        if t < b && toks[t].start == at && matches!(toks[t].kind, TK::Punct(_)) {
+            return Some(t);
+        }
+        end = at;
+    }
+    None
+}
+
+/// Adverbs and auxiliaries at the end of a subject phrase, which [`Resolver::classify`] drops.
+const TRAILING: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "will",
+    "would",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "repeatedly",
+    "never",
+    "not",
+    "did",
+    "does",
+    "could",
+    "hat",
+    "habe",
+    "a",
+    "ont",
+    "avait",
+    "long",
+    "consistently",
+    "always",
+    "toujours",
+    "déjà",
+    "également",
+    "aussi",
+    "encore",
+    "pourtant",
+    "stets",
+    "immer",
+    "bereits",
+    "auch",
+    "ebenfalls",
+    "всегда",
+    "также",
+    "уже",
+    "ранее",
+];
+
+/// The digests of [`TRAILING`]: most words of a subject phrase fail it, without a compare.
+static TRAILING_FILTER: LazyLock<lex::WordFilter> =
+    LazyLock::new(|| lex::WordFilter::new(TRAILING.iter().copied()));
+
+/// The digests of [`lex::SPOKES`]: almost no other word passes it.
+static SPOKES_FILTER: LazyLock<lex::WordFilter> =
+    LazyLock::new(|| lex::WordFilter::new(lex::SPOKES.iter().copied()));
+
 /// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
 /// one), borrowed.
 #[derive(Debug)]
@@ -1599,54 +1690,11 @@ impl<'a> Resolver<'a> {
         while a < b && LEAD_STRIP.contains(para.lw(a)) {
             a += 1;
         }
-        // trailing adverbs / auxiliaries
+        // trailing adverbs / auxiliaries, a word told from the others by its digest first
         while b > a
             && (!para.toks[b - 1].is_word()
-                || matches!(
-                    para.lw(b - 1),
-                    "also"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "is"
-                        | "will"
-                        | "would"
-                        | "later"
-                        | "then"
-                        | "again"
-                        | "once"
-                        | "previously"
-                        | "repeatedly"
-                        | "never"
-                        | "not"
-                        | "did"
-                        | "does"
-                        | "could"
-                        | "hat"
-                        | "habe"
-                        | "a"
-                        | "ont"
-                        | "avait"
-                        | "long"
-                        | "consistently"
-                        | "always"
-                        | "toujours"
-                        | "déjà"
-                        | "également"
-                        | "aussi"
-                        | "encore"
-                        | "pourtant"
-                        | "stets"
-                        | "immer"
-                        | "bereits"
-                        | "auch"
-                        | "ebenfalls"
-                        | "всегда"
-                        | "также"
-                        | "уже"
-                        | "ранее"
-                )
+                || (TRAILING_FILTER.may_contain_digest(para.toks[b - 1].digest)
+                    && TRAILING.contains(&para.lw(b - 1)))
                 || (para.lw(b - 1).ends_with("ly") && para.lw(b - 1).len() > 4 && b - 1 > a))
         {
             b -= 1;
@@ -1665,7 +1713,20 @@ impl<'a> Resolver<'a> {
         let mut bufs = self.subject_bufs.borrow_mut();
         let (words, rs) = &mut *bufs;
         words.clear();
-        words.extend((a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t)));
+        // the words, and whether one is a spokes-word, in one pass: told by the token's digest
+        // (a filter of few words, which lets by almost no other) unless a possessive ending is
+        // off
+        let mut has_spokes = false;
+        for t in (a..b).filter(|&t| para.is_w(t)) {
+            let w = para.lw(t);
+            words.push(w);
+            let bare = trim_possessive(w);
+            has_spokes |= if bare.len() == w.len() {
+                SPOKES_FILTER.may_contain_digest(para.toks[t].digest) && lex::SPOKES.contains(w)
+            } else {
+                lex::SPOKES.contains(bare)
+            };
+        }
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0]);
         }
@@ -1713,17 +1774,6 @@ impl<'a> Resolver<'a> {
                             | lex::IN_SPOKES)
                         != 0
                 }))
-        });
-        // a spokes-word, told by the token's list flags (one bit test for most words) unless a
-        // possessive ending is off
-        let has_spokes = (a..b).filter(|&t| para.is_w(t)).any(|t| {
-            let w = para.lw(t);
-            let bare = trim_possessive(w);
-            if bare.len() == w.len() {
-                lex::list_flags_d(w, para.toks[t].digest) & lex::IN_SPOKES != 0
-            } else {
-                lex::SPOKES.contains(bare)
-            }
         });
         let spokes_only = has_spokes && !words.contains(&"press")
             || words
@@ -1961,10 +2011,7 @@ impl<'a> Resolver<'a> {
         let toks = &para.toks;
         let mut a = a;
         let has_word = |x: usize| (x..b).any(|t| para.is_w(t));
-        if let Some(t) = (a..b)
-            .rev()
-            .find(|&t| matches!(toks[t].kind, TK::Punct(';') | TK::Punct(':')))
-        {
+        if let Some(t) = last_semicolon_or_colon(para, a, b) {
             if has_word(t + 1) {
                 a = t + 1;
             }
