@@ -1107,7 +1107,7 @@ pub static ORG_NOMINALS: LazyLock<WordMap<&'static str, OrgKind>> =
     LazyLock::new(|| ORG_NOMINAL_LIST.iter().copied().collect());
 
 /// Spokes-roles: with an organisation but no name, the organisation is the speaker.
-const SPOKES_LIST: &[&str] = &[
+pub const SPOKES_LIST: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",

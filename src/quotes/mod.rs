@@ -1593,9 +1593,9 @@ const TRAILING: &[&str] = &[
 static TRAILING_FILTER: LazyLock<lex::WordFilter> =
     LazyLock::new(|| lex::WordFilter::new(TRAILING.iter().copied()));
 
-/// The digests of [`lex::SPOKES`]: almost no other word passes it.
+/// The digests of [`lex::SPOKES_LIST`]: almost no other word passes it.
 static SPOKES_FILTER: LazyLock<lex::WordFilter> =
-    LazyLock::new(|| lex::WordFilter::new(lex::SPOKES.iter().copied()));
+    LazyLock::new(|| lex::WordFilter::new(lex::SPOKES_LIST.iter().copied()));
 
 /// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
 /// one), borrowed.
