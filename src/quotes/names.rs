@@ -215,18 +215,36 @@ fn may_end_possessive(b: u8) -> bool {
     matches!(b, b's' | b'\'' | 0x99)
 }
 
+/// The last four bytes of `b[..end]` as a number, the last one lowest (as many as there are).
+fn tail_at(b: &[u8], end: usize) -> u32 {
+    match b.get(end.wrapping_sub(4)..end) {
+        Some(&[w, x, y, z]) => u32::from_be_bytes([w, x, y, z]),
+        _ => b[..end].iter().fold(0, |t, &x| t << 8 | u32::from(x)),
+    }
+}
+
+/// The length of the possessive ending ("'s", "’s", "'", "’") of a word of `n` bytes whose last
+/// bytes are `tail` ([`tail_at`], which may hold bytes before the word): 0 without one, or when
+/// nothing would be left. Each ending is compared at once, with no branch on the bytes.
+fn poss_cut(tail: u32, n: usize) -> usize {
+    // the endings exclude each other: by their last byte, and the two in 's' by the one before
+    let cut = 2 * usize::from(tail & 0xffff == 0x2773)
+        + 4 * usize::from(tail == 0xe280_9973)
+        + usize::from(tail & 0xff == 0x27)
+        + 3 * usize::from(tail & 0xff_ffff == 0xe2_8099);
+    // (an ending that reaches before the word is longer than it)
+    if cut < n {
+        cut
+    } else {
+        0
+    }
+}
+
+/// `w` without a possessive ending ([`poss_cut`]) and whether it had one.
 fn strip_poss(w: &str) -> (&str, bool) {
-    if !w.as_bytes().last().is_some_and(|&b| may_end_possessive(b)) {
-        return (w, false);
-    }
-    for s in ["'s", "’s", "'", "’"] {
-        if let Some(x) = w.strip_suffix(s) {
-            if !x.is_empty() {
-                return (x, true);
-            }
-        }
-    }
-    (w, false)
+    let n = w.len();
+    let cut = poss_cut(tail_at(w.as_bytes(), n), n);
+    (&w[..n - cut], cut > 0)
 }
 
 /// Whether the words of `w` are consecutive words of `s` (both split at spaces): `w` at a word
@@ -365,11 +383,16 @@ fn is_title(l: &str) -> bool {
 
 /// [`is_title`] of `l` whose [`list_flags`] are `f`: a second look-up only for a trailing dot.
 fn is_title_f(l: &str, f: u8) -> bool {
-    if l.ends_with('.') {
+    if ends_dot(l) {
         is_title(l)
     } else {
         f & IN_TITLES != 0
     }
+}
+
+/// Whether `w` ends with a dot: one byte compare.
+fn ends_dot(w: &str) -> bool {
+    w.as_bytes().last() == Some(&b'.')
 }
 
 /// A lower-case word of a run with its [`list_flags`]: a slice of the paragraph's lower-case
@@ -410,6 +433,42 @@ fn is_the_at(p: &[u8], at: usize) -> bool {
         // (setting bit 5 makes 't' of 'T' and 't' alone among all bytes, and so on)
         w | 0x20_2020 == u32::from_le_bytes(*b"the\0")
     })
+}
+
+/// What [`runs`] learns of a run's words as it reads them: the tests after its last word need
+/// no pass over them.
+#[derive(Clone, Copy)]
+struct RunState {
+    /// the words up to the last title word (0 without one)
+    n_titles: usize,
+    /// whether a word after the last title word is in an organisation list
+    org_after: bool,
+    /// whether a word is in an organisation list or ends with a dot: only such words give the
+    /// run an organisation kind
+    org_words: bool,
+    /// whether one space parts each word from the next
+    spaced: bool,
+}
+
+impl RunState {
+    const NEW: RunState = RunState {
+        n_titles: 0,
+        org_after: false,
+        org_words: false,
+        spaced: true,
+    };
+
+    /// The state after word `w`, the `m`-th of the run.
+    #[inline]
+    fn add(self, m: usize, w: Low) -> RunState {
+        let title = is_title_f(w.0, w.1);
+        RunState {
+            n_titles: if title { m + 1 } else { self.n_titles },
+            org_after: !title & (self.org_after | (w.1 & IN_ORG_WORDS != 0)),
+            org_words: self.org_words | (w.1 & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | ends_dot(w.0),
+            spaced: self.spaced,
+        }
+    }
 }
 
 /// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
@@ -461,11 +520,13 @@ pub fn runs<'p>(
             break;
         }
         let t = &toks[i];
-        // the word, its lower case, the lists it is in and its possessive ending
+        // the word, its lower case, the lists it is in and its possessive ending (its last
+        // bytes read from the paragraph)
         let l_i = para.lw(i);
         let flags_i = flags[k];
         let w_i = para.w(i);
-        let (bare_i, poss_i) = strip_poss(w_i);
+        let cut_i = poss_cut(tail_at(pb, t.end), w_i.len());
+        let bare_i = &w_i[..w_i.len() - cut_i];
         let stop_i = (flags_i & IN_CAP_STOP != 0) & !is_title_f(l_i, flags_i);
         // the token before (the word itself at the paragraph's start, where `i == a`)
         let prev = &toks[i.max(1) - 1];
@@ -477,7 +538,7 @@ pub fn runs<'p>(
         if (stop_i | sent_start | role_i | t.hyphen)
             && (stop_i
                 || sent_start && !is_acronym(bare_i) && {
-                    let lb = lower_bare(l_i, bare_i, poss_i);
+                    let lb = lower_bare(l_i, bare_i, cut_i > 0);
                     lower_words.contains(lb.as_ref()) && !is_title(&lb)
                 }
                 || role_i
@@ -489,22 +550,25 @@ pub fn runs<'p>(
         words.clear();
         lows.clear();
         words.push((t.start, bare_i));
-        lows.push(low_bare(l_i, w_i, bare_i, flags_i));
+        let low_i = low_bare(l_i, w_i, bare_i, flags_i);
+        let mut st = RunState::NEW.add(0, low_i);
+        lows.push(low_i);
         let start = t.start;
         let mut end = t.end;
-        let mut possessive = poss_i;
+        let mut possessive = cut_i > 0;
         let mut j = i + 1;
         // where the run's last capitalised word is in `caps`: the next one follows it there
         let mut kc = k;
         while !possessive && j < b {
             let tj = &toks[j];
+            let single = one_space(pb, toks[j - 1].end, tj.start);
             // (a capitalised token is a word)
             if !tj.cap {
                 // connector followed by a capitalised word: a short word before the next
                 // capitalised one, one test for most words
-                let next_cap = caps.get(kc + 1).map_or(usize::MAX, |&c| c as usize);
-                if (next_cap == j + 1) & (j + 1 < b) & tj.is_word() & (tj.end - tj.start <= 3)
-                    && gap_ok(pb, toks[j - 1].end, tj.start)
+                let next = &toks[(j + 1).min(toks.len() - 1)];
+                if (j + 1 < b) & next.cap & tj.is_word() & (tj.end - tj.start <= 3)
+                    && (single || !has_break(pb, toks[j - 1].end, tj.start))
                     && {
                         let l = para.lw(j);
                         is_connector(l)
@@ -513,14 +577,17 @@ pub fn runs<'p>(
                     }
                 {
                     words.push((tj.start, para.w(j)));
-                    lows.push(low(para.lw(j)));
+                    let lj = low(para.lw(j));
+                    st = st.add(lows.len(), lj);
+                    st.spaced &= single;
+                    lows.push(lj);
                     j += 1;
                     continue;
                 }
                 break;
             }
             // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
-            if !gap_ok(pb, toks[j - 1].end, tj.start) {
+            if !single && has_break(pb, toks[j - 1].end, tj.start) {
                 break;
             }
             // the run's capitalised words are the next ones in `caps`
@@ -533,42 +600,45 @@ pub fn runs<'p>(
             if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(wj)) {
                 break;
             }
-            let (bare, poss) = strip_poss(wj);
+            let cut = poss_cut(tail_at(pb, tj.end), wj.len());
+            let bare = &wj[..wj.len() - cut];
             words.push((tj.start, bare));
-            lows.push(low_bare(l, wj, bare, f));
+            let lj = low_bare(l, wj, bare, f);
+            st = st.add(lows.len(), lj);
+            st.spaced &= single;
+            lows.push(lj);
             end = tj.end;
             j += 1;
             kc += 1;
-            possessive = poss;
+            possessive = cut > 0;
         }
         // the next run starts after this one's last capitalised word
         k = kc + 1;
-        // drop trailing connectors
-        while lows.last().is_some_and(|w| is_connector(w.0)) {
-            words.pop();
-            lows.pop();
+        // drop trailing connectors (then the titles are looked for again)
+        if lows.last().is_some_and(|w| is_connector(w.0)) {
+            while lows.last().is_some_and(|w| is_connector(w.0)) {
+                words.pop();
+                lows.pop();
+            }
+            st = lows.iter().enumerate().fold(
+                RunState {
+                    n_titles: 0,
+                    org_after: false,
+                    ..st
+                },
+                |st, (m, w)| st.add(m, *w),
+            );
         }
         // titles: keep what follows the last title word (when a name remains and is no
-        // organisation's), found in one pass without an early exit
-        // (`n_titles`: the words up to the last title word, 0 without one)
-        let (n_titles, org_after) = lows
-            .iter()
-            .enumerate()
-            .fold((0, false), |(n, org), (m, w)| {
-                let title = is_title_f(w.0, w.1);
-                (
-                    if title { m + 1 } else { n },
-                    !title & (org | (w.1 & IN_ORG_WORDS != 0)),
-                )
-            });
+        // organisation's)
         let mut titles = Vec::new();
-        if (n_titles > 0) & (n_titles < words.len()) && !org_after {
-            titles = lows[..n_titles]
+        if (st.n_titles > 0) & (st.n_titles < words.len()) && !st.org_after {
+            titles = lows[..st.n_titles]
                 .iter()
                 .map(|w| w.0.trim_end_matches('.').to_string())
                 .collect();
-            words.drain(..n_titles);
-            lows.drain(..n_titles);
+            words.drain(..st.n_titles);
+            lows.drain(..st.n_titles);
         }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
@@ -585,14 +655,11 @@ pub fn runs<'p>(
         }
         let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
-            let name = run_name(p, words);
-            // most runs have no word of an organisation list nor a final dot: one test
-            let org_words = lows.iter().fold(false, |any, w| {
-                any | (w.1 & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | w.0.ends_with('.')
-            });
+            let name = run_name(p, words, st.spaced);
             let prev = &toks[i.max(1) - 1];
             out.push(Run {
-                org: if org_words {
+                // most runs have no word of an organisation list nor a final dot: one test
+                org: if st.org_words {
                     best_org_kind(lows.iter().map(|w| low_org_kind(w.0, w.1)))
                 } else {
                     None
@@ -620,19 +687,26 @@ pub fn runs<'p>(
     }
 }
 
-/// Whether the gap between a word ending at `end` and the next starting at `start` holds no
-/// line break: mostly one space, told without a search.
-fn gap_ok(p: &[u8], end: usize, start: usize) -> bool {
-    (start == end + 1) & (p[end] == b' ') || !p[end..start].contains(&b'\n')
+/// Whether one space parts a word ending at `end` from the next, starting at `start`.
+fn one_space(p: &[u8], end: usize, start: usize) -> bool {
+    (start == end + 1) & (p[end] == b' ')
+}
+
+/// Whether the gap between a word ending at `end` and the next starting at `start` holds a line
+/// break: asked only when it is not [`one_space`].
+fn has_break(p: &[u8], end: usize, start: usize) -> bool {
+    p[end..start].contains(&b'\n')
 }
 
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
-/// where one space parts each word from the next there, as in most names.
-fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
+/// where one space parts each word from the next there, as in most names (known when
+/// `spaced`).
+fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)], spaced: bool) -> Cow<'p, str> {
     let end = |&(at, w): &(usize, &str)| at + w.len();
-    if words
-        .windows(2)
-        .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+    if spaced
+        || words
+            .windows(2)
+            .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
     {
         return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
     }
