@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{is_alnum, Para, TK};
+use super::text::{is_alnum, Para};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -229,18 +229,36 @@ fn may_end_possessive(b: u8) -> bool {
     matches!(b, b's' | b'\'' | 0x99)
 }
 
+/// The last four bytes of `b[..end]` as a number, the last one lowest (as many as there are).
+fn tail_at(b: &[u8], end: usize) -> u32 {
+    match b.get(end.wrapping_sub(4)..end) {
+        Some(&[w, x, y, z]) => u32::from_be_bytes([w, x, y, z]),
+        _ => b[..end].iter().fold(0, |t, &x| t << 8 | u32::from(x)),
+    }
+}
+
+/// The length of the possessive ending ("'s", "’s", "'", "’") of a word of `n` bytes whose last
+/// bytes are `tail` ([`tail_at`], which may hold bytes before the word): 0 without one, or when
+/// nothing would be left. Each ending is compared at once, with no branch on the bytes.
+fn poss_cut(tail: u32, n: usize) -> usize {
+    // the endings exclude each other: by their last byte, and the two in 's' by the one before
+    let cut = 2 * usize::from(tail & 0xffff == 0x2773)
+        + 4 * usize::from(tail == 0xe280_9973)
+        + usize::from(tail & 0xff == 0x27)
+        + 3 * usize::from(tail & 0xff_ffff == 0xe2_8099);
+    // (an ending that reaches before the word is longer than it)
+    if cut < n {
+        cut
+    } else {
+        0
+    }
+}
+
+/// `w` without a possessive ending ([`poss_cut`]) and whether it had one.
 fn strip_poss(w: &str) -> (&str, bool) {
-    if !w.as_bytes().last().is_some_and(|&b| may_end_possessive(b)) {
-        return (w, false);
-    }
-    for s in ["'s", "’s", "'", "’"] {
-        if let Some(x) = w.strip_suffix(s) {
-            if !x.is_empty() {
-                return (x, true);
-            }
-        }
-    }
-    (w, false)
+    let n = w.len();
+    let cut = poss_cut(tail_at(w.as_bytes(), n), n);
+    (&w[..n - cut], cut > 0)
 }
 
 /// Whether the words of `w` are consecutive words of `s` (both split at spaces): `w` at a word
@@ -355,9 +373,17 @@ fn name_key(l: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(l)
 }
 
-/// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word.
+/// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word. Five ASCII
+/// bytes, as most such prefixes are, are hashed as one number, without the hasher's loop over
+/// the length of a str.
 fn last_key(w: &str) -> u64 {
     use std::hash::BuildHasher;
+    if let [a, b, c, d, e, ..] = *w.as_bytes() {
+        let x = u64::from_le_bytes([a, b, c, d, e, 0, 0, 0]);
+        if x & 0x80_8080_8080 == 0 {
+            return rustc_hash::FxBuildHasher.hash_one(x);
+        }
+    }
     rustc_hash::FxBuildHasher.hash_one(prefix5(w))
 }
 
@@ -411,23 +437,92 @@ fn is_title(l: &str) -> bool {
 
 /// [`is_title`] of `l` whose [`list_flags`] are `f`: a second look-up only for a trailing dot.
 fn is_title_f(l: &str, f: u8) -> bool {
-    if l.ends_with('.') {
+    if ends_dot(l) {
         is_title(l)
     } else {
         f & IN_TITLES != 0
     }
 }
 
-/// A lower-case word of a run with its [`list_flags`].
-type Low<'p> = (Cow<'p, str>, u8);
+/// Whether `w` ends with a dot: one byte compare.
+fn ends_dot(w: &str) -> bool {
+    w.as_bytes().last() == Some(&b'.')
+}
 
-fn low(l: Cow<'_, str>) -> Low<'_> {
-    let f = list_flags(&l);
-    (l, f)
+/// A lower-case word of a run with its [`list_flags`]: a slice of the paragraph's lower-case
+/// forms, so that the buffer holds nothing to drop.
+type Low<'p> = (&'p str, u8);
+
+fn low(l: &str) -> Low<'_> {
+    (l, list_flags(l))
+}
+
+/// The [`Low`] of word `w` of a run, whose lower-case form is `l` and list flags `f`, without
+/// its possessive ending when `bare` (from [`strip_poss`]) is shorter: the ending is ASCII or
+/// '’', which lower case keeps, so the bare word's form is the start of `l`.
+fn low_bare<'p>(l: &'p str, w: &str, bare: &str, f: u8) -> Low<'p> {
+    if bare.len() == w.len() {
+        (l, f)
+    } else {
+        low(&l[..l.len() - (w.len() - bare.len())])
+    }
 }
 
 fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
+}
+
+/// Whether a word with a hyphen has a lower-case part after one.
+fn hyphen_lower(w: &str) -> bool {
+    w.split(['-', '‑'])
+        .skip(1)
+        .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()))
+}
+
+/// Whether the three bytes at `at` of `p` spell "the" in any ASCII case: one compare of the
+/// bytes with the case bit set, no byte loop.
+fn is_the_at(p: &[u8], at: usize) -> bool {
+    p.get(at..at + 3).is_some_and(|s| {
+        let w = u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16;
+        // (setting bit 5 makes 't' of 'T' and 't' alone among all bytes, and so on)
+        w | 0x20_2020 == u32::from_le_bytes(*b"the\0")
+    })
+}
+
+/// What [`runs`] learns of a run's words as it reads them: the tests after its last word need
+/// no pass over them.
+#[derive(Clone, Copy)]
+struct RunState {
+    /// the words up to the last title word (0 without one)
+    n_titles: usize,
+    /// whether a word after the last title word is in an organisation list
+    org_after: bool,
+    /// whether a word is in an organisation list or ends with a dot: only such words give the
+    /// run an organisation kind
+    org_words: bool,
+    /// whether one space parts each word from the next
+    spaced: bool,
+}
+
+impl RunState {
+    const NEW: RunState = RunState {
+        n_titles: 0,
+        org_after: false,
+        org_words: false,
+        spaced: true,
+    };
+
+    /// The state after word `w`, the `m`-th of the run.
+    #[inline]
+    fn add(self, m: usize, w: Low) -> RunState {
+        let title = is_title_f(w.0, w.1);
+        RunState {
+            n_titles: if title { m + 1 } else { self.n_titles },
+            org_after: !title & (self.org_after | (w.1 & IN_ORG_WORDS != 0)),
+            org_words: self.org_words | (w.1 & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | ends_dot(w.0),
+            spaced: self.spaced,
+        }
+    }
 }
 
 /// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
@@ -449,6 +544,10 @@ impl Default for RunBufs<'_> {
 }
 
 /// Capitalised runs in tokens[a..b] of paragraph `pi`, `para`, appended to `out`.
+///
+/// The tests of each word are mostly bit arithmetic on its list flags, joined into one branch
+/// where they decide the same thing: the words come once per article, too few times for the
+/// processor to learn their branches.
 pub fn runs<'p>(
     pi: usize,
     para: &'p Para,
@@ -459,162 +558,169 @@ pub fn runs<'p>(
     out: &mut Vec<Run<'p>>,
 ) {
     let (p, toks) = (para.p, &para.toks);
+    let pb = p.as_bytes();
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
-    let mut next = a;
     let (caps, flags) = (lower_words.caps(pi), lower_words.flags(pi));
-    for k in caps.partition_point(|&c| (c as usize) < a)..caps.len() {
+    // (the name index reads whole paragraphs: no search)
+    let mut k = if a == 0 {
+        0
+    } else {
+        caps.partition_point(|&c| (c as usize) < a)
+    };
+    while k < caps.len() {
         let i = caps[k] as usize;
         if i >= b {
             break;
         }
-        // a capitalised word inside the run before
-        if i < next {
-            continue;
-        }
         let t = &toks[i];
-        // the word, its lower case, the lists it is in and its possessive ending, for here and
-        // for the run's first word below (each slice of the paragraph checks its bounds)
+        // the word, its lower case, the lists it is in and its possessive ending (its last
+        // bytes read from the paragraph)
         let l_i = para.lw(i);
         let flags_i = flags[k];
-        if flags_i & IN_CAP_STOP != 0 && !is_title_f(l_i, flags_i) {
-            continue;
-        }
         let w_i = para.w(i);
-        let (bare_i, poss_i) = strip_poss(w_i);
-        let sent_start = i == a || toks[i - 1].kind != TK::Word && !toks[i - 1].is_punct(',');
-        // a capitalised common word at a sentence start is no name
-        if sent_start && !is_acronym(bare_i) && {
-            let lb = lower_bare(l_i, bare_i, poss_i);
-            lower_words.contains(lb.as_ref()) && !is_title(&lb)
-        } {
+        let cut_i = poss_cut(tail_at(pb, t.end), w_i.len());
+        let bare_i = &w_i[..w_i.len() - cut_i];
+        let stop_i = (flags_i & IN_CAP_STOP != 0) & !is_title_f(l_i, flags_i);
+        // the token before (the word itself at the paragraph's start, where `i == a`)
+        let prev = &toks[i.max(1) - 1];
+        let sent_start = (i == a) | (!prev.is_word() & !prev.is_punct(','));
+        // a stop word, or a capitalised common word at a sentence start, is no name; a role
+        // word or one with a lower-case part after a hyphen starts no run either
+        let role_i = (flags_i & (IN_SPOKES | IN_GENERIC | IN_ORG_NOMINALS) != 0)
+            | ((flags_i & IN_PERSON_ROLES != 0) & (flags_i & IN_TITLES == 0));
+        if (stop_i | sent_start | role_i | t.hyphen)
+            && (stop_i
+                || sent_start && !is_acronym(bare_i) && {
+                    let lb = lower_bare(l_i, bare_i, cut_i > 0);
+                    lower_words.contains(lb.as_ref()) && !is_title(&lb)
+                }
+                || role_i
+                || t.hyphen && hyphen_lower(w_i))
+        {
+            k += 1;
             continue;
         }
-        let the = i > a
-            && toks[i - 1].is_word()
-            && toks[i - 1].end - toks[i - 1].start == 3
-            && p.as_bytes()[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(b"the");
         words.clear();
         lows.clear();
+        words.push((t.start, bare_i));
+        let low_i = low_bare(l_i, w_i, bare_i, flags_i);
+        let mut st = RunState::NEW.add(0, low_i);
+        lows.push(low_i);
         let start = t.start;
         let mut end = t.end;
-        let mut possessive = false;
-        let mut j = i;
-        // where the run's last capitalised word is in `caps`
+        let mut possessive = cut_i > 0;
+        let mut j = i + 1;
+        // where the run's last capitalised word is in `caps`: the next one follows it there
         let mut kc = k;
-        while j < b {
+        while !possessive && j < b {
             let tj = &toks[j];
-            if !tj.is_word() {
-                break;
-            }
-            let wj = if j == i { w_i } else { para.w(j) };
-            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security"); the
-            // gap is mostly one space, told without a search
-            if j > i && {
-                let gap = &p.as_bytes()[toks[j - 1].end..tj.start];
-                gap != b" " && gap.contains(&b'\n')
-            } {
-                break;
-            }
-            let l = if j == i { l_i } else { para.lw(j) };
-            if !para.is_cap(j) {
-                // connector followed by a capitalised word
-                if is_connector(l)
-                    && !words.is_empty()
-                    && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
-                    && j + 1 < b
-                    && toks[j + 1].is_word()
-                    && para.is_cap(j + 1)
-                    && list_flags_d(para.lw(j + 1), toks[j + 1].digest) & IN_CAP_STOP == 0
+            let single = one_space(pb, toks[j - 1].end, tj.start);
+            // (a capitalised token is a word)
+            if !tj.cap {
+                // connector followed by a capitalised word: a short word before the next
+                // capitalised one, one test for most words
+                let next = &toks[(j + 1).min(toks.len() - 1)];
+                if (j + 1 < b) & next.cap & tj.is_word() & (tj.end - tj.start <= 3)
+                    && (single || !has_break(pb, toks[j - 1].end, tj.start))
+                    && {
+                        let l = para.lw(j);
+                        is_connector(l)
+                            && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
+                            && flags[kc + 1] & IN_CAP_STOP == 0
+                    }
                 {
-                    words.push((tj.start, wj));
-                    lows.push(low(Cow::Borrowed(l)));
+                    words.push((tj.start, para.w(j)));
+                    let lj = low(para.lw(j));
+                    st = st.add(lows.len(), lj);
+                    st.spaced &= single;
+                    lows.push(lj);
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let f = if j == i {
-                flags_i
-            } else {
-                // the run's capitalised words are the next ones in `caps`
-                kc += 1;
-                debug_assert_eq!(caps[kc] as usize, j);
-                flags[kc]
-            };
-            if !words.is_empty() && f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
+            // a line break ends a name ("Media Contact\nJordan Price\nClearpath Security")
+            if !single && has_break(pb, toks[j - 1].end, tj.start) {
                 break;
             }
-            // a hyphen before a lower-case part
-            let hy_lower = tj.hyphen
-                && wj
-                    .split(['-', '‑'])
-                    .skip(1)
-                    .any(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
-            let role = f & IN_SPOKES != 0
-                || (words.is_empty() && f & (IN_GENERIC | IN_ORG_NOMINALS) != 0)
-                || (f & IN_PERSON_ROLES != 0 && f & IN_TITLES == 0);
-            if hy_lower || role {
-                if words.is_empty() {
-                    j += 1;
-                }
+            // the run's capitalised words are the next ones in `caps`
+            debug_assert_eq!(caps[kc + 1] as usize, j);
+            let f = flags[kc + 1];
+            let l = para.lw(j);
+            let stop = (f & IN_CAP_STOP != 0) & !is_title_f(l, f);
+            let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
+            let wj = para.w(j);
+            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(wj)) {
                 break;
             }
-            let (bare, poss) = if j == i {
-                (bare_i, poss_i)
-            } else {
-                strip_poss(wj)
-            };
+            let cut = poss_cut(tail_at(pb, tj.end), wj.len());
+            let bare = &wj[..wj.len() - cut];
             words.push((tj.start, bare));
-            lows.push(if poss {
-                low(lower(bare))
-            } else {
-                (Cow::Borrowed(l), f)
-            });
+            let lj = low_bare(l, wj, bare, f);
+            st = st.add(lows.len(), lj);
+            st.spaced &= single;
+            lows.push(lj);
             end = tj.end;
             j += 1;
-            if poss {
-                possessive = true;
-                break;
+            kc += 1;
+            possessive = cut > 0;
+        }
+        // the next run starts after this one's last capitalised word
+        k = kc + 1;
+        // drop trailing connectors (then the titles are looked for again)
+        if lows.last().is_some_and(|w| is_connector(w.0)) {
+            while lows.last().is_some_and(|w| is_connector(w.0)) {
+                words.pop();
+                lows.pop();
             }
+            st = lows.iter().enumerate().fold(
+                RunState {
+                    n_titles: 0,
+                    org_after: false,
+                    ..st
+                },
+                |st, (m, w)| st.add(m, *w),
+            );
         }
-        // drop trailing connectors
-        while lows.last().is_some_and(|w| is_connector(&w.0)) {
-            words.pop();
-            lows.pop();
-        }
-        // titles: keep what follows the last title word (when a name remains)
+        // titles: keep what follows the last title word (when a name remains and is no
+        // organisation's)
         let mut titles = Vec::new();
-        if let Some(k) = lows.iter().rposition(|w| is_title_f(&w.0, w.1)) {
-            if k + 1 < words.len() && !any_org_word(&lows[k + 1..]) {
-                titles = lows[..=k]
-                    .iter()
-                    .map(|w| w.0.trim_end_matches('.').to_string())
-                    .collect();
-                words.drain(..=k);
-                lows.drain(..=k);
-            }
+        if (st.n_titles > 0) & (st.n_titles < words.len()) && !st.org_after {
+            titles = lows[..st.n_titles]
+                .iter()
+                .map(|w| w.0.trim_end_matches('.').to_string())
+                .collect();
+            words.drain(..st.n_titles);
+            lows.drain(..st.n_titles);
         }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(&lows[0].0)
+            && is_leading_noun(lows[0].0)
             && (matches!(
-                lows[0].0.as_ref(),
+                lows[0].0,
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"
             ) || !any_org_word(&lows[1..]))
-            && !is_connector(&lows[1].0)
+            && !is_connector(lows[1].0)
         {
-            titles.push(lows.remove(0).0.into_owned());
+            titles.push(lows.remove(0).0.to_string());
             words.remove(0);
         }
-        let only_a_title = words.len() == 1 && is_title_f(&lows[0].0, lows[0].1);
+        let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
-            let name = run_name(p, words);
+            let name = run_name(p, words, st.spaced);
+            let prev = &toks[i.max(1) - 1];
             out.push(Run {
-                org: best_org_kind(lows.iter().map(|w| low_org_kind(&w.0, w.1))),
+                // most runs have no word of an organisation list nor a final dot: one test
+                org: if st.org_words {
+                    best_org_kind(lows.iter().map(|w| low_org_kind(w.0, w.1)))
+                } else {
+                    None
+                },
                 lower: match (&lows[..], &name) {
-                    ([(Cow::Borrowed(l), _)], _) => Some(l),
+                    // (a possessive word's form is its own, not a slice of the paragraph's)
+                    ([(l, _)], _) if !possessive => Some(l),
                     // several words, as written: the paragraph's lower-case text of them
                     ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
                     _ => None,
@@ -626,20 +732,35 @@ pub fn runs<'p>(
                 first: Some(i),
                 possessive,
                 titles,
-                the,
+                the: (i > a)
+                    & prev.is_word()
+                    & (prev.end - prev.start == 3)
+                    & is_the_at(pb, prev.start),
             });
         }
-        next = j.max(i + 1);
     }
 }
 
+/// Whether one space parts a word ending at `end` from the next, starting at `start`.
+fn one_space(p: &[u8], end: usize, start: usize) -> bool {
+    (start == end + 1) & (p[end] == b' ')
+}
+
+/// Whether the gap between a word ending at `end` and the next starting at `start` holds a line
+/// break: asked only when it is not [`one_space`].
+fn has_break(p: &[u8], end: usize, start: usize) -> bool {
+    p[end..start].contains(&b'\n')
+}
+
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
-/// where one space parts each word from the next there, as in most names.
-fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)]) -> Cow<'p, str> {
+/// where one space parts each word from the next there, as in most names (known when
+/// `spaced`).
+fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)], spaced: bool) -> Cow<'p, str> {
     let end = |&(at, w): &(usize, &str)| at + w.len();
-    if words
-        .windows(2)
-        .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+    if spaced
+        || words
+            .windows(2)
+            .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
     {
         return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
     }
