@@ -86,15 +86,25 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     // a call from within `f` finds an empty String here and keeps its own afterwards
     let mut buf = BUF.take();
     buf.clear();
-    let r = if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-        f(&buf)
-    } else if push_lower(&mut buf, w) {
+    // one pass copies and lowers the bytes as ASCII and gathers their high bits: a test for
+    // ASCII, a copy and a lowering would each leave their loop at a length that differs from
+    // word to word, and each mispredict there
+    buf.reserve(w.len());
+    let mut high = 0;
+    for &b in w.as_bytes() {
+        high |= b;
+        buf.push(char::from(b & 0x7f).to_ascii_lowercase());
+    }
+    let r = if high < 0x80 {
         f(&buf)
     } else {
-        // 'Σ' or a character that lowers to several: the standard library's rules
-        f(&w.to_lowercase())
+        buf.clear();
+        if push_lower(&mut buf, w) {
+            f(&buf)
+        } else {
+            // 'Σ' or a character that lowers to several: the standard library's rules
+            f(&w.to_lowercase())
+        }
     };
     BUF.set(buf);
     r
