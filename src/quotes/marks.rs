@@ -30,61 +30,57 @@ fn family(c: char) -> Option<Fam> {
     }
 }
 
-fn is_open_ctx(prev: Option<char>) -> bool {
-    match prev {
-        None => true,
-        Some(p) => {
-            p.is_whitespace()
-                || matches!(
-                    p,
-                    '(' | '['
-                        | '{'
-                        | '—'
-                        | '–'
-                        | '-'
-                        | '/'
-                        | ':'
-                        | '«'
-                        | '„'
-                        | '“'
-                        | '"'
-                        | '\u{a0}'
-                        | '‘'
-                        | '\''
-                )
-        }
+/// Bits of [`ctx`]: whitespace; a character after which a quote may open; one before which a
+/// quote may close.
+const WS: u8 = 1;
+const OPEN: u8 = 2;
+const CLOSE: u8 = 4;
+
+/// [`ctx`] of each ASCII character.
+static ASCII_CTX: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < t.len() {
+        t[b] = ascii_ctx(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn ascii_ctx(b: u8) -> u8 {
+    let ws = matches!(b, b'\t'..=b'\r' | b' ');
+    let open = ws || matches!(b, b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'');
+    let close = ws
+        || matches!(
+            b,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'-' | b'"' | b'\''
+        );
+    ctx_bits(ws, open, close)
+}
+
+/// The [`ctx`] bits of the three tests.
+const fn ctx_bits(ws: bool, open: bool, close: bool) -> u8 {
+    (ws as u8 * WS) | (open as u8 * OPEN) | (close as u8 * CLOSE)
+}
+
+/// The class of the character before or after a quote mark ([`WS`], [`OPEN`], [`CLOSE`]), the
+/// paragraph's start or end (None) a space. An ASCII character's is read from a table: tests
+/// of the character, one after the other, mispredicted at many marks.
+#[inline]
+fn ctx(c: Option<char>) -> u8 {
+    let c = c.unwrap_or(' ');
+    match ASCII_CTX.get(c as usize) {
+        Some(&k) => k,
+        None => non_ascii_ctx(c),
     }
 }
 
-fn is_close_ctx(next: Option<char>) -> bool {
-    match next {
-        None => true,
-        Some(n) => {
-            n.is_whitespace()
-                || matches!(
-                    n,
-                    '.' | ','
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | ')'
-                        | ']'
-                        | '}'
-                        | '—'
-                        | '–'
-                        | '-'
-                        | '»'
-                        | '”'
-                        | '"'
-                        | '’'
-                        | '\''
-                        | '“'
-                        | '…'
-                        | '\u{a0}'
-                )
-        }
-    }
+/// [`ctx`] of a character other than ASCII.
+fn non_ascii_ctx(c: char) -> u8 {
+    let ws = c.is_whitespace();
+    let open = ws || matches!(c, '—' | '–' | '«' | '„' | '“' | '‘');
+    let close = ws || matches!(c, '—' | '–' | '»' | '”' | '’' | '“' | '…');
+    ctx_bits(ws, open, close)
 }
 
 /// Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'n'.
@@ -150,8 +146,9 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
         };
         let next = after.next();
         let prev = p[..b].chars().next_back();
-        let can_open = is_open_ctx(prev) && next.is_some_and(|n| !n.is_whitespace());
-        let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_close_ctx(next);
+        let (pc, nc) = (ctx(prev), ctx(next));
+        let can_open = (pc & OPEN != 0) & (nc & WS == 0);
+        let can_close = (pc & WS == 0) & (nc & CLOSE != 0);
         match open {
             None => {
                 let opens = match fam {
@@ -165,7 +162,7 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
                         let ok_char = matches!(c, '\'' | '‘' | '‚' | '‹' | '’');
                         let letter_next = next.is_some_and(|n| n.is_alphanumeric() || n == '…');
                         ok_char
-                            && is_open_ctx(prev)
+                            && pc & OPEN != 0
                             && letter_next
                             && !leading_elision(&p[b + c.len_utf8()..])
                             && single_close_exists(p, b, c)
@@ -248,8 +245,8 @@ fn single_close_exists(p: &str, from: usize, oc: char) -> bool {
             matches!(c, '\'' | '’')
         };
         if ok
-            && prev.is_some_and(|p| !p.is_whitespace())
-            && is_close_ctx(next)
+            && ctx(prev) & WS == 0
+            && ctx(next) & CLOSE != 0
             && !(prev.is_some_and(|p| p.is_alphanumeric())
                 && next.is_some_and(|n| n.is_alphanumeric()))
         {
