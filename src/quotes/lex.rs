@@ -564,10 +564,13 @@ impl WordFilter {
         self.0[usize::from(d / 64)] |= 1 << (d % 64);
     }
 
-    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`.
+    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`. The digest is
+    /// masked to the filter's bits (which it never exceeds): the compiler then knows the index
+    /// in bounds and tests nothing.
     #[inline]
     pub fn may_contain_digest(&self, d: u16) -> bool {
-        self.0[usize::from(d / 64)] & (1 << (d % 64)) != 0
+        let d = usize::from(d) & (Self::BITS - 1);
+        self.0[d / 64] & (1 << (d % 64)) != 0
     }
 
     /// False when `w` is certainly not in the list.
