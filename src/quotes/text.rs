@@ -77,7 +77,7 @@ impl ParaBufs {
                 let first_span = bufs.spans.len();
                 push_spans_at(p, in_p, &mut bufs.spans);
                 let first = bufs.toks.len();
-                let low = &bufs.low.as_bytes()[at..];
+                let low = &bufs.low[at..];
                 let ascii_lower = tokenize(p, low, &bufs.spans[first_span..], &mut bufs.toks);
                 Parts {
                     spans: first_span..bufs.spans.len(),
@@ -321,7 +321,7 @@ const PAD: &str = "        ";
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
 /// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
 /// [`Tok::lowers`]). `low` is the ASCII lower case of `p` followed by at least eight bytes.
-fn tokenize(p: &str, low: &[u8], spans: &[Span], toks: &mut Vec<Tok>) -> bool {
+fn tokenize(p: &str, low: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     let mut ascii_lower = true;
     let mut b = 0;
     // the text before each quoted span, whose opening mark stops a word, then the span
@@ -343,11 +343,12 @@ fn tokenize(p: &str, low: &[u8], spans: &[Span], toks: &mut Vec<Tok>) -> bool {
     ascii_lower & tokenize_run(p, low, b, p.len(), toks)
 }
 
-/// Tokenise `p[b..lim]`, text without a quoted span, into `toks` (`low` as for [`tokenize`]);
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks` (`low_text` as `low` for
+/// [`tokenize`]);
 /// and tell whether no word [`Tok::lowers`].
-fn tokenize_run(p: &str, low: &[u8], mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
+fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
     let bytes = &p.as_bytes()[..lim];
-    let low = &low[..lim + PAD.len()];
+    let low = &low_text.as_bytes()[..lim + PAD.len()];
     let mut ascii_lower = true;
     while let Some(&x) = bytes.get(b) {
         let tok = match CLASS[usize::from(x)] {
@@ -364,10 +365,14 @@ fn tokenize_run(p: &str, low: &[u8], mut b: usize, lim: usize, toks: &mut Vec<To
                 }
                 if y == b'.' && !word_char(char_at(p, end + 1)) {
                     // a full stop after the word, or an abbreviation's dot
-                    plain_word(bytes, b, end + usize::from(ascii_keeps_dot(p, b, end)))
+                    plain_word(
+                        bytes,
+                        b,
+                        end + usize::from(ascii_keeps_dot(p, low_text, b, end)),
+                    )
                 } else {
                     // a character a word keeps inside, or another than ASCII: the general reader
-                    let t = word(p, low, lim, b, char::from(x), end);
+                    let t = word(p, low_text, lim, b, char::from(x), end);
                     ascii_lower &= !t.lowers;
                     t
                 }
@@ -384,7 +389,7 @@ fn tokenize_run(p: &str, low: &[u8], mut b: usize, lim: usize, toks: &mut Vec<To
                     continue;
                 }
                 if word_char(c) {
-                    let t = word(p, low, lim, b, c, b + c.len_utf8());
+                    let t = word(p, low_text, lim, b, c, b + c.len_utf8());
                     ascii_lower &= !t.lowers;
                     t
                 } else {
@@ -457,12 +462,13 @@ fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
 }
 
 /// The word starting at byte `start` with character `c`, read up to byte `end` (at most
-/// `lim`, the end of the text without a quoted span; `low` as for [`tokenize_run`]): any word,
+/// `lim`, the end of the text without a quoted span; `low_text` as for [`tokenize_run`]): any word,
 /// with the characters it keeps inside and the dot it may keep after it. Out of line, as few words need it: the short paths
 /// of [`tokenize_run`] keep their registers.
 #[inline(never)]
-fn word(p: &str, low: &[u8], lim: usize, start: usize, c: char, mut end: usize) -> Tok {
+fn word(p: &str, low_text: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let bytes = &p.as_bytes()[..lim];
+    let low = low_text.as_bytes();
     let mut hyphen = false;
     let mut dotted = false;
     let mut ascii = c.is_ascii();
@@ -508,7 +514,7 @@ fn word(p: &str, low: &[u8], lim: usize, start: usize, c: char, mut end: usize) 
         dotted |= c2 == '.';
         end = nb;
     }
-    let dot = bytes.get(end) == Some(&b'.') && keeps_dot(p, start, end, dotted, ascii);
+    let dot = bytes.get(end) == Some(&b'.') && keeps_dot(p, low_text, start, end, dotted, ascii);
     end += usize::from(dot);
     Tok {
         kind: TK::Word,
@@ -547,14 +553,14 @@ fn punct(c: char, b: usize) -> Tok {
 
 /// Whether the dot after word `p[start..end]` belongs to it: an abbreviation, an initial, a
 /// German ordinal date ("am 29. September"). The reader of the word tells whether it keeps a
-/// dot inside and whether it is all ASCII.
-fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bool {
+/// dot inside and whether it is all ASCII; `low` is the ASCII lower case of `p`.
+fn keeps_dot(p: &str, low: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bool {
     // a dot inside ("U.S") is no part of a longer character, and lower case adds none
     if dotted {
         return true;
     }
     if ascii {
-        return ascii_keeps_dot(p, start, end);
+        return ascii_keeps_dot(p, low, start, end);
     }
     let l = lower(&p[start..end]);
     let initial =
@@ -565,20 +571,14 @@ fn keeps_dot(p: &str, start: usize, end: usize, dotted: bool, ascii: bool) -> bo
 /// [`keeps_dot`] of ASCII word `p[start..end]` without a dot inside: most words before a dot
 /// are longer than an initial or an ordinal and fail the filter of abbreviations, told from
 /// bytes at hand (an ASCII word's lower case has its length, told without a String). Out of
-/// line, as the tokenizer's short paths keep their registers, and with the rare tests out of
-/// it.
+/// line, as the tokenizer's short paths keep their registers. `low` is the ASCII lower case
+/// of `p`: an abbreviation is looked up there, not lowered again.
 #[inline(never)]
-fn ascii_keeps_dot(p: &str, start: usize, end: usize) -> bool {
+fn ascii_keeps_dot(p: &str, low: &str, start: usize, end: usize) -> bool {
     let w = &p.as_bytes()[start..end];
     w.len() <= 2 && (w.len() == 1 && w[0].is_ascii_uppercase() || ordinal(p, end, &p[start..end]))
-        || ABBREV_FILTER.may_contain_digest(WordFilter::digest(w)) && ascii_abbrev(&p[start..end])
-}
-
-/// Whether ASCII word `w` is a listed abbreviation: asked of the few words the filter lets by,
-/// out of line.
-#[inline(never)]
-fn ascii_abbrev(w: &str) -> bool {
-    with_lower(w, |l| ABBREV.contains(l))
+        || ABBREV_FILTER.may_contain_digest(WordFilter::digest(w))
+            && ABBREV.contains(&low[start..end])
 }
 
 /// Whether `w`, word `p[..end]` or its lower case, is a German ordinal day before a dot and a
