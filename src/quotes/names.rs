@@ -1032,37 +1032,49 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
-/// An organisation of [`Index::orgs`]: its entity, and the lengths of the words that may be
-/// its first word, for [`Index::canon_entity`] to pass over most organisations without reading
-/// their names.
+/// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
+/// [`Index::canon_entity`] to pass over most organisations without reading their names.
 #[derive(Debug, Clone, Copy)]
 struct OrgRef {
     ent: usize,
-    /// bit `k` is set when the name without "The " is `k` bytes long or has a space at byte `k`
-    /// (only `k` < 64): a word of `k` bytes may be its first word only then. For a media
-    /// organisation, whose other words are looked at too, also the lengths of those (all bits
-    /// for one of 64 bytes or more).
-    ends: u64,
+    /// [`first_word_key`] of the first word of the name without "The ": equal to that of a word
+    /// that may be that first word (asked words are one word). One compare, false for nearly
+    /// every organisation, where a test of the word's length passed many and mispredicted.
+    first: u64,
+    /// for a media organisation, whose other words are looked at too, bit `k` for each word of
+    /// `k` bytes (bit 63 for 63 or more); 0 for the others
+    media_ends: u64,
+}
+
+/// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
+/// its length and its first, middle and last bytes with the ASCII case bit set. Three loads, no
+/// loop.
+fn first_word_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    let byte = |k: usize| u64::from(w.get(k).map_or(0, |&b| b | 0x20));
+    (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
 impl OrgRef {
     fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
         let nb = name.strip_prefix("The ").unwrap_or(name);
-        let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
-        let mut ends = memchr::memchr_iter(b' ', &nb.as_bytes()[..nb.len().min(64)])
-            .fold(ends, |e, k| e | 1 << k);
-        if kind == Kind::Org(OrgKind::Media) {
-            for w in split_spaces(nb) {
-                ends |= if w.len() < 64 { 1 << w.len() } else { u64::MAX };
-            }
+        let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
+        let media_ends = if kind == Kind::Org(OrgKind::Media) {
+            split_spaces(nb).fold(0, |e, w| e | 1 << w.len().min(63))
+        } else {
+            0
+        };
+        OrgRef {
+            ent,
+            first: first_word_key(first),
+            media_ends,
         }
-        OrgRef { ent, ends }
     }
 
-    /// Whether a word of `len` bytes may be the first word of the name (or, for a media
-    /// organisation, any).
-    fn may_start(&self, len: usize) -> bool {
-        len >= 64 || self.ends & (1 << len) != 0
+    /// Whether a word of `len` bytes and [`first_word_key`] `key` may be the first word of the
+    /// name (or, for a media organisation, any).
+    fn may_start(&self, key: u64, len: usize) -> bool {
+        (self.first == key) | (self.media_ends & 1 << len.min(63) != 0)
     }
 }
 
@@ -1377,7 +1389,8 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last of
         // equals)
         let mut org: Option<usize> = None;
-        for o in self.orgs.iter().filter(|o| o.may_start(w.len())) {
+        let key = first_word_key(w.as_bytes());
+        for o in self.orgs.iter().filter(|o| o.may_start(key, w.len())) {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
