@@ -392,19 +392,24 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    // by bytes while they are ASCII, whose only letters are A-Z and a-z: most words asked
-    // are told by their second letter
+    is_acronym_ascii(w.as_bytes()).unwrap_or_else(|| is_acronym_chars(w))
+}
+
+/// [`is_acronym`] of a word's bytes, `None` for one with a byte outside ASCII: by bytes while
+/// they are ASCII, whose only letters are A-Z and a-z (most words asked are told by their
+/// second letter), with no str to slice.
+fn is_acronym_ascii(w: &[u8]) -> Option<bool> {
     let mut n = 0usize;
-    for &b in w.as_bytes() {
+    for &b in w {
         if !b.is_ascii() {
-            return is_acronym_chars(w);
+            return None;
         }
         if b.is_ascii_lowercase() {
-            return false;
+            return Some(false);
         }
         n += usize::from(b.is_ascii_uppercase());
     }
-    n >= 2
+    Some(n >= 2)
 }
 
 /// [`is_acronym`] of a word with a character outside ASCII.
@@ -457,14 +462,14 @@ fn low(l: &str) -> Low<'_> {
     (l, list_flags(l))
 }
 
-/// The [`Low`] of word `w` of a run, whose lower-case form is `l` and list flags `f`, without
-/// its possessive ending when `bare` (from [`strip_poss`]) is shorter: the ending is ASCII or
-/// '’', which lower case keeps, so the bare word's form is the start of `l`.
-fn low_bare<'p>(l: &'p str, w: &str, bare: &str, f: u8) -> Low<'p> {
-    if bare.len() == w.len() {
+/// The [`Low`] of a word of a run, whose lower-case form is `l` and list flags `f`, without
+/// its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII or '’', which lower
+/// case keeps, so the bare word's form is the start of `l`.
+fn low_bare(l: &str, cut: usize, f: u8) -> Low<'_> {
+    if cut == 0 {
         (l, f)
     } else {
-        low(&l[..l.len() - (w.len() - bare.len())])
+        low(&l[..l.len() - cut])
     }
 }
 
@@ -525,11 +530,14 @@ impl RunState {
     }
 }
 
-/// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
-/// lower-case forms of the run being read, kept from run to run (and by the name index from
-/// paragraph to paragraph): only a run that is kept gets its own Strings.
+/// Buffers for [`runs`]: the words (without a possessive ending, as their start and end in the
+/// paragraph) and lower-case forms of the run being read, kept from run to run (and by the name
+/// index from paragraph to paragraph): only a run that is kept gets its own Strings. A word is
+/// kept by its offsets, not as a str: each str slice tests that both ends are character
+/// boundaries, and the test of a start at 0 mispredicts at every paragraph that starts with a
+/// capital.
 pub struct RunBufs<'p> {
-    words: Vec<(usize, &'p str)>,
+    words: Vec<(usize, usize)>,
     lows: Vec<Low<'p>>,
 }
 
@@ -578,9 +586,8 @@ pub fn runs<'p>(
         // bytes read from the paragraph)
         let l_i = para.lw(i);
         let flags_i = flags[k];
-        let w_i = para.w(i);
-        let cut_i = poss_cut(tail_at(pb, t.end), w_i.len());
-        let bare_i = &w_i[..w_i.len() - cut_i];
+        let cut_i = poss_cut(tail_at(pb, t.end), t.end - t.start);
+        let bare_end = t.end - cut_i;
         let stop_i = (flags_i & IN_CAP_STOP != 0) & !is_title_f(l_i, flags_i);
         // the token before (the word itself at the paragraph's start, where `i == a`)
         let prev = &toks[i.max(1) - 1];
@@ -591,20 +598,23 @@ pub fn runs<'p>(
             | ((flags_i & IN_PERSON_ROLES != 0) & (flags_i & IN_TITLES == 0));
         if (stop_i | sent_start | role_i | t.hyphen)
             && (stop_i
-                || sent_start && !is_acronym(bare_i) && {
-                    let lb = lower_bare(l_i, bare_i, cut_i > 0);
-                    lower_words.contains(lb.as_ref()) && !is_title(&lb)
-                }
+                || sent_start
+                    && !is_acronym_ascii(&pb[t.start..bare_end])
+                        .unwrap_or_else(|| is_acronym_chars(&p[t.start..bare_end]))
+                    && {
+                        let lb = lower_bare(l_i, || &p[t.start..bare_end], cut_i > 0);
+                        lower_words.contains(lb.as_ref()) && !is_title(&lb)
+                    }
                 || role_i
-                || t.hyphen && hyphen_lower(w_i))
+                || t.hyphen && hyphen_lower(para.w(i)))
         {
             k += 1;
             continue;
         }
         words.clear();
         lows.clear();
-        words.push((t.start, bare_i));
-        let low_i = low_bare(l_i, w_i, bare_i, flags_i);
+        words.push((t.start, bare_end));
+        let low_i = low_bare(l_i, cut_i, flags_i);
         let mut st = RunState::NEW.add(0, low_i);
         lows.push(low_i);
         let start = t.start;
@@ -630,7 +640,7 @@ pub fn runs<'p>(
                             && flags[kc + 1] & IN_CAP_STOP == 0
                     }
                 {
-                    words.push((tj.start, para.w(j)));
+                    words.push((tj.start, tj.end));
                     let lj = low(para.lw(j));
                     st = st.add(lows.len(), lj);
                     st.spaced &= single;
@@ -650,14 +660,12 @@ pub fn runs<'p>(
             let l = para.lw(j);
             let stop = (f & IN_CAP_STOP != 0) & !is_title_f(l, f);
             let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
-            let wj = para.w(j);
-            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(wj)) {
+            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(para.w(j))) {
                 break;
             }
-            let cut = poss_cut(tail_at(pb, tj.end), wj.len());
-            let bare = &wj[..wj.len() - cut];
-            words.push((tj.start, bare));
-            let lj = low_bare(l, wj, bare, f);
+            let cut = poss_cut(tail_at(pb, tj.end), tj.end - tj.start);
+            words.push((tj.start, tj.end - cut));
+            let lj = low_bare(l, cut, f);
             st = st.add(lows.len(), lj);
             st.spaced &= single;
             lows.push(lj);
@@ -755,31 +763,31 @@ fn has_break(p: &[u8], end: usize, start: usize) -> bool {
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
 /// where one space parts each word from the next there, as in most names (known when
 /// `spaced`).
-fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)], spaced: bool) -> Cow<'p, str> {
-    let end = |&(at, w): &(usize, &str)| at + w.len();
+fn run_name<'p>(p: &'p str, words: &[(usize, usize)], spaced: bool) -> Cow<'p, str> {
     if spaced
         || words
             .windows(2)
-            .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+            .all(|w| w[1].0 == w[0].1 + 1 && p.as_bytes()[w[0].1] == b' ')
     {
-        return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
+        return Cow::Borrowed(&p[words[0].0..words[words.len() - 1].1]);
     }
     // `join(" ")`, whose generic copy costs more than the few short words it joins
-    let mut name = String::with_capacity(words.iter().map(|w| w.1.len() + 1).sum());
-    for (k, (_, w)) in words.iter().enumerate() {
+    let mut name = String::with_capacity(words.iter().map(|w| w.1 - w.0 + 1).sum());
+    for (k, &(a, b)) in words.iter().enumerate() {
         if k > 0 {
             name.push(' ');
         }
-        name.push_str(w);
+        name.push_str(&p[a..b]);
     }
     Cow::Owned(name)
 }
 
 /// Lower-case form of a word without its possessive ending (`bare`, `stripped` from
-/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped.
-fn lower_bare<'p>(l: &'p str, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped, with no str of
+/// the bare word sliced then.
+fn lower_bare<'p>(l: &'p str, bare: impl FnOnce() -> &'p str, stripped: bool) -> Cow<'p, str> {
     if stripped {
-        lower(bare)
+        lower(bare())
     } else {
         Cow::Borrowed(l)
     }
