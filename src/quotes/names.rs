@@ -217,10 +217,37 @@ const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
 ];
 
+/// [`CONNECT`] as [`connector_key`]s.
+const CONNECT_KEYS: [u32; CONNECT.len()] = {
+    let mut keys = [0; CONNECT.len()];
+    let mut k = 0;
+    while k < CONNECT.len() {
+        keys[k] = connector_key(CONNECT[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
+/// A number equal for equal words of one to three bytes (`b`): their length and bytes.
+const fn connector_key(b: &[u8]) -> u32 {
+    let n = b.len();
+    (n as u32) << 24
+        | (b[0] as u32) << 16
+        | (b[if n > 1 { 1 } else { 0 }] as u32) << 8
+        | b[n - 1] as u32
+}
+
 /// Whether lower-case word `l` is in [`CONNECT`]: told of most words by their length, as no
-/// connector is longer than three bytes.
+/// connector is longer than three bytes, and of the others by one number compared with every
+/// connector's at once, where comparing strings one by one branched on each.
 fn is_connector(l: &str) -> bool {
-    l.len() <= 3 && CONNECT.contains(&l)
+    let b = l.as_bytes();
+    (1..=3).contains(&b.len()) && {
+        let key = connector_key(b);
+        CONNECT_KEYS
+            .iter()
+            .fold(false, |found, &c| found | (c == key))
+    }
 }
 
 /// Whether a word whose last byte is `b` may have a possessive ending ([`strip_poss`]): every
