@@ -217,10 +217,37 @@ const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
 ];
 
+/// [`CONNECT`] as [`connector_key`]s.
+const CONNECT_KEYS: [u32; CONNECT.len()] = {
+    let mut keys = [0; CONNECT.len()];
+    let mut k = 0;
+    while k < CONNECT.len() {
+        keys[k] = connector_key(CONNECT[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
+/// A number equal for equal words of one to three bytes (`b`): their length and bytes.
+const fn connector_key(b: &[u8]) -> u32 {
+    let n = b.len();
+    (n as u32) << 24
+        | (b[0] as u32) << 16
+        | (b[if n > 1 { 1 } else { 0 }] as u32) << 8
+        | b[n - 1] as u32
+}
+
 /// Whether lower-case word `l` is in [`CONNECT`]: told of most words by their length, as no
-/// connector is longer than three bytes.
+/// connector is longer than three bytes, and of the others by one number compared with every
+/// connector's at once, where comparing strings one by one branched on each.
 fn is_connector(l: &str) -> bool {
-    l.len() <= 3 && CONNECT.contains(&l)
+    let b = l.as_bytes();
+    (1..=3).contains(&b.len()) && {
+        let key = connector_key(b);
+        CONNECT_KEYS
+            .iter()
+            .fold(false, |found, &c| found | (c == key))
+    }
 }
 
 /// Whether a word whose last byte is `b` may have a possessive ending ([`strip_poss`]): every
@@ -392,19 +419,24 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    // by bytes while they are ASCII, whose only letters are A-Z and a-z: most words asked
-    // are told by their second letter
+    is_acronym_ascii(w.as_bytes()).unwrap_or_else(|| is_acronym_chars(w))
+}
+
+/// [`is_acronym`] of a word's bytes, `None` for one with a byte outside ASCII: by bytes while
+/// they are ASCII, whose only letters are A-Z and a-z (most words asked are told by their
+/// second letter), with no str to slice.
+fn is_acronym_ascii(w: &[u8]) -> Option<bool> {
     let mut n = 0usize;
-    for &b in w.as_bytes() {
+    for &b in w {
         if !b.is_ascii() {
-            return is_acronym_chars(w);
+            return None;
         }
         if b.is_ascii_lowercase() {
-            return false;
+            return Some(false);
         }
         n += usize::from(b.is_ascii_uppercase());
     }
-    n >= 2
+    Some(n >= 2)
 }
 
 /// [`is_acronym`] of a word with a character outside ASCII.
@@ -457,15 +489,33 @@ fn low(l: &str) -> Low<'_> {
     (l, list_flags(l))
 }
 
-/// The [`Low`] of word `w` of a run, whose lower-case form is `l` and list flags `f`, without
-/// its possessive ending when `bare` (from [`strip_poss`]) is shorter: the ending is ASCII or
-/// '’', which lower case keeps, so the bare word's form is the start of `l`.
-fn low_bare<'p>(l: &'p str, w: &str, bare: &str, f: u8) -> Low<'p> {
-    if bare.len() == w.len() {
+/// The [`Low`] of a word of a run, whose lower-case form is `l` and list flags `f`, without
+/// its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII or '’', which lower
+/// case keeps, so the bare word's form is the start of `l`.
+fn low_bare(l: &str, cut: usize, f: u8) -> Low<'_> {
+    if cut == 0 {
         (l, f)
     } else {
-        low(&l[..l.len() - (w.len() - bare.len())])
+        low(&l[..l.len() - cut])
     }
+}
+
+/// [`Run::org`] of a run's words `lows`: [`low_org_kind`] of only those words it may find in
+/// a list (of an organisation list or with a final dot, as it tells first), found by a pass with
+/// no branch per word and read as the set bits of a mask, where asking each word mispredicted.
+fn run_org_kind(lows: &[Low]) -> Option<OrgKind> {
+    let kind = |k: usize| low_org_kind(lows[k].0, lows[k].1);
+    if lows.len() > 64 {
+        return best_org_kind((0..lows.len()).map(kind));
+    }
+    let mask = lows.iter().enumerate().fold(0u64, |m, (k, w)| {
+        m | u64::from((w.1 & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | ends_dot(w.0)) << k
+    });
+    let bits = std::iter::successors(Some(mask), |&m| Some(m & m.wrapping_sub(1)));
+    best_org_kind(
+        bits.take_while(|&m| m != 0)
+            .map(|m| kind(m.trailing_zeros() as usize)),
+    )
 }
 
 fn any_org_word(lows: &[Low]) -> bool {
@@ -525,11 +575,14 @@ impl RunState {
     }
 }
 
-/// Buffers for [`runs`]: the words (without a possessive ending, with their offsets) and
-/// lower-case forms of the run being read, kept from run to run (and by the name index from
-/// paragraph to paragraph): only a run that is kept gets its own Strings.
+/// Buffers for [`runs`]: the words (without a possessive ending, as their start and end in the
+/// paragraph) and lower-case forms of the run being read, kept from run to run (and by the name
+/// index from paragraph to paragraph): only a run that is kept gets its own Strings. A word is
+/// kept by its offsets, not as a str: each str slice tests that both ends are character
+/// boundaries, and the test of a start at 0 mispredicts at every paragraph that starts with a
+/// capital.
 pub struct RunBufs<'p> {
-    words: Vec<(usize, &'p str)>,
+    words: Vec<(usize, usize)>,
     lows: Vec<Low<'p>>,
 }
 
@@ -578,9 +631,8 @@ pub fn runs<'p>(
         // bytes read from the paragraph)
         let l_i = para.lw(i);
         let flags_i = flags[k];
-        let w_i = para.w(i);
-        let cut_i = poss_cut(tail_at(pb, t.end), w_i.len());
-        let bare_i = &w_i[..w_i.len() - cut_i];
+        let cut_i = poss_cut(tail_at(pb, t.end), t.end - t.start);
+        let bare_end = t.end - cut_i;
         let stop_i = (flags_i & IN_CAP_STOP != 0) & !is_title_f(l_i, flags_i);
         // the token before (the word itself at the paragraph's start, where `i == a`)
         let prev = &toks[i.max(1) - 1];
@@ -591,20 +643,23 @@ pub fn runs<'p>(
             | ((flags_i & IN_PERSON_ROLES != 0) & (flags_i & IN_TITLES == 0));
         if (stop_i | sent_start | role_i | t.hyphen)
             && (stop_i
-                || sent_start && !is_acronym(bare_i) && {
-                    let lb = lower_bare(l_i, bare_i, cut_i > 0);
-                    lower_words.contains(lb.as_ref()) && !is_title(&lb)
-                }
+                || sent_start
+                    && !is_acronym_ascii(&pb[t.start..bare_end])
+                        .unwrap_or_else(|| is_acronym_chars(&p[t.start..bare_end]))
+                    && {
+                        let lb = lower_bare(l_i, || &p[t.start..bare_end], cut_i > 0);
+                        lower_words.contains(lb.as_ref()) && !is_title(&lb)
+                    }
                 || role_i
-                || t.hyphen && hyphen_lower(w_i))
+                || t.hyphen && hyphen_lower(para.w(i)))
         {
             k += 1;
             continue;
         }
         words.clear();
         lows.clear();
-        words.push((t.start, bare_i));
-        let low_i = low_bare(l_i, w_i, bare_i, flags_i);
+        words.push((t.start, bare_end));
+        let low_i = low_bare(l_i, cut_i, flags_i);
         let mut st = RunState::NEW.add(0, low_i);
         lows.push(low_i);
         let start = t.start;
@@ -630,7 +685,7 @@ pub fn runs<'p>(
                             && flags[kc + 1] & IN_CAP_STOP == 0
                     }
                 {
-                    words.push((tj.start, para.w(j)));
+                    words.push((tj.start, tj.end));
                     let lj = low(para.lw(j));
                     st = st.add(lows.len(), lj);
                     st.spaced &= single;
@@ -650,14 +705,12 @@ pub fn runs<'p>(
             let l = para.lw(j);
             let stop = (f & IN_CAP_STOP != 0) & !is_title_f(l, f);
             let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
-            let wj = para.w(j);
-            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(wj)) {
+            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(para.w(j))) {
                 break;
             }
-            let cut = poss_cut(tail_at(pb, tj.end), wj.len());
-            let bare = &wj[..wj.len() - cut];
-            words.push((tj.start, bare));
-            let lj = low_bare(l, wj, bare, f);
+            let cut = poss_cut(tail_at(pb, tj.end), tj.end - tj.start);
+            words.push((tj.start, tj.end - cut));
+            let lj = low_bare(l, cut, f);
             st = st.add(lows.len(), lj);
             st.spaced &= single;
             lows.push(lj);
@@ -714,7 +767,7 @@ pub fn runs<'p>(
             out.push(Run {
                 // most runs have no word of an organisation list nor a final dot: one test
                 org: if st.org_words {
-                    best_org_kind(lows.iter().map(|w| low_org_kind(w.0, w.1)))
+                    run_org_kind(lows)
                 } else {
                     None
                 },
@@ -755,31 +808,31 @@ fn has_break(p: &[u8], end: usize, start: usize) -> bool {
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
 /// where one space parts each word from the next there, as in most names (known when
 /// `spaced`).
-fn run_name<'p>(p: &'p str, words: &[(usize, &'p str)], spaced: bool) -> Cow<'p, str> {
-    let end = |&(at, w): &(usize, &str)| at + w.len();
+fn run_name<'p>(p: &'p str, words: &[(usize, usize)], spaced: bool) -> Cow<'p, str> {
     if spaced
         || words
             .windows(2)
-            .all(|w| w[1].0 == end(&w[0]) + 1 && p.as_bytes()[end(&w[0])] == b' ')
+            .all(|w| w[1].0 == w[0].1 + 1 && p.as_bytes()[w[0].1] == b' ')
     {
-        return Cow::Borrowed(&p[words[0].0..end(&words[words.len() - 1])]);
+        return Cow::Borrowed(&p[words[0].0..words[words.len() - 1].1]);
     }
     // `join(" ")`, whose generic copy costs more than the few short words it joins
-    let mut name = String::with_capacity(words.iter().map(|w| w.1.len() + 1).sum());
-    for (k, (_, w)) in words.iter().enumerate() {
+    let mut name = String::with_capacity(words.iter().map(|w| w.1 - w.0 + 1).sum());
+    for (k, &(a, b)) in words.iter().enumerate() {
         if k > 0 {
             name.push(' ');
         }
-        name.push_str(w);
+        name.push_str(&p[a..b]);
     }
     Cow::Owned(name)
 }
 
 /// Lower-case form of a word without its possessive ending (`bare`, `stripped` from
-/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped.
-fn lower_bare<'p>(l: &'p str, bare: &'p str, stripped: bool) -> Cow<'p, str> {
+/// [`strip_poss`]): the word's lower-case form `l` when nothing was stripped, with no str of
+/// the bare word sliced then.
+fn lower_bare<'p>(l: &'p str, bare: impl FnOnce() -> &'p str, stripped: bool) -> Cow<'p, str> {
     if stripped {
-        lower(bare)
+        lower(bare())
     } else {
         Cow::Borrowed(l)
     }
@@ -1032,37 +1085,49 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
-/// An organisation of [`Index::orgs`]: its entity, and the lengths of the words that may be
-/// its first word, for [`Index::canon_entity`] to pass over most organisations without reading
-/// their names.
+/// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
+/// [`Index::canon_entity`] to pass over most organisations without reading their names.
 #[derive(Debug, Clone, Copy)]
 struct OrgRef {
     ent: usize,
-    /// bit `k` is set when the name without "The " is `k` bytes long or has a space at byte `k`
-    /// (only `k` < 64): a word of `k` bytes may be its first word only then. For a media
-    /// organisation, whose other words are looked at too, also the lengths of those (all bits
-    /// for one of 64 bytes or more).
-    ends: u64,
+    /// [`first_word_key`] of the first word of the name without "The ": equal to that of a word
+    /// that may be that first word (asked words are one word). One compare, false for nearly
+    /// every organisation, where a test of the word's length passed many and mispredicted.
+    first: u64,
+    /// for a media organisation, whose other words are looked at too, bit `k` for each word of
+    /// `k` bytes (bit 63 for 63 or more); 0 for the others
+    media_ends: u64,
+}
+
+/// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
+/// its length and its first, middle and last bytes with the ASCII case bit set. Three loads, no
+/// loop.
+fn first_word_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    let byte = |k: usize| u64::from(w.get(k).map_or(0, |&b| b | 0x20));
+    (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
 impl OrgRef {
     fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
         let nb = name.strip_prefix("The ").unwrap_or(name);
-        let ends = if nb.len() < 64 { 1 << nb.len() } else { 0 };
-        let mut ends = memchr::memchr_iter(b' ', &nb.as_bytes()[..nb.len().min(64)])
-            .fold(ends, |e, k| e | 1 << k);
-        if kind == Kind::Org(OrgKind::Media) {
-            for w in split_spaces(nb) {
-                ends |= if w.len() < 64 { 1 << w.len() } else { u64::MAX };
-            }
+        let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
+        let media_ends = if kind == Kind::Org(OrgKind::Media) {
+            split_spaces(nb).fold(0, |e, w| e | 1 << w.len().min(63))
+        } else {
+            0
+        };
+        OrgRef {
+            ent,
+            first: first_word_key(first),
+            media_ends,
         }
-        OrgRef { ent, ends }
     }
 
-    /// Whether a word of `len` bytes may be the first word of the name (or, for a media
-    /// organisation, any).
-    fn may_start(&self, len: usize) -> bool {
-        len >= 64 || self.ends & (1 << len) != 0
+    /// Whether a word of `len` bytes and [`first_word_key`] `key` may be the first word of the
+    /// name (or, for a media organisation, any).
+    fn may_start(&self, key: u64, len: usize) -> bool {
+        (self.first == key) | (self.media_ends & 1 << len.min(63) != 0)
     }
 }
 
@@ -1377,7 +1442,8 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last of
         // equals)
         let mut org: Option<usize> = None;
-        for o in self.orgs.iter().filter(|o| o.may_start(w.len())) {
+        let key = first_word_key(w.as_bytes());
+        for o in self.orgs.iter().filter(|o| o.may_start(key, w.len())) {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
