@@ -728,7 +728,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             } else {
                 Subj::Phrase(s0, i)
             };
-            let subj_words = (s0..i).filter(|&t| toks[t].is_word()).count();
             // quote right before the subject: "...," Rubio said
             if s0 > a {
                 if let Some(qi) = toks[s0 - 1].quote() {
@@ -744,7 +743,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         && para.is_w(s0 - 2)
                         && word_count(&p[sp.start..sp.end], 2) <= 1
                         && !p[sp.start..sp.end].ends_with([',', '.', '!', '?', '…']);
-                    if !used[qi] && subj_words <= 14 && ends && !scare {
+                    // the subject's words are counted only here, for a rare case
+                    let subj_words = || (s0..i).filter(|&t| toks[t].is_word()).count();
+                    if !used[qi] && ends && !scare && subj_words() <= 14 {
                         used[qi] = true;
                         raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, s0 - 1));
                     }
@@ -996,7 +997,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // "has advised several districts": a verb with an object, no speech attribution
                     i += 1;
                     continue;
-                } else if subj_words > 0 {
+                } else if lastw > s0 {
+                    // a word before the cue (`lastw` is after the last one)
                     bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
