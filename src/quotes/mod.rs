@@ -2051,12 +2051,11 @@ impl<'a> Resolver<'a> {
         }
         // dateline: upper-case words (and a parenthesis) then a dash, at the paragraph start
         if a == 0 || (0..a).all(|t| !toks[t].is_word()) {
-            if let Some(d) = (a..b).find(|&t| {
-                matches!(
-                    toks[t].kind,
-                    TK::Punct('—') | TK::Punct('–') | TK::Punct('-')
-                )
-            }) {
+            // the kind compared whole with each dash and the answers joined by `|`: one branch
+            // a token, where a `match` branches on the kind and then on the character
+            let dash =
+                |k: TK| (k == TK::Punct('—')) | (k == TK::Punct('–')) | (k == TK::Punct('-'));
+            if let Some(d) = (a..b).find(|&t| dash(toks[t].kind)) {
                 let mut depth = 0i32;
                 let mut caps = true;
                 let mut words = 0;
