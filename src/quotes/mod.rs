@@ -728,7 +728,6 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             } else {
                 Subj::Phrase(s0, i)
             };
-            let subj_words = (s0..i).filter(|&t| toks[t].is_word()).count();
             // quote right before the subject: "...," Rubio said
             if s0 > a {
                 if let Some(qi) = toks[s0 - 1].quote() {
@@ -744,7 +743,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         && para.is_w(s0 - 2)
                         && word_count(&p[sp.start..sp.end], 2) <= 1
                         && !p[sp.start..sp.end].ends_with([',', '.', '!', '?', '…']);
-                    if !used[qi] && subj_words <= 14 && ends && !scare {
+                    // the subject's words are counted only here, for a rare case
+                    let subj_words = || (s0..i).filter(|&t| toks[t].is_word()).count();
+                    if !used[qi] && ends && !scare && subj_words() <= 14 {
                         used[qi] = true;
                         raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, s0 - 1));
                     }
@@ -996,7 +997,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // "has advised several districts": a verb with an object, no speech attribution
                     i += 1;
                     continue;
-                } else if subj_words > 0 {
+                } else if lastw > s0 {
+                    // a word before the cue (`lastw` is after the last one)
                     bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
@@ -1333,20 +1335,51 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     true
 }
 
+/// Bit 7 of each byte of `x` set when that byte is ':' or an ASCII lower-case letter, the
+/// others clear.
+fn colon_or_lower_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // bit 7 of each byte set when its low seven bits are at least `k` (no borrow crosses bytes)
+    let at_least = |v: u64, k: u8| ((v | HIGH) - ONES * u64::from(k)) & HIGH;
+    let v = x & !HIGH;
+    let lower = at_least(v, b'a') & !at_least(v, b'z' + 1);
+    let colon = at_least(v, b':') & !at_least(v, b':' + 1);
+    (lower | colon) & !x & HIGH
+}
+
 /// "SMITH: text" / "Q: text" paragraphs.
 fn transcript(para: &Para) -> Option<Raw> {
     let p = para.p.trim_start();
     let off = para.p.len() - p.len();
     // the speaker's colon comes within 40 bytes, and no lower-case letter before it (the name
-    // is in capitals): most paragraphs are turned away at their second byte
+    // is in capitals): most paragraphs are turned away at their second byte. Eight bytes are
+    // tested at once: a test per byte mispredicts where the first such byte is
     let head = &p.as_bytes()[..p.len().min(41)];
-    let colon = head
-        .iter()
-        .position(|&x| x == b':' || x.is_ascii_lowercase())
-        .filter(|&k| head[k] == b':')?;
-    if colon == 0 {
+    let mut k = 0;
+    let stop = loop {
+        let chunk = match head.get(k..k + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap()),
+            None => {
+                // the last bytes, then zeros (neither a colon nor a letter)
+                let mut b = [0; 8];
+                b.iter_mut().zip(&head[k..]).for_each(|(d, &x)| *d = x);
+                u64::from_le_bytes(b)
+            }
+        };
+        let m = colon_or_lower_mask(chunk);
+        if m != 0 {
+            break k + (m.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+        if k >= head.len() {
+            return None;
+        }
+    };
+    if stop == 0 || head[stop] != b':' {
         return None;
     }
+    let colon = stop;
     let name = p[..colon].trim();
     let rest = p[colon + 1..].trim();
     if word_count(rest, 2) < 2 {
@@ -1930,21 +1963,20 @@ impl<'a> Resolver<'a> {
         let mut chunks = self.chunk_buf.borrow_mut();
         chunks.clear();
         let mut s = a;
+        // the kind compared whole with each mark and the answers joined by `|`, the start moved
+        // by a select: a branch a token only where a chunk ends (a `match` mispredicted often)
         for t in a..b {
-            if matches!(
-                para.toks[t].kind,
-                TK::Punct(',')
-                    | TK::Punct('—')
-                    | TK::Punct('–')
-                    | TK::Punct('(')
-                    | TK::Punct(')')
-                    | TK::Punct(';')
-            ) {
-                if t > s {
-                    chunks.push((s, t));
-                }
-                s = t + 1;
+            let k = para.toks[t].kind;
+            let sep = (k == TK::Punct(','))
+                | (k == TK::Punct('—'))
+                | (k == TK::Punct('–'))
+                | (k == TK::Punct('('))
+                | (k == TK::Punct(')'))
+                | (k == TK::Punct(';'));
+            if sep & (t > s) {
+                chunks.push((s, t));
             }
+            s = if sep { t + 1 } else { s };
         }
         if b > s {
             chunks.push((s, b));
@@ -2018,12 +2050,11 @@ impl<'a> Resolver<'a> {
         }
         // dateline: upper-case words (and a parenthesis) then a dash, at the paragraph start
         if a == 0 || (0..a).all(|t| !toks[t].is_word()) {
-            if let Some(d) = (a..b).find(|&t| {
-                matches!(
-                    toks[t].kind,
-                    TK::Punct('—') | TK::Punct('–') | TK::Punct('-')
-                )
-            }) {
+            // the kind compared whole with each dash and the answers joined by `|`: one branch
+            // a token, where a `match` branches on the kind and then on the character
+            let dash =
+                |k: TK| (k == TK::Punct('—')) | (k == TK::Punct('–')) | (k == TK::Punct('-'));
+            if let Some(d) = (a..b).find(|&t| dash(toks[t].kind)) {
                 let mut depth = 0i32;
                 let mut caps = true;
                 let mut words = 0;
