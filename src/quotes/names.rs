@@ -876,7 +876,10 @@ fn role_of(w: &str) -> Option<Cow<'_, str>> {
 /// told by its digest and lower-case form without reading the text again.
 fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
-    if let Some(k) = r.first.filter(|&i| i > 0).map(|i| i - 1) {
+    if let Some(first) = r.first {
+        // before the paragraph's first token there is white space alone (the tokenizer skips
+        // nothing else): no word
+        let k = first.checked_sub(1)?;
         let t = &toks[k];
         // told together, each without a branch of its own: which of them fails varies from
         // run to run (every byte read is in the paragraph: a token is not empty, and the run
