@@ -846,6 +846,26 @@ fn trim_ascii_word(s: &str, start: usize, end: usize) -> &str {
 /// as most are, is compared without lower-casing it.
 fn opens_description(app: &str) -> bool {
     const OPENERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+    // most appositions open with ASCII letters or digits and a space within their first eight
+    // bytes: that is the first word, compared lower-cased with each opener as one u64 (the
+    // letters and digits, whose 0x20 bit is their lower case, with zeros after them), with no
+    // scan of the bytes that stops at a varying one
+    if let Some(head) = app.as_bytes().first_chunk::<8>() {
+        let k = head
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (j, &x)| {
+                m | u32::from(PIECE_STOP[usize::from(x)]) << j
+            })
+            .trailing_zeros() as usize;
+        if (1..8).contains(&k) && is_ascii_space(head[k]) {
+            let mask = (1u64 << (8 * k)) - 1;
+            let key = (u64::from_le_bytes(*head) | 0x2020_2020_2020_2020) & mask;
+            return OPENERS
+                .iter()
+                .fold(false, |m, o| m | (key == opener_key(o)));
+        }
+    }
     first_word(app).is_some_and(|w| {
         if w.is_ascii() {
             return OPENERS.iter().any(|a| w.eq_ignore_ascii_case(a));
@@ -853,6 +873,11 @@ fn opens_description(app: &str) -> bool {
         let w = lower(w);
         OPENERS.contains(&w.as_ref()) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
     })
+}
+
+/// Lower-case word `o` of at most eight bytes as a u64, its first byte lowest, zeros after it.
+fn opener_key(o: &str) -> u64 {
+    o.bytes().rev().fold(0, |k, x| k << 8 | u64::from(x))
 }
 
 /// ASCII white space as `char::is_whitespace` has it.
