@@ -1153,21 +1153,26 @@ impl<'a> Index<'a> {
                     add_role(e, t);
                 }
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to a comma, full stop or semicolon (80 bytes
-                    // when they are ASCII, found without decoding them)
-                    let cut = match apposition.as_bytes().get(..80) {
-                        None => apposition.len(),
-                        Some(head) if head.is_ascii() => 80,
-                        Some(_) => apposition
-                            .char_indices()
-                            .nth(80)
-                            .map_or(apposition.len(), |(b, _)| b),
-                    };
-                    // up to the first comma, full stop or semicolon: ASCII, found by a byte
-                    // search where `split` would decode every character
-                    let app = &apposition[..cut];
-                    let app = &app
-                        [..memchr::memchr3(b',', b'.', b';', app.as_bytes()).unwrap_or(app.len())];
+                    // its first 80 characters, up to the first comma, full stop or semicolon
+                    // (ASCII, found by a byte search where `split` would decode every
+                    // character). The 80 characters are at least 80 bytes: a stop within the
+                    // first 80 bytes ends the apposition before them, which are counted only
+                    // when there is none (as bytes when they are ASCII, without decoding them)
+                    let b = apposition.as_bytes();
+                    let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
+                    let app = &apposition[..match b.get(..80) {
+                        None => stop(b.len()),
+                        Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
+                            Some(s) => s,
+                            None if head.is_ascii() => 80,
+                            None => stop(
+                                apposition
+                                    .char_indices()
+                                    .nth(80)
+                                    .map_or(b.len(), |(k, _)| k),
+                            ),
+                        },
+                    }];
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
