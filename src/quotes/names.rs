@@ -899,6 +899,26 @@ fn trim_ascii_word(s: &str, start: usize, end: usize) -> &str {
 /// as most are, is compared without lower-casing it.
 fn opens_description(app: &str) -> bool {
     const OPENERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+    // most appositions open with ASCII letters or digits and a space within their first eight
+    // bytes: that is the first word, compared lower-cased with each opener as one u64 (the
+    // letters and digits, whose 0x20 bit is their lower case, with zeros after them), with no
+    // scan of the bytes that stops at a varying one
+    if let Some(head) = app.as_bytes().first_chunk::<8>() {
+        let k = head
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (j, &x)| {
+                m | u32::from(PIECE_STOP[usize::from(x)]) << j
+            })
+            .trailing_zeros() as usize;
+        if (1..8).contains(&k) && is_ascii_space(head[k]) {
+            let mask = (1u64 << (8 * k)) - 1;
+            let key = (u64::from_le_bytes(*head) | 0x2020_2020_2020_2020) & mask;
+            return OPENERS
+                .iter()
+                .fold(false, |m, o| m | (key == opener_key(o)));
+        }
+    }
     first_word(app).is_some_and(|w| {
         if w.is_ascii() {
             return OPENERS.iter().any(|a| w.eq_ignore_ascii_case(a));
@@ -906,6 +926,11 @@ fn opens_description(app: &str) -> bool {
         let w = lower(w);
         OPENERS.contains(&w.as_ref()) || (!w.is_ascii() && PERSON_ROLES.contains(w.as_ref()))
     })
+}
+
+/// Lower-case word `o` of at most eight bytes as a u64, its first byte lowest, zeros after it.
+fn opener_key(o: &str) -> u64 {
+    o.bytes().rev().fold(0, |k, x| k << 8 | u64::from(x))
 }
 
 /// ASCII white space as `char::is_whitespace` has it.
@@ -929,7 +954,10 @@ fn role_of(w: &str) -> Option<Cow<'_, str>> {
 /// told by its digest and lower-case form without reading the text again.
 fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
-    if let Some(k) = r.first.filter(|&i| i > 0).map(|i| i - 1) {
+    if let Some(first) = r.first {
+        // before the paragraph's first token there is white space alone (the tokenizer skips
+        // nothing else): no word
+        let k = first.checked_sub(1)?;
         let t = &toks[k];
         // told together, each without a branch of its own: which of them fails varies from
         // run to run (every byte read is in the paragraph: a token is not empty, and the run
@@ -1190,21 +1218,26 @@ impl<'a> Index<'a> {
                     add_role(e, t);
                 }
                 if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to a comma, full stop or semicolon (80 bytes
-                    // when they are ASCII, found without decoding them)
-                    let cut = match apposition.as_bytes().get(..80) {
-                        None => apposition.len(),
-                        Some(head) if head.is_ascii() => 80,
-                        Some(_) => apposition
-                            .char_indices()
-                            .nth(80)
-                            .map_or(apposition.len(), |(b, _)| b),
-                    };
-                    // up to the first comma, full stop or semicolon: ASCII, found by a byte
-                    // search where `split` would decode every character
-                    let app = &apposition[..cut];
-                    let app = &app
-                        [..memchr::memchr3(b',', b'.', b';', app.as_bytes()).unwrap_or(app.len())];
+                    // its first 80 characters, up to the first comma, full stop or semicolon
+                    // (ASCII, found by a byte search where `split` would decode every
+                    // character). The 80 characters are at least 80 bytes: a stop within the
+                    // first 80 bytes ends the apposition before them, which are counted only
+                    // when there is none (as bytes when they are ASCII, without decoding them)
+                    let b = apposition.as_bytes();
+                    let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
+                    let app = &apposition[..match b.get(..80) {
+                        None => stop(b.len()),
+                        Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
+                            Some(s) => s,
+                            None if head.is_ascii() => 80,
+                            None => stop(
+                                apposition
+                                    .char_indices()
+                                    .nth(80)
+                                    .map_or(b.len(), |(k, _)| k),
+                            ),
+                        },
+                    }];
                     let aw = app
                         .split_whitespace()
                         .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
