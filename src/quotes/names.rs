@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{is_alnum, Para};
+use super::text::{first_non_alnum, is_alnum, Para};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -324,23 +324,11 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The bytes that are no ASCII letter or digit: each ends a piece of [`alnum_pieces`] or, for
-/// another character than ASCII, has it decoded.
-static PIECE_STOP: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = !(i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
-
 /// `s.split(|c: char| !is_alnum(c))`, each piece with whether it is ASCII: the pronoun scan
 /// after every person's name goes through a few dozen pieces, where the char searcher decodes
-/// every character, and tells most by their bytes. Eight bytes are looked at together, each by a
-/// table: the first that is no ASCII letter or digit ends the piece (or, another than ASCII, is
-/// decoded), without a branch per byte that mispredicts at about every piece's end.
+/// every character, and tells most by their bytes. Eight bytes are looked at together
+/// ([`first_non_alnum`]): the first that is no ASCII letter or digit ends the piece (or, another
+/// than ASCII, is decoded), without a branch per byte that mispredicts at about every piece's end.
 fn alnum_pieces(s: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
@@ -348,21 +336,19 @@ fn alnum_pieces(s: &str) -> impl Iterator<Item = (&str, bool)> {
         let b = r.as_bytes();
         let (mut k, mut ascii) = (0, true);
         loop {
-            let stops = match b.get(k..k + 8) {
-                Some(chunk) => chunk.iter().enumerate().fold(0, |m, (j, &x)| {
-                    m | u32::from(PIECE_STOP[usize::from(x)]) << j
-                }),
+            let stop = match b.get(k..k + 8) {
+                Some(chunk) => first_non_alnum(chunk.try_into().unwrap()),
                 // the last few bytes, then the end as a stop
                 None => b[k..]
                     .iter()
-                    .position(|&x| PIECE_STOP[usize::from(x)])
-                    .map_or(1 << (b.len() - k), |j| 1 << j),
+                    .position(|&x| !x.is_ascii_alphanumeric())
+                    .unwrap_or(b.len() - k),
             };
-            if stops == 0 {
+            if stop == 8 {
                 k += 8;
                 continue;
             }
-            k += stops.trailing_zeros() as usize;
+            k += stop;
             let Some(&x) = b.get(k) else {
                 rest = None;
                 return Some((r, ascii));
@@ -904,13 +890,7 @@ fn opens_description(app: &str) -> bool {
     // letters and digits, whose 0x20 bit is their lower case, with zeros after them), with no
     // scan of the bytes that stops at a varying one
     if let Some(head) = app.as_bytes().first_chunk::<8>() {
-        let k = head
-            .iter()
-            .enumerate()
-            .fold(0u32, |m, (j, &x)| {
-                m | u32::from(PIECE_STOP[usize::from(x)]) << j
-            })
-            .trailing_zeros() as usize;
+        let k = first_non_alnum(*head);
         if (1..8).contains(&k) && is_ascii_space(head[k]) {
             let mask = (1u64 << (8 * k)) - 1;
             let key = (u64::from_le_bytes(*head) | 0x2020_2020_2020_2020) & mask;

@@ -413,16 +413,24 @@ fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Ve
 #[inline]
 fn alnum_end(low: &[u8], mut from: usize, lim: usize) -> usize {
     loop {
-        let chunk = u64::from_le_bytes(low[from..from + PAD.len()].try_into().unwrap());
-        let rest = ascii_alnum_mask(chunk) ^ HIGH_BITS;
-        if rest != 0 {
-            return lim.min(from + (rest.trailing_zeros() / 8) as usize);
+        let k = first_non_alnum(low[from..from + PAD.len()].try_into().unwrap());
+        if k < 8 {
+            return lim.min(from + k);
         }
         from += 8;
         if from >= lim {
             return lim;
         }
     }
+}
+
+/// Where the first byte of `chunk` that is no ASCII letter or digit is (8 when all eight are),
+/// told without a branch per byte: the end of a word, or of a piece of text between other
+/// characters, is at a different byte each time, and a test per byte mispredicts about once a
+/// word.
+#[inline]
+pub fn first_non_alnum(chunk: [u8; 8]) -> usize {
+    ((ascii_alnum_mask(u64::from_le_bytes(chunk)) ^ HIGH_BITS).trailing_zeros() / 8) as usize
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
