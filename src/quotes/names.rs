@@ -477,7 +477,10 @@ fn low(l: &str) -> Low<'_> {
 
 /// The [`Low`] of a word of a run, whose lower-case form is `l` and list flags `f`, without
 /// its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII or '’', which lower
-/// case keeps, so the bare word's form is the start of `l`.
+/// case keeps, so the bare word's form is the start of `l`. (One exception: a Greek capital
+/// sigma right before the ending is 'σ' in `l`, where the bare word lowered alone would end in
+/// the final 'ς'. No word list holds a Greek word, and the form reaches nothing but the lists,
+/// so both forms have the same flags: none.)
 fn low_bare(l: &str, cut: usize, f: u8) -> Low<'_> {
     if cut == 0 {
         (l, f)
