@@ -1338,14 +1338,11 @@ fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
 /// Bit 7 of each byte of `x` set when that byte is ':' or an ASCII lower-case letter, the
 /// others clear.
 fn colon_or_lower_mask(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // bit 7 of each byte set when its low seven bits are at least `k` (no borrow crosses bytes)
-    let at_least = |v: u64, k: u8| ((v | HIGH) - ONES * u64::from(k)) & HIGH;
-    let v = x & !HIGH;
-    let lower = at_least(v, b'a') & !at_least(v, b'z' + 1);
-    let colon = at_least(v, b':') & !at_least(v, b':' + 1);
-    (lower | colon) & !x & HIGH
+    use text::{bytes_at_least, HIGH_BITS};
+    let v = x & !HIGH_BITS;
+    let lower = bytes_at_least(v, b'a') & !bytes_at_least(v, b'z' + 1);
+    let colon = bytes_at_least(v, b':') & !bytes_at_least(v, b':' + 1);
+    (lower | colon) & !x & HIGH_BITS
 }
 
 /// "SMITH: text" / "Q: text" paragraphs.

@@ -433,22 +433,27 @@ pub fn first_non_alnum(chunk: [u8; 8]) -> usize {
     ((ascii_alnum_mask(u64::from_le_bytes(chunk)) ^ HIGH_BITS).trailing_zeros() / 8) as usize
 }
 
+/// Bit 0 of each of eight bytes.
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// Bit 7 of each of eight bytes.
-const HIGH_BITS: u64 = ONES * 0x80;
+pub const HIGH_BITS: u64 = ONES * 0x80;
+
+/// Bit 7 of each byte of `v`, bytes of seven bits, set when that byte is at least `k` (at most
+/// 0x80): eight bytes compared at once, with no branch (and no borrow crossing bytes).
+#[inline]
+pub fn bytes_at_least(v: u64, k: u8) -> u64 {
+    ((v | HIGH_BITS) - ONES * u64::from(k)) & HIGH_BITS
+}
 
 /// Bit 7 of each byte of `x` set when that byte is an ASCII letter or digit, the others clear.
 #[inline]
 fn ascii_alnum_mask(x: u64) -> u64 {
-    const HIGH: u64 = HIGH_BITS;
-    // bit 7 of each byte set when its low seven bits are at least `k` (no borrow crosses bytes)
-    let at_least = |v: u64, k: u64| ((v | HIGH) - ONES * k) & HIGH;
-    let v = x & !HIGH;
-    let digit = at_least(v, b'0' as u64) & !at_least(v, b'9' as u64 + 1);
+    let v = x & !HIGH_BITS;
+    let digit = bytes_at_least(v, b'0') & !bytes_at_least(v, b'9' + 1);
     // upper-case letters become lower-case with bit 5, and no other byte becomes a letter
     let l = v | (ONES * 0x20);
-    let letter = at_least(l, b'a' as u64) & !at_least(l, b'z' as u64 + 1);
-    (digit | letter) & !x & HIGH
+    let letter = bytes_at_least(l, b'a') & !bytes_at_least(l, b'z' + 1);
+    (digit | letter) & !x & HIGH_BITS
 }
 
 /// The token of ASCII word `bytes[start..end]`, of letters and digits and maybe a dot after
