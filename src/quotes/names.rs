@@ -752,7 +752,6 @@ pub fn runs<'p>(
         let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             let name = run_name(p, words, st.spaced);
-            let prev = &toks[i.max(1) - 1];
             out.push(Run {
                 // most runs have no word of an organisation list nor a final dot: one test
                 org: if st.org_words {
@@ -888,6 +887,16 @@ fn trim_ascii_word(s: &str, start: usize, end: usize) -> &str {
 /// as most are, is compared without lower-casing it.
 fn opens_description(app: &str) -> bool {
     const OPENERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+    /// [`OPENERS`] as [`opener_key`]s, worked out once at compile time.
+    const OPENER_KEYS: [u64; OPENERS.len()] = {
+        let mut keys = [0; OPENERS.len()];
+        let mut k = 0;
+        while k < OPENERS.len() {
+            keys[k] = opener_key(OPENERS[k].as_bytes());
+            k += 1;
+        }
+        keys
+    };
     // most appositions open with ASCII letters or digits and a space within their first eight
     // bytes: that is the first word, compared lower-cased with each opener as one u64 (the
     // letters and digits, whose 0x20 bit is their lower case, with zeros after them), with no
@@ -897,9 +906,7 @@ fn opens_description(app: &str) -> bool {
         if (1..8).contains(&k) && is_ascii_space(head[k]) {
             let mask = (1u64 << (8 * k)) - 1;
             let key = (u64::from_le_bytes(*head) | 0x2020_2020_2020_2020) & mask;
-            return OPENERS
-                .iter()
-                .fold(false, |m, o| m | (key == opener_key(o)));
+            return OPENER_KEYS.iter().fold(false, |m, &o| m | (key == o));
         }
     }
     first_word(app).is_some_and(|w| {
@@ -912,8 +919,13 @@ fn opens_description(app: &str) -> bool {
 }
 
 /// Lower-case word `o` of at most eight bytes as a u64, its first byte lowest, zeros after it.
-fn opener_key(o: &str) -> u64 {
-    o.bytes().rev().fold(0, |k, x| k << 8 | u64::from(x))
+const fn opener_key(o: &[u8]) -> u64 {
+    let (mut key, mut k) = (0, o.len());
+    while k > 0 {
+        k -= 1;
+        key = key << 8 | o[k] as u64;
+    }
+    key
 }
 
 /// ASCII white space as `char::is_whitespace` has it.
