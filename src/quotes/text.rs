@@ -344,8 +344,7 @@ fn tokenize(p: &str, low: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
 }
 
 /// Tokenise `p[b..lim]`, text without a quoted span, into `toks` (`low_text` as `low` for
-/// [`tokenize`]);
-/// and tell whether no word [`Tok::lowers`].
+/// [`tokenize`]); and tell whether no word [`Tok::lowers`].
 fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
     let bytes = &p.as_bytes()[..lim];
     let low = &low_text.as_bytes()[..lim + PAD.len()];
@@ -405,11 +404,10 @@ fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Ve
 }
 
 /// The end of the ASCII letters and digits from byte `from` on, at most `lim`: eight bytes at
-/// a time, all eight classified at once by arithmetic on one u64. A test of each byte costs
-/// fewer instructions, but the word's end is at a different byte each time: a branch per byte
-/// mispredicts about once a word, which costs more than the arithmetic. The bytes are read
-/// from `low`, which holds eight bytes more than `lim` (as for [`tokenize`]), past `lim` too,
-/// whatever they are: no test of how many are left, the end cut at `lim` by a select.
+/// a time ([`first_non_alnum`]; a test of each byte costs fewer instructions, but mispredicts
+/// about once a word, which costs more). The bytes are read from `low`, which holds eight bytes
+/// more than `lim` (as for [`tokenize`]), past `lim` too, whatever they are: no test of how many
+/// are left, the end cut at `lim` by a select.
 #[inline]
 fn alnum_end(low: &[u8], mut from: usize, lim: usize) -> usize {
     loop {
@@ -475,9 +473,9 @@ fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
 }
 
 /// The word starting at byte `start` with character `c`, read up to byte `end` (at most
-/// `lim`, the end of the text without a quoted span; `low_text` as for [`tokenize_run`]): any word,
-/// with the characters it keeps inside and the dot it may keep after it. Out of line, as few words need it: the short paths
-/// of [`tokenize_run`] keep their registers.
+/// `lim`, the end of the text without a quoted span; `low_text` as for [`tokenize_run`]): any
+/// word, with the characters it keeps inside and the dot it may keep after it. Out of line, as
+/// few words need it: the short paths of [`tokenize_run`] keep their registers.
 #[inline(never)]
 fn word(p: &str, low_text: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
     let bytes = &p.as_bytes()[..lim];
