@@ -1433,14 +1433,13 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, name, kind, its entity in the index), the name a range
-    /// in `history_names`
-    history: Vec<(Pos, std::ops::Range<usize>, Kind, Option<usize>)>,
-    /// the names of `history`, one after another: no String per speaker
-    history_names: String,
-    /// [`Index::canonical`] of each speaker name asked so far: a name's canonical form depends
-    /// only on the index, and most quotes of an article share a few speakers
-    canonical: lex::FxMap<String, String>,
+    /// resolved speakers in order: (pos, its [`Speaker`] in `speakers`)
+    history: Vec<(Pos, Sid)>,
+    /// each name resolved as a speaker in the article, once: quotes and paragraphs pass a
+    /// speaker on as its index, its entity looked up and its canonical form worked out once
+    speakers: Vec<Speaker>,
+    /// the index in `speakers` of each name
+    speaker_ids: lex::FxMap<String, Sid>,
     /// [`names::runs`]'s buffers, kept from one subject phrase to the next
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
     /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
@@ -1640,19 +1639,50 @@ enum Head<'w> {
     Nothing,
 }
 
-/// How many of the last speaker records [`Resolver::record`] reads for the entity of a name it
-/// records again.
-const RECENT_RECORDS: usize = 8;
+/// A speaker's index in [`Resolver::speakers`].
+type Sid = usize;
+
+/// A name resolved as a speaker: most quotes of an article share a few speakers, which are
+/// passed from quote to quote and paragraph to paragraph as their [`Sid`], without a String
+/// each, and looked up in the index once.
+struct Speaker {
+    name: String,
+    /// its entity in the index
+    ei: Option<usize>,
+    /// the entity's kind, a person when it has none
+    kind: Kind,
+    /// [`Index::canonical`] of `name`, once a quote asks for it
+    canonical: Option<String>,
+}
 
 impl<'a> Resolver<'a> {
-    /// [`Index::canonical`] of `name`, worked out once per name.
-    fn canonical(&mut self, name: &str) -> String {
-        if let Some(c) = self.canonical.get(name) {
-            return c.clone();
+    /// The speaker named `name`, added when new.
+    fn speaker(&mut self, name: &str) -> Sid {
+        if let Some(&id) = self.speaker_ids.get(name) {
+            return id;
         }
-        let c = self.idx.canonical(name);
-        self.canonical.insert(name.to_string(), c.clone());
-        c
+        let ei = self.idx.entity_index(name);
+        let kind = match ei.map(|i| self.idx.ents[i].kind) {
+            None | Some(Kind::Unknown) => Kind::Person,
+            Some(k) => k,
+        };
+        let id = self.speakers.len();
+        self.speakers.push(Speaker {
+            name: name.to_string(),
+            ei,
+            kind,
+            canonical: None,
+        });
+        self.speaker_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// [`Index::canonical`] of speaker `id`, worked out once per speaker.
+    fn canonical(&mut self, id: Sid) -> String {
+        let s = &mut self.speakers[id];
+        s.canonical
+            .get_or_insert_with(|| self.idx.canonical(&s.name, s.ei))
+            .clone()
     }
 
     /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
@@ -1668,18 +1698,14 @@ impl<'a> Resolver<'a> {
             .map(|&(mp, ei)| (mp, &self.idx.ents[ei]))
             .find(|(_, e)| pred(e.kind, Some(e)))
             .map(|(mp, e)| (mp, self.idx.name(e)));
-        for (hp, n, k, ei) in &self.history {
-            let e = ei.map(|i| &self.idx.ents[i]);
-            if *hp < pos && pred(*k, e) && best.is_none_or(|b| *hp >= b.0) {
-                best = Some((*hp, self.history_name(n)));
+        for &(hp, id) in &self.history {
+            let s = &self.speakers[id];
+            let e = s.ei.map(|i| &self.idx.ents[i]);
+            if hp < pos && pred(s.kind, e) && best.is_none_or(|b| hp >= b.0) {
+                best = Some((hp, &s.name));
             }
         }
         best.map(|b| b.1.to_string())
-    }
-
-    /// The name of a speaker of `history`, from its range in `history_names`.
-    fn history_name(&self, range: &std::ops::Range<usize>) -> &str {
-        &self.history_names[range.clone()]
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
@@ -1697,7 +1723,7 @@ impl<'a> Resolver<'a> {
         }) || self
             .history
             .iter()
-            .any(|(hp, n, _, _)| *hp < pos && hp.0 + 1 >= pos.0 && self.history_name(n) == name)
+            .any(|&(hp, id)| hp < pos && hp.0 + 1 >= pos.0 && self.speakers[id].name == name)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -2146,23 +2172,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn record(&mut self, pos: Pos, name: &str, pron: Option<&str>) {
-        // most speakers were recorded just before: their entity is in the last records of the
-        // history, found without lower-casing the name for the index (only the last few: read to
-        // its start for every new speaker, the history made an article of many quoted names
-        // quadratic)
-        let ei = match self
-            .history
-            .iter()
-            .rev()
-            .take(RECENT_RECORDS)
-            .find(|h| self.history_name(&h.1) == name)
-        {
-            Some(h) => h.3,
-            None => self.idx.entity_index(name),
-        };
-        let kind = ei.map_or(Kind::Unknown, |i| self.idx.ents[i].kind);
-        if let (Some(pr), Some(i)) = (pron, ei) {
+    /// Records speaker `id` as quoted at `pos`; a pronoun subject `pron` counts for its gender.
+    fn record(&mut self, pos: Pos, id: Sid, pron: Option<&str>) {
+        if let (Some(pr), Some(i)) = (pron, self.speakers[id].ei) {
             let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.male += 1;
@@ -2170,15 +2182,7 @@ impl<'a> Resolver<'a> {
                 e.female += 1;
             }
         }
-        let kind = if kind == Kind::Unknown {
-            Kind::Person
-        } else {
-            kind
-        };
-        let at = self.history_names.len();
-        self.history_names.push_str(name);
-        self.history
-            .push((pos, at..self.history_names.len(), kind, ei));
+        self.history.push((pos, id));
     }
 }
 
@@ -2211,19 +2215,19 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
 
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(paras.len());
     let mut prev_open = false;
-    let mut prev_speaker: Option<String> = None; // speaker of the previous paragraph's last direct quote
-    let mut open_speaker: Option<String> = None;
-    let mut interviewee: Option<Option<String>> = None;
+    let mut prev_speaker: Option<Sid> = None; // speaker of the previous paragraph's last direct quote
+    let mut open_speaker: Option<Sid> = None;
+    let mut interviewee: Option<Option<Sid>> = None;
     let mut prev_quotes = 0usize;
     let mut scratch = Scratch::default();
     // each raw quote's speaker, and whether its text names it: kept from paragraph to paragraph
-    let mut speakers: Vec<Option<String>> = Vec::new();
+    let mut speakers: Vec<Option<Sid>> = Vec::new();
     let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         analyse(para, lang, prev_open, &mut scratch);
         let raws = &mut scratch.raws;
         if raws.is_empty() {
-            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &mut []);
+            (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);
             prev_quotes = 0;
             out.push(Vec::new());
             continue;
@@ -2234,9 +2238,9 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             lang,
             // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
-            history_names: String::with_capacity(paras.len() * 16),
             // a few speakers per article
-            canonical: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
+            speakers: Vec::with_capacity(8),
+            speaker_ids: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
             run_bufs: Default::default(),
             // a subject phrase of a few words and runs
             subject_bufs: (Vec::with_capacity(16), Vec::with_capacity(4)).into(),
@@ -2258,8 +2262,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         |&k| matches!(raws[k].subj, Subj::Phrase(x, y) if (x, y) == (a, b)),
                     );
                     match before {
-                        Some(k) => speakers[k].clone(),
-                        None => res.resolve_range(pi, a, b),
+                        Some(k) => speakers[k],
+                        None => res.resolve_range(pi, a, b).map(|n| res.speaker(&n)),
                     }
                 }
                 Subj::Name(n) => {
@@ -2285,7 +2289,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         titles: vec![],
                         the: false,
                     };
-                    Some(res.idx.canon(&run, pos).0.into_owned())
+                    let name = res.idx.canon(&run, pos).0.into_owned();
+                    Some(res.speaker(&name))
                 }
                 Subj::Unknown => {
                     explicit[ri] = true;
@@ -2294,13 +2299,14 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Interviewee => {
                     explicit[ri] = true;
                     if interviewee.is_none() {
-                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
+                        let n = res.nearest((pi, 0), |k, _| k == Kind::Person);
+                        interviewee = Some(n.map(|n| res.speaker(&n)));
                     }
-                    interviewee.clone().flatten()
+                    interviewee.flatten()
                 }
                 _ => None,
             };
-            if let Some(s) = &sp {
+            if let Some(s) = sp {
                 let pron = match &r.subj {
                     Subj::Phrase(a, b) if b - a <= 2 => {
                         (*a..*b).find(|&t| para.is_w(t)).map(|t| para.lw(t))
@@ -2315,7 +2321,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
         for ri in 0..raws.len() {
             match raws[ri].subj {
                 Subj::Cont => {
-                    speakers[ri] = open_speaker.clone().or_else(|| prev_speaker.clone());
+                    speakers[ri] = open_speaker.or(prev_speaker);
                 }
                 Subj::Carry => {
                     let before = (0..ri)
@@ -2323,15 +2329,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         .find(|&k| {
                             speakers[k].is_some() && !matches!(raws[k].kind, QuoteKind::According)
                         })
-                        .and_then(|k| speakers[k].clone());
+                        .and_then(|k| speakers[k]);
                     let after = || {
                         (ri + 1..raws.len())
                             .find(|&k| explicit[k] && speakers[k].is_some())
-                            .and_then(|k| speakers[k].clone())
+                            .and_then(|k| speakers[k])
                     };
                     speakers[ri] = before.or_else(after).or_else(|| {
                         if ri == 0 || raws[..ri].iter().all(|r| r.attr_only) {
-                            prev_speaker.clone()
+                            prev_speaker
                         } else {
                             None
                         }
@@ -2346,16 +2352,14 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                             .map(|m| res.idx.name(&res.idx.ents[m.1]))
                             .collect();
                         // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
-                        if paras[pi - 1].p.trim_end().ends_with(':') {
-                            if let Some(first) = persons.first() {
-                                speakers[ri] = Some(first.to_string());
-                            }
-                        }
-                        if speakers[ri].is_some() {
-                        } else if let Some(last) = persons.last() {
-                            if persons.iter().all(|p| p == last) {
-                                speakers[ri] = Some(last.to_string());
-                            }
+                        let first = persons
+                            .first()
+                            .filter(|_| paras[pi - 1].p.trim_end().ends_with(':'));
+                        let only = persons
+                            .last()
+                            .filter(|&last| persons.iter().all(|p| p == last));
+                        if let Some(n) = first.or(only).map(|n| n.to_string()) {
+                            speakers[ri] = Some(res.speaker(&n));
                         }
                     }
                 }
@@ -2370,12 +2374,12 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             }
             qs.push(Quote {
                 text: std::mem::take(&mut r.text),
-                speaker: speakers[ri].as_deref().map(|s| res.canonical(s)),
+                speaker: speakers[ri].map(|s| res.canonical(s)),
                 cue: r.cue.take(),
                 kind: r.kind,
             });
         }
-        (prev_open, open_speaker, prev_speaker) = carried_state(para, raws, &mut speakers);
+        (prev_open, open_speaker, prev_speaker) = carried_state(para, raws, &speakers);
         prev_quotes = qs.len();
         out.push(qs);
     }
@@ -2384,27 +2388,21 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
 
 /// What a paragraph leaves to the next: whether its last quotation is still open, the speaker of
 /// that open quotation (its last direct quote's), and the last speaker it named (any kind of quote
-/// or a bare attribution). `speakers` holds one entry per raw quote; the carried names move
-/// out of it.
+/// or a bare attribution). `speakers` holds one entry per raw quote.
 fn carried_state(
     para: &Para,
     raws: &[Raw],
-    speakers: &mut [Option<String>],
-) -> (bool, Option<String>, Option<String>) {
+    speakers: &[Option<Sid>],
+) -> (bool, Option<Sid>, Option<Sid>) {
     let open = para.spans.last().is_some_and(|s| !s.closed);
-    // the names move out of `speakers`, copied only when both are the same one
     let open_at = if open {
         raws.iter()
             .rposition(|r| r.kind == QuoteKind::Direct && !r.attr_only)
     } else {
         None
     };
-    let last_named = match speakers.iter().rposition(Option::is_some) {
-        Some(i) if Some(i) == open_at => speakers[i].clone(),
-        Some(i) => speakers[i].take(),
-        None => None,
-    };
-    let open_speaker = open_at.and_then(|i| speakers[i].take());
+    let last_named = speakers.iter().rev().find_map(|&s| s);
+    let open_speaker = open_at.and_then(|i| speakers[i]);
     (open, open_speaker, last_named)
 }
 

@@ -1527,9 +1527,10 @@ impl<'a> Index<'a> {
 
     /// Final canonical form of a resolved speaker name: an organisation's short form or acronym becomes the
     /// fullest form used in the article ("DHS" / "Homeland Security" -> "Department of Homeland Security"),
-    /// then a well-known alias maps to its canonical name ([`ORG_ALIASES`]).
-    pub fn canonical(&self, name: &str) -> String {
-        let kind = self.entity(name).map(|e| e.kind);
+    /// then a well-known alias maps to its canonical name ([`ORG_ALIASES`]). `ei` is the entity
+    /// named `name` ([`Index::entity_index`]), which the caller has looked up.
+    pub fn canonical(&self, name: &str, ei: Option<usize>) -> String {
+        let kind = ei.map(|i| self.ents[i].kind);
         let is_org = matches!(kind, Some(Kind::Org(_))) || is_acronym(name);
         // asked once of a name that stays itself
         let alias = org_alias(name);
@@ -1580,9 +1581,6 @@ impl<'a> Index<'a> {
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {
         with_lower(name, |l| self.find_lower(l, name_key(l)))
-    }
-    pub fn entity(&self, name: &str) -> Option<&Entity> {
-        self.entity_index(name).map(|i| &self.ents[i])
     }
 }
 
