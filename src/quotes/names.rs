@@ -1530,12 +1530,15 @@ impl<'a> Index<'a> {
     /// then a well-known alias maps to its canonical name ([`ORG_ALIASES`]). `ei` is the entity
     /// named `name` ([`Index::entity_index`]), which the caller has looked up.
     pub fn canonical(&self, name: &str, ei: Option<usize>) -> String {
-        let kind = ei.map(|i| self.ents[i].kind);
-        let is_org = matches!(kind, Some(Kind::Org(_))) || is_acronym(name);
+        let e = ei.map(|i| &self.ents[i]);
+        let is_org = matches!(e.map(|e| e.kind), Some(Kind::Org(_))) || is_acronym(name);
+        // the entity's lower-case name is the name's (the look-up compared them): the name is
+        // not lower-cased again
+        let low = e.map(|e| self.lower(e)).filter(|l| l.len() == name.len());
         // asked once of a name that stays itself
-        let alias = org_alias(name);
+        let alias = org_alias_lower(name, low);
         let long = (is_org && alias.is_none())
-            .then(|| self.org_long_form(name))
+            .then(|| self.org_long_form(name, low))
             .flatten();
         match long {
             // not when the bare word is a person's surname in this article ("Kaspersky" =
@@ -1547,8 +1550,8 @@ impl<'a> Index<'a> {
 
     /// The fullest form of organisation name `n` in the article, when it has one: the long form
     /// of an acronym it defines, the multi-word organisation whose initials it is, or the longest
-    /// organisation with all its words.
-    fn org_long_form(&self, n: &str) -> Option<&str> {
+    /// organisation with all its words. `low` is `n` lower-cased, when the caller has it.
+    fn org_long_form(&self, n: &str, low: Option<&str>) -> Option<&str> {
         if let Some(long) = self.acronyms.get(n) {
             return Some(long);
         }
@@ -1566,7 +1569,7 @@ impl<'a> Index<'a> {
         } else {
             // "Homeland Security" -> "Department of Homeland Security": longest org containing
             // all its words
-            let ln = lower(n);
+            let ln = low.map_or_else(|| lower(n), Cow::Borrowed);
             self.orgs()
                 .filter(|e| self.name(e).len() > n.len())
                 .filter(|e| has_words(self.lower(e), &ln))
