@@ -1438,8 +1438,9 @@ struct Resolver<'a> {
     /// each name resolved as a speaker in the article, once: quotes and paragraphs pass a
     /// speaker on as its index, its entity looked up and its canonical form worked out once
     speakers: Vec<Speaker>,
-    /// the index in `speakers` of each name
-    speaker_ids: lex::FxMap<String, Sid>,
+    /// the last speaker in `speakers` whose name has a hash, and in its `same_key` the one
+    /// before it: no String per speaker for the key
+    speaker_ids: lex::FxMap<u64, Sid>,
     /// [`names::runs`]'s buffers, kept from one subject phrase to the next
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
     /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
@@ -1647,6 +1648,8 @@ type Sid = usize;
 /// each, and looked up in the index once.
 struct Speaker {
     name: String,
+    /// the speaker before it in [`Resolver::speaker_ids`] with the same key
+    same_key: Option<Sid>,
     /// its entity in the index
     ei: Option<usize>,
     /// the entity's kind, a person when it has none
@@ -1658,8 +1661,14 @@ struct Speaker {
 impl<'a> Resolver<'a> {
     /// The speaker named `name`, added when new.
     fn speaker(&mut self, name: &str) -> Sid {
-        if let Some(&id) = self.speaker_ids.get(name) {
-            return id;
+        use std::hash::BuildHasher;
+        let key = rustc_hash::FxBuildHasher.hash_one(name);
+        let mut at = self.speaker_ids.get(&key).copied();
+        while let Some(id) = at {
+            if self.speakers[id].name == name {
+                return id;
+            }
+            at = self.speakers[id].same_key;
         }
         let ei = self.idx.entity_index(name);
         let kind = match ei.map(|i| self.idx.ents[i].kind) {
@@ -1669,11 +1678,11 @@ impl<'a> Resolver<'a> {
         let id = self.speakers.len();
         self.speakers.push(Speaker {
             name: name.to_string(),
+            same_key: self.speaker_ids.insert(key, id),
             ei,
             kind,
             canonical: None,
         });
-        self.speaker_ids.insert(name.to_string(), id);
         id
     }
 
