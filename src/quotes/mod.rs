@@ -1435,12 +1435,9 @@ struct Resolver<'a> {
     lang: Lang,
     /// resolved speakers in order: (pos, its [`Speaker`] in `speakers`)
     history: Vec<(Pos, Sid)>,
-    /// each name resolved as a speaker in the article, once: quotes and paragraphs pass a
-    /// speaker on as its index, its entity looked up and its canonical form worked out once
-    speakers: Vec<Speaker>,
-    /// the last speaker in `speakers` whose name has a hash, and in its `same_key` the one
-    /// before it: no String per speaker for the key
-    speaker_ids: lex::FxMap<u64, Sid>,
+    /// each name resolved as a speaker in the article, once (a cell: subject phrases add
+    /// theirs as they are read)
+    speakers: std::cell::RefCell<Speakers>,
     /// [`names::runs`]'s buffers, kept from one subject phrase to the next
     run_bufs: std::cell::RefCell<names::RunBufs<'a>>,
     /// [`Resolver::classify`]'s lower-case words and runs of a subject phrase, kept likewise
@@ -1631,24 +1628,35 @@ static SPOKES_FILTER: LazyLock<lex::WordFilter> =
 /// one), borrowed.
 #[derive(Debug)]
 enum Head<'w> {
-    Name(String, Kind),
+    Name(Sid, Kind),
     Pronoun(&'w str),
     OrgNominal(OrgKind),
-    Spokes(Option<String>),
+    Spokes(Option<Sid>),
     Role(&'w str),
     Generic,
     Nothing,
 }
 
-/// A speaker's index in [`Resolver::speakers`].
+/// A speaker's index in [`Speakers::list`].
 type Sid = usize;
+
+/// The names resolved as speakers in an article, each once: quotes and paragraphs pass a speaker
+/// on as its index, with no String, and its entity is looked up and its canonical form worked
+/// out once.
+#[derive(Default)]
+struct Speakers {
+    list: Vec<Speaker>,
+    /// the last speaker in `list` whose name has a hash, and in its `same_key` the one before
+    /// it: no String per speaker for the key
+    ids: lex::FxMap<u64, Sid>,
+}
 
 /// A name resolved as a speaker: most quotes of an article share a few speakers, which are
 /// passed from quote to quote and paragraph to paragraph as their [`Sid`], without a String
 /// each, and looked up in the index once.
 struct Speaker {
     name: String,
-    /// the speaker before it in [`Resolver::speaker_ids`] with the same key
+    /// the speaker before it in [`Speakers::ids`] with the same key
     same_key: Option<Sid>,
     /// its entity in the index
     ei: Option<usize>,
@@ -1660,25 +1668,26 @@ struct Speaker {
 
 impl<'a> Resolver<'a> {
     /// The speaker named `name`, added when new.
-    fn speaker(&mut self, name: &str) -> Sid {
+    fn speaker(&self, name: &str) -> Sid {
         use std::hash::BuildHasher;
         let key = rustc_hash::FxBuildHasher.hash_one(name);
-        let mut at = self.speaker_ids.get(&key).copied();
+        let Speakers { list, ids } = &mut *self.speakers.borrow_mut();
+        let mut at = ids.get(&key).copied();
         while let Some(id) = at {
-            if self.speakers[id].name == name {
+            if list[id].name == name {
                 return id;
             }
-            at = self.speakers[id].same_key;
+            at = list[id].same_key;
         }
         let ei = self.idx.entity_index(name);
         let kind = match ei.map(|i| self.idx.ents[i].kind) {
             None | Some(Kind::Unknown) => Kind::Person,
             Some(k) => k,
         };
-        let id = self.speakers.len();
-        self.speakers.push(Speaker {
+        let id = list.len();
+        list.push(Speaker {
             name: name.to_string(),
-            same_key: self.speaker_ids.insert(key, id),
+            same_key: ids.insert(key, id),
             ei,
             kind,
             canonical: None,
@@ -1688,7 +1697,7 @@ impl<'a> Resolver<'a> {
 
     /// [`Index::canonical`] of speaker `id`, worked out once per speaker.
     fn canonical(&mut self, id: Sid) -> String {
-        let s = &mut self.speakers[id];
+        let s = &mut self.speakers.get_mut().list[id];
         s.canonical
             .get_or_insert_with(|| self.idx.canonical(&s.name, s.ei))
             .clone()
@@ -1696,43 +1705,52 @@ impl<'a> Resolver<'a> {
 
     /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
     /// and entity (each mention's own, without a look-up by name).
-    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<String> {
+    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<Sid> {
         // the mentions are in article order: the last one before `pos` that passes `pred` is
-        // found reading back from `pos`, mostly within a few (the name is copied once, at the end)
+        // found reading back from `pos`, mostly within a few (made a speaker at the end: a
+        // speaker of the history is one already)
         let mentions = &self.idx.mentions;
         let before = &mentions[..mentions.partition_point(|m| m.0 < pos)];
-        let mut best: Option<(Pos, &str)> = before
+        let mut best: Option<(Pos, Result<Sid, &str>)> = before
             .iter()
             .rev()
             .map(|&(mp, ei)| (mp, &self.idx.ents[ei]))
             .find(|(_, e)| pred(e.kind, Some(e)))
-            .map(|(mp, e)| (mp, self.idx.name(e)));
-        for &(hp, id) in &self.history {
-            let s = &self.speakers[id];
-            let e = s.ei.map(|i| &self.idx.ents[i]);
-            if hp < pos && pred(s.kind, e) && best.is_none_or(|b| hp >= b.0) {
-                best = Some((hp, &s.name));
+            .map(|(mp, e)| (mp, Err(self.idx.name(e))));
+        {
+            let speakers = &self.speakers.borrow().list;
+            for &(hp, id) in &self.history {
+                let s = &speakers[id];
+                let e = s.ei.map(|i| &self.idx.ents[i]);
+                if hp < pos && pred(s.kind, e) && best.is_none_or(|b| hp >= b.0) {
+                    best = Some((hp, Ok(id)));
+                }
             }
         }
-        best.map(|b| b.1.to_string())
+        match best?.1 {
+            Ok(id) => Some(id),
+            Err(name) => Some(self.speaker(name)),
+        }
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
-    fn recent_company(&self, pos: Pos) -> Option<String> {
+    fn recent_company(&self, pos: Pos) -> Option<Sid> {
         let r = self.nearest(pos, |k, _| {
             matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
         })?;
-        self.is_recent(&r, pos).then_some(r)
+        self.is_recent(r, pos).then_some(r)
     }
 
-    /// Whether `name` is mentioned or quoted in the paragraph of `pos` (before it) or the one before.
-    fn is_recent(&self, name: &str, pos: Pos) -> bool {
+    /// Whether speaker `id` is mentioned or quoted in the paragraph of `pos` (before it) or the
+    /// one before.
+    fn is_recent(&self, id: Sid, pos: Pos) -> bool {
+        let name = &self.speakers.borrow().list[id].name;
         self.idx.mentions.iter().any(|&(mp, ei)| {
             mp < pos && mp.0 + 1 >= pos.0 && self.idx.name(&self.idx.ents[ei]) == name
         }) || self
             .history
             .iter()
-            .any(|&(hp, id)| hp < pos && hp.0 + 1 >= pos.0 && self.speakers[id].name == name)
+            .any(|&(hp, h)| hp < pos && hp.0 + 1 >= pos.0 && h == id)
     }
 
     fn org_ok(k: Kind, want: OrgKind) -> bool {
@@ -1853,14 +1871,14 @@ impl<'a> Resolver<'a> {
                 for r in rs.iter() {
                     let (n, k) = self.idx.canon(r, pos);
                     if matches!(k, Kind::Org(_) | Kind::Unknown) {
-                        return Head::Spokes(Some(n.into_owned()));
+                        return Head::Spokes(Some(self.speaker(&n)));
                     }
                     if person.is_none() && k == Kind::Person && !r.possessive {
                         person = Some(n);
                     }
                 }
                 return match person {
-                    Some(n) => Head::Name(n.into_owned(), Kind::Person),
+                    Some(n) => Head::Name(self.speaker(&n), Kind::Person),
                     None => Head::Spokes(None),
                 };
             }
@@ -1868,12 +1886,12 @@ impl<'a> Resolver<'a> {
             for r in rs[1..].iter().rev() {
                 let (n, k) = self.idx.canon(r, pos);
                 if k == Kind::Person && !r.possessive {
-                    return Head::Name(n.into_owned(), Kind::Person);
+                    return Head::Name(self.speaker(&n), Kind::Person);
                 }
             }
             let (n, k) = self.idx.canon(&rs[0], pos);
             if k == Kind::Person && !rs[0].possessive {
-                return Head::Name(n.into_owned(), Kind::Person);
+                return Head::Name(self.speaker(&n), Kind::Person);
             }
             if rs[0].possessive {
                 // possessive: "Kaspersky's statement" names the speaker; "Kaspersky's lawyers" do not
@@ -1921,7 +1939,7 @@ impl<'a> Resolver<'a> {
                         )
                     }))
                 {
-                    return Head::Name(n.into_owned(), k);
+                    return Head::Name(self.speaker(&n), k);
                 }
                 if lex::PERSON_ROLES.contains(head) {
                     return Head::Role(head);
@@ -1937,7 +1955,7 @@ impl<'a> Resolver<'a> {
                 }
                 return Head::Generic;
             }
-            return Head::Name(n.into_owned(), k);
+            return Head::Name(self.speaker(&n), k);
         }
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
@@ -1988,7 +2006,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolve a subject token range of paragraph `pi` to a canonical name.
-    fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<String> {
+    fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<Sid> {
         let para = &self.paras[pi];
         let a = self.subject_start(pi, a, b);
         // split into chunks at commas / dashes / parentheses
@@ -2027,7 +2045,7 @@ impl<'a> Resolver<'a> {
         let head = self.classify(pi, ha, hb);
         let pos = (pi, para.toks[ha].start);
         // an apposition naming a person
-        let appos_person = || -> Option<String> {
+        let appos_person = || -> Option<Sid> {
             for &(x, y) in chunks.iter().skip(1) {
                 if let Head::Name(n, Kind::Person) = self.classify(pi, x, y) {
                     return Some(n);
@@ -2036,7 +2054,7 @@ impl<'a> Resolver<'a> {
             None
         };
         // "The developer, Thistledown Homes, said": an apposition names the organisation
-        let appos_name = || -> Option<String> {
+        let appos_name = || -> Option<Sid> {
             let starts_cap = |x: usize| {
                 (x..b)
                     .find(|&t| para.is_w(t))
@@ -2145,7 +2163,7 @@ impl<'a> Resolver<'a> {
         a
     }
 
-    fn pronoun(&self, p: &str, pos: Pos) -> Option<String> {
+    fn pronoun(&self, p: &str, pos: Pos) -> Option<Sid> {
         let gender = |e: Option<&Entity>| e.map(|e| (e.male, e.female)).unwrap_or((0, 0));
         match p {
             "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
@@ -2169,7 +2187,7 @@ impl<'a> Resolver<'a> {
             "it" | "es" | "оно" => {
                 if let Some(c) = self.nearest(pos, |k, _| matches!(k, Kind::Org(OrgKind::Company)))
                 {
-                    if self.is_recent(&c, pos) {
+                    if self.is_recent(c, pos) {
                         return Some(c);
                     }
                 }
@@ -2183,7 +2201,7 @@ impl<'a> Resolver<'a> {
 
     /// Records speaker `id` as quoted at `pos`; a pronoun subject `pron` counts for its gender.
     fn record(&mut self, pos: Pos, id: Sid, pron: Option<&str>) {
-        if let (Some(pr), Some(i)) = (pron, self.speakers[id].ei) {
+        if let (Some(pr), Some(i)) = (pron, self.speakers.get_mut().list[id].ei) {
             let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.male += 1;
@@ -2248,8 +2266,11 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
             // a few speakers per article
-            speakers: Vec::with_capacity(8),
-            speaker_ids: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
+            speakers: Speakers {
+                list: Vec::with_capacity(8),
+                ids: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
+            }
+            .into(),
             run_bufs: Default::default(),
             // a subject phrase of a few words and runs
             subject_bufs: (Vec::with_capacity(16), Vec::with_capacity(4)).into(),
@@ -2272,7 +2293,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                     );
                     match before {
                         Some(k) => speakers[k],
-                        None => res.resolve_range(pi, a, b).map(|n| res.speaker(&n)),
+                        None => res.resolve_range(pi, a, b),
                     }
                 }
                 Subj::Name(n) => {
@@ -2298,8 +2319,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         titles: vec![],
                         the: false,
                     };
-                    let name = res.idx.canon(&run, pos).0.into_owned();
-                    Some(res.speaker(&name))
+                    Some(res.speaker(&res.idx.canon(&run, pos).0))
                 }
                 Subj::Unknown => {
                     explicit[ri] = true;
@@ -2308,8 +2328,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Interviewee => {
                     explicit[ri] = true;
                     if interviewee.is_none() {
-                        let n = res.nearest((pi, 0), |k, _| k == Kind::Person);
-                        interviewee = Some(n.map(|n| res.speaker(&n)));
+                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
                     }
                     interviewee.flatten()
                 }
@@ -2367,8 +2386,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         let only = persons
                             .last()
                             .filter(|&last| persons.iter().all(|p| p == last));
-                        if let Some(n) = first.or(only).map(|n| n.to_string()) {
-                            speakers[ri] = Some(res.speaker(&n));
+                        if let Some(n) = first.or(only) {
+                            speakers[ri] = Some(res.speaker(n));
                         }
                     }
                 }
