@@ -2247,9 +2247,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut interviewee: Option<Option<Sid>> = None;
     let mut prev_quotes = 0usize;
     let mut scratch = Scratch::default();
-    // each raw quote's speaker, and whether its text names it: kept from paragraph to paragraph
+    // each raw quote's speaker: kept from paragraph to paragraph
     let mut speakers: Vec<Option<Sid>> = Vec::new();
-    let mut explicit: Vec<bool> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         analyse(para, lang, prev_open, &mut scratch);
         let raws = &mut scratch.raws;
@@ -2276,16 +2275,16 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             subject_bufs: (Vec::with_capacity(16), Vec::with_capacity(4)).into(),
             chunk_buf: Default::default(),
         });
-        // resolve explicit subjects first
+        // resolve explicit subjects first, in one pass that also tells whether any speaker is
+        // carried (and a short subject phrase, which may be a pronoun)
         speakers.clear();
-        speakers.resize(raws.len(), None);
-        explicit.clear();
-        explicit.resize(raws.len(), false);
+        let mut carried = false;
         for (ri, r) in raws.iter().enumerate() {
             let pos = (pi, r.pos);
+            let mut short = None;
             let sp = match &r.subj {
                 &Subj::Phrase(a, b) => {
-                    explicit[ri] = true;
+                    short = Some((a, b)).filter(|_| b - a <= 2);
                     // the quotes of one attribution follow one another with its subject: what
                     // the record of the first adds (that name again) resolves it to that name
                     let before = ri.checked_sub(1).filter(
@@ -2297,7 +2296,6 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                     }
                 }
                 Subj::Name(n) => {
-                    explicit[ri] = true;
                     let mut words: Vec<String> = n.split_whitespace().map(titlecase).collect();
                     if let Some(k) = words.iter().rposition(|w| {
                         lex::TITLES.contains(w.trim_end_matches('.').to_lowercase().as_str())
@@ -2321,77 +2319,80 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                     };
                     Some(res.speaker(&res.idx.canon(&run, pos).0))
                 }
-                Subj::Unknown => {
-                    explicit[ri] = true;
-                    None
-                }
+                Subj::Unknown => None,
                 Subj::Interviewee => {
-                    explicit[ri] = true;
                     if interviewee.is_none() {
                         interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
                     }
                     interviewee.flatten()
                 }
-                _ => None,
+                Subj::Carry | Subj::Cont => {
+                    carried = true;
+                    None
+                }
             };
             if let Some(s) = sp {
-                let pron = match &r.subj {
-                    Subj::Phrase(a, b) if b - a <= 2 => {
-                        (*a..*b).find(|&t| para.is_w(t)).map(|t| para.lw(t))
-                    }
-                    _ => None,
-                };
+                let pron =
+                    short.and_then(|(a, b)| (a..b).find(|&t| para.is_w(t)).map(|t| para.lw(t)));
                 res.record(pos, s, pron);
             }
-            speakers[ri] = sp;
+            speakers.push(sp);
         }
         // carried speakers
-        for ri in 0..raws.len() {
-            match raws[ri].subj {
-                Subj::Cont => {
-                    speakers[ri] = open_speaker.or(prev_speaker);
-                }
-                Subj::Carry => {
-                    let before = (0..ri)
-                        .rev()
-                        .find(|&k| {
-                            speakers[k].is_some() && !matches!(raws[k].kind, QuoteKind::According)
-                        })
-                        .and_then(|k| speakers[k]);
-                    let after = || {
-                        (ri + 1..raws.len())
-                            .find(|&k| explicit[k] && speakers[k].is_some())
-                            .and_then(|k| speakers[k])
-                    };
-                    speakers[ri] = before.or_else(after).or_else(|| {
-                        if ri == 0 || raws[..ri].iter().all(|r| r.attr_only) {
-                            prev_speaker
-                        } else {
-                            None
-                        }
-                    });
-                    // a quotation paragraph right after a paragraph that introduces one person (and quotes nobody)
-                    if speakers[ri].is_none() && ri == 0 && pi > 0 && prev_quotes == 0 {
-                        let persons: Vec<&str> = res
-                            .idx
-                            .mentions
-                            .iter()
-                            .filter(|m| m.0 .0 == pi - 1 && res.idx.ents[m.1].kind == Kind::Person)
-                            .map(|m| res.idx.name(&res.idx.ents[m.1]))
-                            .collect();
-                        // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
-                        let first = persons
-                            .first()
-                            .filter(|_| paras[pi - 1].p.trim_end().ends_with(':'));
-                        let only = persons
-                            .last()
-                            .filter(|&last| persons.iter().all(|p| p == last));
-                        if let Some(n) = first.or(only) {
-                            speakers[ri] = Some(res.speaker(n));
+        if carried {
+            for ri in 0..raws.len() {
+                match raws[ri].subj {
+                    Subj::Cont => {
+                        speakers[ri] = open_speaker.or(prev_speaker);
+                    }
+                    Subj::Carry => {
+                        let before = (0..ri)
+                            .rev()
+                            .find(|&k| {
+                                speakers[k].is_some()
+                                    && !matches!(raws[k].kind, QuoteKind::According)
+                            })
+                            .and_then(|k| speakers[k]);
+                        let after = || {
+                            (ri + 1..raws.len())
+                                .find(|&k| {
+                                    !matches!(raws[k].subj, Subj::Carry | Subj::Cont)
+                                        && speakers[k].is_some()
+                                })
+                                .and_then(|k| speakers[k])
+                        };
+                        speakers[ri] = before.or_else(after).or_else(|| {
+                            if ri == 0 || raws[..ri].iter().all(|r| r.attr_only) {
+                                prev_speaker
+                            } else {
+                                None
+                            }
+                        });
+                        // a quotation paragraph right after a paragraph that introduces one person (and quotes nobody)
+                        if speakers[ri].is_none() && ri == 0 && pi > 0 && prev_quotes == 0 {
+                            let persons: Vec<&str> = res
+                                .idx
+                                .mentions
+                                .iter()
+                                .filter(|m| {
+                                    m.0 .0 == pi - 1 && res.idx.ents[m.1].kind == Kind::Person
+                                })
+                                .map(|m| res.idx.name(&res.idx.ents[m.1]))
+                                .collect();
+                            // "Frank DeLuca, owner of ..., recalled the day the directive came out:" introduces the quotation
+                            let first = persons
+                                .first()
+                                .filter(|_| paras[pi - 1].p.trim_end().ends_with(':'));
+                            let only = persons
+                                .last()
+                                .filter(|&last| persons.iter().all(|p| p == last));
+                            if let Some(n) = first.or(only) {
+                                speakers[ri] = Some(res.speaker(n));
+                            }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
             }
         }
         let mut qs = Vec::with_capacity(raws.len());
