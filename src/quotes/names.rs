@@ -975,6 +975,157 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
     word_before(&para.p[..r.start]).and_then(role_of)
 }
 
+/// How many of the first pieces ([`alnum_pieces`]) of the text after a person's mention are
+/// read for a pronoun.
+const PRONOUN_PIECES: usize = 40;
+
+/// The gender a pronoun after a person's mention gives it, as (male, female) counts: the first
+/// of the first [`PRONOUN_PIECES`] pieces of `seg` that is a male or female pronoun ("ihr" and
+/// "ihre" count for neither). The ASCII pieces, most of them, are read eight bytes
+/// at a time ([`first_non_alnum`]) and looked up lower-cased as one u64 in [`PRONOUN_TABLE`]:
+/// no branch per byte, nor a lower-casing, nor a string compare per pronoun, that mispredicted
+/// at every piece. At a piece with other characters the rest is read
+/// piece by piece.
+fn pronoun_after(seg: &str) -> (i32, i32) {
+    let b = seg.as_bytes();
+    // `i` is at the start of piece `piece`, or within it after eight of its bytes (`in_long`)
+    let (mut i, mut piece, mut start, mut in_long) = (0, 0, 0, false);
+    while i < b.len() && piece < PRONOUN_PIECES {
+        let chunk: [u8; 8] = match b.get(i..i + 8) {
+            Some(c) => c.try_into().unwrap(),
+            None => {
+                let mut c = [0; 8];
+                c[..b.len() - i].copy_from_slice(&b[i..]);
+                c
+            }
+        };
+        start = if in_long { start } else { i };
+        let n = first_non_alnum(chunk);
+        let long = n == 8;
+        // the separator after the piece: an ASCII byte, general punctuation (U+2000..U+203F,
+        // quotation marks and dashes, no letter or digit), or the end
+        let sep = match b.get(i + n) {
+            Some(&x) if x < 0x80 => 1,
+            Some(0xe2) if b.get(i + n + 1) == Some(&0x80) => 3,
+            Some(_) => return pronoun_in(alnum_pieces(&seg[start..]).take(PRONOUN_PIECES - piece)),
+            None => 1,
+        };
+        // (a piece of eight bytes or more is none of them: its key is no pronoun's)
+        let mask = ((1u128 << (8 * n)) - 1) as u64;
+        let key = (u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & mask;
+        let (male, female) = PRONOUN_TABLE.gender(key);
+        if (male | female) & !in_long {
+            return (i32::from(male), i32::from(female));
+        }
+        i += n + sep * usize::from(!long);
+        piece += usize::from(!long);
+        in_long = long;
+    }
+    (0, 0)
+}
+
+/// [`pronoun_after`] of `pieces`, read one by one.
+fn pronoun_in<'s>(pieces: impl Iterator<Item = (&'s str, bool)>) -> (i32, i32) {
+    for (w, ascii) in pieces {
+        // ([`WordFilter::may_contain_lower_of`], the piece known to be ASCII)
+        if ascii && !PRONOUN_FILTER.may_contain(w) {
+            continue;
+        }
+        let lw = lower(w);
+        if is_male_pronoun(&lw) && lw != "ihr" {
+            return (1, 0);
+        }
+        if is_female_pronoun(&lw) && lw != "ihr" && lw != "ihre" {
+            return (0, 1);
+        }
+    }
+    (0, 0)
+}
+
+/// The ASCII male and female pronouns [`pronoun_after`] counts (of at most seven bytes, as all
+/// are), as [`opener_key`]s in a table of 64 slots without collisions: a key's slot is the top
+/// six bits of the key times [`PronounTable::mul`], which is found at compile time. One load and
+/// compare tell a piece, where comparing it with every pronoun's key took one each.
+struct PronounTable {
+    mul: u64,
+    /// the key of each slot, [`NO_KEY`] for the empty ones
+    keys: [u64; 64],
+    /// bit `s` set when slot `s` holds a male pronoun
+    male: u64,
+}
+
+impl PronounTable {
+    /// The slot of `key`.
+    const fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(self.mul) >> 58) as usize
+    }
+
+    /// Whether `key` is that of a male and of a female pronoun.
+    fn gender(&self, key: u64) -> (bool, bool) {
+        let s = self.slot(key);
+        let hit = self.keys[s] == key;
+        let male = self.male >> s & 1 != 0;
+        (hit & male, hit & !male)
+    }
+}
+
+/// A key no piece has: its bytes are no ASCII letters or digits.
+const NO_KEY: u64 = u64::MAX;
+
+/// [`PronounTable`] of [`MALE_PRONOUNS`] and [`FEMALE_PRONOUNS`], "ihr" and "ihre" left out.
+static PRONOUN_TABLE: PronounTable = {
+    let mut t = PronounTable {
+        mul: 0x9e37_79b9_7f4a_7c15,
+        keys: [NO_KEY; 64],
+        male: 0,
+    };
+    'search: loop {
+        t.keys = [NO_KEY; 64];
+        t.male = 0;
+        let mut g = 0;
+        while g < 2 {
+            let words = if g == 0 {
+                MALE_PRONOUNS
+            } else {
+                FEMALE_PRONOUNS
+            };
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                if w.is_ascii() && w.len() < 8 && !eq_bytes(w, b"ihr") && !eq_bytes(w, b"ihre") {
+                    let key = opener_key(w);
+                    let s = t.slot(key);
+                    if t.keys[s] != NO_KEY {
+                        // a collision: the next odd multiplier
+                        t.mul = t.mul.wrapping_add(0x2545_f491_4f6c_dd1e);
+                        continue 'search;
+                    }
+                    t.keys[s] = key;
+                    t.male |= ((g == 0) as u64) << s;
+                }
+                k += 1;
+            }
+            g += 1;
+        }
+        break t;
+    }
+};
+
+/// `a == b`, at compile time.
+const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
 /// in its roles under its full form.
 fn add_role(e: &mut Entity, rl: &str) {
@@ -1249,22 +1400,9 @@ impl<'a> Index<'a> {
                 // pronoun after the mention (up to the next capitalised run, same paragraph)
                 if e.kind == Kind::Person {
                     let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
-                    let seg = &p[r.end..stop];
-                    for (w, ascii) in alnum_pieces(seg).take(40) {
-                        // ([`WordFilter::may_contain_lower_of`], the piece known to be ASCII)
-                        if ascii && !PRONOUN_FILTER.may_contain(w) {
-                            continue;
-                        }
-                        let lw = lower(w);
-                        if is_male_pronoun(&lw) && lw != "ihr" {
-                            e.male += 1;
-                            break;
-                        }
-                        if is_female_pronoun(&lw) && lw != "ihr" && lw != "ihre" {
-                            e.female += 1;
-                            break;
-                        }
-                    }
+                    let (ma, fe) = pronoun_after(&p[r.end..stop]);
+                    e.male += ma;
+                    e.female += fe;
                 }
                 idx.mentions.push(((pi, r.start), ei));
                 idx.ents[ei].mention_count += 1;
