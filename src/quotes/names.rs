@@ -1726,7 +1726,10 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_pieces, first_word, has_words, opens_description, word_before};
+    use super::{
+        alnum_pieces, first_word, has_words, opens_description, pronoun_after, pronoun_in,
+        word_before, PRONOUN_PIECES,
+    };
     use crate::quotes::text::is_alnum;
 
     /// A word without the characters around it that are no letter or digit, as the standard
@@ -1818,5 +1821,31 @@ mod tests {
         assert!(has_words("xa a a", "a a"));
         assert!(!has_words("a b", ""));
         assert!(has_words("a  b", ""));
+    }
+
+    #[test]
+    fn pronoun_after_reads_as_piece_by_piece() {
+        let many = ", x".repeat(39) + " he";
+        let fewer = ", x".repeat(38) + " she";
+        for s in [
+            ", who said he",
+            " and Her",
+            " told ihr that she",
+            " longwordhis his",
+            " chairmanship and HIMSELF",
+            " der Präsident er",
+            " da sie",
+            " \u{201c}she\u{201d} said",
+            " \u{2014}he",
+            " сказал он",
+            " hé he",
+            "",
+            ", ",
+            many.as_str(),
+            fewer.as_str(),
+        ] {
+            let one_by_one = pronoun_in(alnum_pieces(s).take(PRONOUN_PIECES));
+            assert_eq!(pronoun_after(s), one_by_one, "{s:?}");
+        }
     }
 }
