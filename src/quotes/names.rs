@@ -76,6 +76,12 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
+    /// the keys of `by_last`, and the [`OrgRef::first`] keys and the union of the
+    /// [`OrgRef::media_ends`] of `orgs`: most one-word names have no candidate in
+    /// [`Index::canon_entity`], told by a bit test or two without a look-up or a scan
+    last_keys: KeyBloom,
+    org_firsts: KeyBloom,
+    media_ends: u64,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
@@ -1259,6 +1265,28 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// A summary of a set of keys in 256 bits, one per key: a key whose bit is clear is not in it.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyBloom([u64; 4]);
+
+impl KeyBloom {
+    /// The bit of `key`: the top bits of the key mixed by a multiplication.
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let b = Self::bit(key);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `key` is certainly not in the set.
+    fn may_contain(&self, key: u64) -> bool {
+        let b = Self::bit(key);
+        self.0[b / 64] >> (b % 64) & 1 != 0
+    }
+}
+
 /// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
 /// [`Index::canon_entity`] to pass over most organisations without reading their names.
 #[derive(Debug, Clone, Copy)]
@@ -1514,6 +1542,7 @@ impl<'a> Index<'a> {
                         if matches!(kind, Kind::Org(_)) {
                             let at = self.orgs.partition_point(|o| o.ent < i);
                             let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
+                            self.note_org(&org);
                             self.orgs.insert(at, org);
                         }
                     }
@@ -1525,10 +1554,13 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            self.orgs.push(OrgRef::new(ei, name, kind));
+            let org = OrgRef::new(ei, name, kind);
+            self.note_org(&org);
+            self.orgs.push(org);
         }
         let same_last = if multi_word {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            self.last_keys.insert(last);
             self.by_last.insert(last, ei)
         } else {
             None
@@ -1550,6 +1582,12 @@ impl<'a> Index<'a> {
             media_form: OnceCell::new(),
         });
         ei
+    }
+
+    /// Adds the keys of organisation `o` to [`Index::org_firsts`] and [`Index::media_ends`].
+    fn note_org(&mut self, o: &OrgRef) {
+        self.org_firsts.insert(o.first);
+        self.media_ends |= o.media_ends;
     }
 
     /// Canonical name of a run at `pos`, with its kind.
@@ -1587,7 +1625,12 @@ impl<'a> Index<'a> {
     /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
     fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
-        let mut next = self.by_last.get(&last_key(lw)).copied();
+        let lk = last_key(lw);
+        let mut next = if self.last_keys.may_contain(lk) {
+            self.by_last.get(&lk).copied()
+        } else {
+            None
+        };
         let person = std::iter::from_fn(|| {
             let i = next?;
             next = self.ents[i].same_last;
@@ -1609,7 +1652,11 @@ impl<'a> Index<'a> {
         // equals)
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
-        for o in self.orgs.iter().filter(|o| o.may_start(key, w.len())) {
+        // (none to read when no organisation may start with the word)
+        let maybe =
+            self.org_firsts.may_contain(key) | (self.media_ends & 1 << w.len().min(63) != 0);
+        let orgs = if maybe { &self.orgs[..] } else { &[] };
+        for o in orgs.iter().filter(|o| o.may_start(key, w.len())) {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
