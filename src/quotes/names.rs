@@ -22,10 +22,15 @@ pub struct Entity {
     /// the name as written: its range in [`Index::names`] (no String per entity)
     name: Range<usize>,
     pub kind: Kind,
-    pub male: i32,
-    pub female: i32,
-    /// role words, each once: a few per entity at most, looked through rather than hashed
-    pub roles: Vec<String>,
+    /// the gender and roles its titles give it (and the gender the resolver adds); those its
+    /// mentions' surroundings give are [`Index::gender`]'s and [`Index::has_role`]'s to find
+    pub traits: Traits,
+    /// [`Index::found_traits`], worked out the first time a query asks
+    found: OnceCell<Traits>,
+    /// its last mention ([`Index::infos`]), and the last of the one-word mentions that the index
+    /// resolved to it
+    last_own: Option<usize>,
+    last_merged: Option<usize>,
     /// the name lower-cased: its range in [`Index::lower_names`]
     lower: Range<usize>,
     /// where the entity is first mentioned
@@ -42,6 +47,46 @@ pub struct Entity {
     same_last: Option<usize>,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
+}
+
+/// The gender counts and roles of an entity.
+#[derive(Debug, Clone, Default)]
+pub struct Traits {
+    pub male: i32,
+    pub female: i32,
+    /// role words, each once: a few per entity at most, looked through rather than hashed
+    pub roles: Vec<String>,
+}
+
+impl Traits {
+    /// Adds the gender counts and the roles of `o`.
+    fn merge(&mut self, o: &Traits) {
+        self.male += o.male;
+        self.female += o.female;
+        for r in &o.roles {
+            if !self.roles.contains(r) {
+                self.roles.push(r.clone());
+            }
+        }
+    }
+}
+
+/// What [`Index::found_traits`] reads around a mention, kept as the index is built: the traits
+/// its surroundings give are read by a few queries of a few entities, not for every mention.
+#[derive(Debug, Clone, Copy)]
+struct MentionInfo {
+    /// the end and first token of the run
+    end: usize,
+    first: Option<usize>,
+    /// where the next run of the paragraph starts (or its end), when the entity was a person
+    /// then (its pronouns are looked for)
+    pronoun_stop: Option<usize>,
+    /// the entity of the mention as built (before the index resolves one-word mentions)
+    orig: usize,
+    /// the entity's mention before it, and the mention before it that the index resolved to
+    /// the same entity
+    prev_own: Option<usize>,
+    prev_merged: Option<usize>,
 }
 
 impl Entity {
@@ -61,6 +106,8 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
+    /// what lies around each mention of `mentions`
+    infos: Vec<MentionInfo>,
     /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
@@ -949,13 +996,14 @@ fn role_of(w: &str) -> Option<Cow<'_, str>> {
     PERSON_ROLES.contains(l.as_ref()).then_some(l)
 }
 
-/// [`role_of`] the word before run `r` of `para` ([`word_before`] its start): the token before
+/// [`role_of`] the word before a run of `para` that starts at byte `start` and token `first`
+/// ([`Run::first`]; [`word_before`] its start): the token before
 /// when that is an ASCII word, parted from the run by one space and from what precedes it by
 /// white space, with a letter or digit at each end (then it is that word, trimmed of nothing),
 /// told by its digest and lower-case form without reading the text again.
-fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
+fn role_before<'p>(para: &'p Para, first: Option<usize>, start: usize) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
-    if let Some(first) = r.first {
+    if let Some(first) = first {
         // before the paragraph's first token there is white space alone (the tokenizer skips
         // nothing else): no word
         let k = first.checked_sub(1)?;
@@ -965,7 +1013,7 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
         // starts at or after its end)
         if t.is_word()
             & t.ascii
-            & (r.start == t.end + 1)
+            & (start == t.end + 1)
             & (p[t.end] == b' ')
             & ((t.start == 0) | is_ascii_space(p[t.start.saturating_sub(1)]))
             & p[t.start].is_ascii_alphanumeric()
@@ -978,7 +1026,7 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
             return PERSON_ROLES.contains(l).then_some(Cow::Borrowed(l));
         }
     }
-    word_before(&para.p[..r.start]).and_then(role_of)
+    word_before(&para.p[..start]).and_then(role_of)
 }
 
 /// How many of the first pieces ([`alnum_pieces`]) of the text after a person's mention are
@@ -1134,7 +1182,7 @@ const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
 /// in its roles under its full form.
-fn add_role(e: &mut Entity, rl: &str) {
+fn add_role(e: &mut Traits, rl: &str) {
     match rl {
         "mr" | "spokesman" | "chairman" | "congressman" | "businessman" | "herr" | "monsieur"
         | "m" => e.male += 3,
@@ -1346,6 +1394,7 @@ impl<'a> Index<'a> {
         idx.by_name.reserve(caps);
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
+        idx.infos.reserve(caps);
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
@@ -1387,51 +1436,19 @@ impl<'a> Index<'a> {
                 let kind = || the_kind.unwrap_or_else(|| run_kind(r));
                 let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
-                // roles from titles and from an apposition ", a former investigator,"
+                // roles from titles; those from around the mention are found when asked for
                 for t in &r.titles {
-                    add_role(e, t);
+                    add_role(&mut e.traits, t);
                 }
-                if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to the first comma, full stop or semicolon
-                    // (ASCII, found by a byte search where `split` would decode every
-                    // character). The 80 characters are at least 80 bytes: a stop within the
-                    // first 80 bytes ends the apposition before them, which are counted only
-                    // when there is none (as bytes when they are ASCII, without decoding them)
-                    let b = apposition.as_bytes();
-                    let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
-                    let app = &apposition[..match b.get(..80) {
-                        None => stop(b.len()),
-                        Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
-                            Some(s) => s,
-                            None if head.is_ascii() => 80,
-                            None => stop(
-                                apposition
-                                    .char_indices()
-                                    .nth(80)
-                                    .map_or(b.len(), |(k, _)| k),
-                            ),
-                        },
-                    }];
-                    let aw = app
-                        .split_whitespace()
-                        .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
-                    if opens_description(app) {
-                        for w in aw.filter_map(role_of) {
-                            add_role(e, &w);
-                        }
-                    }
-                }
-                // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
-                if let Some(pw) = role_before(para, r) {
-                    add_role(e, &pw);
-                }
-                // pronoun after the mention (up to the next capitalised run, same paragraph)
-                if e.kind == Kind::Person {
-                    let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
-                    let (ma, fe) = pronoun_after(&p[r.end..stop]);
-                    e.male += ma;
-                    e.female += fe;
-                }
+                let person = e.kind == Kind::Person;
+                idx.infos.push(MentionInfo {
+                    end: r.end,
+                    first: r.first,
+                    pronoun_stop: person.then(|| rs.get(ri + 1).map_or(p.len(), |n| n.start)),
+                    orig: ei,
+                    prev_own: e.last_own.replace(idx.mentions.len()),
+                    prev_merged: None,
+                });
                 idx.mentions.push(((pi, r.start), ei));
                 idx.ents[ei].mention_count += 1;
             }
@@ -1460,24 +1477,103 @@ impl<'a> Index<'a> {
                     _ => continue,
                 },
             };
-            let (ma, fe, roles) = (
-                idx.ents[ei].male,
-                idx.ents[ei].female,
-                std::mem::take(&mut idx.ents[ei].roles),
-            );
-            idx.ents[ci].male += ma;
-            idx.ents[ci].female += fe;
-            for r in &roles {
-                if !idx.ents[ci].roles.contains(r) {
-                    idx.ents[ci].roles.push(r.clone());
-                }
-            }
-            idx.ents[ei].roles = roles;
+            // the traits of its titles now, those of its surroundings when asked for
+            let t = std::mem::take(&mut idx.ents[ei].traits);
+            idx.ents[ci].traits.merge(&t);
+            idx.ents[ei].traits = t;
+            idx.infos[m].prev_merged = idx.ents[ci].last_merged.replace(m);
             idx.mentions[m].1 = ci;
             idx.ents[ei].mention_count -= 1;
             idx.ents[ci].mention_count += 1;
         }
         idx
+    }
+
+    /// The gender counts (male, female) of entity `e`: those of its titles and the resolver's,
+    /// and those of its surroundings ([`Index::found_traits`]) in `paras`, the paragraphs the
+    /// index was built of.
+    pub fn gender(&self, paras: &[Para], e: &Entity) -> (i32, i32) {
+        let f = self.found_traits(paras, e);
+        (e.traits.male + f.male, e.traits.female + f.female)
+    }
+
+    /// Whether entity `e` has role `r`, from a title or from its surroundings.
+    pub fn has_role(&self, paras: &[Para], e: &Entity, r: &str) -> bool {
+        e.traits.roles.iter().any(|x| x == r)
+            || self.found_traits(paras, e).roles.iter().any(|x| x == r)
+    }
+
+    /// The traits the surroundings of entity `e`'s mentions give it: the roles of an apposition
+    /// (", a former investigator,") and of the word before ("spokeswoman Anna Lind"), the
+    /// gender of a pronoun after a person's name, and all those of the one-word mentions the
+    /// index resolved to it, once per such mention. Worked out on first use, for the few
+    /// entities a query asks about.
+    fn found_traits<'s>(&self, paras: &[Para], e: &'s Entity) -> &'s Traits {
+        e.found.get_or_init(|| {
+            let mut t = Traits::default();
+            let mut m = e.last_own;
+            while let Some(k) = m {
+                self.mention_traits(paras, k, &mut t);
+                m = self.infos[k].prev_own;
+            }
+            let mut m = e.last_merged;
+            while let Some(k) = m {
+                // (a one-word entity, itself the target of no mention)
+                t.merge(self.found_traits(paras, &self.ents[self.infos[k].orig]));
+                m = self.infos[k].prev_merged;
+            }
+            t
+        })
+    }
+
+    /// Adds to `t` the traits the surroundings of mention `m` give.
+    fn mention_traits(&self, paras: &[Para], m: usize, t: &mut Traits) {
+        let ((pi, start), _) = self.mentions[m];
+        let info = &self.infos[m];
+        let para = &paras[pi];
+        let p = para.p;
+        let after = &p[info.end..];
+        // an apposition ", a former investigator,"
+        if let Some(apposition) = after.strip_prefix(", ") {
+            // its first 80 characters, up to the first comma, full stop or semicolon
+            // (ASCII, found by a byte search where `split` would decode every
+            // character). The 80 characters are at least 80 bytes: a stop within the
+            // first 80 bytes ends the apposition before them, which are counted only
+            // when there is none (as bytes when they are ASCII, without decoding them)
+            let b = apposition.as_bytes();
+            let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
+            let app = &apposition[..match b.get(..80) {
+                None => stop(b.len()),
+                Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
+                    Some(s) => s,
+                    None if head.is_ascii() => 80,
+                    None => stop(
+                        apposition
+                            .char_indices()
+                            .nth(80)
+                            .map_or(b.len(), |(k, _)| k),
+                    ),
+                },
+            }];
+            let aw = app
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+            if opens_description(app) {
+                for w in aw.filter_map(role_of) {
+                    add_role(t, &w);
+                }
+            }
+        }
+        // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
+        if let Some(pw) = role_before(para, info.first, start) {
+            add_role(t, &pw);
+        }
+        // pronoun after the mention (up to the next capitalised run, same paragraph)
+        if let Some(stop) = info.pronoun_stop {
+            let (ma, fe) = pronoun_after(&p[info.end..stop]);
+            t.male += ma;
+            t.female += fe;
+        }
     }
 
     /// The organisations, in entity order.
@@ -1570,9 +1666,10 @@ impl<'a> Index<'a> {
         self.ents.push(Entity {
             name: at..self.names.len(),
             kind,
-            male: 0,
-            female: 0,
-            roles: Vec::new(),
+            traits: Traits::default(),
+            found: OnceCell::new(),
+            last_own: None,
+            last_merged: None,
             lower,
             first: pos,
             multi_word,
