@@ -123,12 +123,11 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
-    /// the keys of `by_last`, and the [`OrgRef::first`] keys and the union of the
-    /// [`OrgRef::media_ends`] of `orgs`: most one-word names have no candidate in
-    /// [`Index::canon_entity`], told by a bit test or two without a look-up or a scan
+    /// the keys of `by_last`, and the [`first_word_key`]s of the words that may start an
+    /// organisation of `orgs` ([`OrgRef::new`]): most one-word names have no candidate in
+    /// [`Index::canon_entity`], told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
-    org_firsts: KeyBloom,
-    media_ends: u64,
+    org_words: KeyBloom,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
@@ -1359,17 +1358,24 @@ fn first_word_key(w: &[u8]) -> u64 {
 }
 
 impl OrgRef {
-    fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
+    /// The organisation of entity `ent`, named `name`, of kind `kind`, whose words that may be
+    /// its first ([`OrgRef::may_start`]) are added to `words`.
+    fn new(ent: usize, name: &str, kind: Kind, words: &mut KeyBloom) -> OrgRef {
         let nb = name.strip_prefix("The ").unwrap_or(name);
         let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
+        let first = first_word_key(first);
+        words.insert(first);
         let media_ends = if kind == Kind::Org(OrgKind::Media) {
-            split_spaces(nb).fold(0, |e, w| e | 1 << w.len().min(63))
+            split_spaces(nb).fold(0, |e, w| {
+                words.insert(first_word_key(w.as_bytes()));
+                e | 1 << w.len().min(63)
+            })
         } else {
             0
         };
         OrgRef {
             ent,
-            first: first_word_key(first),
+            first,
             media_ends,
         }
     }
@@ -1637,8 +1643,8 @@ impl<'a> Index<'a> {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
                             let at = self.orgs.partition_point(|o| o.ent < i);
-                            let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
-                            self.note_org(&org);
+                            let name = &self.names[self.ents[i].name.clone()];
+                            let org = OrgRef::new(i, name, kind, &mut self.org_words);
                             self.orgs.insert(at, org);
                         }
                     }
@@ -1650,8 +1656,7 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            let org = OrgRef::new(ei, name, kind);
-            self.note_org(&org);
+            let org = OrgRef::new(ei, name, kind, &mut self.org_words);
             self.orgs.push(org);
         }
         let same_last = if multi_word {
@@ -1679,12 +1684,6 @@ impl<'a> Index<'a> {
             media_form: OnceCell::new(),
         });
         ei
-    }
-
-    /// Adds the keys of organisation `o` to [`Index::org_firsts`] and [`Index::media_ends`].
-    fn note_org(&mut self, o: &OrgRef) {
-        self.org_firsts.insert(o.first);
-        self.media_ends |= o.media_ends;
     }
 
     /// Canonical name of a run at `pos`, with its kind.
@@ -1750,9 +1749,11 @@ impl<'a> Index<'a> {
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
         // (none to read when no organisation may start with the word)
-        let maybe =
-            self.org_firsts.may_contain(key) | (self.media_ends & 1 << w.len().min(63) != 0);
-        let orgs = if maybe { &self.orgs[..] } else { &[] };
+        let orgs = if self.org_words.may_contain(key) {
+            &self.orgs[..]
+        } else {
+            &[]
+        };
         for o in orgs.iter().filter(|o| o.may_start(key, w.len())) {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
