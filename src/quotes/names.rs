@@ -1607,16 +1607,33 @@ impl<'a> Index<'a> {
     }
 
     /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
-    /// with its key.
+    /// with the entity before it of the same key ([`Entity::same_key`]): the entity to be added
+    /// next is in [`Index::by_name`] then, put there by the one probe that found no entity
+    /// (as [`Index::find_lower`] finds it).
     // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
     #[inline]
-    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
-        let key = name_key(l);
-        self.find_lower(l, key).ok_or_else(|| {
-            let start = self.lower_names.len();
-            self.lower_names.push_str(l);
-            (start..self.lower_names.len(), key)
-        })
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, Option<usize>)> {
+        use std::collections::hash_map::Entry;
+        let next = self.ents.len();
+        let same_key = match self.by_name.entry(name_key(l)) {
+            Entry::Occupied(mut o) => {
+                let mut at = Some(*o.get());
+                while let Some(i) = at {
+                    if self.lower_names[self.ents[i].lower.clone()] == *l {
+                        return Ok(i);
+                    }
+                    at = self.ents[i].same_key;
+                }
+                Some(o.insert(next))
+            }
+            Entry::Vacant(v) => {
+                v.insert(next);
+                None
+            }
+        };
+        let start = self.lower_names.len();
+        self.lower_names.push_str(l);
+        Err((start..self.lower_names.len(), same_key))
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
@@ -1635,7 +1652,7 @@ impl<'a> Index<'a> {
             Some(l) => self.find_or_add_lower(l),
             None => with_lower(name, |l| self.find_or_add_lower(l)),
         };
-        let (lower, key) = match found {
+        let (lower, same_key) = match found {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown {
                     let kind = kind();
@@ -1679,7 +1696,7 @@ impl<'a> Index<'a> {
             first: pos,
             multi_word,
             mention_count: 0,
-            same_key: self.by_name.insert(key, ei),
+            same_key,
             same_last,
             media_form: OnceCell::new(),
         });
