@@ -1305,10 +1305,10 @@ const GENERIC_LIST: &[&str] = &[
 ];
 pub static GENERIC: ListSet = ListSet(IN_GENERIC);
 
-const MALE_PRONOUNS: &[&str] = &[
+pub const MALE_PRONOUNS: &[&str] = &[
     "he", "him", "his", "himself", "er", "ihm", "ihn", "sein", "seine", "il", "он", "его", "ему",
 ];
-const FEMALE_PRONOUNS: &[&str] = &[
+pub const FEMALE_PRONOUNS: &[&str] = &[
     "she", "her", "hers", "herself", "elle", "она", "её", "ее", "ей", "ihr", "ihre",
 ];
 

@@ -2078,7 +2078,7 @@ impl<'a> Resolver<'a> {
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
                 self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| e.roles.iter().any(|x| x == r))
+                    k == Kind::Person && e.is_some_and(|e| self.idx.has_role(self.paras, e, r))
                 })
             }),
             Head::Generic => appos_person(),
@@ -2164,7 +2164,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn pronoun(&self, p: &str, pos: Pos) -> Option<Sid> {
-        let gender = |e: Option<&Entity>| e.map(|e| (e.male, e.female)).unwrap_or((0, 0));
+        let gender = |e: Option<&Entity>| e.map_or((0, 0), |e| self.idx.gender(self.paras, e));
         match p {
             "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
                 k == Kind::Person && {
@@ -2204,9 +2204,9 @@ impl<'a> Resolver<'a> {
         if let (Some(pr), Some(i)) = (pron, self.speakers.get_mut().list[id].ei) {
             let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
-                e.male += 1;
+                e.traits.male += 1;
             } else if lex::is_female_pronoun(pr) {
-                e.female += 1;
+                e.traits.female += 1;
             }
         }
         self.history.push((pos, id));

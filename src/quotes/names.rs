@@ -22,10 +22,15 @@ pub struct Entity {
     /// the name as written: its range in [`Index::names`] (no String per entity)
     name: Range<usize>,
     pub kind: Kind,
-    pub male: i32,
-    pub female: i32,
-    /// role words, each once: a few per entity at most, looked through rather than hashed
-    pub roles: Vec<String>,
+    /// the gender and roles its titles give it (and the gender the resolver adds); those its
+    /// mentions' surroundings give are [`Index::gender`]'s and [`Index::has_role`]'s to find
+    pub traits: Traits,
+    /// [`Index::found_traits`], worked out the first time a query asks
+    found: OnceCell<Traits>,
+    /// its last mention ([`Index::infos`]), and the last of the one-word mentions that the index
+    /// resolved to it
+    last_own: Option<usize>,
+    last_merged: Option<usize>,
     /// the name lower-cased: its range in [`Index::lower_names`]
     lower: Range<usize>,
     /// where the entity is first mentioned
@@ -42,6 +47,46 @@ pub struct Entity {
     same_last: Option<usize>,
     /// [`Entity::media_form`], computed on first use
     media_form: OnceCell<bool>,
+}
+
+/// The gender counts and roles of an entity.
+#[derive(Debug, Clone, Default)]
+pub struct Traits {
+    pub male: i32,
+    pub female: i32,
+    /// role words, each once: a few per entity at most, looked through rather than hashed
+    pub roles: Vec<String>,
+}
+
+impl Traits {
+    /// Adds the gender counts and the roles of `o`.
+    fn merge(&mut self, o: &Traits) {
+        self.male += o.male;
+        self.female += o.female;
+        for r in &o.roles {
+            if !self.roles.contains(r) {
+                self.roles.push(r.clone());
+            }
+        }
+    }
+}
+
+/// What [`Index::found_traits`] reads around a mention, kept as the index is built: the traits
+/// its surroundings give are read by a few queries of a few entities, not for every mention.
+#[derive(Debug, Clone, Copy)]
+struct MentionInfo {
+    /// the end and first token of the run
+    end: usize,
+    first: Option<usize>,
+    /// where the next run of the paragraph starts (or its end), when the entity was a person
+    /// then (its pronouns are looked for)
+    pronoun_stop: Option<usize>,
+    /// the entity of the mention as built (before the index resolves one-word mentions)
+    orig: usize,
+    /// the entity's mention before it, and the mention before it that the index resolved to
+    /// the same entity
+    prev_own: Option<usize>,
+    prev_merged: Option<usize>,
 }
 
 impl Entity {
@@ -61,6 +106,8 @@ pub struct Index<'a> {
     pub ents: Vec<Entity>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
+    /// what lies around each mention of `mentions`
+    infos: Vec<MentionInfo>,
     /// each entity by a hash of its lower-case name ([`name_key`]): the last entity with that
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
@@ -76,6 +123,11 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
+    /// the keys of `by_last`, and the [`first_word_key`]s of the words that may start an
+    /// organisation of `orgs` ([`OrgRef::new`]): most one-word names have no candidate in
+    /// [`Index::canon_entity`], told by a bit test each without a look-up or a scan
+    last_keys: KeyBloom,
+    org_words: KeyBloom,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
@@ -943,13 +995,14 @@ fn role_of(w: &str) -> Option<Cow<'_, str>> {
     PERSON_ROLES.contains(l.as_ref()).then_some(l)
 }
 
-/// [`role_of`] the word before run `r` of `para` ([`word_before`] its start): the token before
+/// [`role_of`] the word before a run of `para` that starts at byte `start` and token `first`
+/// ([`Run::first`]; [`word_before`] its start): the token before
 /// when that is an ASCII word, parted from the run by one space and from what precedes it by
 /// white space, with a letter or digit at each end (then it is that word, trimmed of nothing),
 /// told by its digest and lower-case form without reading the text again.
-fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
+fn role_before<'p>(para: &'p Para, first: Option<usize>, start: usize) -> Option<Cow<'p, str>> {
     let (p, toks) = (para.p.as_bytes(), &para.toks);
-    if let Some(first) = r.first {
+    if let Some(first) = first {
         // before the paragraph's first token there is white space alone (the tokenizer skips
         // nothing else): no word
         let k = first.checked_sub(1)?;
@@ -959,7 +1012,7 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
         // starts at or after its end)
         if t.is_word()
             & t.ascii
-            & (r.start == t.end + 1)
+            & (start == t.end + 1)
             & (p[t.end] == b' ')
             & ((t.start == 0) | is_ascii_space(p[t.start.saturating_sub(1)]))
             & p[t.start].is_ascii_alphanumeric()
@@ -972,12 +1025,163 @@ fn role_before<'p>(para: &'p Para, r: &Run) -> Option<Cow<'p, str>> {
             return PERSON_ROLES.contains(l).then_some(Cow::Borrowed(l));
         }
     }
-    word_before(&para.p[..r.start]).and_then(role_of)
+    word_before(&para.p[..start]).and_then(role_of)
+}
+
+/// How many of the first pieces ([`alnum_pieces`]) of the text after a person's mention are
+/// read for a pronoun.
+const PRONOUN_PIECES: usize = 40;
+
+/// The gender a pronoun after a person's mention gives it, as (male, female) counts: the first
+/// of the first [`PRONOUN_PIECES`] pieces of `seg` that is a male or female pronoun ("ihr" and
+/// "ihre" count for neither). The ASCII pieces, most of them, are read eight bytes
+/// at a time ([`first_non_alnum`]) and looked up lower-cased as one u64 in [`PRONOUN_TABLE`]:
+/// no branch per byte, nor a lower-casing, nor a string compare per pronoun, that mispredicted
+/// at every piece. At a piece with other characters the rest is read
+/// piece by piece.
+fn pronoun_after(seg: &str) -> (i32, i32) {
+    let b = seg.as_bytes();
+    // `i` is at the start of piece `piece`, or within it after eight of its bytes (`in_long`)
+    let (mut i, mut piece, mut start, mut in_long) = (0, 0, 0, false);
+    while i < b.len() && piece < PRONOUN_PIECES {
+        let chunk: [u8; 8] = match b.get(i..i + 8) {
+            Some(c) => c.try_into().unwrap(),
+            None => {
+                let mut c = [0; 8];
+                c[..b.len() - i].copy_from_slice(&b[i..]);
+                c
+            }
+        };
+        start = if in_long { start } else { i };
+        let n = first_non_alnum(chunk);
+        let long = n == 8;
+        // the separator after the piece: an ASCII byte, general punctuation (U+2000..U+203F,
+        // quotation marks and dashes, no letter or digit), or the end
+        let sep = match b.get(i + n) {
+            Some(&x) if x < 0x80 => 1,
+            Some(0xe2) if b.get(i + n + 1) == Some(&0x80) => 3,
+            Some(_) => return pronoun_in(alnum_pieces(&seg[start..]).take(PRONOUN_PIECES - piece)),
+            None => 1,
+        };
+        // (a piece of eight bytes or more is none of them: its key is no pronoun's)
+        let mask = ((1u128 << (8 * n)) - 1) as u64;
+        let key = (u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & mask;
+        let (male, female) = PRONOUN_TABLE.gender(key);
+        if (male | female) & !in_long {
+            return (i32::from(male), i32::from(female));
+        }
+        i += n + sep * usize::from(!long);
+        piece += usize::from(!long);
+        in_long = long;
+    }
+    (0, 0)
+}
+
+/// [`pronoun_after`] of `pieces`, read one by one.
+fn pronoun_in<'s>(pieces: impl Iterator<Item = (&'s str, bool)>) -> (i32, i32) {
+    for (w, ascii) in pieces {
+        // ([`WordFilter::may_contain_lower_of`], the piece known to be ASCII)
+        if ascii && !PRONOUN_FILTER.may_contain(w) {
+            continue;
+        }
+        let lw = lower(w);
+        if is_male_pronoun(&lw) && lw != "ihr" {
+            return (1, 0);
+        }
+        if is_female_pronoun(&lw) && lw != "ihr" && lw != "ihre" {
+            return (0, 1);
+        }
+    }
+    (0, 0)
+}
+
+/// The ASCII male and female pronouns [`pronoun_after`] counts (of at most seven bytes, as all
+/// are), as [`opener_key`]s in a table of 64 slots without collisions: a key's slot is the top
+/// six bits of the key times [`PronounTable::mul`], which is found at compile time. One load and
+/// compare tell a piece, where comparing it with every pronoun's key took one each.
+struct PronounTable {
+    mul: u64,
+    /// the key of each slot, [`NO_KEY`] for the empty ones
+    keys: [u64; 64],
+    /// bit `s` set when slot `s` holds a male pronoun
+    male: u64,
+}
+
+impl PronounTable {
+    /// The slot of `key`.
+    const fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(self.mul) >> 58) as usize
+    }
+
+    /// Whether `key` is that of a male and of a female pronoun.
+    fn gender(&self, key: u64) -> (bool, bool) {
+        let s = self.slot(key);
+        let hit = self.keys[s] == key;
+        let male = self.male >> s & 1 != 0;
+        (hit & male, hit & !male)
+    }
+}
+
+/// A key no piece has: its bytes are no ASCII letters or digits.
+const NO_KEY: u64 = u64::MAX;
+
+/// [`PronounTable`] of [`MALE_PRONOUNS`] and [`FEMALE_PRONOUNS`], "ihr" and "ihre" left out.
+static PRONOUN_TABLE: PronounTable = {
+    let mut t = PronounTable {
+        mul: 0x9e37_79b9_7f4a_7c15,
+        keys: [NO_KEY; 64],
+        male: 0,
+    };
+    'search: loop {
+        t.keys = [NO_KEY; 64];
+        t.male = 0;
+        let mut g = 0;
+        while g < 2 {
+            let words = if g == 0 {
+                MALE_PRONOUNS
+            } else {
+                FEMALE_PRONOUNS
+            };
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                if w.is_ascii() && w.len() < 8 && !eq_bytes(w, b"ihr") && !eq_bytes(w, b"ihre") {
+                    let key = opener_key(w);
+                    let s = t.slot(key);
+                    if t.keys[s] != NO_KEY {
+                        // a collision: the next odd multiplier
+                        t.mul = t.mul.wrapping_add(0x2545_f491_4f6c_dd1e);
+                        continue 'search;
+                    }
+                    t.keys[s] = key;
+                    t.male |= ((g == 0) as u64) << s;
+                }
+                k += 1;
+            }
+            g += 1;
+        }
+        break t;
+    }
+};
+
+/// `a == b`, at compile time.
+const fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// A role word of an entity (a title, "spokeswoman", ...): counts towards its gender and is kept
 /// in its roles under its full form.
-fn add_role(e: &mut Entity, rl: &str) {
+fn add_role(e: &mut Traits, rl: &str) {
     match rl {
         "mr" | "spokesman" | "chairman" | "congressman" | "businessman" | "herr" | "monsieur"
         | "m" => e.male += 3,
@@ -1108,6 +1312,28 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// A summary of a set of keys in 256 bits, one per key: a key whose bit is clear is not in it.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyBloom([u64; 4]);
+
+impl KeyBloom {
+    /// The bit of `key`: the top bits of the key mixed by a multiplication.
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let b = Self::bit(key);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `key` is certainly not in the set.
+    fn may_contain(&self, key: u64) -> bool {
+        let b = Self::bit(key);
+        self.0[b / 64] >> (b % 64) & 1 != 0
+    }
+}
+
 /// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
 /// [`Index::canon_entity`] to pass over most organisations without reading their names.
 #[derive(Debug, Clone, Copy)]
@@ -1132,17 +1358,24 @@ fn first_word_key(w: &[u8]) -> u64 {
 }
 
 impl OrgRef {
-    fn new(ent: usize, name: &str, kind: Kind) -> OrgRef {
+    /// The organisation of entity `ent`, named `name`, of kind `kind`, whose words that may be
+    /// its first ([`OrgRef::may_start`]) are added to `words`.
+    fn new(ent: usize, name: &str, kind: Kind, words: &mut KeyBloom) -> OrgRef {
         let nb = name.strip_prefix("The ").unwrap_or(name);
         let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
+        let first = first_word_key(first);
+        words.insert(first);
         let media_ends = if kind == Kind::Org(OrgKind::Media) {
-            split_spaces(nb).fold(0, |e, w| e | 1 << w.len().min(63))
+            split_spaces(nb).fold(0, |e, w| {
+                words.insert(first_word_key(w.as_bytes()));
+                e | 1 << w.len().min(63)
+            })
         } else {
             0
         };
         OrgRef {
             ent,
-            first: first_word_key(first),
+            first,
             media_ends,
         }
     }
@@ -1167,6 +1400,7 @@ impl<'a> Index<'a> {
         idx.by_name.reserve(caps);
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
+        idx.infos.reserve(caps);
         // and their names, a few bytes each, never grow their Strings more than once or twice
         idx.names.reserve(caps * 8);
         idx.lower_names.reserve(caps * 8);
@@ -1208,64 +1442,19 @@ impl<'a> Index<'a> {
                 let kind = || the_kind.unwrap_or_else(|| run_kind(r));
                 let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
-                // roles from titles and from an apposition ", a former investigator,"
+                // roles from titles; those from around the mention are found when asked for
                 for t in &r.titles {
-                    add_role(e, t);
+                    add_role(&mut e.traits, t);
                 }
-                if let Some(apposition) = after.strip_prefix(", ") {
-                    // its first 80 characters, up to the first comma, full stop or semicolon
-                    // (ASCII, found by a byte search where `split` would decode every
-                    // character). The 80 characters are at least 80 bytes: a stop within the
-                    // first 80 bytes ends the apposition before them, which are counted only
-                    // when there is none (as bytes when they are ASCII, without decoding them)
-                    let b = apposition.as_bytes();
-                    let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
-                    let app = &apposition[..match b.get(..80) {
-                        None => stop(b.len()),
-                        Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
-                            Some(s) => s,
-                            None if head.is_ascii() => 80,
-                            None => stop(
-                                apposition
-                                    .char_indices()
-                                    .nth(80)
-                                    .map_or(b.len(), |(k, _)| k),
-                            ),
-                        },
-                    }];
-                    let aw = app
-                        .split_whitespace()
-                        .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
-                    if opens_description(app) {
-                        for w in aw.filter_map(role_of) {
-                            add_role(e, &w);
-                        }
-                    }
-                }
-                // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
-                if let Some(pw) = role_before(para, r) {
-                    add_role(e, &pw);
-                }
-                // pronoun after the mention (up to the next capitalised run, same paragraph)
-                if e.kind == Kind::Person {
-                    let stop = rs.get(ri + 1).map_or(p.len(), |n| n.start);
-                    let seg = &p[r.end..stop];
-                    for (w, ascii) in alnum_pieces(seg).take(40) {
-                        // ([`WordFilter::may_contain_lower_of`], the piece known to be ASCII)
-                        if ascii && !PRONOUN_FILTER.may_contain(w) {
-                            continue;
-                        }
-                        let lw = lower(w);
-                        if is_male_pronoun(&lw) && lw != "ihr" {
-                            e.male += 1;
-                            break;
-                        }
-                        if is_female_pronoun(&lw) && lw != "ihr" && lw != "ihre" {
-                            e.female += 1;
-                            break;
-                        }
-                    }
-                }
+                let person = e.kind == Kind::Person;
+                idx.infos.push(MentionInfo {
+                    end: r.end,
+                    first: r.first,
+                    pronoun_stop: person.then(|| rs.get(ri + 1).map_or(p.len(), |n| n.start)),
+                    orig: ei,
+                    prev_own: e.last_own.replace(idx.mentions.len()),
+                    prev_merged: None,
+                });
                 idx.mentions.push(((pi, r.start), ei));
                 idx.ents[ei].mention_count += 1;
             }
@@ -1294,24 +1483,103 @@ impl<'a> Index<'a> {
                     _ => continue,
                 },
             };
-            let (ma, fe, roles) = (
-                idx.ents[ei].male,
-                idx.ents[ei].female,
-                std::mem::take(&mut idx.ents[ei].roles),
-            );
-            idx.ents[ci].male += ma;
-            idx.ents[ci].female += fe;
-            for r in &roles {
-                if !idx.ents[ci].roles.contains(r) {
-                    idx.ents[ci].roles.push(r.clone());
-                }
-            }
-            idx.ents[ei].roles = roles;
+            // the traits of its titles now, those of its surroundings when asked for
+            let t = std::mem::take(&mut idx.ents[ei].traits);
+            idx.ents[ci].traits.merge(&t);
+            idx.ents[ei].traits = t;
+            idx.infos[m].prev_merged = idx.ents[ci].last_merged.replace(m);
             idx.mentions[m].1 = ci;
             idx.ents[ei].mention_count -= 1;
             idx.ents[ci].mention_count += 1;
         }
         idx
+    }
+
+    /// The gender counts (male, female) of entity `e`: those of its titles and the resolver's,
+    /// and those of its surroundings ([`Index::found_traits`]) in `paras`, the paragraphs the
+    /// index was built of.
+    pub fn gender(&self, paras: &[Para], e: &Entity) -> (i32, i32) {
+        let f = self.found_traits(paras, e);
+        (e.traits.male + f.male, e.traits.female + f.female)
+    }
+
+    /// Whether entity `e` has role `r`, from a title or from its surroundings.
+    pub fn has_role(&self, paras: &[Para], e: &Entity, r: &str) -> bool {
+        e.traits.roles.iter().any(|x| x == r)
+            || self.found_traits(paras, e).roles.iter().any(|x| x == r)
+    }
+
+    /// The traits the surroundings of entity `e`'s mentions give it: the roles of an apposition
+    /// (", a former investigator,") and of the word before ("spokeswoman Anna Lind"), the
+    /// gender of a pronoun after a person's name, and all those of the one-word mentions the
+    /// index resolved to it, once per such mention. Worked out on first use, for the few
+    /// entities a query asks about.
+    fn found_traits<'s>(&self, paras: &[Para], e: &'s Entity) -> &'s Traits {
+        e.found.get_or_init(|| {
+            let mut t = Traits::default();
+            let mut m = e.last_own;
+            while let Some(k) = m {
+                self.mention_traits(paras, k, &mut t);
+                m = self.infos[k].prev_own;
+            }
+            let mut m = e.last_merged;
+            while let Some(k) = m {
+                // (a one-word entity, itself the target of no mention)
+                t.merge(self.found_traits(paras, &self.ents[self.infos[k].orig]));
+                m = self.infos[k].prev_merged;
+            }
+            t
+        })
+    }
+
+    /// Adds to `t` the traits the surroundings of mention `m` give.
+    fn mention_traits(&self, paras: &[Para], m: usize, t: &mut Traits) {
+        let ((pi, start), _) = self.mentions[m];
+        let info = &self.infos[m];
+        let para = &paras[pi];
+        let p = para.p;
+        let after = &p[info.end..];
+        // an apposition ", a former investigator,"
+        if let Some(apposition) = after.strip_prefix(", ") {
+            // its first 80 characters, up to the first comma, full stop or semicolon
+            // (ASCII, found by a byte search where `split` would decode every
+            // character). The 80 characters are at least 80 bytes: a stop within the
+            // first 80 bytes ends the apposition before them, which are counted only
+            // when there is none (as bytes when they are ASCII, without decoding them)
+            let b = apposition.as_bytes();
+            let stop = |n| memchr::memchr3(b',', b'.', b';', &b[..n]).unwrap_or(n);
+            let app = &apposition[..match b.get(..80) {
+                None => stop(b.len()),
+                Some(head) => match memchr::memchr3(b',', b'.', b';', head) {
+                    Some(s) => s,
+                    None if head.is_ascii() => 80,
+                    None => stop(
+                        apposition
+                            .char_indices()
+                            .nth(80)
+                            .map_or(b.len(), |(k, _)| k),
+                    ),
+                },
+            }];
+            let aw = app
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !is_alnum(c)));
+            if opens_description(app) {
+                for w in aw.filter_map(role_of) {
+                    add_role(t, &w);
+                }
+            }
+        }
+        // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
+        if let Some(pw) = role_before(para, info.first, start) {
+            add_role(t, &pw);
+        }
+        // pronoun after the mention (up to the next capitalised run, same paragraph)
+        if let Some(stop) = info.pronoun_stop {
+            let (ma, fe) = pronoun_after(&p[info.end..stop]);
+            t.male += ma;
+            t.female += fe;
+        }
     }
 
     /// The organisations, in entity order.
@@ -1339,16 +1607,33 @@ impl<'a> Index<'a> {
     }
 
     /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
-    /// with its key.
+    /// with the entity before it of the same key ([`Entity::same_key`]): the entity to be added
+    /// next is in [`Index::by_name`] then, put there by the one probe that found no entity
+    /// (as [`Index::find_lower`] finds it).
     // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
     #[inline]
-    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, u64)> {
-        let key = name_key(l);
-        self.find_lower(l, key).ok_or_else(|| {
-            let start = self.lower_names.len();
-            self.lower_names.push_str(l);
-            (start..self.lower_names.len(), key)
-        })
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, Option<usize>)> {
+        use std::collections::hash_map::Entry;
+        let next = self.ents.len();
+        let same_key = match self.by_name.entry(name_key(l)) {
+            Entry::Occupied(mut o) => {
+                let mut at = Some(*o.get());
+                while let Some(i) = at {
+                    if self.lower_names[self.ents[i].lower.clone()] == *l {
+                        return Ok(i);
+                    }
+                    at = self.ents[i].same_key;
+                }
+                Some(o.insert(next))
+            }
+            Entry::Vacant(v) => {
+                v.insert(next);
+                None
+            }
+        };
+        let start = self.lower_names.len();
+        self.lower_names.push_str(l);
+        Err((start..self.lower_names.len(), same_key))
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
@@ -1367,7 +1652,7 @@ impl<'a> Index<'a> {
             Some(l) => self.find_or_add_lower(l),
             None => with_lower(name, |l| self.find_or_add_lower(l)),
         };
-        let (lower, key) = match found {
+        let (lower, same_key) = match found {
             Ok(i) => {
                 if self.ents[i].kind == Kind::Unknown {
                     let kind = kind();
@@ -1375,7 +1660,8 @@ impl<'a> Index<'a> {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
                             let at = self.orgs.partition_point(|o| o.ent < i);
-                            let org = OrgRef::new(i, self.name(&self.ents[i]), kind);
+                            let name = &self.names[self.ents[i].name.clone()];
+                            let org = OrgRef::new(i, name, kind, &mut self.org_words);
                             self.orgs.insert(at, org);
                         }
                     }
@@ -1387,10 +1673,12 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            self.orgs.push(OrgRef::new(ei, name, kind));
+            let org = OrgRef::new(ei, name, kind, &mut self.org_words);
+            self.orgs.push(org);
         }
         let same_last = if multi_word {
             let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            self.last_keys.insert(last);
             self.by_last.insert(last, ei)
         } else {
             None
@@ -1400,14 +1688,15 @@ impl<'a> Index<'a> {
         self.ents.push(Entity {
             name: at..self.names.len(),
             kind,
-            male: 0,
-            female: 0,
-            roles: Vec::new(),
+            traits: Traits::default(),
+            found: OnceCell::new(),
+            last_own: None,
+            last_merged: None,
             lower,
             first: pos,
             multi_word,
             mention_count: 0,
-            same_key: self.by_name.insert(key, ei),
+            same_key,
             same_last,
             media_form: OnceCell::new(),
         });
@@ -1449,7 +1738,12 @@ impl<'a> Index<'a> {
     /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
     fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
-        let mut next = self.by_last.get(&last_key(lw)).copied();
+        let lk = last_key(lw);
+        let mut next = if self.last_keys.may_contain(lk) {
+            self.by_last.get(&lk).copied()
+        } else {
+            None
+        };
         let person = std::iter::from_fn(|| {
             let i = next?;
             next = self.ents[i].same_last;
@@ -1471,7 +1765,13 @@ impl<'a> Index<'a> {
         // equals)
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
-        for o in self.orgs.iter().filter(|o| o.may_start(key, w.len())) {
+        // (none to read when no organisation may start with the word)
+        let orgs = if self.org_words.may_contain(key) {
+            &self.orgs[..]
+        } else {
+            &[]
+        };
+        for o in orgs.iter().filter(|o| o.may_start(key, w.len())) {
             let (i, e) = (o.ent, &self.ents[o.ent]);
             // (the length of the range of the name is that of the name)
             if e.name.len() > w.len()
@@ -1589,7 +1889,10 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_pieces, first_word, has_words, opens_description, word_before};
+    use super::{
+        alnum_pieces, first_word, has_words, opens_description, pronoun_after, pronoun_in,
+        word_before, PRONOUN_PIECES,
+    };
     use crate::quotes::text::is_alnum;
 
     /// A word without the characters around it that are no letter or digit, as the standard
@@ -1681,5 +1984,31 @@ mod tests {
         assert!(has_words("xa a a", "a a"));
         assert!(!has_words("a b", ""));
         assert!(has_words("a  b", ""));
+    }
+
+    #[test]
+    fn pronoun_after_reads_as_piece_by_piece() {
+        let many = ", x".repeat(39) + " he";
+        let fewer = ", x".repeat(38) + " she";
+        for s in [
+            ", who said he",
+            " and Her",
+            " told ihr that she",
+            " longwordhis his",
+            " chairmanship and HIMSELF",
+            " der Präsident er",
+            " da sie",
+            " \u{201c}she\u{201d} said",
+            " \u{2014}he",
+            " сказал он",
+            " hé he",
+            "",
+            ", ",
+            many.as_str(),
+            fewer.as_str(),
+        ] {
+            let one_by_one = pronoun_in(alnum_pieces(s).take(PRONOUN_PIECES));
+            assert_eq!(pronoun_after(s), one_by_one, "{s:?}");
+        }
     }
 }
