@@ -97,7 +97,8 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
-    /// what [`runs`] asks of each word of `caps`
+    /// what [`runs`] asks of each word of `caps`, and one more at the end ([`Cap::END`]), for
+    /// [`Cap::skip`] after the last word
     info: Vec<Cap<'a>>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
@@ -114,6 +115,11 @@ struct Cap<'a> {
     cut: u8,
     /// its `C_*` bits
     bits: u16,
+    /// how many words from it on start no run (in the name index's reading of whole
+    /// paragraphs: [`C_NO_START`] or [`C_COMMON`]): [`runs`] goes from one run's start to the
+    /// next by adding, without a test of the words between, which mispredicted at about every
+    /// other word
+    skip: u32,
 }
 
 /// [`Cap::bits`]: a stop word (no title), role word or word with a lower-case part after a
@@ -163,11 +169,12 @@ impl<'a> LowerWords<'a> {
         para_caps.push(n);
         caps.truncate(n);
         let mut filter = WordFilter::empty();
-        let mut info = Vec::with_capacity(n);
+        // (written in place, where a push costs about as much as the Cap)
+        let mut info = vec![Cap::END; n + 1];
         // the words asked whether they are common ([`C_COMMON`]), gathered as `caps` is
         let mut ask = vec![0u32; n];
         let mut n_ask = 0;
-        for (k, &i) in caps.iter().enumerate() {
+        for (k, (&i, slot)) in caps.iter().zip(&mut info).enumerate() {
             let para = &paras[cap_para[k] as usize];
             let c = Cap::new(para, i as usize);
             // only a word that may start a run is asked whether it is common: the forms of the
@@ -181,7 +188,7 @@ impl<'a> LowerWords<'a> {
             filter.insert_digest_if(d, asked);
             ask[n_ask] = k as u32;
             n_ask += usize::from(asked & (c.bits & C_SENT != 0));
-            info.push(c);
+            *slot = c;
         }
         // as many words pass as a capitalised word in two or so: sized once, not grown
         let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
@@ -203,6 +210,11 @@ impl<'a> LowerWords<'a> {
             let c = &mut info[k];
             c.bits |= C_COMMON * u16::from(is_common(&found, para, caps[k] as usize, c));
         }
+        let mut skip = 0;
+        for c in info[..n].iter_mut().rev() {
+            skip = (skip + 1) * u32::from(c.bits & (C_NO_START | C_COMMON) != 0);
+            c.skip = skip;
+        }
         LowerWords {
             found,
             caps,
@@ -217,9 +229,9 @@ impl<'a> LowerWords<'a> {
     }
 
     /// What [`runs`] asks of the capitalised words of paragraph `pi`, in the order of
-    /// [`LowerWords::caps`].
+    /// [`LowerWords::caps`], and of one more (of the next paragraph, or the end).
     fn info(&self, pi: usize) -> &[Cap<'a>] {
-        &self.info[self.para_caps[pi]..self.para_caps[pi + 1]]
+        &self.info[self.para_caps[pi]..=self.para_caps[pi + 1]]
     }
 
     /// The number of capitalised words of the article.
@@ -229,6 +241,14 @@ impl<'a> LowerWords<'a> {
 }
 
 impl<'a> Cap<'a> {
+    /// The [`Cap`] after the article's last word, and the one each is written over.
+    const END: Cap<'static> = Cap {
+        low: ("", 0),
+        cut: 0,
+        bits: 0,
+        skip: 0,
+    };
+
     /// The [`Cap`] of capitalised word `i` of `para`, but for [`C_COMMON`].
     fn new(para: &'a Para<'a>, i: usize) -> Cap<'a> {
         let (t, pb) = (&para.toks[i], para.p.as_bytes());
@@ -271,6 +291,7 @@ impl<'a> Cap<'a> {
                     C_TITLE,
                 )
                 | bit(ends_dot(low.0), C_DOT),
+            skip: 0,
         }
     }
 
@@ -281,15 +302,17 @@ impl<'a> Cap<'a> {
     }
 }
 
-/// Whether capitalised word `i` of `para`, whose [`Cap`] is `c`, is a common word: no acronym,
-/// and its form ([`lower_bare`]) is no title and occurs lower-case in the article (is in
-/// `found`, [`LowerWords::found`]). At a sentence start it is no name ("Critics", "But").
+/// Whether capitalised word `i` of `para`, whose [`Cap`] is `c`, is a common word: its form
+/// ([`lower_bare`]) is no title and occurs lower-case in the article (is in `found`,
+/// [`LowerWords::found`]), and it is no acronym. At a sentence start it is no name ("Critics",
+/// "But"). (Whether the form is a title is [`C_TITLE`]: the form is [`Cap::low`] but for a
+/// Greek final sigma, and no title is Greek. The cheap tests come first, the acronym's last,
+/// as the form is found for few words.)
 fn is_common(found: &FxSet<&str>, para: &Para, i: usize, c: &Cap) -> bool {
     let bare = c.bare(para, i);
-    !is_acronym(bare) && {
-        let lb = lower_bare(c.low.0, || bare, c.cut > 0);
-        found.contains(lb.as_ref()) && !is_title(&lb)
-    }
+    c.bits & C_TITLE == 0
+        && found.contains(lower_bare(c.low.0, || bare, c.cut > 0).as_ref())
+        && !is_acronym(bare)
 }
 
 /// A capitalised run found in text.
@@ -722,30 +745,34 @@ pub fn runs<'p>(
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let (caps, info) = (lower_words.caps(pi), lower_words.info(pi));
-    // (the name index reads whole paragraphs: no search)
-    let mut k = if a == 0 {
-        0
+    // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
+    // no branch per word, where a search for each end mispredicted at a step or two of each
+    let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
+        (0, caps.len())
     } else {
-        caps.partition_point(|&c| (c as usize) < a)
+        caps.iter().fold((0, 0), |(ka, kb), &c| {
+            (
+                ka + usize::from((c as usize) < a),
+                kb + usize::from((c as usize) < b),
+            )
+        })
     };
+    let caps = &caps[..k_end];
+    // a stop word, or a capitalised common word at a sentence start, is no name; a role word or
+    // one with a lower-case part after a hyphen starts no run either ([`LowerWords::skip`]).
+    // A range's first token starts a sentence in it: a word there that starts a run in the
+    // paragraph is asked whether it is common (known at sentence starts only). One branch for
+    // the few such words.
+    let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
+    if (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0) != 0)
+        && is_common(&lower_words.found, para, a, &info[k])
+    {
+        k += 1;
+    }
+    k += info[k].skip as usize;
     while k < caps.len() {
         let i = caps[k] as usize;
-        if i >= b {
-            break;
-        }
         let c = &info[k];
-        // a stop word, or a capitalised common word at a sentence start, is no name; a role
-        // word or one with a lower-case part after a hyphen starts no run either. (Whether a
-        // word is common is known at sentence starts; a range may start elsewhere.)
-        let common = if (i == a) & (c.bits & C_SENT == 0) {
-            is_common(&lower_words.found, para, i, c)
-        } else {
-            c.bits & C_COMMON != 0
-        };
-        if (c.bits & C_NO_START != 0) | common {
-            k += 1;
-            continue;
-        }
         let t = &toks[i];
         let bare_end = t.end - usize::from(c.cut);
         let the = (i > a) & (c.bits & C_THE != 0);
@@ -753,6 +780,7 @@ pub fn runs<'p>(
         // after it, each of which mispredicted at about every other run
         if (c.bits & C_JOINS == 0) | (c.cut > 0) | (i + 1 >= b) {
             k += 1;
+            k += info[k].skip as usize;
             // (a connector or title alone is no name)
             if (c.bits & C_TITLE == 0) & !is_connector(c.low.0) {
                 out.push(Run {
@@ -831,6 +859,7 @@ pub fn runs<'p>(
         }
         // the next run starts after this one's last capitalised word
         k = kc + 1;
+        k += info[k].skip as usize;
         // drop trailing connectors (then the titles are looked for again)
         if lows.last().is_some_and(|w| is_connector(w.0)) {
             while lows.last().is_some_and(|w| is_connector(w.0)) {
