@@ -564,6 +564,13 @@ impl WordFilter {
         self.0[usize::from(d / 64)] |= 1 << (d % 64);
     }
 
+    /// [`WordFilter::insert_digest`] when `add`: with no branch on `add`, for a caller that
+    /// adds some of many words, at no predictable place.
+    #[inline]
+    pub fn insert_digest_if(&mut self, d: u16, add: bool) {
+        self.0[usize::from(d / 64)] |= u64::from(add) << (d % 64);
+    }
+
     /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`. The digest is
     /// masked to the filter's bits (which it never exceeds): the compiler then knows the index
     /// in bounds and tests nothing.

@@ -140,7 +140,8 @@ pub struct Index<'a> {
 /// word of it: tells "Critics" from "Rubio" at a sentence start. [`runs`] asks only about
 /// capitalised words, a fifth of the words: their forms only set the bits of a filter, which
 /// turns most lower-case words away, and the few left are kept, without a hashing of every form.
-/// The capitalised words themselves are kept, for [`runs`] to go from one to the next.
+/// The capitalised words themselves are kept, for [`runs`] to go from one to the next, with what
+/// it asks of each ([`Cap`]).
 #[derive(Debug, Default)]
 pub struct LowerWords<'a> {
     /// the lower-case words that pass the filter of the forms ([`lower_bare`]) of the
@@ -148,53 +149,98 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
-    /// the list flags ([`list_flags`]) of each word of `caps`: looked up once per word, for the
-    /// filter and for [`runs`], which reads a paragraph more than once
-    flags: Vec<u8>,
+    /// what [`runs`] asks of each word of `caps`, and one more at the end ([`Cap::END`]), for
+    /// [`Cap::skip`] after the last word
+    info: Vec<Cap<'a>>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
 }
 
+/// What [`runs`] asks of a capitalised word, worked out once per article in [`LowerWords::new`]:
+/// its lists, ending and neighbours each took a branch per word in `runs`, which met the words
+/// too few times (once in the name index, some again in the resolver) to learn them.
+#[derive(Debug, Clone, Copy)]
+struct Cap<'a> {
+    /// the word's lower-case form without its possessive ending ([`low_bare`]): what a run keeps
+    low: Low<'a>,
+    /// the length of its possessive ending ([`poss_cut`])
+    cut: u8,
+    /// its `C_*` bits
+    bits: u16,
+    /// how many words from it on start no run (in the name index's reading of whole
+    /// paragraphs: [`C_NO_START`] or [`C_COMMON`]): [`runs`] goes from one run's start to the
+    /// next by adding, without a test of the words between, which mispredicted at about every
+    /// other word
+    skip: u32,
+}
+
+/// [`Cap::bits`]: a stop word (no title), role word or word with a lower-case part after a
+/// hyphen, which starts no run.
+const C_NO_START: u16 = 1;
+/// A stop word, spokes word, person role (no title) or word with a lower-case part after a
+/// hyphen, which ends a run before it.
+const C_NO_INSIDE: u16 = 2;
+/// A word in the capitalised stop list (a title or not): a connector before it joins nothing.
+const C_CAP_STOP: u16 = 4;
+/// A word at a sentence start: the first of its paragraph or after a token other than a word or
+/// comma.
+const C_SENT: u16 = 8;
+/// A word of [`C_SENT`] that would start a run there ([`C_NO_START`] unset) and is a common word
+/// ([`is_common`]): it starts none. Unset for all others, which are not asked.
+const C_COMMON: u16 = 16;
+/// A word after the word "the" (in any case).
+const C_THE: u16 = 32;
+/// A word the next token may continue a run after: a capitalised word, or a word of up to three
+/// bytes (a connector) before one. Without it, and for a possessive, the run is the word alone.
+const C_JOINS: u16 = 64;
+/// A word whose [`Cap::low`] is a title ([`is_title_f`]).
+const C_TITLE: u16 = 128;
+/// A word whose [`Cap::low`] ends with a dot.
+const C_DOT: u16 = 256;
+
 impl<'a> LowerWords<'a> {
     fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
-        let mut filter = WordFilter::empty();
         // every token's index is written, the next one over it unless it is capitalised: a
         // capitalised word in six or so, at no predictable place, would mispredict a branch on
         // each. The written indices never overtake the tokens: room for every token, one
-        // allocation.
-        let mut caps = vec![0; paras.iter().map(|p| p.toks.len()).sum::<usize>()];
-        let mut flags = Vec::with_capacity(caps.len() / 4);
+        // allocation. Each word's paragraph is written alike: the words are then read in one
+        // loop, where a loop per paragraph mispredicted at the end of each.
+        let n_toks = paras.iter().map(|p| p.toks.len()).sum::<usize>();
+        let mut caps = vec![0; n_toks];
+        let mut cap_para = vec![0u32; n_toks];
         let mut para_caps = Vec::with_capacity(paras.len() + 1);
         let mut n = 0;
-        for para in paras {
+        for (pi, para) in paras.iter().enumerate() {
             para_caps.push(n);
             for (i, t) in para.toks.iter().enumerate() {
                 caps[n] = i as u32;
+                cap_para[n] = pi as u32;
                 n += usize::from(t.cap);
             }
         }
         para_caps.push(n);
         caps.truncate(n);
-        for (pi, para) in paras.iter().enumerate() {
-            for &i in &caps[para_caps[pi]..para_caps[pi + 1]] {
-                let (i, t) = (i as usize, &para.toks[i as usize]);
-                let l = para.lw(i);
-                let f = list_flags_d(l, t.digest);
-                flags.push(f);
-                // a stop word is no run's first word ([`runs`]): its form is never asked
-                // for, and its lower case ("the", "but") would fill `found`
-                if f & IN_CAP_STOP != 0 && !is_title_f(l, f) {
-                    continue;
-                }
-                // most words, with no possessive ending, are told by their last byte without
-                // slicing them
-                let last = para.p.as_bytes()[t.end - 1];
-                match may_end_possessive(last).then(|| strip_poss(para.w(i))) {
-                    Some((bare, true)) => filter.insert(&lower(bare)),
-                    // the form is the word's: its digest is the token's
-                    _ => filter.insert_digest(t.digest),
-                }
-            }
+        let mut filter = WordFilter::empty();
+        // (written in place, where a push costs about as much as the Cap)
+        let mut info = vec![Cap::END; n + 1];
+        // the words asked whether they are common ([`C_COMMON`]), gathered as `caps` is
+        let mut ask = vec![0u32; n];
+        let mut n_ask = 0;
+        for (k, (&i, slot)) in caps.iter().zip(&mut info).enumerate() {
+            let para = &paras[cap_para[k] as usize];
+            let c = Cap::new(para, i as usize);
+            // only a word that may start a run is asked whether it is common: the forms of the
+            // others (stop words as "the", "but") would fill `found`
+            let asked = c.bits & C_NO_START == 0;
+            // (the form is the word's, whose digest is the token's, but for a possessive)
+            let d = match c.cut {
+                0 => para.toks[i as usize].digest,
+                _ => WordFilter::digest(lower(c.bare(para, i as usize)).as_bytes()),
+            };
+            filter.insert_digest_if(d, asked);
+            ask[n_ask] = k as u32;
+            n_ask += usize::from(asked & (c.bits & C_SENT != 0));
+            *slot = c;
         }
         // as many words pass as a capitalised word in two or so: sized once, not grown
         let mut found = FxSet::with_capacity_and_hasher(caps.len() / 2, Default::default());
@@ -210,18 +256,23 @@ impl<'a> LowerWords<'a> {
                 found.insert(para.lw(i as usize));
             }
         }
+        for &k in &ask[..n_ask] {
+            let k = k as usize;
+            let para = &paras[cap_para[k] as usize];
+            let c = &mut info[k];
+            c.bits |= C_COMMON * u16::from(is_common(&found, para, caps[k] as usize, c));
+        }
+        let mut skip = 0;
+        for c in info[..n].iter_mut().rev() {
+            skip = (skip + 1) * u32::from(c.bits & (C_NO_START | C_COMMON) != 0);
+            c.skip = skip;
+        }
         LowerWords {
             found,
             caps,
-            flags,
+            info,
             para_caps,
         }
-    }
-
-    /// Whether `l`, the form ([`lower_bare`]) of a capitalised word of the article, also occurs
-    /// lower-case in it.
-    pub fn contains(&self, l: &str) -> bool {
-        self.found.contains(l)
     }
 
     /// The capitalised words of paragraph `pi`, in order.
@@ -229,16 +280,91 @@ impl<'a> LowerWords<'a> {
         &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
     }
 
-    /// The list flags of the capitalised words of paragraph `pi`, in the order of
-    /// [`LowerWords::caps`].
-    fn flags(&self, pi: usize) -> &[u8] {
-        &self.flags[self.para_caps[pi]..self.para_caps[pi + 1]]
+    /// What [`runs`] asks of the capitalised words of paragraph `pi`, in the order of
+    /// [`LowerWords::caps`], and of one more (of the next paragraph, or the end).
+    fn info(&self, pi: usize) -> &[Cap<'a>] {
+        &self.info[self.para_caps[pi]..=self.para_caps[pi + 1]]
     }
 
     /// The number of capitalised words of the article.
     fn n_caps(&self) -> usize {
         self.caps.len()
     }
+}
+
+impl<'a> Cap<'a> {
+    /// The [`Cap`] after the article's last word, and the one each is written over.
+    const END: Cap<'static> = Cap {
+        low: ("", 0),
+        cut: 0,
+        bits: 0,
+        skip: 0,
+    };
+
+    /// The [`Cap`] of capitalised word `i` of `para`, but for [`C_COMMON`].
+    fn new(para: &'a Para<'a>, i: usize) -> Cap<'a> {
+        let (t, pb) = (&para.toks[i], para.p.as_bytes());
+        let l = para.lw(i);
+        let f = list_flags_d(l, t.digest);
+        let cut = poss_cut(tail_at(pb, t.end), t.end - t.start);
+        let low = low_bare(l, cut, f);
+        let title = is_title_f(l, f);
+        let stop = (f & IN_CAP_STOP != 0) & !title;
+        let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
+        let no_inside = stop | role | (t.hyphen && hyphen_lower(para.w(i)));
+        let no_start = no_inside | (f & (IN_GENERIC | IN_ORG_NOMINALS) != 0);
+        // the token before (the word itself at the paragraph's start)
+        let prev = &para.toks[i.max(1) - 1];
+        // (a token other than a word that starts with a comma is one: a comma is no quote
+        // mark. Its first byte is read whatever the token, for no branch on its kind.)
+        let (prev_word, first) = (prev.is_word(), pb[prev.start]);
+        let sent = (i == 0) | (u8::from(prev_word) | u8::from(first == b',') == 0);
+        let the = (i > 0) & prev_word & (prev.end - prev.start == 3) & is_the_at(pb, prev.start);
+        // (each token read whatever the one before, for no branch on it)
+        let next = |d: usize| para.toks.get(i + d).copied().unwrap_or(*t);
+        let (n1, n2) = (next(1), next(2));
+        let joins = n1.cap | (n1.is_word() & (n1.end - n1.start <= 3) & n2.cap);
+        let bit = |b: bool, c: u16| c * u16::from(b);
+        Cap {
+            low,
+            cut: cut as u8,
+            bits: bit(no_start, C_NO_START)
+                | bit(no_inside, C_NO_INSIDE)
+                | bit(f & IN_CAP_STOP != 0, C_CAP_STOP)
+                | bit(sent, C_SENT)
+                | bit(the, C_THE)
+                | bit(joins, C_JOINS)
+                | bit(
+                    if cut == 0 {
+                        title
+                    } else {
+                        is_title_f(low.0, low.1)
+                    },
+                    C_TITLE,
+                )
+                | bit(ends_dot(low.0), C_DOT),
+            skip: 0,
+        }
+    }
+
+    /// The word (token `i` of `para`, whose [`Cap`] this is) without its possessive ending.
+    fn bare<'p>(&self, para: &Para<'p>, i: usize) -> &'p str {
+        let t = &para.toks[i];
+        &para.p[t.start..t.end - usize::from(self.cut)]
+    }
+}
+
+/// Whether capitalised word `i` of `para`, whose [`Cap`] is `c`, is a common word: its form
+/// ([`lower_bare`]) is no title and occurs lower-case in the article (is in `found`,
+/// [`LowerWords::found`]), and it is no acronym. At a sentence start it is no name ("Critics",
+/// "But"). (Whether the form is a title is [`C_TITLE`]: the form is [`Cap::low`] but for a
+/// Greek final sigma, and no title is Greek. The cheap tests come first, the acronym's last,
+/// as the form is found for few words.)
+fn is_common(found: &FxSet<&str>, para: &Para, i: usize, c: &Cap) -> bool {
+    let bare = c.bare(para, i);
+    c.bits & C_TITLE == 0
+        && found.contains(lower_bare(c.low.0, || bare, c.cut > 0).as_ref())
+        && !is_acronym(bare)
 }
 
 /// A capitalised run found in text.
@@ -269,49 +395,59 @@ const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
 ];
 
-/// [`CONNECT`] as [`connector_key`]s.
-const CONNECT_KEYS: [u32; CONNECT.len()] = {
-    let mut keys = [0; CONNECT.len()];
+/// The slot of a [`connector_key`] in [`CONNECT_TABLE`]: a multiplicative hash, whose
+/// multiplier gives each connector a slot of its own.
+const fn connector_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x1489_3b29) >> 28) as usize
+}
+
+/// The [`connector_key`] of each [`CONNECT`] word at its [`connector_slot`], 0 in the others (no
+/// word's key): a word is a connector when its slot holds its key. (A compile error when two
+/// connectors share a slot.)
+const CONNECT_TABLE: [u32; 16] = {
+    let mut table = [0; 16];
     let mut k = 0;
     while k < CONNECT.len() {
-        keys[k] = connector_key(CONNECT[k].as_bytes());
+        let key = connector_key(CONNECT[k].as_bytes());
+        assert!(
+            table[connector_slot(key)] == 0,
+            "two connectors in one slot"
+        );
+        table[connector_slot(key)] = key;
         k += 1;
     }
-    keys
+    table
 };
 
-/// A number equal for equal words of one to three bytes (`b`): their length and bytes.
+/// A number equal for equal words of one to three bytes (`b`): their length (4 for any longer)
+/// and first, second and last bytes.
 const fn connector_key(b: &[u8]) -> u32 {
     let n = b.len();
-    (n as u32) << 24
+    (if n < 4 { n as u32 } else { 4 }) << 24
         | (b[0] as u32) << 16
         | (b[if n > 1 { 1 } else { 0 }] as u32) << 8
         | b[n - 1] as u32
 }
 
-/// Whether lower-case word `l` is in [`CONNECT`]: told of most words by their length, as no
-/// connector is longer than three bytes, and of the others by one number compared with every
-/// connector's at once, where comparing strings one by one branched on each.
+/// Whether lower-case word `l` is in [`CONNECT`]: one compare with the key in its slot of
+/// [`CONNECT_TABLE`], where comparing strings one by one branched on each. (A word longer than
+/// three bytes has a key of length 4, which no slot holds.)
 fn is_connector(l: &str) -> bool {
-    let b = l.as_bytes();
-    (1..=3).contains(&b.len()) && {
-        let key = connector_key(b);
-        CONNECT_KEYS
-            .iter()
-            .fold(false, |found, &c| found | (c == key))
+    !l.is_empty() && {
+        let key = connector_key(l.as_bytes());
+        CONNECT_TABLE[connector_slot(key)] == key
     }
 }
 
-/// Whether a word whose last byte is `b` may have a possessive ending ([`strip_poss`]): every
-/// ending ends in 's', an apostrophe or the last byte of '’', one byte test for most words.
-fn may_end_possessive(b: u8) -> bool {
-    matches!(b, b's' | b'\'' | 0x99)
-}
-
 /// The last four bytes of `b[..end]` as a number, the last one lowest (as many as there are).
+/// Read as the four bytes from `end - 4`, or from 0 shifted right by those after `end`: an end
+/// before byte 4 (a short word at a paragraph's start) takes no branch of its own.
 fn tail_at(b: &[u8], end: usize) -> u32 {
-    match b.get(end.wrapping_sub(4)..end) {
-        Some(&[w, x, y, z]) => u32::from_be_bytes([w, x, y, z]),
+    let s = end.saturating_sub(4);
+    match b.get(s..s + 4) {
+        Some(&[w, x, y, z]) => {
+            (u64::from(u32::from_be_bytes([w, x, y, z])) >> (8 * (s + 4 - end))) as u32
+        }
         _ => b[..end].iter().fold(0, |t, &x| t << 8 | u32::from(x)),
     }
 }
@@ -331,13 +467,6 @@ fn poss_cut(tail: u32, n: usize) -> usize {
     } else {
         0
     }
-}
-
-/// `w` without a possessive ending ([`poss_cut`]) and whether it had one.
-fn strip_poss(w: &str) -> (&str, bool) {
-    let n = w.len();
-    let cut = poss_cut(tail_at(w.as_bytes(), n), n);
-    (&w[..n - cut], cut > 0)
 }
 
 /// Whether the words of `w` are consecutive words of `s` (both split at spaces): `w` at a word
@@ -606,11 +735,23 @@ impl RunState {
     /// The state after word `w`, the `m`-th of the run.
     #[inline]
     fn add(self, m: usize, w: Low) -> RunState {
-        let title = is_title_f(w.0, w.1);
+        self.add_known(m, w.1, is_title_f(w.0, w.1), ends_dot(w.0))
+    }
+
+    /// [`RunState::add`] of capitalised word `c`, from its bits.
+    #[inline]
+    fn add_cap(self, m: usize, c: &Cap) -> RunState {
+        self.add_known(m, c.low.1, c.bits & C_TITLE != 0, c.bits & C_DOT != 0)
+    }
+
+    /// [`RunState::add`] of a word with list flags `f`, whether it is a title and whether it
+    /// ends with a dot.
+    #[inline]
+    fn add_known(self, m: usize, f: u8, title: bool, dot: bool) -> RunState {
         RunState {
             n_titles: if title { m + 1 } else { self.n_titles },
-            org_after: !title & (self.org_after | (w.1 & IN_ORG_WORDS != 0)),
-            org_words: self.org_words | (w.1 & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | ends_dot(w.0),
+            org_after: !title & (self.org_after | (f & IN_ORG_WORDS != 0)),
+            org_words: self.org_words | (f & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | dot,
             spaced: self.spaced,
         }
     }
@@ -647,7 +788,7 @@ pub fn runs<'p>(
     para: &'p Para,
     a: usize,
     b: usize,
-    lower_words: &LowerWords,
+    lower_words: &LowerWords<'p>,
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
 ) {
@@ -655,57 +796,70 @@ pub fn runs<'p>(
     let pb = p.as_bytes();
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
-    let (caps, flags) = (lower_words.caps(pi), lower_words.flags(pi));
-    // (the name index reads whole paragraphs: no search)
-    let mut k = if a == 0 {
-        0
+    let (caps, info) = (lower_words.caps(pi), lower_words.info(pi));
+    // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
+    // no branch per word, where a search for each end mispredicted at a step or two of each
+    let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
+        (0, caps.len())
     } else {
-        caps.partition_point(|&c| (c as usize) < a)
+        caps.iter().fold((0, 0), |(ka, kb), &c| {
+            (
+                ka + usize::from((c as usize) < a),
+                kb + usize::from((c as usize) < b),
+            )
+        })
     };
+    let caps = &caps[..k_end];
+    // a stop word, or a capitalised common word at a sentence start, is no name; a role word or
+    // one with a lower-case part after a hyphen starts no run either ([`LowerWords::skip`]).
+    // A range's first token starts a sentence in it: a word there that starts a run in the
+    // paragraph is asked whether it is common (known at sentence starts only). One branch for
+    // the few such words.
+    let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
+    if (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0) != 0)
+        && is_common(&lower_words.found, para, a, &info[k])
+    {
+        k += 1;
+    }
+    k += info[k].skip as usize;
     while k < caps.len() {
         let i = caps[k] as usize;
-        if i >= b {
-            break;
-        }
+        let c = &info[k];
         let t = &toks[i];
-        // the word, its lower case, the lists it is in and its possessive ending (its last
-        // bytes read from the paragraph)
-        let l_i = para.lw(i);
-        let flags_i = flags[k];
-        let cut_i = poss_cut(tail_at(pb, t.end), t.end - t.start);
-        let bare_end = t.end - cut_i;
-        let stop_i = (flags_i & IN_CAP_STOP != 0) & !is_title_f(l_i, flags_i);
-        // the token before (the word itself at the paragraph's start, where `i == a`)
-        let prev = &toks[i.max(1) - 1];
-        let sent_start = (i == a) | (!prev.is_word() & !prev.is_punct(','));
-        // a stop word, or a capitalised common word at a sentence start, is no name; a role
-        // word or one with a lower-case part after a hyphen starts no run either
-        let role_i = (flags_i & (IN_SPOKES | IN_GENERIC | IN_ORG_NOMINALS) != 0)
-            | ((flags_i & IN_PERSON_ROLES != 0) & (flags_i & IN_TITLES == 0));
-        if (stop_i | sent_start | role_i | t.hyphen)
-            && (stop_i
-                || sent_start
-                    && !is_acronym_ascii(&pb[t.start..bare_end])
-                        .unwrap_or_else(|| is_acronym_chars(&p[t.start..bare_end]))
-                    && {
-                        let lb = lower_bare(l_i, || &p[t.start..bare_end], cut_i > 0);
-                        lower_words.contains(lb.as_ref()) && !is_title(&lb)
-                    }
-                || role_i
-                || t.hyphen && hyphen_lower(para.w(i)))
-        {
+        let bare_end = t.end - usize::from(c.cut);
+        let the = (i > a) & (c.bits & C_THE != 0);
+        // most runs are one word: told once, with none of the tests of a longer run's words
+        // after it, each of which mispredicted at about every other run
+        if (c.bits & C_JOINS == 0) | (c.cut > 0) | (i + 1 >= b) {
             k += 1;
+            k += info[k].skip as usize;
+            // (a connector or title alone is no name)
+            if (c.bits & C_TITLE == 0) & !is_connector(c.low.0) {
+                out.push(Run {
+                    name: Cow::Borrowed(&p[t.start..bare_end]),
+                    n_words: 1,
+                    start: t.start,
+                    end: t.end,
+                    first: Some(i),
+                    possessive: c.cut > 0,
+                    titles: Vec::new(),
+                    the,
+                    // ([`run_org_kind`] of the one word)
+                    org: low_org_kind(c.low.0, c.low.1),
+                    // (a possessive word's form is its own, not a slice of the paragraph's)
+                    lower: (c.cut == 0).then_some(c.low.0),
+                });
+            }
             continue;
         }
         words.clear();
         lows.clear();
         words.push((t.start, bare_end));
-        let low_i = low_bare(l_i, cut_i, flags_i);
-        let mut st = RunState::NEW.add(0, low_i);
-        lows.push(low_i);
+        let mut st = RunState::NEW.add_cap(0, c);
+        lows.push(c.low);
         let start = t.start;
         let mut end = t.end;
-        let mut possessive = cut_i > 0;
+        let mut possessive = c.cut > 0;
         let mut j = i + 1;
         // where the run's last capitalised word is in `caps`: the next one follows it there
         let mut kc = k;
@@ -723,7 +877,7 @@ pub fn runs<'p>(
                         let l = para.lw(j);
                         is_connector(l)
                             && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
-                            && flags[kc + 1] & IN_CAP_STOP == 0
+                            && info[kc + 1].bits & C_CAP_STOP == 0
                     }
                 {
                     words.push((tj.start, tj.end));
@@ -742,26 +896,22 @@ pub fn runs<'p>(
             }
             // the run's capitalised words are the next ones in `caps`
             debug_assert_eq!(caps[kc + 1] as usize, j);
-            let f = flags[kc + 1];
-            let l = para.lw(j);
-            let stop = (f & IN_CAP_STOP != 0) & !is_title_f(l, f);
-            let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
-            if (stop | role | tj.hyphen) && (stop || role || hyphen_lower(para.w(j))) {
+            let cj = &info[kc + 1];
+            if cj.bits & C_NO_INSIDE != 0 {
                 break;
             }
-            let cut = poss_cut(tail_at(pb, tj.end), tj.end - tj.start);
-            words.push((tj.start, tj.end - cut));
-            let lj = low_bare(l, cut, f);
-            st = st.add(lows.len(), lj);
+            words.push((tj.start, tj.end - usize::from(cj.cut)));
+            st = st.add_cap(lows.len(), cj);
             st.spaced &= single;
-            lows.push(lj);
+            lows.push(cj.low);
             end = tj.end;
             j += 1;
             kc += 1;
-            possessive = cut > 0;
+            possessive = cj.cut > 0;
         }
         // the next run starts after this one's last capitalised word
         k = kc + 1;
+        k += info[k].skip as usize;
         // drop trailing connectors (then the titles are looked for again)
         if lows.last().is_some_and(|w| is_connector(w.0)) {
             while lows.last().is_some_and(|w| is_connector(w.0)) {
@@ -825,10 +975,7 @@ pub fn runs<'p>(
                 first: Some(i),
                 possessive,
                 titles,
-                the: (i > a)
-                    & prev.is_word()
-                    & (prev.end - prev.start == 3)
-                    & is_the_at(pb, prev.start),
+                the,
             });
         }
     }
