@@ -510,8 +510,9 @@ pub struct WordFilter([u64; WordFilter::BITS / 64]);
 impl WordFilter {
     const BITS: usize = 8192;
 
-    /// The digest of the word whose UTF-8 bytes are `b`: its bit, from its length, first two
-    /// bytes and last byte, each with bit 5 set. That is the bit of ASCII lower case (and set in
+    /// The digest of the word whose UTF-8 bytes are `b`: 16 bits from its length, first two
+    /// bytes and last byte, each with bit 5 set; a filter's bit is its top 13, a
+    /// [`CueFilter`]'s all 16. That is the bit of ASCII lower case (and set in
     /// ASCII digits and most punctuation), so an ASCII word and its lower case share a digest,
     /// told without lower-casing the word. [`Tok::digest`] keeps each word's: every filter is
     /// asked about the same word with it, without reading the word again.
@@ -536,7 +537,13 @@ impl WordFilter {
     pub fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
         let key =
             (len as u32) ^ u32::from(first) << 8 ^ u32::from(second) << 16 ^ u32::from(last) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as u16
+        (key.wrapping_mul(0x9e37_79b1) >> 16) as u16
+    }
+
+    /// The bit of digest `d`: its top 13 bits, in bounds without a test.
+    #[inline]
+    fn bit(d: u16) -> usize {
+        usize::from(d >> (16 - Self::BITS.trailing_zeros()))
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
@@ -561,15 +568,14 @@ impl WordFilter {
     /// Adds the word whose [`WordFilter::digest`] is `d`.
     #[inline]
     pub fn insert_digest(&mut self, d: u16) {
-        self.0[usize::from(d / 64)] |= 1 << (d % 64);
+        let d = Self::bit(d);
+        self.0[d / 64] |= 1 << (d % 64);
     }
 
-    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`. The digest is
-    /// masked to the filter's bits (which it never exceeds): the compiler then knows the index
-    /// in bounds and tests nothing.
+    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`.
     #[inline]
     pub fn may_contain_digest(&self, d: u16) -> bool {
-        let d = usize::from(d) & (Self::BITS - 1);
+        let d = Self::bit(d);
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 
@@ -599,6 +605,26 @@ pub fn cue_lead_words(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// A [`WordFilter`] of a bit per 16-bit digest, for the cues: of the words of a paragraph, a
+/// 13-bit filter of the 700 English cue forms lets one in twelve through, most of them no cue,
+/// each then looked up (and each a mispredicted branch of the pass that looks for cues).
+pub struct CueFilter([u64; 1 << 10]);
+
+impl CueFilter {
+    /// [`WordFilter::may_contain_digest`] with every bit of the digest.
+    #[inline]
+    pub fn may_contain_digest(&self, d: u16) -> bool {
+        let d = usize::from(d);
+        self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// [`CueFilter::may_contain_digest`] of `w`.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        self.may_contain_digest(WordFilter::digest(w.as_bytes()))
+    }
+}
+
 /// The filter of the cues of `lang`: its listed `cues`, the words [`listed_cue_class`] reads
 /// beyond them (`unlisted`) and its [`cue_lead_words`]. One filter per language: a filter of
 /// every language lets through many words whose digest is that of a cue of another language.
@@ -606,31 +632,36 @@ fn lang_cue_filter<'w>(
     lang: Lang,
     cues: impl Iterator<Item = &'w str>,
     unlisted: &[&'w str],
-) -> WordFilter {
-    WordFilter::new(
-        cues.chain(unlisted.iter().copied())
-            .chain(cue_lead_words(lang).iter().copied()),
-    )
+) -> CueFilter {
+    let mut bits = [0; 1 << 10];
+    for w in cues
+        .chain(unlisted.iter().copied())
+        .chain(cue_lead_words(lang).iter().copied())
+    {
+        let d = usize::from(WordFilter::digest(w.as_bytes()));
+        bits[d / 64] |= 1 << (d % 64);
+    }
+    CueFilter(bits)
 }
 
-static EN_CUE_FILTER: LazyLock<WordFilter> =
+static EN_CUE_FILTER: LazyLock<CueFilter> =
     LazyLock::new(|| lang_cue_filter(Lang::En, EN.keys().copied(), &[]));
-static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+static DE_CUE_FILTER: LazyLock<CueFilter> = LazyLock::new(|| {
     lang_cue_filter(
         Lang::De,
         DE_CUES.iter().copied(),
         &["laut", "zufolge", "so"],
     )
 });
-static FR_CUE_FILTER: LazyLock<WordFilter> =
+static FR_CUE_FILTER: LazyLock<CueFilter> =
     LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().copied(), &["selon"]));
-static RU_CUE_FILTER: LazyLock<WordFilter> =
+static RU_CUE_FILTER: LazyLock<CueFilter> =
     LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().copied(), &[]));
 
 /// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
 /// no cue, told without reading the word (in French, unless a hyphen may part an inverted
 /// pronoun from it: "affirme-t-il"). Taken once for a pass over many words.
-pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
+pub fn cue_filter_of(lang: Lang) -> &'static CueFilter {
     match lang {
         Lang::En => &EN_CUE_FILTER,
         Lang::De => &DE_CUE_FILTER,
