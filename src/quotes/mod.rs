@@ -94,54 +94,52 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-static TIME_WORDS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
-    lex::FilteredSet::new(&[
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "previously",
-        "also",
-        "again",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "then",
-        "once",
-        "separately",
-        "flatly",
-        "simply",
-        "bluntly",
-        "firmly",
-        "quietly",
-        "further",
-        "too",
-        "late",
-        "early",
-        "afterward",
-        "afterwards",
-        "subsequently",
-        "last",
-        "this",
-        "that",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ])
-});
-static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
-    lex::FilteredSet::new(&[
-        "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
-        "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
-        "when", "while", "if", "because",
-    ])
-});
+/// Time words and adverbs [`skip_pp`] skips after a cue ("that" is none there).
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "then",
+    "once",
+    "separately",
+    "flatly",
+    "simply",
+    "bluntly",
+    "firmly",
+    "quietly",
+    "further",
+    "too",
+    "late",
+    "early",
+    "afterward",
+    "afterwards",
+    "subsequently",
+    "last",
+    "this",
+    "that",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+const PREP_WORDS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
+    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
+    "while", "if", "because",
+];
+static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| lex::FilteredSet::new(PREP_WORDS));
 static DETS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
     lex::FilteredSet::new(&[
         "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
@@ -353,12 +351,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
-                    if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
+                    if lw == "according" && para.is_w(i + 1) && para.lb(i + 1) == b"to" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
                     } else if para.is_cap(i) {
                         class = None;
-                    } else if lw == "pointed" && para.is_w(i + 1) && para.lw(i + 1) == "out" {
+                    } else if lw == "pointed" && para.is_w(i + 1) && para.lb(i + 1) == b"out" {
                         class = Some(CueClass::That);
                         cue_end = i + 2;
                     }
@@ -386,16 +384,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     if lw == "dit"
                         && i > a
                         && para.is_w(i - 1)
-                        && matches!(para.lw(i - 1), "on" | "se")
+                        && matches!(para.lb(i - 1), b"on" | b"se")
                     {
                         class = None;
                     }
                 }
                 Lang::De => {
-                    if lw == "nach" && para.is_w(i + 1) && para.lw(i + 1) == "angaben" {
+                    if lw == "nach" && para.is_w(i + 1) && para.lb(i + 1) == b"angaben" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
-                        if para.is_w(cue_end) && matches!(para.lw(cue_end), "von" | "des" | "der") {
+                        if para.is_w(cue_end)
+                            && matches!(para.lb(cue_end), b"von" | b"des" | b"der")
+                        {
                             cue_end += 1;
                         }
                     }
@@ -423,7 +423,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::Fr
                 && k > a
                 && para.is_w(k - 1)
-                && matches!(para.lw(k - 1), "a" | "ont" | "avait" | "avaient")
+                && matches!(para.lb(k - 1), b"a" | b"ont" | b"avait" | b"avaient")
             {
                 k -= 1;
             }
@@ -443,7 +443,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     || (quote_before && lang != Lang::En)
                     || (quote_before && k == i)
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
-                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer(lang, para.lw(cue_end))));
+                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
             if inverted {
                 // subject after the cue: up to the next quote or the sentence end
                 let mut e = cue_end;
@@ -611,7 +611,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
                     let title = q > s0
                         && para.is_w(q - 1)
-                        && (matches!(para.lw(q - 1), "in" | "of" | "from")
+                        && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
                             || TITLE_CUES.contains(para.lw(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
@@ -671,7 +671,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 && !lw.ends_with("ing")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
-                && matches!(para.lw(lastw - 2), "a" | "an")
+                && matches!(para.lb(lastw - 2), b"a" | b"an")
             {
                 i += 1;
                 continue;
@@ -699,7 +699,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         | "does"
                         | "do"
                         | "may"
-                ) && !(para.is_w(cue_end) && complementizer(lang, para.lw(cue_end)))
+                ) && !(para.is_w(cue_end) && complementizer_at(para, lang, cue_end))
                 {
                     // "would not say", "declined to say", "was told" – not a speech act here
                     if !matches!(before, "would" | "will" | "could") {
@@ -716,7 +716,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     i += 1;
                     continue;
                 }
-                if para.is_w(cue_end) && para.lw(cue_end) == "to" && lw == "said" {
+                if para.is_w(cue_end) && para.lb(cue_end) == b"to" && lw == "said" {
                     i += 1;
                     continue;
                 }
@@ -780,7 +780,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // "repeated its position that ...", "reiterated its view that ..."
             if lang == Lang::En
                 && para.is_w(j)
-                && matches!(para.lw(j), "its" | "his" | "her" | "their" | "the")
+                && matches!(para.lb(j), b"its" | b"his" | b"her" | b"their" | b"the")
                 && para.is_w(j + 1)
                 && matches!(
                     para.lw(j + 1),
@@ -795,7 +795,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         | "line"
                 )
                 && para.is_w(j + 2)
-                && para.lw(j + 2) == "that"
+                && para.lb(j + 2) == b"that"
             {
                 j += 2;
             }
@@ -824,7 +824,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         // further quotes joined by "and" / commas
                         let mut r = q + 1;
                         while r + 1 < b
-                            && (toks[r].is_punct(',') || (para.is_w(r) && para.lw(r) == "and"))
+                            && (toks[r].is_punct(',') || (para.is_w(r) && para.lb(r) == b"and"))
                         {
                             if let Some(qj) = toks[r + 1].quote() {
                                 used[qj] = true;
@@ -850,7 +850,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     c += 1;
                     comp = true;
                 }
-                if para.is_w(c) && complementizer(lang, para.lw(c)) {
+                if para.is_w(c) && complementizer_at(para, lang, c) {
                     c += 1;
                     comp = true;
                 }
@@ -949,7 +949,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 let paren = c < b
                     && toks[c].is_punct(',')
                     && para.is_w(c + 1)
-                    && matches!(para.lw(c + 1), "and" | "but");
+                    && matches!(para.lb(c + 1), b"and" | b"but");
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
                     let commas: Vec<usize> = (subj_rng.0..subj_rng.1)
                         .filter(|&t| toks[t].is_punct(','))
@@ -1045,7 +1045,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
                 used[qi] = true;
                 let has_stmt = (s0..q).any(|t| {
-                    para.is_w(t) && matches!(para.lw(t), "statement" | "statements" | "release")
+                    para.is_w(t) && matches!(para.lb(t), b"statement" | b"statements" | b"release")
                 });
                 // subject: a leading pronoun or a leading capitalised run ("She put it bluntly:")
                 let mut e0 = s0;
@@ -1241,6 +1241,51 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     k
 }
 
+/// What [`skip_pp`] does at an English word.
+#[derive(Clone, Copy)]
+enum PpWord {
+    /// a time word: skips it
+    Time,
+    /// "last", "this": skips it and the next word ("last week")
+    TimeAndNext,
+    /// a preposition: looks for the end of the phrase it opens
+    Prep,
+}
+
+/// The English words of [`PpWord`], behind a filter of their digests: most words after a cue are
+/// none, told by the token's digest without reading the word.
+static EN_PP_WORDS: LazyLock<(lex::WordFilter, lex::WordMap<&'static str, PpWord>)> =
+    LazyLock::new(|| {
+        let preps = PREP_WORDS
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    **w,
+                    "as" | "when" | "while" | "if" | "because" | "of" | "about"
+                )
+            })
+            .map(|&w| (w, PpWord::Prep));
+        // the time words after the prepositions: a word of both is a time word
+        let times = TIME_WORDS
+            .iter()
+            .chain(lex::EN_WEEKDAYS)
+            .filter(|w| **w != "that")
+            .map(|&w| match w {
+                "last" | "this" => (w, PpWord::TimeAndNext),
+                _ => (w, PpWord::Time),
+            });
+        let map: lex::WordMap<&'static str, PpWord> = preps.chain(times).collect();
+        (lex::WordFilter::new(map.keys().copied()), map)
+    });
+
+/// [`complementizer`] of word `i`, an English one told from its bytes.
+fn complementizer_at(para: &Para, lang: Lang, i: usize) -> bool {
+    match lang {
+        Lang::En => para.lb(i) == b"that",
+        _ => complementizer(lang, para.lw(i)),
+    }
+}
+
 /// Skip adverbs and a short prepositional phrase after the cue ("on Tuesday", "in a statement").
 fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
     let toks = &para.toks;
@@ -1248,31 +1293,35 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         if !para.is_w(j) || j >= b {
             return j;
         }
-        let l = para.lw(j);
-        if lang == Lang::En
-            && (TIME_WORDS.contains(l) || lex::EN_WEEKDAYS.contains(&l))
-            && l != "that"
-        {
-            if matches!(l, "last" | "this") {
-                j += 2;
+        let is_prep = if lang == Lang::En {
+            let (filter, words) = &*EN_PP_WORDS;
+            let word = if filter.may_contain_digest(toks[j].digest) {
+                words.get(para.lw(j)).copied()
             } else {
-                j += 1;
+                None
+            };
+            match word {
+                Some(PpWord::Time) => {
+                    j += 1;
+                    continue;
+                }
+                Some(PpWord::TimeAndNext) => {
+                    j += 2;
+                    continue;
+                }
+                Some(PpWord::Prep) => true,
+                None => {
+                    // an adverb
+                    let l = para.lb(j);
+                    if l.ends_with(b"ly") && l.len() > 4 {
+                        j += 1;
+                        continue;
+                    }
+                    false
+                }
             }
-            continue;
-        }
-        if lang == Lang::En && l.ends_with("ly") && l.len() > 4 && !complementizer(lang, l) {
-            j += 1;
-            continue;
-        }
-        let is_prep = match lang {
-            Lang::En => {
-                PREPS.contains(l)
-                    && !matches!(
-                        l,
-                        "as" | "when" | "while" | "if" | "because" | "of" | "about"
-                    )
-            }
-            _ => lex::is_pp_word(lang, l),
+        } else {
+            lex::is_pp_word(lang, para.lw(j))
         };
         if !is_prep {
             return j;
@@ -1284,7 +1333,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
             if t.quote().is_some() || matches!(t.kind, TK::Punct(',') | TK::Punct(':')) {
                 return k;
             }
-            if t.is_word() && complementizer(lang, para.lw(k)) {
+            if t.is_word() && complementizer_at(para, lang, k) {
                 return k;
             }
             k += 1;
