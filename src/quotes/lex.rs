@@ -618,6 +618,13 @@ impl CueFilter {
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 
+    /// [`CueFilter::may_contain_digest`] of digest `d` as bit 0, the others clear.
+    #[inline]
+    pub fn bit(&self, d: u16) -> u64 {
+        let d = usize::from(d);
+        self.0[d / 64] >> (d % 64) & 1
+    }
+
     /// [`CueFilter::may_contain_digest`] of `w`.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
