@@ -899,9 +899,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         c -= 1;
                     }
                 }
-                let rest_words = (c..b)
-                    .filter(|&t| toks[t].is_word() || toks[t].quote().is_some())
-                    .count();
+                // words and quotes: the tokens that are no punctuation, counted without a branch
+                let rest_words = toks.get(c..b).map_or(0, |ts| {
+                    ts.iter()
+                        .map(|t| usize::from(!matches!(t.kind, TK::Punct(_))))
+                        .sum()
+                });
                 let first = if para.is_w(c) { para.lw(c) } else { "" };
                 let gerund = lw.starts_with("den")
                     && first.ends_with("ing")
@@ -1140,23 +1143,26 @@ fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     lex::cue_lead_words(lang).contains(&lw) || lex::listed_cue_class(lang, lw).is_some()
 }
 
-/// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
-/// gesagt"): borrowed from the paragraph when it is written there with one space.
+/// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
+/// said"): borrowed from the paragraph when it is written there with one space. The paragraph
+/// is sliced once, at the end: each slice of a str tests both ends for character boundaries.
 fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
     let (p, toks) = (para.p, &para.toks);
-    let s = &p[toks[i].start..toks[e - 1].end];
-    if i > 0 && para.is_w(i - 1) {
-        let prev = para.lw(i - 1);
-        if matches!(prev, "a" | "ont" | "avait" | "has" | "had" | "have")
-            && toks[i - 1].end + 1 >= toks[i].start
-        {
-            if &p[toks[i - 1].end..toks[i].start] == " " {
-                return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
-            }
-            return Cow::Owned([para.w(i - 1), s].join(" "));
+    let (mut start, end) = (toks[i].start, toks[e - 1].end);
+    if i > 0
+        && toks[i - 1].is_word()
+        && matches!(
+            para.lb(i - 1),
+            b"a" | b"ont" | b"avait" | b"has" | b"had" | b"have"
+        )
+        && toks[i - 1].end + 1 >= start
+    {
+        if &p.as_bytes()[toks[i - 1].end..start] != b" " {
+            return Cow::Owned([para.w(i - 1), &p[start..end]].join(" "));
         }
+        start = toks[i - 1].start;
     }
-    Cow::Borrowed(s)
+    Cow::Borrowed(&p[start..end])
 }
 
 /// A reported (or according-to) clause attributed at `pos`.
