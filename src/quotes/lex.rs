@@ -48,6 +48,9 @@ impl Hasher for WordHasher {
 /// Sets and maps of the word lists, hashed with [`WordHasher`].
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set of words as bytes: for words asked about as the bytes of their lower case, sliced
+/// from a text without testing character boundaries.
+type ByteSet = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
 
 /// A word list as a hashed set: for the lists asked of many words, where comparing a word
 /// with each entry in turn costs more than one look-up.
@@ -482,7 +485,7 @@ const RU_CUES: &[&str] = &[
 
 /// English cue words with their class, say-forms over that-verbs: one look-up per word of every
 /// paragraph.
-static EN: LazyLock<WordMap<&'static str, CueClass>> = LazyLock::new(|| {
+static EN: LazyLock<WordMap<&'static [u8], CueClass>> = LazyLock::new(|| {
     let mut forms = String::with_capacity(4096);
     let mut ends = Vec::with_capacity(4 * EN_THAT_BASES.len());
     for b in EN_THAT_BASES {
@@ -494,15 +497,18 @@ static EN: LazyLock<WordMap<&'static str, CueClass>> = LazyLock::new(|| {
         WordMap::with_capacity_and_hasher(ends.len() + EN_SAY_FORMS.len(), Default::default());
     let mut start = 0;
     for end in ends {
-        m.insert(&forms[start..end], CueClass::That);
+        m.insert(&forms.as_bytes()[start..end], CueClass::That);
         start = end;
     }
-    m.extend(EN_SAY_FORMS.iter().map(|&w| (w, CueClass::Say)));
+    m.extend(EN_SAY_FORMS.iter().map(|w| (w.as_bytes(), CueClass::Say)));
     m
 });
-static DE: LazyLock<WordSet> = LazyLock::new(|| word_set(DE_CUES));
-static FR: LazyLock<WordSet> = LazyLock::new(|| word_set(FR_CUES));
-static RU: LazyLock<WordSet> = LazyLock::new(|| word_set(RU_CUES));
+fn byte_set(words: &[&'static str]) -> ByteSet {
+    words.iter().map(|w| w.as_bytes()).collect()
+}
+static DE: LazyLock<ByteSet> = LazyLock::new(|| byte_set(DE_CUES));
+static FR: LazyLock<ByteSet> = LazyLock::new(|| byte_set(FR_CUES));
+static RU: LazyLock<ByteSet> = LazyLock::new(|| byte_set(RU_CUES));
 /// A one-bit-per-digest summary of a word list: a word whose bit is clear is not in the list.
 /// A bit test costs a tenth of a hash look-up, and most words asked about are in no list.
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
@@ -625,10 +631,10 @@ impl CueFilter {
         self.0[d / 64] >> (d % 64) & 1
     }
 
-    /// [`CueFilter::may_contain_digest`] of `w`.
+    /// [`CueFilter::may_contain_digest`] of the word of bytes `w`.
     #[inline]
-    pub fn may_contain(&self, w: &str) -> bool {
-        self.may_contain_digest(WordFilter::digest(w.as_bytes()))
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        self.may_contain_digest(WordFilter::digest(w))
     }
 }
 
@@ -637,15 +643,17 @@ impl CueFilter {
 /// every language lets through many words whose digest is that of a cue of another language.
 fn lang_cue_filter<'w>(
     lang: Lang,
-    cues: impl Iterator<Item = &'w str>,
+    cues: impl Iterator<Item = &'w [u8]>,
     unlisted: &[&'w str],
 ) -> CueFilter {
     let mut bits = [0; 1 << 10];
-    for w in cues
-        .chain(unlisted.iter().copied())
-        .chain(cue_lead_words(lang).iter().copied())
-    {
-        let d = usize::from(WordFilter::digest(w.as_bytes()));
+    for w in cues.chain(
+        unlisted
+            .iter()
+            .chain(cue_lead_words(lang))
+            .map(|w| w.as_bytes()),
+    ) {
+        let d = usize::from(WordFilter::digest(w));
         bits[d / 64] |= 1 << (d % 64);
     }
     CueFilter(bits)
@@ -656,14 +664,14 @@ static EN_CUE_FILTER: LazyLock<CueFilter> =
 static DE_CUE_FILTER: LazyLock<CueFilter> = LazyLock::new(|| {
     lang_cue_filter(
         Lang::De,
-        DE_CUES.iter().copied(),
+        DE_CUES.iter().map(|w| w.as_bytes()),
         &["laut", "zufolge", "so"],
     )
 });
 static FR_CUE_FILTER: LazyLock<CueFilter> =
-    LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().copied(), &["selon"]));
+    LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().map(|w| w.as_bytes()), &["selon"]));
 static RU_CUE_FILTER: LazyLock<CueFilter> =
-    LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().copied(), &[]));
+    LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().map(|w| w.as_bytes()), &[]));
 
 /// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
 /// no cue, told without reading the word (in French, unless a hyphen may part an inverted
@@ -682,6 +690,12 @@ pub fn cue_filter_of(lang: Lang) -> &'static CueFilter {
 /// Inlined up to the filter: asked of every word of every paragraph, and few words are cues.
 #[inline]
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+    cue_class_of(lang, w.as_bytes())
+}
+
+/// [`cue_class`] of the word of bytes `w`.
+#[inline]
+pub fn cue_class_of(lang: Lang, w: &[u8]) -> Option<CueClass> {
     // French words are filtered once their inverted pronoun is off, in `listed_cue_class`
     if lang != Lang::Fr && !cue_filter_of(lang).may_contain(w) {
         return None;
@@ -689,17 +703,17 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`cue_filter_of`] let through.
-pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+/// [`cue_class_of`] past the filter: of a word that [`cue_filter_of`] let through.
+pub fn listed_cue_class(lang: Lang, w: &[u8]) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
         Lang::De => {
-            if w == "laut" {
+            if w == b"laut" {
                 Some(CueClass::According)
-            } else if w == "zufolge" {
+            } else if w == b"zufolge" {
                 Some(CueClass::Zufolge)
-            } else if w == "so" {
+            } else if w == b"so" {
                 Some(CueClass::So)
             } else if DE.contains(w) {
                 Some(CueClass::Say)
@@ -713,9 +727,9 @@ pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
                 "-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles",
             ]
             .iter()
-            .find_map(|s| w.strip_suffix(s))
+            .find_map(|s| w.strip_suffix(s.as_bytes()))
             .unwrap_or(w);
-            if w == "selon" {
+            if w == b"selon" {
                 Some(CueClass::According)
             } else if FR_CUE_FILTER.may_contain(w) && FR.contains(w) {
                 Some(CueClass::Say)

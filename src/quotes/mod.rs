@@ -372,9 +372,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 Some(c) if c < b => i = c,
                 _ => break,
             }
-            let lw = para.lw(i);
+            // the candidate's lower case, as bytes
+            let lw = para.lb(i);
             // a capitalised English word is a cue only as "According to" (below): no look-up
-            if en && para.is_cap(i) && lw != "according" {
+            if en && para.is_cap(i) && lw != b"according" {
                 i += 1;
                 continue;
             }
@@ -383,18 +384,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 // the word passed the filter just now
                 lex::listed_cue_class(lang, lw)
             } else {
-                lex::cue_class(lang, lw)
+                lex::cue_class_of(lang, lw)
             };
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
-                    if lw == "according" && para.is_w(i + 1) && para.lb(i + 1) == b"to" {
+                    if lw == b"according" && para.is_w(i + 1) && para.lb(i + 1) == b"to" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
                     } else if para.is_cap(i) {
                         class = None;
-                    } else if lw == "pointed" && para.is_w(i + 1) && para.lb(i + 1) == b"out" {
+                    } else if lw == b"pointed" && para.is_w(i + 1) && para.lb(i + 1) == b"out" {
                         class = Some(CueClass::That);
                         cue_end = i + 2;
                     }
@@ -404,7 +405,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     let poss =
                         para.is_w(i + 1) && matches!(para.lw(i + 1), "его" | "её" | "ее" | "их");
                     let noun = i + 1 + usize::from(poss);
-                    if lw == "по"
+                    if lw == "по".as_bytes()
                         && para.is_w(noun)
                         && matches!(para.lw(noun), "словам" | "данным" | "мнению" | "информации")
                     {
@@ -416,10 +417,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 Lang::Fr => {
-                    if lw == "d'après" || lw == "d’après" {
+                    if lw == "d'après".as_bytes() || lw == "d’après".as_bytes() {
                         class = Some(CueClass::According);
                     }
-                    if lw == "dit"
+                    if lw == b"dit"
                         && i > a
                         && para.is_w(i - 1)
                         && matches!(para.lb(i - 1), b"on" | b"se")
@@ -428,7 +429,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 Lang::De => {
-                    if lw == "nach" && para.is_w(i + 1) && para.lb(i + 1) == b"angaben" {
+                    if lw == b"nach" && para.is_w(i + 1) && para.lb(i + 1) == b"angaben" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
                         if para.is_w(cue_end)
@@ -437,7 +438,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             cue_end += 1;
                         }
                     }
-                    if lw == "so" {
+                    if lw == b"so" {
                         // ", so Müller." only
                         let after_comma = i > a && toks[i - 1].is_punct(',');
                         let name_next = para.is_w(i + 1) && para.is_cap(i + 1);
@@ -453,7 +454,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             };
             // French inverted pronoun: "affirme-t-il"
             let fr_pron = lang == Lang::Fr
-                && (lw.ends_with("-il") || lw.ends_with("-elle") || lw.ends_with("-ils"));
+                && (lw.ends_with(b"-il") || lw.ends_with(b"-elle") || lw.ends_with(b"-ils"));
             let cue_text = cue_words(para, i, cue_end);
 
             // what precedes the cue
@@ -549,7 +550,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     e += 1;
                 }
                 // "Laut Bloomberg Businessweek beschreiben die Mails ...": no comma, the name ends at the verb
-                if lang == Lang::De && lw == "laut" {
+                if lang == Lang::De && lw == b"laut" {
                     let mut t = cue_end;
                     while t < e
                         && para.is_w(t)
@@ -667,8 +668,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let participle = i > a
                 && toks[i - 1].is_punct(',')
                 && match lang {
-                    Lang::En => lw.ends_with("ing"),
-                    Lang::Fr => lw.ends_with("ant"),
+                    Lang::En => lw.ends_with(b"ing"),
+                    Lang::Fr => lw.ends_with(b"ant"),
                     _ => false,
                 }
                 && raws.iter().any(|r| r.pos < toks[i].start);
@@ -691,7 +692,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // English plural noun, not a verb: "on treason charges that ...", "in news reports that ..."
             if lang == Lang::En
                 && class == CueClass::That
-                && lw.ends_with('s')
+                && lw.ends_with(b"s")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
             {
@@ -704,9 +705,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // base form after "a/an X": a noun ("a newspaper report that ...")
             if lang == Lang::En
                 && class == CueClass::That
-                && !lw.ends_with('s')
-                && !lw.ends_with("ed")
-                && !lw.ends_with("ing")
+                && !lw.ends_with(b"s")
+                && !lw.ends_with(b"ed")
+                && !lw.ends_with(b"ing")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
                 && matches!(para.lb(lastw - 2), b"a" | b"an")
@@ -749,12 +750,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 if matches!(
                     before,
                     "unless" | "if" | "once" | "until" | "than" | "when" | "been" | "being"
-                ) && (lw.ends_with("ed") || lw == "told" || lw == "said")
+                ) && (lw.ends_with(b"ed") || lw == b"told" || lw == b"said")
                 {
                     i += 1;
                     continue;
                 }
-                if para.is_w(cue_end) && para.lb(cue_end) == b"to" && lw == "said" {
+                if para.is_w(cue_end) && para.lb(cue_end) == b"to" && lw == b"said" {
                     i += 1;
                     continue;
                 }
@@ -796,20 +797,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::En
                 && matches!(
                     lw,
-                    "told"
-                        | "tell"
-                        | "tells"
-                        | "telling"
-                        | "informed"
-                        | "assured"
-                        | "reminded"
-                        | "warned"
-                        | "urged"
+                    b"told"
+                        | b"tell"
+                        | b"tells"
+                        | b"telling"
+                        | b"informed"
+                        | b"assured"
+                        | b"reminded"
+                        | b"warned"
+                        | b"urged"
                 )
             {
                 let j0 = j;
                 j = skip_addressee(para, j, b);
-                if lw.starts_with("t") && j > j0 {
+                if lw.starts_with(b"t") && j > j0 {
                     let addressee = p[toks[j0].start..toks[j - 1].end].trim();
                     cue_full = [&*cue_text, addressee].join(" ").into();
                 }
@@ -906,7 +907,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         .sum()
                 });
                 let first = if para.is_w(c) { para.lw(c) } else { "" };
-                let gerund = lw.starts_with("den")
+                let gerund = lw.starts_with(b"den")
                     && first.ends_with("ing")
                     && !matches!(
                         first,
@@ -953,8 +954,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && para.w(c).chars().next().is_some_and(|ch| ch.is_lowercase());
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
                 let add_obj = !comp
-                    && ((lang == Lang::En && lw.starts_with("add"))
-                        || (lang == Lang::Fr && lw.starts_with("ajout")))
+                    && ((lang == Lang::En && lw.starts_with(b"add"))
+                        || (lang == Lang::Fr && lw.starts_with(b"ajout")))
                     && !matches!(first, "he" | "she" | "it" | "they" | "we" | "i");
                 let clause_ok = if wh || det_that || add_obj {
                     false
@@ -1136,11 +1137,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
 /// or one of [`lex::cue_lead_words`]; in English capitalised only as "According".
 fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
-    let lw = para.lw(i);
+    let lw = para.lb(i);
     if lang == Lang::En && para.is_cap(i) {
-        return lw == "according";
+        return lw == b"according";
     }
-    lex::cue_lead_words(lang).contains(&lw) || lex::listed_cue_class(lang, lw).is_some()
+    lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
+        || lex::listed_cue_class(lang, lw).is_some()
 }
 
 /// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
