@@ -48,6 +48,9 @@ impl Hasher for WordHasher {
 /// Sets and maps of the word lists, hashed with [`WordHasher`].
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set of words as bytes: for words asked about as the bytes of their lower case, sliced
+/// from a text without testing character boundaries.
+type ByteSet = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
 
 /// A word list as a hashed set: for the lists asked of many words, where comparing a word
 /// with each entry in turn costs more than one look-up.
@@ -482,7 +485,7 @@ const RU_CUES: &[&str] = &[
 
 /// English cue words with their class, say-forms over that-verbs: one look-up per word of every
 /// paragraph.
-static EN: LazyLock<WordMap<&'static str, CueClass>> = LazyLock::new(|| {
+static EN: LazyLock<WordMap<&'static [u8], CueClass>> = LazyLock::new(|| {
     let mut forms = String::with_capacity(4096);
     let mut ends = Vec::with_capacity(4 * EN_THAT_BASES.len());
     for b in EN_THAT_BASES {
@@ -494,15 +497,18 @@ static EN: LazyLock<WordMap<&'static str, CueClass>> = LazyLock::new(|| {
         WordMap::with_capacity_and_hasher(ends.len() + EN_SAY_FORMS.len(), Default::default());
     let mut start = 0;
     for end in ends {
-        m.insert(&forms[start..end], CueClass::That);
+        m.insert(&forms.as_bytes()[start..end], CueClass::That);
         start = end;
     }
-    m.extend(EN_SAY_FORMS.iter().map(|&w| (w, CueClass::Say)));
+    m.extend(EN_SAY_FORMS.iter().map(|w| (w.as_bytes(), CueClass::Say)));
     m
 });
-static DE: LazyLock<WordSet> = LazyLock::new(|| word_set(DE_CUES));
-static FR: LazyLock<WordSet> = LazyLock::new(|| word_set(FR_CUES));
-static RU: LazyLock<WordSet> = LazyLock::new(|| word_set(RU_CUES));
+fn byte_set(words: &[&'static str]) -> ByteSet {
+    words.iter().map(|w| w.as_bytes()).collect()
+}
+static DE: LazyLock<ByteSet> = LazyLock::new(|| byte_set(DE_CUES));
+static FR: LazyLock<ByteSet> = LazyLock::new(|| byte_set(FR_CUES));
+static RU: LazyLock<ByteSet> = LazyLock::new(|| byte_set(RU_CUES));
 /// A one-bit-per-digest summary of a word list: a word whose bit is clear is not in the list.
 /// A bit test costs a tenth of a hash look-up, and most words asked about are in no list.
 pub struct WordFilter([u64; WordFilter::BITS / 64]);
@@ -510,8 +516,9 @@ pub struct WordFilter([u64; WordFilter::BITS / 64]);
 impl WordFilter {
     const BITS: usize = 8192;
 
-    /// The digest of the word whose UTF-8 bytes are `b`: its bit, from its length, first two
-    /// bytes and last byte, each with bit 5 set. That is the bit of ASCII lower case (and set in
+    /// The digest of the word whose UTF-8 bytes are `b`: 16 bits from its length, first two
+    /// bytes and last byte, each with bit 5 set; a filter's bit is its top 13, a
+    /// [`CueFilter`]'s all 16. That is the bit of ASCII lower case (and set in
     /// ASCII digits and most punctuation), so an ASCII word and its lower case share a digest,
     /// told without lower-casing the word. [`Tok::digest`] keeps each word's: every filter is
     /// asked about the same word with it, without reading the word again.
@@ -536,7 +543,13 @@ impl WordFilter {
     pub fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
         let key =
             (len as u32) ^ u32::from(first) << 8 ^ u32::from(second) << 16 ^ u32::from(last) << 24;
-        (key.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS.trailing_zeros())) as u16
+        (key.wrapping_mul(0x9e37_79b1) >> 16) as u16
+    }
+
+    /// The bit of digest `d`: its top 13 bits, in bounds without a test.
+    #[inline]
+    fn bit(d: u16) -> usize {
+        usize::from(d >> (16 - Self::BITS.trailing_zeros()))
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
@@ -561,22 +574,22 @@ impl WordFilter {
     /// Adds the word whose [`WordFilter::digest`] is `d`.
     #[inline]
     pub fn insert_digest(&mut self, d: u16) {
-        self.0[usize::from(d / 64)] |= 1 << (d % 64);
+        let d = Self::bit(d);
+        self.0[d / 64] |= 1 << (d % 64);
     }
 
     /// [`WordFilter::insert_digest`] when `add`: with no branch on `add`, for a caller that
     /// adds some of many words, at no predictable place.
     #[inline]
     pub fn insert_digest_if(&mut self, d: u16, add: bool) {
-        self.0[usize::from(d / 64)] |= u64::from(add) << (d % 64);
+        let d = Self::bit(d);
+        self.0[d / 64] |= u64::from(add) << (d % 64);
     }
 
-    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`. The digest is
-    /// masked to the filter's bits (which it never exceeds): the compiler then knows the index
-    /// in bounds and tests nothing.
+    /// [`WordFilter::may_contain`] of the word whose [`WordFilter::digest`] is `d`.
     #[inline]
     pub fn may_contain_digest(&self, d: u16) -> bool {
-        let d = usize::from(d) & (Self::BITS - 1);
+        let d = Self::bit(d);
         self.0[d / 64] & (1 << (d % 64)) != 0
     }
 
@@ -606,38 +619,72 @@ pub fn cue_lead_words(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// A [`WordFilter`] of a bit per 16-bit digest, for the cues: of the words of a paragraph, a
+/// 13-bit filter of the 700 English cue forms lets one in twelve through, most of them no cue,
+/// each then looked up (and each a mispredicted branch of the pass that looks for cues).
+pub struct CueFilter([u64; 1 << 10]);
+
+impl CueFilter {
+    /// [`WordFilter::may_contain_digest`] with every bit of the digest.
+    #[inline]
+    pub fn may_contain_digest(&self, d: u16) -> bool {
+        let d = usize::from(d);
+        self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// [`CueFilter::may_contain_digest`] of digest `d` as bit 0, the others clear.
+    #[inline]
+    pub fn bit(&self, d: u16) -> u64 {
+        let d = usize::from(d);
+        self.0[d / 64] >> (d % 64) & 1
+    }
+
+    /// [`CueFilter::may_contain_digest`] of the word of bytes `w`.
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        self.may_contain_digest(WordFilter::digest(w))
+    }
+}
+
 /// The filter of the cues of `lang`: its listed `cues`, the words [`listed_cue_class`] reads
 /// beyond them (`unlisted`) and its [`cue_lead_words`]. One filter per language: a filter of
 /// every language lets through many words whose digest is that of a cue of another language.
 fn lang_cue_filter<'w>(
     lang: Lang,
-    cues: impl Iterator<Item = &'w str>,
+    cues: impl Iterator<Item = &'w [u8]>,
     unlisted: &[&'w str],
-) -> WordFilter {
-    WordFilter::new(
-        cues.chain(unlisted.iter().copied())
-            .chain(cue_lead_words(lang).iter().copied()),
-    )
+) -> CueFilter {
+    let mut bits = [0; 1 << 10];
+    for w in cues.chain(
+        unlisted
+            .iter()
+            .chain(cue_lead_words(lang))
+            .map(|w| w.as_bytes()),
+    ) {
+        let d = usize::from(WordFilter::digest(w));
+        bits[d / 64] |= 1 << (d % 64);
+    }
+    CueFilter(bits)
 }
 
-static EN_CUE_FILTER: LazyLock<WordFilter> =
+static EN_CUE_FILTER: LazyLock<CueFilter> =
     LazyLock::new(|| lang_cue_filter(Lang::En, EN.keys().copied(), &[]));
-static DE_CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+static DE_CUE_FILTER: LazyLock<CueFilter> = LazyLock::new(|| {
     lang_cue_filter(
         Lang::De,
-        DE_CUES.iter().copied(),
+        DE_CUES.iter().map(|w| w.as_bytes()),
         &["laut", "zufolge", "so"],
     )
 });
-static FR_CUE_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().copied(), &["selon"]));
-static RU_CUE_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().copied(), &[]));
+static FR_CUE_FILTER: LazyLock<CueFilter> =
+    LazyLock::new(|| lang_cue_filter(Lang::Fr, FR_CUES.iter().map(|w| w.as_bytes()), &["selon"]));
+static RU_CUE_FILTER: LazyLock<CueFilter> =
+    LazyLock::new(|| lang_cue_filter(Lang::Ru, RU_CUES.iter().map(|w| w.as_bytes()), &[]));
 
 /// The filter of the cues of `lang`: a word whose [`WordFilter::digest`] it does not contain is
 /// no cue, told without reading the word (in French, unless a hyphen may part an inverted
 /// pronoun from it: "affirme-t-il"). Taken once for a pass over many words.
-pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
+pub fn cue_filter_of(lang: Lang) -> &'static CueFilter {
     match lang {
         Lang::En => &EN_CUE_FILTER,
         Lang::De => &DE_CUE_FILTER,
@@ -651,6 +698,12 @@ pub fn cue_filter_of(lang: Lang) -> &'static WordFilter {
 /// Inlined up to the filter: asked of every word of every paragraph, and few words are cues.
 #[inline]
 pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+    cue_class_of(lang, w.as_bytes())
+}
+
+/// [`cue_class`] of the word of bytes `w`.
+#[inline]
+pub fn cue_class_of(lang: Lang, w: &[u8]) -> Option<CueClass> {
     // French words are filtered once their inverted pronoun is off, in `listed_cue_class`
     if lang != Lang::Fr && !cue_filter_of(lang).may_contain(w) {
         return None;
@@ -658,17 +711,17 @@ pub fn cue_class(lang: Lang, w: &str) -> Option<CueClass> {
     listed_cue_class(lang, w)
 }
 
-/// [`cue_class`] past the filter: of a word that [`cue_filter_of`] let through.
-pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
+/// [`cue_class_of`] past the filter: of a word that [`cue_filter_of`] let through.
+pub fn listed_cue_class(lang: Lang, w: &[u8]) -> Option<CueClass> {
     match lang {
         Lang::En => EN.get(w).copied(),
         // in the other languages, any listed verb may introduce a clause or a quote
         Lang::De => {
-            if w == "laut" {
+            if w == b"laut" {
                 Some(CueClass::According)
-            } else if w == "zufolge" {
+            } else if w == b"zufolge" {
                 Some(CueClass::Zufolge)
-            } else if w == "so" {
+            } else if w == b"so" {
                 Some(CueClass::So)
             } else if DE.contains(w) {
                 Some(CueClass::Say)
@@ -682,9 +735,9 @@ pub fn listed_cue_class(lang: Lang, w: &str) -> Option<CueClass> {
                 "-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles",
             ]
             .iter()
-            .find_map(|s| w.strip_suffix(s))
+            .find_map(|s| w.strip_suffix(s.as_bytes()))
             .unwrap_or(w);
-            if w == "selon" {
+            if w == b"selon" {
                 Some(CueClass::According)
             } else if FR_CUE_FILTER.may_contain(w) && FR.contains(w) {
                 Some(CueClass::Say)

@@ -94,54 +94,52 @@ fn detect_lang(lang: Option<&str>, paras: &[&str]) -> Lang {
     }
 }
 
-static TIME_WORDS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
-    lex::FilteredSet::new(&[
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "previously",
-        "also",
-        "again",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "then",
-        "once",
-        "separately",
-        "flatly",
-        "simply",
-        "bluntly",
-        "firmly",
-        "quietly",
-        "further",
-        "too",
-        "late",
-        "early",
-        "afterward",
-        "afterwards",
-        "subsequently",
-        "last",
-        "this",
-        "that",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ])
-});
-static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
-    lex::FilteredSet::new(&[
-        "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by",
-        "to", "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside",
-        "when", "while", "if", "because",
-    ])
-});
+/// Time words and adverbs [`skip_pp`] skips after a cue ("that" is none there).
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "then",
+    "once",
+    "separately",
+    "flatly",
+    "simply",
+    "bluntly",
+    "firmly",
+    "quietly",
+    "further",
+    "too",
+    "late",
+    "early",
+    "afterward",
+    "afterwards",
+    "subsequently",
+    "last",
+    "this",
+    "that",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+const PREP_WORDS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
+    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
+    "while", "if", "because",
+];
+static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| lex::FilteredSet::new(PREP_WORDS));
 static DETS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
     lex::FilteredSet::new(&[
         "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my",
@@ -282,6 +280,46 @@ struct Scratch {
     used: Vec<bool>,
     /// the raw quotes found, which [`find_quotes`] reads after
     raws: Vec<Raw>,
+    /// the tokens that may start a cue, a bit each: see [`cue_bits`]
+    cue_bits: Vec<u64>,
+}
+
+/// Sets in `bits` the bit of each token of `toks` that may start a cue by `cues`, token `i` at
+/// bit `i % 64` of word `i / 64` (and in French each word with a hyphen, which may part an
+/// inverted pronoun from the cue): in one pass with no branch per token, where a scan for the
+/// next one mispredicts at each.
+fn cue_bits(toks: &[text::Tok], cues: &lex::CueFilter, fr: bool, bits: &mut Vec<u64>) {
+    bits.clear();
+    if fr || cues.may_contain_digest(0) {
+        for chunk in toks.chunks(64) {
+            bits.push(chunk.iter().enumerate().fold(0, |m, (k, t)| {
+                let may = cues.bit(t.digest) | u64::from(fr & t.hyphen);
+                m | (may & u64::from(t.is_word())) << k
+            }));
+        }
+    } else {
+        // a token that is no word has digest 0, whose bit is clear here: no need to ask its kind
+        for chunk in toks.chunks(64) {
+            bits.push(
+                chunk
+                    .iter()
+                    .enumerate()
+                    .fold(0, |m, (k, t)| m | cues.bit(t.digest) << k),
+            );
+        }
+    }
+}
+
+/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]).
+#[inline]
+fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+    let mut w = from / 64;
+    let mut m = *bits.get(w)? & (u64::MAX << (from % 64));
+    while m == 0 {
+        w += 1;
+        m = *bits.get(w)?;
+    }
+    Some(w * 64 + m.trailing_zeros() as usize)
 }
 
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
@@ -289,7 +327,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let p = para.p;
     let toks = &para.toks;
     let spans = &para.spans;
-    let Scratch { sents, used, raws } = scratch;
+    let Scratch {
+        sents,
+        used,
+        raws,
+        cue_bits: bits,
+    } = scratch;
     raws.clear();
     used.clear();
     used.resize(spans.len(), false);
@@ -300,25 +343,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         return;
     }
 
-    // words that can start a cue, told by their digests (and in French any word with a hyphen,
-    // which may part an inverted pronoun from the cue)
     let en = lang == Lang::En;
-    let cues = lex::cue_filter_of(lang);
-    let fr = lang == Lang::Fr;
-    let may_cue =
-        |t: &text::Tok| (cues.may_contain_digest(t.digest) || (fr && t.hyphen)) && t.is_word();
+    cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, bits);
     // without a quoted span only a cue yields a quote: a paragraph with no word that may start
     // one needs no sentences, and the words before the first are no cues
     let first = if spans.is_empty() {
         let mut from = 0;
         loop {
-            let Some(k) = toks[from..].iter().position(may_cue) else {
+            let Some(c) = next_bit(bits, from) else {
                 return;
             };
-            if may_start_cue(para, lang, from + k) {
-                break from + k;
+            if may_start_cue(para, lang, c) {
+                break c;
             }
-            from += k + 1;
+            from = c + 1;
         }
     } else {
         0
@@ -329,16 +367,15 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
         let mut i = a.max(first);
         while i < b {
-            // the next word from `covered` on that may start a cue, in one pass over the tokens
-            let from = i.max(covered);
-            let next = toks.get(from..b).and_then(|ts| ts.iter().position(may_cue));
-            let Some(k) = next else {
-                break;
-            };
-            i = from + k;
-            let lw = para.lw(i);
+            // the next word from `covered` on that may start a cue
+            match next_bit(bits, i.max(covered)) {
+                Some(c) if c < b => i = c,
+                _ => break,
+            }
+            // the candidate's lower case, as bytes
+            let lw = para.lb(i);
             // a capitalised English word is a cue only as "According to" (below): no look-up
-            if en && para.is_cap(i) && lw != "according" {
+            if en && para.is_cap(i) && lw != b"according" {
                 i += 1;
                 continue;
             }
@@ -347,18 +384,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 // the word passed the filter just now
                 lex::listed_cue_class(lang, lw)
             } else {
-                lex::cue_class(lang, lw)
+                lex::cue_class_of(lang, lw)
             };
             let mut cue_end = i + 1; // first token after the cue words
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
-                    if lw == "according" && para.is_w(i + 1) && para.lw(i + 1) == "to" {
+                    if lw == b"according" && para.is_w(i + 1) && para.lb(i + 1) == b"to" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
                     } else if para.is_cap(i) {
                         class = None;
-                    } else if lw == "pointed" && para.is_w(i + 1) && para.lw(i + 1) == "out" {
+                    } else if lw == b"pointed" && para.is_w(i + 1) && para.lb(i + 1) == b"out" {
                         class = Some(CueClass::That);
                         cue_end = i + 2;
                     }
@@ -368,7 +405,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     let poss =
                         para.is_w(i + 1) && matches!(para.lw(i + 1), "его" | "её" | "ее" | "их");
                     let noun = i + 1 + usize::from(poss);
-                    if lw == "по"
+                    if lw == "по".as_bytes()
                         && para.is_w(noun)
                         && matches!(para.lw(noun), "словам" | "данным" | "мнению" | "информации")
                     {
@@ -380,26 +417,28 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 Lang::Fr => {
-                    if lw == "d'après" || lw == "d’après" {
+                    if lw == "d'après".as_bytes() || lw == "d’après".as_bytes() {
                         class = Some(CueClass::According);
                     }
-                    if lw == "dit"
+                    if lw == b"dit"
                         && i > a
                         && para.is_w(i - 1)
-                        && matches!(para.lw(i - 1), "on" | "se")
+                        && matches!(para.lb(i - 1), b"on" | b"se")
                     {
                         class = None;
                     }
                 }
                 Lang::De => {
-                    if lw == "nach" && para.is_w(i + 1) && para.lw(i + 1) == "angaben" {
+                    if lw == b"nach" && para.is_w(i + 1) && para.lb(i + 1) == b"angaben" {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
-                        if para.is_w(cue_end) && matches!(para.lw(cue_end), "von" | "des" | "der") {
+                        if para.is_w(cue_end)
+                            && matches!(para.lb(cue_end), b"von" | b"des" | b"der")
+                        {
                             cue_end += 1;
                         }
                     }
-                    if lw == "so" {
+                    if lw == b"so" {
                         // ", so Müller." only
                         let after_comma = i > a && toks[i - 1].is_punct(',');
                         let name_next = para.is_w(i + 1) && para.is_cap(i + 1);
@@ -415,7 +454,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             };
             // French inverted pronoun: "affirme-t-il"
             let fr_pron = lang == Lang::Fr
-                && (lw.ends_with("-il") || lw.ends_with("-elle") || lw.ends_with("-ils"));
+                && (lw.ends_with(b"-il") || lw.ends_with(b"-elle") || lw.ends_with(b"-ils"));
             let cue_text = cue_words(para, i, cue_end);
 
             // what precedes the cue
@@ -423,7 +462,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::Fr
                 && k > a
                 && para.is_w(k - 1)
-                && matches!(para.lw(k - 1), "a" | "ont" | "avait" | "avaient")
+                && matches!(para.lb(k - 1), b"a" | b"ont" | b"avait" | b"avaient")
             {
                 k -= 1;
             }
@@ -443,7 +482,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     || (quote_before && lang != Lang::En)
                     || (quote_before && k == i)
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
-                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer(lang, para.lw(cue_end))));
+                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
             if inverted {
                 // subject after the cue: up to the next quote or the sentence end
                 let mut e = cue_end;
@@ -511,7 +550,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     e += 1;
                 }
                 // "Laut Bloomberg Businessweek beschreiben die Mails ...": no comma, the name ends at the verb
-                if lang == Lang::De && lw == "laut" {
+                if lang == Lang::De && lw == b"laut" {
                     let mut t = cue_end;
                     while t < e
                         && para.is_w(t)
@@ -611,7 +650,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
                     let title = q > s0
                         && para.is_w(q - 1)
-                        && (matches!(para.lw(q - 1), "in" | "of" | "from")
+                        && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
                             || TITLE_CUES.contains(para.lw(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
@@ -629,8 +668,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let participle = i > a
                 && toks[i - 1].is_punct(',')
                 && match lang {
-                    Lang::En => lw.ends_with("ing"),
-                    Lang::Fr => lw.ends_with("ant"),
+                    Lang::En => lw.ends_with(b"ing"),
+                    Lang::Fr => lw.ends_with(b"ant"),
                     _ => false,
                 }
                 && raws.iter().any(|r| r.pos < toks[i].start);
@@ -653,7 +692,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // English plural noun, not a verb: "on treason charges that ...", "in news reports that ..."
             if lang == Lang::En
                 && class == CueClass::That
-                && lw.ends_with('s')
+                && lw.ends_with(b"s")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
             {
@@ -666,12 +705,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // base form after "a/an X": a noun ("a newspaper report that ...")
             if lang == Lang::En
                 && class == CueClass::That
-                && !lw.ends_with('s')
-                && !lw.ends_with("ed")
-                && !lw.ends_with("ing")
+                && !lw.ends_with(b"s")
+                && !lw.ends_with(b"ed")
+                && !lw.ends_with(b"ing")
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
-                && matches!(para.lw(lastw - 2), "a" | "an")
+                && matches!(para.lb(lastw - 2), b"a" | b"an")
             {
                 i += 1;
                 continue;
@@ -699,7 +738,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         | "does"
                         | "do"
                         | "may"
-                ) && !(para.is_w(cue_end) && complementizer(lang, para.lw(cue_end)))
+                ) && !(para.is_w(cue_end) && complementizer_at(para, lang, cue_end))
                 {
                     // "would not say", "declined to say", "was told" – not a speech act here
                     if !matches!(before, "would" | "will" | "could") {
@@ -711,12 +750,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 if matches!(
                     before,
                     "unless" | "if" | "once" | "until" | "than" | "when" | "been" | "being"
-                ) && (lw.ends_with("ed") || lw == "told" || lw == "said")
+                ) && (lw.ends_with(b"ed") || lw == b"told" || lw == b"said")
                 {
                     i += 1;
                     continue;
                 }
-                if para.is_w(cue_end) && para.lw(cue_end) == "to" && lw == "said" {
+                if para.is_w(cue_end) && para.lb(cue_end) == b"to" && lw == b"said" {
                     i += 1;
                     continue;
                 }
@@ -758,20 +797,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::En
                 && matches!(
                     lw,
-                    "told"
-                        | "tell"
-                        | "tells"
-                        | "telling"
-                        | "informed"
-                        | "assured"
-                        | "reminded"
-                        | "warned"
-                        | "urged"
+                    b"told"
+                        | b"tell"
+                        | b"tells"
+                        | b"telling"
+                        | b"informed"
+                        | b"assured"
+                        | b"reminded"
+                        | b"warned"
+                        | b"urged"
                 )
             {
                 let j0 = j;
                 j = skip_addressee(para, j, b);
-                if lw.starts_with("t") && j > j0 {
+                if lw.starts_with(b"t") && j > j0 {
                     let addressee = p[toks[j0].start..toks[j - 1].end].trim();
                     cue_full = [&*cue_text, addressee].join(" ").into();
                 }
@@ -780,7 +819,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // "repeated its position that ...", "reiterated its view that ..."
             if lang == Lang::En
                 && para.is_w(j)
-                && matches!(para.lw(j), "its" | "his" | "her" | "their" | "the")
+                && matches!(para.lb(j), b"its" | b"his" | b"her" | b"their" | b"the")
                 && para.is_w(j + 1)
                 && matches!(
                     para.lw(j + 1),
@@ -795,7 +834,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         | "line"
                 )
                 && para.is_w(j + 2)
-                && para.lw(j + 2) == "that"
+                && para.lb(j + 2) == b"that"
             {
                 j += 2;
             }
@@ -824,7 +863,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         // further quotes joined by "and" / commas
                         let mut r = q + 1;
                         while r + 1 < b
-                            && (toks[r].is_punct(',') || (para.is_w(r) && para.lw(r) == "and"))
+                            && (toks[r].is_punct(',') || (para.is_w(r) && para.lb(r) == b"and"))
                         {
                             if let Some(qj) = toks[r + 1].quote() {
                                 used[qj] = true;
@@ -850,7 +889,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     c += 1;
                     comp = true;
                 }
-                if para.is_w(c) && complementizer(lang, para.lw(c)) {
+                if para.is_w(c) && complementizer_at(para, lang, c) {
                     c += 1;
                     comp = true;
                 }
@@ -861,11 +900,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         c -= 1;
                     }
                 }
-                let rest_words = (c..b)
-                    .filter(|&t| toks[t].is_word() || toks[t].quote().is_some())
-                    .count();
+                // words and quotes: the tokens that are no punctuation, counted without a branch
+                let rest_words = toks.get(c..b).map_or(0, |ts| {
+                    ts.iter()
+                        .map(|t| usize::from(!matches!(t.kind, TK::Punct(_))))
+                        .sum()
+                });
                 let first = if para.is_w(c) { para.lw(c) } else { "" };
-                let gerund = lw.starts_with("den")
+                let gerund = lw.starts_with(b"den")
                     && first.ends_with("ing")
                     && !matches!(
                         first,
@@ -912,8 +954,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && para.w(c).chars().next().is_some_and(|ch| ch.is_lowercase());
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
                 let add_obj = !comp
-                    && ((lang == Lang::En && lw.starts_with("add"))
-                        || (lang == Lang::Fr && lw.starts_with("ajout")))
+                    && ((lang == Lang::En && lw.starts_with(b"add"))
+                        || (lang == Lang::Fr && lw.starts_with(b"ajout")))
                     && !matches!(first, "he" | "she" | "it" | "they" | "we" | "i");
                 let clause_ok = if wh || det_that || add_obj {
                     false
@@ -949,7 +991,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 let paren = c < b
                     && toks[c].is_punct(',')
                     && para.is_w(c + 1)
-                    && matches!(para.lw(c + 1), "and" | "but");
+                    && matches!(para.lb(c + 1), b"and" | b"but");
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
                     let commas: Vec<usize> = (subj_rng.0..subj_rng.1)
                         .filter(|&t| toks[t].is_punct(','))
@@ -1045,7 +1087,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
                 used[qi] = true;
                 let has_stmt = (s0..q).any(|t| {
-                    para.is_w(t) && matches!(para.lw(t), "statement" | "statements" | "release")
+                    para.is_w(t) && matches!(para.lb(t), b"statement" | b"statements" | b"release")
                 });
                 // subject: a leading pronoun or a leading capitalised run ("She put it bluntly:")
                 let mut e0 = s0;
@@ -1095,30 +1137,34 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
 /// or one of [`lex::cue_lead_words`]; in English capitalised only as "According".
 fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
-    let lw = para.lw(i);
+    let lw = para.lb(i);
     if lang == Lang::En && para.is_cap(i) {
-        return lw == "according";
+        return lw == b"according";
     }
-    lex::cue_lead_words(lang).contains(&lw) || lex::listed_cue_class(lang, lw).is_some()
+    lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
+        || lex::listed_cue_class(lang, lw).is_some()
 }
 
-/// The text of cue tokens `i..e`, after a French or German auxiliary ("a déclaré", "hat
-/// gesagt"): borrowed from the paragraph when it is written there with one space.
+/// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
+/// said"): borrowed from the paragraph when it is written there with one space. The paragraph
+/// is sliced once, at the end: each slice of a str tests both ends for character boundaries.
 fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
     let (p, toks) = (para.p, &para.toks);
-    let s = &p[toks[i].start..toks[e - 1].end];
-    if i > 0 && para.is_w(i - 1) {
-        let prev = para.lw(i - 1);
-        if matches!(prev, "a" | "ont" | "avait" | "has" | "had" | "have")
-            && toks[i - 1].end + 1 >= toks[i].start
-        {
-            if &p[toks[i - 1].end..toks[i].start] == " " {
-                return Cow::Borrowed(&p[toks[i - 1].start..toks[e - 1].end]);
-            }
-            return Cow::Owned([para.w(i - 1), s].join(" "));
+    let (mut start, end) = (toks[i].start, toks[e - 1].end);
+    if i > 0
+        && toks[i - 1].is_word()
+        && matches!(
+            para.lb(i - 1),
+            b"a" | b"ont" | b"avait" | b"has" | b"had" | b"have"
+        )
+        && toks[i - 1].end + 1 >= start
+    {
+        if &p.as_bytes()[toks[i - 1].end..start] != b" " {
+            return Cow::Owned([para.w(i - 1), &p[start..end]].join(" "));
         }
+        start = toks[i - 1].start;
     }
-    Cow::Borrowed(s)
+    Cow::Borrowed(&p[start..end])
 }
 
 /// A reported (or according-to) clause attributed at `pos`.
@@ -1241,6 +1287,51 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     k
 }
 
+/// What [`skip_pp`] does at an English word.
+#[derive(Clone, Copy)]
+enum PpWord {
+    /// a time word: skips it
+    Time,
+    /// "last", "this": skips it and the next word ("last week")
+    TimeAndNext,
+    /// a preposition: looks for the end of the phrase it opens
+    Prep,
+}
+
+/// The English words of [`PpWord`], behind a filter of their digests: most words after a cue are
+/// none, told by the token's digest without reading the word.
+static EN_PP_WORDS: LazyLock<(lex::WordFilter, lex::WordMap<&'static str, PpWord>)> =
+    LazyLock::new(|| {
+        let preps = PREP_WORDS
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    **w,
+                    "as" | "when" | "while" | "if" | "because" | "of" | "about"
+                )
+            })
+            .map(|&w| (w, PpWord::Prep));
+        // the time words after the prepositions: a word of both is a time word
+        let times = TIME_WORDS
+            .iter()
+            .chain(lex::EN_WEEKDAYS)
+            .filter(|w| **w != "that")
+            .map(|&w| match w {
+                "last" | "this" => (w, PpWord::TimeAndNext),
+                _ => (w, PpWord::Time),
+            });
+        let map: lex::WordMap<&'static str, PpWord> = preps.chain(times).collect();
+        (lex::WordFilter::new(map.keys().copied()), map)
+    });
+
+/// [`complementizer`] of word `i`, an English one told from its bytes.
+fn complementizer_at(para: &Para, lang: Lang, i: usize) -> bool {
+    match lang {
+        Lang::En => para.lb(i) == b"that",
+        _ => complementizer(lang, para.lw(i)),
+    }
+}
+
 /// Skip adverbs and a short prepositional phrase after the cue ("on Tuesday", "in a statement").
 fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
     let toks = &para.toks;
@@ -1248,31 +1339,35 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         if !para.is_w(j) || j >= b {
             return j;
         }
-        let l = para.lw(j);
-        if lang == Lang::En
-            && (TIME_WORDS.contains(l) || lex::EN_WEEKDAYS.contains(&l))
-            && l != "that"
-        {
-            if matches!(l, "last" | "this") {
-                j += 2;
+        let is_prep = if lang == Lang::En {
+            let (filter, words) = &*EN_PP_WORDS;
+            let word = if filter.may_contain_digest(toks[j].digest) {
+                words.get(para.lw(j)).copied()
             } else {
-                j += 1;
+                None
+            };
+            match word {
+                Some(PpWord::Time) => {
+                    j += 1;
+                    continue;
+                }
+                Some(PpWord::TimeAndNext) => {
+                    j += 2;
+                    continue;
+                }
+                Some(PpWord::Prep) => true,
+                None => {
+                    // an adverb
+                    let l = para.lb(j);
+                    if l.ends_with(b"ly") && l.len() > 4 {
+                        j += 1;
+                        continue;
+                    }
+                    false
+                }
             }
-            continue;
-        }
-        if lang == Lang::En && l.ends_with("ly") && l.len() > 4 && !complementizer(lang, l) {
-            j += 1;
-            continue;
-        }
-        let is_prep = match lang {
-            Lang::En => {
-                PREPS.contains(l)
-                    && !matches!(
-                        l,
-                        "as" | "when" | "while" | "if" | "because" | "of" | "about"
-                    )
-            }
-            _ => lex::is_pp_word(lang, l),
+        } else {
+            lex::is_pp_word(lang, para.lw(j))
         };
         if !is_prep {
             return j;
@@ -1284,7 +1379,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
             if t.quote().is_some() || matches!(t.kind, TK::Punct(',') | TK::Punct(':')) {
                 return k;
             }
-            if t.is_word() && complementizer(lang, para.lw(k)) {
+            if t.is_word() && complementizer_at(para, lang, k) {
                 return k;
             }
             k += 1;

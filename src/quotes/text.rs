@@ -146,6 +146,16 @@ impl<'a> Para<'a> {
             None => self.token_lower(i),
         }
     }
+    /// The bytes of [`Para::lw`]: for comparing a word with another, where slicing the text tests
+    /// both ends for character boundaries (each a branch, and such branches mispredict as often
+    /// as data-dependent ones where a pass meets them once per candidate cue)
+    #[inline]
+    pub fn lb(&self, i: usize) -> &[u8] {
+        match &self.low_text {
+            Some(low) => &low.as_bytes()[self.toks[i].start..self.toks[i].end],
+            None => self.token_lower(i).as_bytes(),
+        }
+    }
     /// The lower-cased text of the `len` bytes at `at`, which hold words parted by spaces, when
     /// the paragraph has its lower-case text.
     pub fn low_at(&self, at: usize, len: usize) -> Option<&'a str> {
