@@ -561,10 +561,21 @@ fn prefix5(w: &str) -> &str {
     }
 }
 
-/// The key of [`Index::by_name`]: a hash of a lower-case name.
+/// The key of [`Index::by_name`] of a lower-case name: its length, its middle byte and its first
+/// and last four bytes, read without a loop or a test of the length (but whether it has four),
+/// where the hasher's loop and its tests of the length mispredicted at most names. The names of
+/// one key are told apart by comparing them.
 fn name_key(l: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(l)
+    let b = l.as_bytes();
+    let ends = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(&h), Some(&t)) => {
+            u64::from(u32::from_le_bytes(h)) | u64::from(u32::from_le_bytes(t)) << 32
+        }
+        // (fewer than four bytes)
+        _ => b.iter().fold(0, |x, &c| x << 8 | u64::from(c)),
+    };
+    let mid = b.get(b.len() / 2).map_or(0, |&c| u64::from(c));
+    ends ^ (mid | (b.len() as u64) << 8).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The key of [`Index::by_last`]: a hash of [`prefix5`] of a lower-case last word. Five ASCII
