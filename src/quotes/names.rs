@@ -1758,7 +1758,9 @@ impl<'a> Index<'a> {
     /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
     fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
         let mut i = *self.by_name.get(&key)?;
-        while self.lower(&self.ents[i]) != l {
+        // (compared as bytes: the range is the name's, without the tests of its ends that
+        // slicing the str does)
+        while self.lower_names.as_bytes()[self.ents[i].lower.clone()] != *l.as_bytes() {
             i = self.ents[i].same_key?;
         }
         Some(i)
@@ -1777,7 +1779,7 @@ impl<'a> Index<'a> {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
                 while let Some(i) = at {
-                    if self.lower_names[self.ents[i].lower.clone()] == *l {
+                    if self.lower_names.as_bytes()[self.ents[i].lower.clone()] == *l.as_bytes() {
                         return Ok(i);
                     }
                     at = self.ents[i].same_key;
