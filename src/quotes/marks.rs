@@ -64,11 +64,10 @@ const fn ctx_bits(ws: bool, open: bool, close: bool) -> u8 {
 }
 
 /// The class of the character before or after a quote mark ([`WS`], [`OPEN`], [`CLOSE`]), the
-/// paragraph's start or end (None) a space. An ASCII character's is read from a table: tests
+/// paragraph's start or end read as a space. An ASCII character's is read from a table: tests
 /// of the character, one after the other, mispredicted at many marks.
 #[inline]
-fn ctx(c: Option<char>) -> u8 {
-    let c = c.unwrap_or(' ');
+fn ctx(c: char) -> u8 {
     match ASCII_CTX.get(c as usize) {
         Some(&k) => k,
         None => non_ascii_ctx(c),
@@ -138,14 +137,14 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
     };
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
+    let bytes = p.as_bytes();
     for b in marks {
-        // the mark and the character after it (the one after that is rarely asked)
-        let mut after = p[b..].chars();
-        let Some((c, fam)) = after.next().and_then(|c| Some((c, family(c)?))) else {
+        let Some((c, fam)) = mark_at(bytes, b) else {
             continue;
         };
-        let next = after.next();
-        let prev = p[..b].chars().next_back();
+        let after = b + c.len_utf8();
+        // the characters around the mark, a space at the paragraph's start or end
+        let (prev, next) = (char_before(p, b), char_at(p, after));
         let (pc, nc) = (ctx(prev), ctx(next));
         let can_open = (pc & OPEN != 0) & (nc & WS == 0);
         let can_close = (pc & WS == 0) & (nc & CLOSE != 0);
@@ -160,11 +159,11 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
                     Fam::Guil => c == '«' || (c == '»' && can_open && !can_close),
                     Fam::Single => {
                         let ok_char = matches!(c, '\'' | '‘' | '‚' | '‹' | '’');
-                        let letter_next = next.is_some_and(|n| n.is_alphanumeric() || n == '…');
+                        let letter_next = next.is_alphanumeric() || next == '…';
                         ok_char
                             && pc & OPEN != 0
                             && letter_next
-                            && !leading_elision(&p[b + c.len_utf8()..])
+                            && !leading_elision(&p[after..])
                             && single_close_exists(p, b, c)
                     }
                 };
@@ -194,10 +193,9 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
                     Fam::Single => {
                         matches!(c, '\'' | '’' | '›')
                             && can_close
-                            && !(possessive_s(prev, next, after.next())
+                            && !(possessive_s(prev, next, p[after..].chars().nth(1))
                                 && single_close_exists(p, b, oc))
-                            && !(prev.is_some_and(|p| p.is_alphanumeric())
-                                && next.is_some_and(|n| n.is_alphanumeric()))
+                            && !(prev.is_alphanumeric() && next.is_alphanumeric())
                     }
                 };
                 let content_start = ob + oc.len_utf8();
@@ -224,12 +222,59 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
     }
 }
 
-/// A possessive apostrophe, from the characters around it.
-fn possessive_s(prev: Option<char>, next: Option<char>, after_next: Option<char>) -> bool {
+/// The quote mark at byte `b` of a paragraph (a [`mark_starts`] offset) and its family, None
+/// for another character of the same lead byte (— …). Decoded from its bytes (clamped reads):
+/// slicing the paragraph there tested the slice's bounds, mispredicted where a quote opens or
+/// closes the paragraph.
+#[inline]
+fn mark_at(bytes: &[u8], b: usize) -> Option<(char, Fam)> {
+    let last = bytes.len() - 1;
+    let b0 = u32::from(bytes[b]);
+    let b1 = u32::from(bytes[(b + 1).min(last)]) & 0x3f;
+    let b2 = u32::from(bytes[(b + 2).min(last)]) & 0x3f;
+    // a lead byte below 0xf0: one, two or three bytes
+    let cp = if b0 < 0x80 {
+        b0
+    } else if b0 < 0xe0 {
+        ((b0 & 0x1f) << 6) | b1
+    } else {
+        ((b0 & 0x0f) << 12) | (b1 << 6) | b2
+    };
+    let c = char::from_u32(cp)?;
+    Some((c, family(c)?))
+}
+
+/// The character at byte `i` of `p` (a character boundary), a space at its end; an ASCII one
+/// read from its byte, without the bounds tests of a slice.
+#[inline]
+fn char_at(p: &str, i: usize) -> char {
+    let bytes = p.as_bytes();
+    let byte = bytes[i.min(bytes.len() - 1)];
+    let byte = if i < bytes.len() { byte } else { b' ' };
+    if byte < 0x80 {
+        char::from(byte)
+    } else {
+        p[i..].chars().next().unwrap_or(' ')
+    }
+}
+
+/// The character before byte `i` of a non-empty `p` (a character boundary), a space at its
+/// start; as [`char_at`].
+#[inline]
+fn char_before(p: &str, i: usize) -> char {
+    let byte = p.as_bytes()[i.saturating_sub(1)];
+    let byte = if i > 0 { byte } else { b' ' };
+    if byte < 0x80 {
+        char::from(byte)
+    } else {
+        p[..i].chars().next_back().unwrap_or(' ')
+    }
+}
+
+/// A possessive apostrophe, from the characters around it (a space at the paragraph's ends).
+fn possessive_s(prev: char, next: char, after_next: Option<char>) -> bool {
     // "dogs' owners": s + apostrophe + space + lowercase word
-    matches!(prev, Some('s' | 'S'))
-        && next == Some(' ')
-        && after_next.is_some_and(|c| c.is_lowercase())
+    matches!(prev, 's' | 'S') && next == ' ' && after_next.is_some_and(|c| c.is_lowercase())
 }
 
 /// Whether a closing single quote for opener `oc` follows the character at byte `from`.
@@ -245,8 +290,8 @@ fn single_close_exists(p: &str, from: usize, oc: char) -> bool {
             matches!(c, '\'' | '’')
         };
         if ok
-            && ctx(prev) & WS == 0
-            && ctx(next) & CLOSE != 0
+            && ctx(prev.unwrap_or(' ')) & WS == 0
+            && ctx(next.unwrap_or(' ')) & CLOSE != 0
             && !(prev.is_some_and(|p| p.is_alphanumeric())
                 && next.is_some_and(|n| n.is_alphanumeric()))
         {
@@ -297,6 +342,23 @@ pub fn mask(p: &str, spans: &[Span]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_families() {
+        let fams = [
+            ("\"“”„‟＂", Some(Fam::Double)),
+            ("«»", Some(Fam::Guil)),
+            ("'‘’‚‹›", Some(Fam::Single)),
+            ("—…‛‐€ ®", None),
+        ];
+        for (cs, fam) in fams {
+            for c in cs.chars() {
+                let s = format!("{c}x");
+                assert_eq!(mark_at(s.as_bytes(), 0).map(|m| m.1), fam, "{c}");
+                assert_eq!(mark_at(s.as_bytes(), 0).map_or(c, |m| m.0), c);
+            }
+        }
+    }
     fn texts(p: &str) -> Vec<&str> {
         find_spans(p).iter().map(|s| &p[s.start..s.end]).collect()
     }
