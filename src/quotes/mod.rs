@@ -287,18 +287,18 @@ struct Scratch {
 /// Sets in `bits` the bit of each token of `toks` that may start a cue by `cues`, token `i` at
 /// bit `i % 64` of word `i / 64` (and in French each word with a hyphen, which may part an
 /// inverted pronoun from the cue): in one pass with no branch per token, where a scan for the
-/// next one mispredicts at each.
+/// next one mispredicts at each. A token that is no word has digest 0, whose bit no cue
+/// filter sets (a test holds them to it), and only a word has a hyphen: no need to ask a
+/// token's kind.
 fn cue_bits(toks: &[text::Tok], cues: &lex::CueFilter, fr: bool, bits: &mut Vec<u64>) {
     bits.clear();
-    if fr || cues.may_contain_digest(0) {
+    if fr {
         for chunk in toks.chunks(64) {
             bits.push(chunk.iter().enumerate().fold(0, |m, (k, t)| {
-                let may = cues.bit(t.digest) | u64::from(fr & t.hyphen);
-                m | (may & u64::from(t.is_word())) << k
+                m | (cues.bit(t.digest) | u64::from(t.hyphen)) << k
             }));
         }
     } else {
-        // a token that is no word has digest 0, whose bit is clear here: no need to ask its kind
         for chunk in toks.chunks(64) {
             bits.push(
                 chunk
