@@ -52,30 +52,36 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// from a text without testing character boundaries.
 type ByteSet = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
 
-/// A word list as a hashed set: for the lists asked of many words, where comparing a word
-/// with each entry in turn costs more than one look-up.
-pub fn word_set(words: &[&'static str]) -> WordSet {
-    words.iter().copied().collect()
-}
-
 /// A word list as a hashed set behind a filter of its words' digests: most words asked about
 /// are in no list, and a bit test turns them away where a look-up hashes and compares them.
+/// Keyed by bytes, for [`FilteredSet::contains_lower`].
 pub struct FilteredSet {
     filter: WordFilter,
-    set: WordSet,
+    set: ByteSet,
 }
 
 impl FilteredSet {
     pub fn new(words: &[&'static str]) -> FilteredSet {
         FilteredSet {
             filter: WordFilter::new(words.iter().copied()),
-            set: word_set(words),
+            set: byte_set(words),
         }
     }
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.filter.may_contain(w) && self.set.contains(w)
+        self.contains_lower(WordFilter::digest(w.as_bytes()), w.as_bytes())
+    }
+
+    /// [`FilteredSet::contains`] of the word of bytes `w` and digest `d`: a token's lower case
+    /// ([`Para::lb`]) and its [`Tok::digest`], read without a test of character boundaries
+    /// and without a pass over the word for its digest.
+    ///
+    /// [`Para::lb`]: super::text::Para::lb
+    /// [`Tok::digest`]: super::text::Tok::digest
+    #[inline]
+    pub fn contains_lower(&self, d: u16, w: &[u8]) -> bool {
+        self.filter.may_contain_digest(d) && self.set.contains(w)
     }
 }
 

@@ -287,18 +287,18 @@ struct Scratch {
 /// Sets in `bits` the bit of each token of `toks` that may start a cue by `cues`, token `i` at
 /// bit `i % 64` of word `i / 64` (and in French each word with a hyphen, which may part an
 /// inverted pronoun from the cue): in one pass with no branch per token, where a scan for the
-/// next one mispredicts at each.
+/// next one mispredicts at each. A token that is no word has digest 0, whose bit no cue
+/// filter sets (a test holds them to it), and only a word has a hyphen: no need to ask a
+/// token's kind.
 fn cue_bits(toks: &[text::Tok], cues: &lex::CueFilter, fr: bool, bits: &mut Vec<u64>) {
     bits.clear();
-    if fr || cues.may_contain_digest(0) {
+    if fr {
         for chunk in toks.chunks(64) {
             bits.push(chunk.iter().enumerate().fold(0, |m, (k, t)| {
-                let may = cues.bit(t.digest) | u64::from(fr & t.hyphen);
-                m | (may & u64::from(t.is_word())) << k
+                m | (cues.bit(t.digest) | u64::from(t.hyphen)) << k
             }));
         }
     } else {
-        // a token that is no word has digest 0, whose bit is clear here: no need to ask its kind
         for chunk in toks.chunks(64) {
             bits.push(
                 chunk
@@ -677,8 +677,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 i += 1;
                 continue;
             }
-            let before = if lastw > 0 { para.lw(lastw - 1) } else { "" };
-            if (DETS.contains(before) && !(lang == Lang::Fr && matches!(before, "a" | "ont")))
+            // its lower case as bytes, with its digest: no test of character boundaries
+            let (before, before_d) = match lastw.checked_sub(1) {
+                Some(x) => (para.lb(x), toks[x].digest),
+                None => (&b""[..], 0),
+            };
+            if (DETS.contains_lower(before_d, before)
+                && !(lang == Lang::Fr && matches!(before, b"a" | b"ont")))
                 || (lang == Lang::En
                     && class == CueClass::That
                     && !matches!(
@@ -696,8 +701,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 && lastw >= s0 + 2
                 && para.is_w(lastw - 2)
             {
-                let b2 = para.lw(lastw - 2);
-                if PREPS.contains(b2) && b2 != "of" {
+                let b2 = para.lb(lastw - 2);
+                if PREPS.contains_lower(toks[lastw - 2].digest, b2) && b2 != b"of" {
                     i += 1;
                     continue;
                 }
@@ -719,29 +724,30 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::En {
                 if matches!(
                     before,
-                    "is" | "was"
-                        | "were"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "being"
-                        | "to"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "might"
-                        | "will"
-                        | "can"
-                        | "must"
-                        | "not"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "may"
+                    b"is"
+                        | b"was"
+                        | b"were"
+                        | b"are"
+                        | b"be"
+                        | b"been"
+                        | b"being"
+                        | b"to"
+                        | b"would"
+                        | b"could"
+                        | b"should"
+                        | b"might"
+                        | b"will"
+                        | b"can"
+                        | b"must"
+                        | b"not"
+                        | b"did"
+                        | b"does"
+                        | b"do"
+                        | b"may"
                 ) && !(para.is_w(cue_end) && complementizer_at(para, lang, cue_end))
                 {
                     // "would not say", "declined to say", "was told" – not a speech act here
-                    if !matches!(before, "would" | "will" | "could") {
+                    if !matches!(before, b"would" | b"will" | b"could") {
                         i += 1;
                         continue;
                     }
@@ -749,7 +755,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 // "unless told otherwise", "when asked", "has been asked that question"
                 if matches!(
                     before,
-                    "unless" | "if" | "once" | "until" | "than" | "when" | "been" | "being"
+                    b"unless" | b"if" | b"once" | b"until" | b"than" | b"when" | b"been" | b"being"
                 ) && (lw.ends_with(b"ed") || lw == b"told" || lw == b"said")
                 {
                     i += 1;
@@ -900,50 +906,58 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         c -= 1;
                     }
                 }
-                // words and quotes: the tokens that are no punctuation, counted without a branch
-                let rest_words = toks.get(c..b).map_or(0, |ts| {
-                    ts.iter()
-                        .map(|t| usize::from(!matches!(t.kind, TK::Punct(_))))
-                        .sum()
-                });
-                let first = if para.is_w(c) { para.lw(c) } else { "" };
+                // words and quotes: the tokens that are no punctuation, counted up to the 3 the
+                // tests below ask about (a whole count is unrolled and mispredicts at its
+                // remainder: two or three times a cue)
+                let mut rest_words = 0;
+                let mut t = c;
+                while t < b && rest_words < 3 {
+                    rest_words += usize::from(!matches!(toks[t].kind, TK::Punct(_)));
+                    t += 1;
+                }
+                // the next word's lower case as bytes, with its digest
+                let (first, first_d) = if para.is_w(c) {
+                    (para.lb(c), toks[c].digest)
+                } else {
+                    (&b""[..], 0)
+                };
                 let gerund = lw.starts_with(b"den")
-                    && first.ends_with("ing")
+                    && first.ends_with(b"ing")
                     && !matches!(
                         first,
-                        "wrongdoing"
-                            | "anything"
-                            | "something"
-                            | "nothing"
-                            | "everything"
-                            | "funding"
-                            | "hearing"
-                            | "meeting"
-                            | "reporting"
-                            | "ruling"
-                            | "finding"
-                            | "spending"
-                            | "building"
-                            | "training"
+                        b"wrongdoing"
+                            | b"anything"
+                            | b"something"
+                            | b"nothing"
+                            | b"everything"
+                            | b"funding"
+                            | b"hearing"
+                            | b"meeting"
+                            | b"reporting"
+                            | b"ruling"
+                            | b"finding"
+                            | b"spending"
+                            | b"building"
+                            | b"training"
                     );
                 // "say what ...", "tells you what ...": an indirect question or an object, no reported claim
                 let wh = lang == Lang::En
                     && !comp
                     && matches!(
                         first,
-                        "what"
-                            | "whether"
-                            | "how"
-                            | "why"
-                            | "who"
-                            | "where"
-                            | "which"
-                            | "when"
-                            | "you"
-                            | "me"
-                            | "us"
-                            | "them"
-                            | "him"
+                        b"what"
+                            | b"whether"
+                            | b"how"
+                            | b"why"
+                            | b"who"
+                            | b"where"
+                            | b"which"
+                            | b"when"
+                            | b"you"
+                            | b"me"
+                            | b"us"
+                            | b"them"
+                            | b"him"
                     );
                 // "that question," : a determiner, not a complementizer
                 let det_that = lang == Lang::En
@@ -956,7 +970,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 let add_obj = !comp
                     && ((lang == Lang::En && lw.starts_with(b"add"))
                         || (lang == Lang::Fr && lw.starts_with(b"ajout")))
-                    && !matches!(first, "he" | "she" | "it" | "they" | "we" | "i");
+                    && !matches!(first, b"he" | b"she" | b"it" | b"they" | b"we" | b"i");
                 let clause_ok = if wh || det_that || add_obj {
                     false
                 } else if comp || gerund {
@@ -965,20 +979,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     class == CueClass::Say
                         && rest_words >= 3
                         && para.is_w(c)
-                        && !PREPS.contains(first)
+                        && !PREPS.contains_lower(first_d, first)
                         && !matches!(
                             first,
-                            "and"
-                                | "but"
-                                | "or"
-                                | "so"
-                                | "adding"
-                                | "saying"
-                                | "he"
-                                | "she"
-                                | "it"
-                                | "they"
-                        ) | (matches!(first, "he" | "she" | "it" | "they")
+                            b"and"
+                                | b"but"
+                                | b"or"
+                                | b"so"
+                                | b"adding"
+                                | b"saying"
+                                | b"he"
+                                | b"she"
+                                | b"it"
+                                | b"they"
+                        ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
                             && rest_words >= 3
                             && class == CueClass::Say
                             && c == j)
@@ -1300,7 +1314,7 @@ enum PpWord {
 
 /// The English words of [`PpWord`], behind a filter of their digests: most words after a cue are
 /// none, told by the token's digest without reading the word.
-static EN_PP_WORDS: LazyLock<(lex::WordFilter, lex::WordMap<&'static str, PpWord>)> =
+static EN_PP_WORDS: LazyLock<(lex::WordFilter, lex::WordMap<&'static [u8], PpWord>)> =
     LazyLock::new(|| {
         let preps = PREP_WORDS
             .iter()
@@ -1310,18 +1324,22 @@ static EN_PP_WORDS: LazyLock<(lex::WordFilter, lex::WordMap<&'static str, PpWord
                     "as" | "when" | "while" | "if" | "because" | "of" | "about"
                 )
             })
-            .map(|&w| (w, PpWord::Prep));
+            .map(|&w| (w.as_bytes(), PpWord::Prep));
         // the time words after the prepositions: a word of both is a time word
         let times = TIME_WORDS
             .iter()
             .chain(lex::EN_WEEKDAYS)
             .filter(|w| **w != "that")
             .map(|&w| match w {
-                "last" | "this" => (w, PpWord::TimeAndNext),
-                _ => (w, PpWord::Time),
+                "last" | "this" => (w.as_bytes(), PpWord::TimeAndNext),
+                _ => (w.as_bytes(), PpWord::Time),
             });
-        let map: lex::WordMap<&'static str, PpWord> = preps.chain(times).collect();
-        (lex::WordFilter::new(map.keys().copied()), map)
+        let map: lex::WordMap<&'static [u8], PpWord> = preps.chain(times).collect();
+        let mut filter = lex::WordFilter::empty();
+        for w in map.keys() {
+            filter.insert_digest(lex::WordFilter::digest(w));
+        }
+        (filter, map)
     });
 
 /// [`complementizer`] of word `i`, an English one told from its bytes.
@@ -1342,7 +1360,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
         let is_prep = if lang == Lang::En {
             let (filter, words) = &*EN_PP_WORDS;
             let word = if filter.may_contain_digest(toks[j].digest) {
-                words.get(para.lw(j)).copied()
+                words.get(para.lb(j)).copied()
             } else {
                 None
             };
@@ -1359,7 +1377,7 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
                 None => {
                     // an adverb
                     let l = para.lb(j);
-                    if l.ends_with(b"ly") && l.len() > 4 {
+                    if l.len() > 4 && l.ends_with(b"ly") {
                         j += 1;
                         continue;
                     }

@@ -185,3 +185,12 @@ fn german_laut_without_comma() {
     assert_eq!(r[0].len(), 1, "{r:?}");
     assert!(r[0][0].text.starts_with("plant die Stadt"), "{r:?}");
 }
+
+/// `cue_bits` asks no token its kind: a token that is no word has digest 0, which must be no
+/// cue's.
+#[test]
+fn no_cue_filter_holds_digest_zero() {
+    for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Ru] {
+        assert!(!lex::cue_filter_of(lang).may_contain_digest(0), "{lang:?}");
+    }
+}
