@@ -518,7 +518,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // "Das sei falsch, sagte Müller."
                     let t0 = toks[covered.max(a)].start;
                     let t1 = toks[k - 1].end;
-                    let txt = p[t0..t1].trim().to_string();
+                    // (nothing when the quotes already used reach past the cue's subject)
+                    let txt = p.get(t0..t1).unwrap_or_default().trim().to_string();
                     if word_count(&txt, 3) >= 3 {
                         raws.push(clause(
                             txt,

@@ -194,3 +194,16 @@ fn no_cue_filter_holds_digest_zero() {
         assert!(!lex::cue_filter_of(lang).may_contain_digest(0), "{lang:?}");
     }
 }
+
+#[test]
+fn inverted_cue_after_its_own_subject_is_no_clause_and_no_panic() {
+    // the verb-second clause before the cue ("Das sei falsch, sagte Müller.") would start after
+    // it ends: these once sliced the paragraph backwards and panicked (found by a fuzzer)
+    for (lang, p) in [("fr", "g dit affirme-t-il"), ("de", "я erklärt ,ERKLÄRT y")] {
+        let r = find_quotes(&[p], Some(lang));
+        assert!(
+            r[0].iter().all(|x| x.kind != QuoteKind::Reported),
+            "{lang}: {r:?}"
+        );
+    }
+}
