@@ -1,6 +1,8 @@
 //! Quote-mark detection: finds the top-level quoted spans of one paragraph,
 //! whatever the typographic style, telling single quotes apart from apostrophes.
 
+use super::text::char_at;
+
 /// One top-level quotation inside a paragraph (byte offsets into the paragraph).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -244,22 +246,8 @@ fn mark_at(bytes: &[u8], b: usize) -> Option<(char, Fam)> {
     Some((c, family(c)?))
 }
 
-/// The character at byte `i` of `p` (a character boundary), a space at its end; an ASCII one
-/// read from its byte, without the bounds tests of a slice.
-#[inline]
-fn char_at(p: &str, i: usize) -> char {
-    let bytes = p.as_bytes();
-    let byte = bytes[i.min(bytes.len() - 1)];
-    let byte = if i < bytes.len() { byte } else { b' ' };
-    if byte < 0x80 {
-        char::from(byte)
-    } else {
-        p[i..].chars().next().unwrap_or(' ')
-    }
-}
-
 /// The character before byte `i` of a non-empty `p` (a character boundary), a space at its
-/// start; as [`char_at`].
+/// start; as [`char_at`] after it.
 #[inline]
 fn char_before(p: &str, i: usize) -> char {
     let byte = p.as_bytes()[i.saturating_sub(1)];

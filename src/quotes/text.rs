@@ -315,12 +315,18 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The character at byte `b` of `p` (a character boundary before its end).
-fn char_at(p: &str, b: usize) -> char {
-    match p.as_bytes().get(b) {
-        // ASCII, most of the text, without decoding a character
-        Some(&x) if x.is_ascii() => char::from(x),
-        _ => p[b..].chars().next().unwrap_or_default(),
+/// The character at byte `i` of a non-empty `p` (a character boundary), a space at its end; an
+/// ASCII one, most of the text, read from its byte without decoding, and without the bounds
+/// tests of a slice (clamped read, then a select): the tokenizer and the quote-mark scan ask at
+/// every word's and every mark's end, which is the paragraph's end at no predictable place.
+pub fn char_at(p: &str, i: usize) -> char {
+    let bytes = p.as_bytes();
+    let byte = bytes[i.min(bytes.len() - 1)];
+    let byte = if i < bytes.len() { byte } else { b' ' };
+    if byte < 0x80 {
+        char::from(byte)
+    } else {
+        p[i..].chars().next().unwrap_or(' ')
     }
 }
 
