@@ -64,9 +64,14 @@ impl Traits {
         self.male += o.male;
         self.female += o.female;
         for r in &o.roles {
-            if !self.roles.contains(r) {
-                self.roles.push(r.clone());
-            }
+            self.add_role_word(r);
+        }
+    }
+
+    /// Adds role `r` unless the entity has it.
+    fn add_role_word(&mut self, r: &str) {
+        if !self.roles.iter().any(|x| x == r) {
+            self.roles.push(r.to_string());
         }
     }
 }
@@ -1356,9 +1361,7 @@ fn add_role(e: &mut Traits, rl: &str) {
         "gov" => "governor",
         x => x,
     };
-    if !e.roles.iter().any(|r| r == rl) {
-        e.roles.push(rl.to_string());
-    }
+    e.add_role_word(rl);
 }
 
 impl Run<'_> {
