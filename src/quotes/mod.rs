@@ -1884,7 +1884,8 @@ impl<'a> Resolver<'a> {
         while a < b && !para.is_w(a) {
             a += 1;
         }
-        while a < b && LEAD_STRIP.contains(para.lw(a)) {
+        // each word's lower-case bytes and digest, without a test of character boundaries
+        while a < b && LEAD_STRIP.contains_lower(para.toks[a].digest, para.lb(a)) {
             a += 1;
         }
         // trailing adverbs / auxiliaries, a word told from the others by its digest first
@@ -1892,7 +1893,7 @@ impl<'a> Resolver<'a> {
             && (!para.toks[b - 1].is_word()
                 || (TRAILING_FILTER.may_contain_digest(para.toks[b - 1].digest)
                     && TRAILING.contains(&para.lw(b - 1)))
-                || (para.lw(b - 1).ends_with("ly") && para.lw(b - 1).len() > 4 && b - 1 > a))
+                || (para.lb(b - 1).ends_with(b"ly") & (para.lb(b - 1).len() > 4) & (b - 1 > a)))
         {
             b -= 1;
         }
@@ -2145,14 +2146,13 @@ impl<'a> Resolver<'a> {
         if b > s {
             chunks.push((s, b));
         }
-        chunks.retain(|&(x, y)| {
-            let first = (x..y).find(|&t| para.is_w(t)).map(|t| para.lw(t));
-            match first {
-                None => false,
-                Some(f) => {
-                    !(INTRO.contains(f) || lex::EN_WEEKDAYS.contains(&f))
-                        || (y - x == 1 && is_pronoun(self.lang, f))
-                }
+        chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
+            None => false,
+            Some(t) => {
+                let f = para.lw(t);
+                !(INTRO.contains_lower(para.toks[t].digest, para.lb(t))
+                    || lex::EN_WEEKDAYS.contains(&f))
+                    || (y - x == 1 && is_pronoun(self.lang, f))
             }
         });
         let &(ha, hb) = chunks.first()?;
@@ -2205,6 +2205,11 @@ impl<'a> Resolver<'a> {
     fn subject_start(&self, pi: usize, a: usize, b: usize) -> usize {
         let para = &self.paras[pi];
         let toks = &para.toks;
+        // a phrase of one token (a third of them) starts where it is: none of the tests below
+        // moves the start to a word after that token
+        if b - a <= 1 {
+            return a;
+        }
         let mut a = a;
         let has_word = |x: usize| (x..b).any(|t| para.is_w(t));
         if let Some(t) = last_semicolon_or_colon(para, a, b) {
