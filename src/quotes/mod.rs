@@ -1684,6 +1684,17 @@ fn last_semicolon_or_colon(para: &Para, a: usize, b: usize) -> Option<usize> {
     None
 }
 
+/// Subordinators that may stand right before the subject in a subject phrase ("... hardened
+/// after The Wall Street Journal reported").
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "because", "since", "until", "once", "while", "although", "though", "before",
+    "as", "where", "whereas",
+];
+
+/// The digests of [`SUBORDINATORS`]: asked of most words of a subject phrase.
+static SUBORDINATORS_FILTER: LazyLock<lex::WordFilter> =
+    LazyLock::new(|| lex::WordFilter::new(SUBORDINATORS.iter().copied()));
+
 /// Adverbs and auxiliaries at the end of a subject phrase, which [`Resolver::classify`] drops.
 const TRAILING: &[&str] = &[
     "also",
@@ -2251,24 +2262,12 @@ impl<'a> Resolver<'a> {
             }
         }
         if b > a + 2 && para.is_w(b - 1) && self.lang == Lang::En {
+            // a word's digest first: almost no other word passes the filter (a non-word's digest
+            // is 0, which passes none)
             if let Some(t) = (a + 1..b - 1).rev().find(|&t| {
-                para.is_w(t)
-                    && matches!(
-                        para.lw(t),
-                        "after"
-                            | "when"
-                            | "because"
-                            | "since"
-                            | "until"
-                            | "once"
-                            | "while"
-                            | "although"
-                            | "though"
-                            | "before"
-                            | "as"
-                            | "where"
-                            | "whereas"
-                    )
+                SUBORDINATORS_FILTER.may_contain_digest(toks[t].digest)
+                    && para.is_w(t)
+                    && SUBORDINATORS.contains(&para.lw(t))
             }) {
                 let nx = para.w(t + 1);
                 let ok = nx.chars().next().is_some_and(|c| c.is_uppercase())
