@@ -2344,11 +2344,15 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             .collect(),
         _ => Vec::new(),
     };
-    let texts: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| split.get(i).and_then(Option::as_deref).unwrap_or(p))
-        .collect();
+    // the paragraphs themselves but in Russian, without a Vec
+    let texts: std::borrow::Cow<[&str]> = match lang {
+        Lang::Ru => paragraphs
+            .iter()
+            .zip(&split)
+            .map(|(p, s)| s.as_deref().unwrap_or(p))
+            .collect(),
+        _ => paragraphs.into(),
+    };
     let (bufs, parts) = text::ParaBufs::read_all(&texts);
     let paras: Vec<Para> = texts
         .iter()
@@ -2450,8 +2454,12 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 }
             };
             if let Some(s) = sp {
-                let pron =
-                    short.and_then(|(a, b)| (a..b).find(|&t| para.is_w(t)).map(|t| para.lw(t)));
+                // the first word of a short phrase, when its digest lets it be a gendered
+                // pronoun (which alone [`Resolver::record`] counts), without its lower case else
+                let pron = short
+                    .and_then(|(a, b)| (a..b).find(|&t| para.is_w(t)))
+                    .filter(|&t| lex::PRONOUN_FILTER.may_contain_digest(para.toks[t].digest))
+                    .map(|t| para.lw(t));
                 res.record(pos, s, pron);
             }
             speakers.push(sp);
