@@ -1904,7 +1904,10 @@ impl<'a> Resolver<'a> {
             && (!para.toks[b - 1].is_word()
                 || (TRAILING_FILTER.may_contain_digest(para.toks[b - 1].digest)
                     && TRAILING.contains(&para.lw(b - 1)))
-                || (para.lb(b - 1).ends_with(b"ly") & (para.lb(b - 1).len() > 4) & (b - 1 > a)))
+                || {
+                    let w = para.lb(b - 1);
+                    w.len() > 4 && w.ends_with(b"ly") && b - 1 > a
+                })
         {
             b -= 1;
         }
@@ -1926,9 +1929,12 @@ impl<'a> Resolver<'a> {
         // (a filter of few words, which lets by almost no other) unless a possessive ending is
         // off
         let mut has_spokes = false;
+        // and whether one is "press", rare, which the test for a press office reads the words for
+        let mut has_press = false;
         for t in (a..b).filter(|&t| para.is_w(t)) {
             let w = para.lw(t);
             words.push(w);
+            has_press |= w == "press";
             let bare = trim_possessive(w);
             has_spokes |= if bare.len() == w.len() {
                 SPOKES_FILTER.may_contain_digest(para.toks[t].digest) && lex::SPOKES.contains(w)
@@ -1984,11 +1990,12 @@ impl<'a> Resolver<'a> {
                         != 0
                 }))
         });
-        let spokes_only = has_spokes && !words.contains(&"press")
-            || words
-                .windows(2)
-                .any(|w| w[0] == "press" && matches!(w[1], "office" | "service" | "secretary"));
         if !rs.is_empty() {
+            let spokes_only = has_spokes && !has_press
+                || has_press
+                    && words.windows(2).any(|w| {
+                        w[0] == "press" && matches!(w[1], "office" | "service" | "secretary")
+                    });
             // each run's canonical name worked out as it is read, without a Vec of them
             if spokes_only {
                 // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky
