@@ -1844,7 +1844,10 @@ impl<'a> Resolver<'a> {
             for &(hp, id) in &self.history {
                 let s = &speakers[id];
                 let e = s.ei.map(|i| &self.idx.ents[i]);
-                if pos_before(hp, pos) && pred(s.kind, e) && best.is_none_or(|b| hp >= b.0) {
+                // the positions first, without a branch between them; `pred` (a look-up at
+                // times) only of an entry that would be the best
+                let later = best.is_none_or(|b| !pos_before(hp, b.0));
+                if pos_before(hp, pos) & later && pred(s.kind, e) {
                     best = Some((hp, Ok(id)));
                 }
             }
