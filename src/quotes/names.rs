@@ -4,7 +4,6 @@ use super::lex::*;
 use super::text::{first_non_alnum, is_alnum, Para};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -18,9 +17,10 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Entity {
-    /// the name as written: its range in [`Index::names`] (no String per entity)
-    name: Range<usize>,
+pub struct Entity<'a> {
+    /// the name as written: borrowed from the paragraph, as nearly all are (a copy only of a
+    /// name that is not a slice of it)
+    name: Cow<'a, str>,
     pub kind: Kind,
     /// the gender and roles its titles give it (and the gender the resolver adds); those its
     /// mentions' surroundings give are [`Index::gender`]'s and [`Index::has_role`]'s to find
@@ -31,8 +31,9 @@ pub struct Entity {
     /// resolved to it
     last_own: Option<usize>,
     last_merged: Option<usize>,
-    /// the name lower-cased: its range in [`Index::lower_names`]
-    lower: Range<usize>,
+    /// the name lower-cased: borrowed from the paragraph's lower-case text when it is a slice
+    /// of it
+    lower: Cow<'a, str>,
     /// where the entity is first mentioned
     pub first: Pos,
     /// whether the name has several words: the index resolves the mentions of the others
@@ -94,7 +95,7 @@ struct MentionInfo {
     prev_merged: Option<usize>,
 }
 
-impl Entity {
+impl Entity<'_> {
     /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
     /// "Journal"): [`Index::canon_entity`] asks for every media organisation at every one-word
     /// name.
@@ -108,7 +109,7 @@ impl Entity {
 
 #[derive(Debug, Default)]
 pub struct Index<'a> {
-    pub ents: Vec<Entity>,
+    pub ents: Vec<Entity<'a>>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
     /// what lies around each mention of `mentions`
@@ -117,10 +118,6 @@ pub struct Index<'a> {
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
-    /// the names of all entities as written, one after another
-    names: String,
-    /// the lower-case names of all entities, one after another
-    lower_names: String,
     /// multi-word entities by the first five characters of their last word (lower-case): the
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
@@ -1562,9 +1559,6 @@ impl<'a> Index<'a> {
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
         idx.infos.reserve(caps);
-        // and their names, a few bytes each, never grow their Strings more than once or twice
-        idx.names.reserve(caps * 8);
-        idx.lower_names.reserve(caps * 8);
         let mut bufs = RunBufs::default();
         // a paragraph's runs, kept from one to the next: room for most paragraphs' at once
         let mut rs = Vec::with_capacity(16);
@@ -1584,9 +1578,10 @@ impl<'a> Index<'a> {
                 // the kind is worked out only where it can matter: for the name of a media
                 // organisation ("The Tribune"), and for an entity new or of no kind yet
                 let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+                // (a clone of a borrowed name is the same slice: no copy)
                 let name = match the_kind {
-                    Some(kind) => display_name(r, kind, Cow::Borrowed(&r.name)),
-                    None => Cow::Borrowed(r.name.as_ref()),
+                    Some(kind) => display_name(r, kind, r.name.clone()),
+                    None => r.name.clone(),
                 };
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
@@ -1598,10 +1593,10 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                // ("The Tribune" is no lower case of the run's name)
-                let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
+                // ("The Tribune" is no lower case of the run's name, and longer than it)
+                let run_lower = r.lower.filter(|_| name.len() == r.name.len());
                 let kind = || the_kind.unwrap_or_else(|| run_kind(r));
-                let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
+                let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
                 // roles from titles; those from around the mention are found when asked for
                 for t in &r.titles {
@@ -1635,9 +1630,9 @@ impl<'a> Index<'a> {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    let long = long.clone();
+                    let long: Cow<str> = Cow::Owned(long.clone());
                     let multi_word = long.contains(' ');
-                    idx.intern(&long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
+                    idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
@@ -1744,45 +1739,42 @@ impl<'a> Index<'a> {
     }
 
     /// The organisations, in entity order.
-    fn orgs(&self) -> impl Iterator<Item = &Entity> {
+    fn orgs(&self) -> impl Iterator<Item = &Entity<'_>> {
         self.orgs.iter().map(|o| &self.ents[o.ent])
     }
 
     /// The name of entity `e` as written.
-    pub fn name(&self, e: &Entity) -> &str {
-        &self.names[e.name.clone()]
+    pub fn name<'s>(&self, e: &'s Entity) -> &'s str {
+        &e.name
     }
 
     /// The lower-case name of entity `e`.
-    fn lower(&self, e: &Entity) -> &str {
-        &self.lower_names[e.lower.clone()]
+    fn lower<'s>(&self, e: &'s Entity) -> &'s str {
+        &e.lower
     }
 
     /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
     fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
         let mut i = *self.by_name.get(&key)?;
-        // (compared as bytes: the range is the name's, without the tests of its ends that
-        // slicing the str does)
-        while self.lower_names.as_bytes()[self.ents[i].lower.clone()] != *l.as_bytes() {
+        while *self.ents[i].lower != *l {
             i = self.ents[i].same_key?;
         }
         Some(i)
     }
 
-    /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
-    /// with the entity before it of the same key ([`Entity::same_key`]): the entity to be added
+    /// The entity with lower-case name `l`, or else the entity before it of the same key ([`Entity::same_key`]): the entity to be added
     /// next is in [`Index::by_name`] then, put there by the one probe that found no entity
     /// (as [`Index::find_lower`] finds it).
     // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
     #[inline]
-    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, Option<usize>)> {
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
         use std::collections::hash_map::Entry;
         let next = self.ents.len();
         let same_key = match self.by_name.entry(name_key(l)) {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
                 while let Some(i) = at {
-                    if self.lower_names.as_bytes()[self.ents[i].lower.clone()] == *l.as_bytes() {
+                    if *self.ents[i].lower == *l {
                         return Ok(i);
                     }
                     at = self.ents[i].same_key;
@@ -1794,9 +1786,7 @@ impl<'a> Index<'a> {
                 None
             }
         };
-        let start = self.lower_names.len();
-        self.lower_names.push_str(l);
-        Err((start..self.lower_names.len(), same_key))
+        Err(same_key)
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
@@ -1804,16 +1794,19 @@ impl<'a> Index<'a> {
     /// a space. `kind` is asked only of a new name or one of no kind yet.
     fn intern(
         &mut self,
-        name: &str,
-        lower: Option<&str>,
+        name: Cow<'a, str>,
+        lower: Option<&'a str>,
         kind: impl FnOnce() -> Kind,
         pos: Pos,
         multi_word: bool,
     ) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
-            Some(l) => self.find_or_add_lower(l),
-            None => with_lower(name, |l| self.find_or_add_lower(l)),
+            Some(l) => self.find_or_add_lower(l).map_err(|k| (Cow::Borrowed(l), k)),
+            None => with_lower(&name, |l| {
+                self.find_or_add_lower(l)
+                    .map_err(|k| (Cow::Owned(l.to_owned()), k))
+            }),
         };
         let (lower, same_key) = match found {
             Ok(i) => {
@@ -1823,7 +1816,7 @@ impl<'a> Index<'a> {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
                             let at = self.orgs.partition_point(|o| o.ent < i);
-                            let name = &self.names[self.ents[i].name.clone()];
+                            let name = &self.ents[i].name;
                             let org = OrgRef::new(i, name, kind, &mut self.org_words);
                             self.orgs.insert(at, org);
                         }
@@ -1836,20 +1829,18 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            let org = OrgRef::new(ei, name, kind, &mut self.org_words);
+            let org = OrgRef::new(ei, &name, kind, &mut self.org_words);
             self.orgs.push(org);
         }
         let same_last = if multi_word {
-            let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            let last = last_key(last_word(&lower));
             self.last_keys.insert(last);
             self.by_last.insert(last, ei)
         } else {
             None
         };
-        let at = self.names.len();
-        self.names.push_str(name);
         self.ents.push(Entity {
-            name: at..self.names.len(),
+            name,
             kind,
             traits: Traits::default(),
             found: OnceCell::new(),
@@ -1943,7 +1934,7 @@ impl<'a> Index<'a> {
                     // the first word is `w` (ASCII case aside): a space or the end right after
                     // its length rules out most names before their bytes are compared, read as
                     // bytes without slicing a str
-                    let name = &self.names.as_bytes()[e.name.clone()];
+                    let name = e.name.as_bytes();
                     let nb = name.strip_prefix(b"The ").unwrap_or(name);
                     nb.len() >= w.len()
                         && nb.get(w.len()).is_none_or(|&c| c == b' ')
