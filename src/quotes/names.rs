@@ -125,15 +125,17 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
-    /// the keys of `by_last`, and the [`first_word_key`]s of the words that may start an
-    /// organisation of `orgs` ([`OrgRef::new`]): most one-word names have no candidate in
-    /// [`Index::canon_entity`], told by a bit test each without a look-up or a scan
+    /// the keys of `by_last`, and those of `org_starts`: most one-word names have no candidate
+    /// in [`Index::canon_entity`], told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
     org_words: KeyBloom,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
-    orgs: Vec<OrgRef>,
+    orgs: Vec<usize>,
+    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`]), in no
+    /// particular order
+    org_starts: Vec<OrgStart>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1492,18 +1494,12 @@ impl KeyBloom {
     }
 }
 
-/// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
-/// [`Index::canon_entity`] to pass over most organisations without reading their names.
+/// A word that may be the one word [`Index::canon_entity`] resolves to organisation `ent`: its
+/// [`first_word_key`] `key`.
 #[derive(Debug, Clone, Copy)]
-struct OrgRef {
+struct OrgStart {
+    key: u64,
     ent: usize,
-    /// [`first_word_key`] of the first word of the name without "The ": equal to that of a word
-    /// that may be that first word (asked words are one word). One compare, false for nearly
-    /// every organisation, where a test of the word's length passed many and mispredicted.
-    first: u64,
-    /// for a media organisation, whose other words are looked at too, bit `k` for each word of
-    /// `k` bytes (bit 63 for 63 or more); 0 for the others
-    media_ends: u64,
 }
 
 /// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
@@ -1515,33 +1511,32 @@ fn first_word_key(w: &[u8]) -> u64 {
     (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
-impl OrgRef {
-    /// The organisation of entity `ent`, named `name`, of kind `kind`, whose words that may be
-    /// its first ([`OrgRef::may_start`]) are added to `words`.
-    fn new(ent: usize, name: &str, kind: Kind, words: &mut KeyBloom) -> OrgRef {
-        let nb = name.strip_prefix("The ").unwrap_or(name);
-        let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
-        let first = first_word_key(first);
-        words.insert(first);
-        let media_ends = if kind == Kind::Org(OrgKind::Media) {
-            split_spaces(nb).fold(0, |e, w| {
-                words.insert(first_word_key(w.as_bytes()));
-                e | 1 << w.len().min(63)
-            })
-        } else {
-            0
-        };
-        OrgRef {
-            ent,
-            first,
-            media_ends,
-        }
+/// Adds to `starts` (and their keys to `words`) the words a one-word name may be to resolve to
+/// organisation `ent`, named `name`, of kind `kind`: the first word of the name without "The ",
+/// and for a media organisation every word; none for a name of one word, which no word is
+/// shorter than and the start of. [`Index::canon_entity`] reads the few organisations whose key
+/// is the word's, where a pass over all of them mispredicted at most.
+fn add_org_starts(
+    ent: usize,
+    name: &str,
+    kind: Kind,
+    starts: &mut Vec<OrgStart>,
+    words: &mut KeyBloom,
+) {
+    let nb = name.strip_prefix("The ").unwrap_or(name);
+    let space = memchr::memchr(b' ', nb.as_bytes());
+    if space.is_none() && nb.len() == name.len() {
+        return;
     }
-
-    /// Whether a word of `len` bytes and [`first_word_key`] `key` may be the first word of the
-    /// name (or, for a media organisation, any).
-    fn may_start(&self, key: u64, len: usize) -> bool {
-        (self.first == key) | (self.media_ends & 1 << len.min(63) != 0)
+    let mut add = |w: &str| {
+        let key = first_word_key(w.as_bytes());
+        words.insert(key);
+        starts.push(OrgStart { key, ent });
+    };
+    if kind == Kind::Org(OrgKind::Media) {
+        split_spaces(nb).for_each(add);
+    } else {
+        add(&nb[..space.unwrap_or(nb.len())]);
     }
 }
 
@@ -1740,7 +1735,7 @@ impl<'a> Index<'a> {
 
     /// The organisations, in entity order.
     fn orgs(&self) -> impl Iterator<Item = &Entity<'_>> {
-        self.orgs.iter().map(|o| &self.ents[o.ent])
+        self.orgs.iter().map(|&o| &self.ents[o])
     }
 
     /// The name of entity `e` as written.
@@ -1815,10 +1810,10 @@ impl<'a> Index<'a> {
                     if kind != Kind::Unknown {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
-                            let at = self.orgs.partition_point(|o| o.ent < i);
-                            let name = &self.ents[i].name;
-                            let org = OrgRef::new(i, name, kind, &mut self.org_words);
-                            self.orgs.insert(at, org);
+                            let at = self.orgs.partition_point(|&o| o < i);
+                            self.orgs.insert(at, i);
+                            let (starts, words) = (&mut self.org_starts, &mut self.org_words);
+                            add_org_starts(i, &self.ents[i].name, kind, starts, words);
                         }
                     }
                 }
@@ -1829,8 +1824,8 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            let org = OrgRef::new(ei, &name, kind, &mut self.org_words);
-            self.orgs.push(org);
+            self.orgs.push(ei);
+            add_org_starts(ei, &name, kind, &mut self.org_starts, &mut self.org_words);
         }
         let same_last = if multi_word {
             let last = last_key(last_word(&lower));
@@ -1915,21 +1910,20 @@ impl<'a> Index<'a> {
         // the first of equals in entity order, as the list is read backwards
         .min_by_key(|&(i, e)| (e.first, i))
         .map(|(i, _)| i);
-        // candidate orgs: longer forms starting with the word, the most mentioned (the last of
-        // equals)
+        // candidate orgs: longer forms starting with the word, the most mentioned (the last in
+        // entity order of equals: read in no order, and some twice, they are compared by both)
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
         // (none to read when no organisation may start with the word)
-        let orgs = if self.org_words.may_contain(key) {
-            &self.orgs[..]
+        let starts = if self.org_words.may_contain(key) {
+            &self.org_starts[..]
         } else {
             &[]
         };
-        for o in orgs.iter().filter(|o| o.may_start(key, w.len())) {
-            let (i, e) = (o.ent, &self.ents[o.ent]);
-            // (the length of the range of the name is that of the name)
+        for &OrgStart { ent: i, .. } in starts.iter().filter(|s| s.key == key) {
+            let e = &self.ents[i];
             if e.name.len() > w.len()
-                && org.is_none_or(|o| e.mention_count >= self.ents[o].mention_count)
+                && org.is_none_or(|o| (e.mention_count, i) > (self.ents[o].mention_count, o))
                 && {
                     // the first word is `w` (ASCII case aside): a space or the end right after
                     // its length rules out most names before their bytes are compared, read as
