@@ -1610,12 +1610,17 @@ impl<'a> Index<'a> {
                 idx.ents[ei].mention_count += 1;
             }
         }
-        // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
-        for m in 0..idx.mentions.len() {
+        // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity: found
+        // first in a pass that writes each mention and moves on past the single-word ones, with
+        // no branch on each (half of them are)
+        let mut singles = vec![0; idx.mentions.len()];
+        let mut n = 0;
+        for (m, &(_, ei)) in idx.mentions.iter().enumerate() {
+            singles[n] = m;
+            n += usize::from(!idx.ents[ei].multi_word);
+        }
+        for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
-            if idx.ents[ei].multi_word {
-                continue;
-            }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
             // stands for itself (its own name finds it and changes nothing), and a word that is
             // its own canonical name is this entity's name
