@@ -1555,11 +1555,13 @@ impl<'a> Index<'a> {
         idx.mentions.reserve(caps);
         idx.infos.reserve(caps);
         let mut bufs = RunBufs::default();
-        // a paragraph's runs, kept from one to the next: room for most paragraphs' at once
-        let mut rs = Vec::with_capacity(16);
+        // the runs of all paragraphs, dropped together at the end, where those of each
+        // paragraph, dropped before the next, mispredicted at the end of every paragraph's; a
+        // run starts at a capitalised word: room for all at once
+        let mut all_runs = Vec::with_capacity(caps);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            rs.clear();
+            let at = all_runs.len();
             runs(
                 pi,
                 para,
@@ -1567,8 +1569,9 @@ impl<'a> Index<'a> {
                 para.toks.len(),
                 &idx.lower_words,
                 &mut bufs,
-                &mut rs,
+                &mut all_runs,
             );
+            let rs = &all_runs[at..];
             for (ri, r) in rs.iter().enumerate() {
                 // the kind is worked out only where it can matter: for the name of a media
                 // organisation ("The Tribune"), and for an entity new or of no kind yet
