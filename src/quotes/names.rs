@@ -4,7 +4,6 @@ use super::lex::*;
 use super::text::{first_non_alnum, is_alnum, Para};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
@@ -18,9 +17,10 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Entity {
-    /// the name as written: its range in [`Index::names`] (no String per entity)
-    name: Range<usize>,
+pub struct Entity<'a> {
+    /// the name as written: borrowed from the paragraph, as nearly all are (a copy only of a
+    /// name that is not a slice of it)
+    name: Cow<'a, str>,
     pub kind: Kind,
     /// the gender and roles its titles give it (and the gender the resolver adds); those its
     /// mentions' surroundings give are [`Index::gender`]'s and [`Index::has_role`]'s to find
@@ -31,8 +31,9 @@ pub struct Entity {
     /// resolved to it
     last_own: Option<usize>,
     last_merged: Option<usize>,
-    /// the name lower-cased: its range in [`Index::lower_names`]
-    lower: Range<usize>,
+    /// the name lower-cased: borrowed from the paragraph's lower-case text when it is a slice
+    /// of it
+    lower: Cow<'a, str>,
     /// where the entity is first mentioned
     pub first: Pos,
     /// whether the name has several words: the index resolves the mentions of the others
@@ -94,7 +95,7 @@ struct MentionInfo {
     prev_merged: Option<usize>,
 }
 
-impl Entity {
+impl Entity<'_> {
     /// Whether the name (without "The") is at most four words, the last a media word ("Tribune",
     /// "Journal"): [`Index::canon_entity`] asks for every media organisation at every one-word
     /// name.
@@ -108,7 +109,7 @@ impl Entity {
 
 #[derive(Debug, Default)]
 pub struct Index<'a> {
-    pub ents: Vec<Entity>,
+    pub ents: Vec<Entity<'a>>,
     /// (position, entity) in article order
     pub mentions: Vec<(Pos, usize)>,
     /// what lies around each mention of `mentions`
@@ -117,10 +118,6 @@ pub struct Index<'a> {
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
-    /// the names of all entities as written, one after another
-    names: String,
-    /// the lower-case names of all entities, one after another
-    lower_names: String,
     /// multi-word entities by the first five characters of their last word (lower-case): the
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
@@ -128,15 +125,17 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
-    /// the keys of `by_last`, and the [`first_word_key`]s of the words that may start an
-    /// organisation of `orgs` ([`OrgRef::new`]): most one-word names have no candidate in
-    /// [`Index::canon_entity`], told by a bit test each without a look-up or a scan
+    /// the keys of `by_last`, and those of `org_starts`: most one-word names have no candidate
+    /// in [`Index::canon_entity`], told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
     org_words: KeyBloom,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
-    orgs: Vec<OrgRef>,
+    orgs: Vec<usize>,
+    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`]), in no
+    /// particular order
+    org_starts: Vec<OrgStart>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1495,18 +1494,12 @@ impl KeyBloom {
     }
 }
 
-/// An organisation of [`Index::orgs`]: its entity, and a key of its first word, for
-/// [`Index::canon_entity`] to pass over most organisations without reading their names.
+/// A word that may be the one word [`Index::canon_entity`] resolves to organisation `ent`: its
+/// [`first_word_key`] `key`.
 #[derive(Debug, Clone, Copy)]
-struct OrgRef {
+struct OrgStart {
+    key: u64,
     ent: usize,
-    /// [`first_word_key`] of the first word of the name without "The ": equal to that of a word
-    /// that may be that first word (asked words are one word). One compare, false for nearly
-    /// every organisation, where a test of the word's length passed many and mispredicted.
-    first: u64,
-    /// for a media organisation, whose other words are looked at too, bit `k` for each word of
-    /// `k` bytes (bit 63 for 63 or more); 0 for the others
-    media_ends: u64,
 }
 
 /// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
@@ -1518,33 +1511,32 @@ fn first_word_key(w: &[u8]) -> u64 {
     (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
-impl OrgRef {
-    /// The organisation of entity `ent`, named `name`, of kind `kind`, whose words that may be
-    /// its first ([`OrgRef::may_start`]) are added to `words`.
-    fn new(ent: usize, name: &str, kind: Kind, words: &mut KeyBloom) -> OrgRef {
-        let nb = name.strip_prefix("The ").unwrap_or(name);
-        let first = &nb.as_bytes()[..memchr::memchr(b' ', nb.as_bytes()).unwrap_or(nb.len())];
-        let first = first_word_key(first);
-        words.insert(first);
-        let media_ends = if kind == Kind::Org(OrgKind::Media) {
-            split_spaces(nb).fold(0, |e, w| {
-                words.insert(first_word_key(w.as_bytes()));
-                e | 1 << w.len().min(63)
-            })
-        } else {
-            0
-        };
-        OrgRef {
-            ent,
-            first,
-            media_ends,
-        }
+/// Adds to `starts` (and their keys to `words`) the words a one-word name may be to resolve to
+/// organisation `ent`, named `name`, of kind `kind`: the first word of the name without "The ",
+/// and for a media organisation every word; none for a name of one word, which no word is
+/// shorter than and the start of. [`Index::canon_entity`] reads the few organisations whose key
+/// is the word's, where a pass over all of them mispredicted at most.
+fn add_org_starts(
+    ent: usize,
+    name: &str,
+    kind: Kind,
+    starts: &mut Vec<OrgStart>,
+    words: &mut KeyBloom,
+) {
+    let nb = name.strip_prefix("The ").unwrap_or(name);
+    let space = memchr::memchr(b' ', nb.as_bytes());
+    if space.is_none() && nb.len() == name.len() {
+        return;
     }
-
-    /// Whether a word of `len` bytes and [`first_word_key`] `key` may be the first word of the
-    /// name (or, for a media organisation, any).
-    fn may_start(&self, key: u64, len: usize) -> bool {
-        (self.first == key) | (self.media_ends & 1 << len.min(63) != 0)
+    let mut add = |w: &str| {
+        let key = first_word_key(w.as_bytes());
+        words.insert(key);
+        starts.push(OrgStart { key, ent });
+    };
+    if kind == Kind::Org(OrgKind::Media) {
+        split_spaces(nb).for_each(add);
+    } else {
+        add(&nb[..space.unwrap_or(nb.len())]);
     }
 }
 
@@ -1562,15 +1554,14 @@ impl<'a> Index<'a> {
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
         idx.infos.reserve(caps);
-        // and their names, a few bytes each, never grow their Strings more than once or twice
-        idx.names.reserve(caps * 8);
-        idx.lower_names.reserve(caps * 8);
         let mut bufs = RunBufs::default();
-        // a paragraph's runs, kept from one to the next: room for most paragraphs' at once
-        let mut rs = Vec::with_capacity(16);
+        // the runs of all paragraphs, dropped together at the end, where those of each
+        // paragraph, dropped before the next, mispredicted at the end of every paragraph's; a
+        // run starts at a capitalised word: room for all at once
+        let mut all_runs = Vec::with_capacity(caps);
         for (pi, para) in paras.iter().enumerate() {
             let p = para.p;
-            rs.clear();
+            let at = all_runs.len();
             runs(
                 pi,
                 para,
@@ -1578,15 +1569,17 @@ impl<'a> Index<'a> {
                 para.toks.len(),
                 &idx.lower_words,
                 &mut bufs,
-                &mut rs,
+                &mut all_runs,
             );
+            let rs = &all_runs[at..];
             for (ri, r) in rs.iter().enumerate() {
                 // the kind is worked out only where it can matter: for the name of a media
                 // organisation ("The Tribune"), and for an entity new or of no kind yet
                 let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+                // (a clone of a borrowed name is the same slice: no copy)
                 let name = match the_kind {
-                    Some(kind) => display_name(r, kind, Cow::Borrowed(&r.name)),
-                    None => Cow::Borrowed(r.name.as_ref()),
+                    Some(kind) => display_name(r, kind, r.name.clone()),
+                    None => r.name.clone(),
                 };
                 // acronym definitions "Long Name (ACR)"
                 let after = &p[r.end..];
@@ -1598,10 +1591,10 @@ impl<'a> Index<'a> {
                         }
                     }
                 }
-                // ("The Tribune" is no lower case of the run's name)
-                let run_lower = r.lower.filter(|_| matches!(name, Cow::Borrowed(_)));
+                // ("The Tribune" is no lower case of the run's name, and longer than it)
+                let run_lower = r.lower.filter(|_| name.len() == r.name.len());
                 let kind = || the_kind.unwrap_or_else(|| run_kind(r));
-                let ei = idx.intern(&name, run_lower, kind, (pi, r.start), r.n_words > 1);
+                let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
                 let e = &mut idx.ents[ei];
                 // roles from titles; those from around the mention are found when asked for
                 for t in &r.titles {
@@ -1620,12 +1613,17 @@ impl<'a> Index<'a> {
                 idx.ents[ei].mention_count += 1;
             }
         }
-        // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity
-        for m in 0..idx.mentions.len() {
+        // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity: found
+        // first in a pass that writes each mention and moves on past the single-word ones, with
+        // no branch on each (half of them are)
+        let mut singles = vec![0; idx.mentions.len()];
+        let mut n = 0;
+        for (m, &(_, ei)) in idx.mentions.iter().enumerate() {
+            singles[n] = m;
+            n += usize::from(!idx.ents[ei].multi_word);
+        }
+        for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
-            if idx.ents[ei].multi_word {
-                continue;
-            }
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
             // stands for itself (its own name finds it and changes nothing), and a word that is
             // its own canonical name is this entity's name
@@ -1635,9 +1633,9 @@ impl<'a> Index<'a> {
                     if long.eq_ignore_ascii_case(name) {
                         continue;
                     }
-                    let long = long.clone();
+                    let long: Cow<str> = Cow::Owned(long.clone());
                     let multi_word = long.contains(' ');
-                    idx.intern(&long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
+                    idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
                 None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
                     Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
@@ -1744,45 +1742,42 @@ impl<'a> Index<'a> {
     }
 
     /// The organisations, in entity order.
-    fn orgs(&self) -> impl Iterator<Item = &Entity> {
-        self.orgs.iter().map(|o| &self.ents[o.ent])
+    fn orgs(&self) -> impl Iterator<Item = &Entity<'_>> {
+        self.orgs.iter().map(|&o| &self.ents[o])
     }
 
     /// The name of entity `e` as written.
-    pub fn name(&self, e: &Entity) -> &str {
-        &self.names[e.name.clone()]
+    pub fn name<'s>(&self, e: &'s Entity) -> &'s str {
+        &e.name
     }
 
     /// The lower-case name of entity `e`.
-    fn lower(&self, e: &Entity) -> &str {
-        &self.lower_names[e.lower.clone()]
+    fn lower<'s>(&self, e: &'s Entity) -> &'s str {
+        &e.lower
     }
 
     /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
     fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
         let mut i = *self.by_name.get(&key)?;
-        // (compared as bytes: the range is the name's, without the tests of its ends that
-        // slicing the str does)
-        while self.lower_names.as_bytes()[self.ents[i].lower.clone()] != *l.as_bytes() {
+        while *self.ents[i].lower != *l {
             i = self.ents[i].same_key?;
         }
         Some(i)
     }
 
-    /// The entity with lower-case name `l`, or else `l`'s range once added to `lower_names`,
-    /// with the entity before it of the same key ([`Entity::same_key`]): the entity to be added
+    /// The entity with lower-case name `l`, or else the entity before it of the same key ([`Entity::same_key`]): the entity to be added
     /// next is in [`Index::by_name`] then, put there by the one probe that found no entity
     /// (as [`Index::find_lower`] finds it).
     // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
     #[inline]
-    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, (Range<usize>, Option<usize>)> {
+    fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
         use std::collections::hash_map::Entry;
         let next = self.ents.len();
         let same_key = match self.by_name.entry(name_key(l)) {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
                 while let Some(i) = at {
-                    if self.lower_names.as_bytes()[self.ents[i].lower.clone()] == *l.as_bytes() {
+                    if *self.ents[i].lower == *l {
                         return Ok(i);
                     }
                     at = self.ents[i].same_key;
@@ -1794,9 +1789,7 @@ impl<'a> Index<'a> {
                 None
             }
         };
-        let start = self.lower_names.len();
-        self.lower_names.push_str(l);
-        Err((start..self.lower_names.len(), same_key))
+        Err(same_key)
     }
 
     /// The entity named `name` (ASCII case aside), added with `kind` and first mention `pos` when
@@ -1804,16 +1797,19 @@ impl<'a> Index<'a> {
     /// a space. `kind` is asked only of a new name or one of no kind yet.
     fn intern(
         &mut self,
-        name: &str,
-        lower: Option<&str>,
+        name: Cow<'a, str>,
+        lower: Option<&'a str>,
         kind: impl FnOnce() -> Kind,
         pos: Pos,
         multi_word: bool,
     ) -> usize {
         // else the lower-case form in a reused buffer, copied only for a new name
         let found = match lower {
-            Some(l) => self.find_or_add_lower(l),
-            None => with_lower(name, |l| self.find_or_add_lower(l)),
+            Some(l) => self.find_or_add_lower(l).map_err(|k| (Cow::Borrowed(l), k)),
+            None => with_lower(&name, |l| {
+                self.find_or_add_lower(l)
+                    .map_err(|k| (Cow::Owned(l.to_owned()), k))
+            }),
         };
         let (lower, same_key) = match found {
             Ok(i) => {
@@ -1822,10 +1818,10 @@ impl<'a> Index<'a> {
                     if kind != Kind::Unknown {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
-                            let at = self.orgs.partition_point(|o| o.ent < i);
-                            let name = &self.names[self.ents[i].name.clone()];
-                            let org = OrgRef::new(i, name, kind, &mut self.org_words);
-                            self.orgs.insert(at, org);
+                            let at = self.orgs.partition_point(|&o| o < i);
+                            self.orgs.insert(at, i);
+                            let (starts, words) = (&mut self.org_starts, &mut self.org_words);
+                            add_org_starts(i, &self.ents[i].name, kind, starts, words);
                         }
                     }
                 }
@@ -1836,20 +1832,18 @@ impl<'a> Index<'a> {
         let kind = kind();
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
-            let org = OrgRef::new(ei, name, kind, &mut self.org_words);
-            self.orgs.push(org);
+            self.orgs.push(ei);
+            add_org_starts(ei, &name, kind, &mut self.org_starts, &mut self.org_words);
         }
         let same_last = if multi_word {
-            let last = last_key(last_word(&self.lower_names[lower.clone()]));
+            let last = last_key(last_word(&lower));
             self.last_keys.insert(last);
             self.by_last.insert(last, ei)
         } else {
             None
         };
-        let at = self.names.len();
-        self.names.push_str(name);
         self.ents.push(Entity {
-            name: at..self.names.len(),
+            name,
             kind,
             traits: Traits::default(),
             found: OnceCell::new(),
@@ -1924,26 +1918,25 @@ impl<'a> Index<'a> {
         // the first of equals in entity order, as the list is read backwards
         .min_by_key(|&(i, e)| (e.first, i))
         .map(|(i, _)| i);
-        // candidate orgs: longer forms starting with the word, the most mentioned (the last of
-        // equals)
+        // candidate orgs: longer forms starting with the word, the most mentioned (the last in
+        // entity order of equals: read in no order, and some twice, they are compared by both)
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
         // (none to read when no organisation may start with the word)
-        let orgs = if self.org_words.may_contain(key) {
-            &self.orgs[..]
+        let starts = if self.org_words.may_contain(key) {
+            &self.org_starts[..]
         } else {
             &[]
         };
-        for o in orgs.iter().filter(|o| o.may_start(key, w.len())) {
-            let (i, e) = (o.ent, &self.ents[o.ent]);
-            // (the length of the range of the name is that of the name)
+        for &OrgStart { ent: i, .. } in starts.iter().filter(|s| s.key == key) {
+            let e = &self.ents[i];
             if e.name.len() > w.len()
-                && org.is_none_or(|o| e.mention_count >= self.ents[o].mention_count)
+                && org.is_none_or(|o| (e.mention_count, i) > (self.ents[o].mention_count, o))
                 && {
                     // the first word is `w` (ASCII case aside): a space or the end right after
                     // its length rules out most names before their bytes are compared, read as
                     // bytes without slicing a str
-                    let name = &self.names.as_bytes()[e.name.clone()];
+                    let name = e.name.as_bytes();
                     let nb = name.strip_prefix(b"The ").unwrap_or(name);
                     nb.len() >= w.len()
                         && nb.get(w.len()).is_none_or(|&c| c == b' ')
