@@ -681,10 +681,24 @@ fn ends_sentence(p: &str, toks: &[Tok], spans: &[Span], i: usize) -> bool {
         }),
         TK::Quote(q) => {
             let s = spans[q as usize];
-            let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
             s.closed
-                && inner.ends_with('.')
+                && ends_with_full_stop(&p.as_bytes()[s.start..s.end])
                 && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
+        }
+    }
+}
+
+/// Whether quoted text `q` ends with a full stop, the quote marks " ' ’ ” after it aside: read
+/// from its bytes backwards, where slicing the text at characters tests their boundaries.
+fn ends_with_full_stop(q: &[u8]) -> bool {
+    let mut n = q.len();
+    loop {
+        match q[..n] {
+            [.., b'"' | b'\''] => n -= 1,
+            // ’ ”
+            [.., 0xe2, 0x80, 0x99 | 0x9d] => n -= 3,
+            [.., b'.'] => return true,
+            _ => return false,
         }
     }
 }
