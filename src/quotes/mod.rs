@@ -361,7 +361,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     } else {
         0
     };
-    text::sentences(p, toks, spans, sents);
+    para.sentences(sents);
     for &(a, b) in sents.iter().filter(|s| s.1 > first) {
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos

@@ -12,6 +12,10 @@ pub struct Para<'a> {
     pub p: &'a str,
     pub spans: &'a [Span],
     pub toks: &'a [Tok],
+    /// [`ParaBufs::ends`], and the article's index of the first token: [`Para::sentences`]
+    /// reads the bits of its tokens from there
+    ends: &'a [u64],
+    first: usize,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
     /// always), a word's form is then a slice of it;
@@ -28,6 +32,11 @@ pub struct ParaBufs {
     toks: Vec<Tok>,
     /// the ASCII lower case of all paragraphs one after another, then [`PAD`]
     low: String,
+    /// bit `i % 64` of word `i / 64` set when the article's token `i` [`Tok::ends`]: written as
+    /// the tokenizer pushes each token (no test), where gathering them again per paragraph
+    /// took a pass over the tokens (its end mispredicted). An article has no more tokens than
+    /// bytes, and one word more is read after a paragraph's last.
+    ends: Vec<u64>,
 }
 
 /// A paragraph read into [`ParaBufs`]: where its spans, tokens and lower-case text are.
@@ -46,6 +55,7 @@ impl ParaBufs {
             spans: Vec::with_capacity(bytes / 128 + 4),
             toks: Vec::with_capacity(bytes / 4 + 4),
             low: String::with_capacity(bytes + PAD.len()),
+            ends: vec![0; bytes / 64 + 2],
         }
     }
 
@@ -78,7 +88,8 @@ impl ParaBufs {
                 push_spans_at(p, in_p, &mut bufs.spans);
                 let first = bufs.toks.len();
                 let low = &bufs.low[at..];
-                let ascii_lower = tokenize(p, low, &bufs.spans[first_span..], &mut bufs.toks);
+                let spans = &bufs.spans[first_span..];
+                let ascii_lower = tokenize(p, low, spans, &mut bufs.toks, &mut bufs.ends);
                 Parts {
                     spans: first_span..bufs.spans.len(),
                     toks: first..bufs.toks.len(),
@@ -119,7 +130,7 @@ impl ParaBufs {
 impl<'a> Para<'a> {
     /// Paragraph `p`, whose `parts` [`ParaBufs::read_all`] read into `bufs`.
     pub fn new(p: &'a str, parts: Parts, bufs: &'a ParaBufs) -> Para<'a> {
-        let toks = &bufs.toks[parts.toks];
+        let toks = &bufs.toks[parts.toks.clone()];
         let low_text = parts.low_text.map(|r| &bufs.low[r]);
         let low = match low_text {
             Some(_) => Vec::new(),
@@ -129,6 +140,8 @@ impl<'a> Para<'a> {
             p,
             spans: &bufs.spans[parts.spans],
             toks,
+            ends: &bufs.ends,
+            first: parts.toks.start,
             low_text,
             low,
         }
@@ -248,8 +261,8 @@ pub struct Tok {
     /// filter, the name index and the word lists ask about most words, each by a filter
     pub digest: u16,
     /// a token after which a sentence may end: a quoted span, '.' '!' '?' '…' as punctuation, a
-    /// word with a dot inside that keeps one after it ("U.S."): [`sentences`] looks at these
-    /// alone
+    /// word with a dot inside that keeps one after it ("U.S."): [`Para::sentences`] looks at
+    /// these alone, from the bits of [`ParaBufs::ends`]
     pub ends: bool,
     /// a word with a character other than ASCII that lower case changes (true of few words):
     /// lower-casing a paragraph visits these alone, and the tokenizer, which decodes their
@@ -330,19 +343,20 @@ pub fn char_at(p: &str, i: usize) -> char {
     }
 }
 
-/// Bytes after the text of the last paragraph in [`ParaBufs::low`]: the tokenizer reads eight
+/// Bytes after the text of the last paragraph in [`ParaBufs::low`]: the tokenizer reads sixteen
 /// bytes at a time from any offset in a paragraph without a test for the end of the text.
-const PAD: &str = "        ";
+const PAD: &str = "                ";
 
 /// Tokenise a paragraph into `toks`: words (with inner ' ’ - . & kept), punctuation, quoted
 /// spans; and tell whether lower case changes the ASCII characters of the words alone (no word
-/// [`Tok::lowers`]). `low` is the ASCII lower case of `p` followed by at least eight bytes.
-fn tokenize(p: &str, low: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
+/// [`Tok::lowers`]). `low` is the ASCII lower case of `p` followed by at least [`PAD`] bytes.
+fn tokenize(p: &str, low: &str, spans: &[Span], toks: &mut Vec<Tok>, ends: &mut [u64]) -> bool {
     let mut ascii_lower = true;
     let mut b = 0;
     // the text before each quoted span, whose opening mark stops a word, then the span
     for (si, s) in spans.iter().enumerate() {
-        ascii_lower &= tokenize_run(p, low, b, s.open, toks);
+        ascii_lower &= tokenize_run(p, low, b, s.open, toks, ends);
+        ends[toks.len() / 64] |= 1 << (toks.len() % 64);
         toks.push(Tok {
             kind: TK::Quote(si as u32),
             start: s.open,
@@ -356,12 +370,19 @@ fn tokenize(p: &str, low: &str, spans: &[Span], toks: &mut Vec<Tok>) -> bool {
         });
         b = s.close_end;
     }
-    ascii_lower & tokenize_run(p, low, b, p.len(), toks)
+    ascii_lower & tokenize_run(p, low, b, p.len(), toks, ends)
 }
 
-/// Tokenise `p[b..lim]`, text without a quoted span, into `toks` (`low_text` as `low` for
-/// [`tokenize`]); and tell whether no word [`Tok::lowers`].
-fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Vec<Tok>) -> bool {
+/// Tokenise `p[b..lim]`, text without a quoted span, into `toks` and [`ParaBufs::ends`]
+/// (`low_text` as `low` for [`tokenize`]); and tell whether no word [`Tok::lowers`].
+fn tokenize_run(
+    p: &str,
+    low_text: &str,
+    mut b: usize,
+    lim: usize,
+    toks: &mut Vec<Tok>,
+    ends: &mut [u64],
+) -> bool {
     let bytes = &p.as_bytes()[..lim];
     let low = &low_text.as_bytes()[..lim + PAD.len()];
     let mut ascii_lower = true;
@@ -412,6 +433,8 @@ fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Ve
                 }
             }
         };
+        // (a plain word, above, never ends a sentence)
+        ends[toks.len() / 64] |= u64::from(tok.ends) << (toks.len() % 64);
         toks.push(tok);
         // the space after most tokens, skipped here rather than by a turn of the loop
         b = tok.end + usize::from(bytes.get(tok.end) == Some(&b' '));
@@ -419,23 +442,37 @@ fn tokenize_run(p: &str, low_text: &str, mut b: usize, lim: usize, toks: &mut Ve
     ascii_lower
 }
 
-/// The end of the ASCII letters and digits from byte `from` on, at most `lim`: eight bytes at
-/// a time ([`first_non_alnum`]; a test of each byte costs fewer instructions, but mispredicts
-/// about once a word, which costs more). The bytes are read from `low`, which holds eight bytes
-/// more than `lim` (as for [`tokenize`]), past `lim` too, whatever they are: no test of how many
-/// are left, the end cut at `lim` by a select.
+/// The end of the ASCII letters and digits from byte `from` on, at most `lim`: sixteen bytes at
+/// a time ([`first_non_alnum16`]; a test of each byte costs fewer instructions, but mispredicts
+/// about once a word, which costs more, and so did eight bytes at a time, for the one word in
+/// eight longer than that). The bytes are read from `low`, which holds [`PAD`] bytes more than
+/// `lim` (as for [`tokenize`]), past `lim` too, whatever they are: no test of how many are left,
+/// the end cut at `lim` by a select.
 #[inline]
 fn alnum_end(low: &[u8], mut from: usize, lim: usize) -> usize {
     loop {
-        let k = first_non_alnum(low[from..from + PAD.len()].try_into().unwrap());
-        if k < 8 {
+        let k = first_non_alnum16(low[from..from + PAD.len()].try_into().unwrap());
+        if k < PAD.len() {
             return lim.min(from + k);
         }
-        from += 8;
+        from += PAD.len();
         if from >= lim {
             return lim;
         }
     }
+}
+
+/// Where the first byte of `chunk` that is no ASCII letter or digit is (16 when all are): each
+/// byte's test written as a loop over the sixteen that the compiler turns into a few SIMD
+/// compares, and the first byte that fails found as the trailing zeros of the sixteen results.
+#[inline]
+fn first_non_alnum16(chunk: [u8; 16]) -> usize {
+    let mut other = [0u8; 16];
+    for (o, &b) in other.iter_mut().zip(&chunk) {
+        let alnum = (b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26);
+        *o = if alnum { 0 } else { 0xff };
+    }
+    (u128::from_le_bytes(other).trailing_zeros() / 8) as usize
 }
 
 /// Where the first byte of `chunk` that is no ASCII letter or digit is (8 when all eight are),
@@ -620,30 +657,36 @@ fn ordinal(p: &str, end: usize, w: &str) -> bool {
             .is_some_and(|n| DE_MONTHS.contains(&n.to_lowercase().trim_end_matches([',', '.'])))
 }
 
-/// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to paragraph).
-///
-/// The tokens after which a sentence may end ([`Tok::ends`], few) are found as the bits of one
-/// u64 per 64 tokens, gathered without a branch, then taken one by one: a test per token, or
-/// per few, mispredicts at most of them.
-pub fn sentences(p: &str, toks: &[Tok], spans: &[Span], out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    let mut start = 0;
-    for (block, chunk) in toks.chunks(64).enumerate() {
-        let mut ends = chunk
-            .iter()
-            .enumerate()
-            .fold(0u64, |m, (i, t)| m | u64::from(t.ends) << i);
-        while ends != 0 {
-            let i = block * 64 + ends.trailing_zeros() as usize;
-            ends &= ends - 1;
-            if ends_sentence(p, toks, spans, i) {
-                out.push((start, i + 1));
-                start = i + 1;
+impl Para<'_> {
+    /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to
+    /// paragraph).
+    ///
+    /// The tokens after which a sentence may end ([`Tok::ends`], few) are read as the bits of
+    /// one u64 per 64 tokens from [`ParaBufs::ends`], then taken one by one: a test per token,
+    /// or per few, mispredicts at most of them.
+    pub fn sentences(&self, out: &mut Vec<(usize, usize)>) {
+        let (p, toks, spans) = (self.p, self.toks, self.spans);
+        out.clear();
+        let mut start = 0;
+        for block in (0..toks.len()).step_by(64) {
+            // the 64 bits from the article's token `first + block` on, those of later
+            // paragraphs' tokens cleared
+            let g = self.first + block;
+            let two = u128::from(self.ends[g / 64 + 1]) << 64 | u128::from(self.ends[g / 64]);
+            let mut ends =
+                (two >> (g % 64)) as u64 & u64::MAX >> (64 - (toks.len() - block).min(64));
+            while ends != 0 {
+                let i = block + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                if ends_sentence(p, toks, spans, i) {
+                    out.push((start, i + 1));
+                    start = i + 1;
+                }
             }
         }
-    }
-    if start < toks.len() {
-        out.push((start, toks.len()));
+        if start < toks.len() {
+            out.push((start, toks.len()));
+        }
     }
 }
 
@@ -667,17 +710,31 @@ fn ends_sentence(p: &str, toks: &[Tok], spans: &[Span], i: usize) -> bool {
         }),
         TK::Quote(q) => {
             let s = spans[q as usize];
-            let inner = p[s.start..s.end].trim_end_matches(['"', '\'', '’', '”']);
             s.closed
-                && inner.ends_with('.')
+                && ends_with_full_stop(&p.as_bytes()[s.start..s.end])
                 && next.is_some_and(|n| matches!(n.kind, TK::Quote(_)) || n.is_word() && n.cap)
+        }
+    }
+}
+
+/// Whether quoted text `q` ends with a full stop, the quote marks " ' ’ ” after it aside: read
+/// from its bytes backwards, where slicing the text at characters tests their boundaries.
+fn ends_with_full_stop(q: &[u8]) -> bool {
+    let mut n = q.len();
+    loop {
+        match q[..n] {
+            [.., b'"' | b'\''] => n -= 1,
+            // ’ ”
+            [.., 0xe2, 0x80, 0x99 | 0x9d] => n -= 3,
+            [.., b'.'] => return true,
+            _ => return false,
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_end, ascii_alnum_mask, ALNUM, CLASS, PAD};
+    use super::{alnum_end, ascii_alnum_mask, first_non_alnum16, ALNUM, CLASS, PAD};
 
     /// Every byte value, at every place of the eight, as the class table tells it.
     #[test]
@@ -694,6 +751,23 @@ mod tests {
                     7 + u32::from(alnum),
                     "byte {b:#x} at {at}"
                 );
+            }
+        }
+    }
+
+    /// Every byte value, at every place of the sixteen, as the class table tells it.
+    #[test]
+    fn first_non_alnum16_agrees_with_the_class_table() {
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut chunk = *b"abcdefghijKLMN09";
+                chunk[at] = b;
+                let expected = if CLASS[usize::from(b)] == ALNUM {
+                    16
+                } else {
+                    at
+                };
+                assert_eq!(first_non_alnum16(chunk), expected, "byte {b:#x} at {at}");
             }
         }
     }
