@@ -272,7 +272,6 @@ fn non_ascii_class(s: &str, i: usize) -> (bool, bool) {
 }
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
-#[derive(Default)]
 struct Scratch {
     /// the sentences, as token ranges
     sents: Vec<(usize, usize)>,
@@ -280,8 +279,27 @@ struct Scratch {
     used: Vec<bool>,
     /// the raw quotes found, which [`find_quotes`] reads after
     raws: Vec<Raw>,
-    /// the tokens that may start a cue, a bit each: see [`cue_bits`]
+    /// the tokens of the whole article that may start a cue, a bit each: see [`cue_bits`]
     cue_bits: Vec<u64>,
+    /// the index in the article of the first token of the paragraph [`analyse`] reads next
+    tok_base: usize,
+}
+
+impl Scratch {
+    /// Buffers for the paragraphs of tokens `toks` (all of an article's, in order) in `lang`,
+    /// whose cue bits are set here at once: one pass with one end, where a pass per paragraph
+    /// mispredicts at each paragraph's.
+    fn new(toks: &[text::Tok], lang: Lang) -> Scratch {
+        let mut bits = Vec::with_capacity(toks.len() / 64 + 1);
+        cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, &mut bits);
+        Scratch {
+            sents: Vec::new(),
+            used: Vec::new(),
+            raws: Vec::new(),
+            cue_bits: bits,
+            tok_base: 0,
+        }
+    }
 }
 
 /// Sets in `bits` the bit of each token of `toks` that may start a cue by `cues`, token `i` at
@@ -291,35 +309,45 @@ struct Scratch {
 /// filter sets (a test holds them to it), and only a word has a hyphen: no need to ask a
 /// token's kind.
 fn cue_bits(toks: &[text::Tok], cues: &lex::CueFilter, fr: bool, bits: &mut Vec<u64>) {
-    bits.clear();
     if fr {
-        for chunk in toks.chunks(64) {
-            bits.push(chunk.iter().enumerate().fold(0, |m, (k, t)| {
-                m | (cues.bit(t.digest) | u64::from(t.hyphen)) << k
-            }));
-        }
+        bits_of(toks, bits, |t| cues.bit(t.digest) | u64::from(t.hyphen));
     } else {
-        for chunk in toks.chunks(64) {
-            bits.push(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0, |m, (k, t)| m | cues.bit(t.digest) << k),
-            );
-        }
+        bits_of(toks, bits, |t| cues.bit(t.digest));
     }
 }
 
-/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]).
+/// Pushes to `bits` the bits `bit` of `toks`, 64 to a word: whole words 8 tokens at a time,
+/// by loops of fixed length the compiler unrolls (no test per token), then the rest.
 #[inline]
-fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+fn bits_of(toks: &[text::Tok], bits: &mut Vec<u64>, bit: impl Fn(&text::Tok) -> u64) {
+    let word = |chunk: &[text::Tok]| {
+        chunk
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, t)| m | bit(t) << k)
+    };
+    let mut chunks = toks.chunks_exact(64);
+    for chunk in &mut chunks {
+        bits.push(chunk.chunks_exact(8).enumerate().fold(0, |m, (j, c)| {
+            let c: &[text::Tok; 8] = c.try_into().unwrap();
+            m | word(c) << (8 * j)
+        }));
+    }
+    bits.push(word(chunks.remainder()));
+}
+
+/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]), counting tokens
+/// from `base`: it may lie past the paragraph's end.
+#[inline]
+fn next_bit(bits: &[u64], base: usize, from: usize) -> Option<usize> {
+    let from = base + from;
     let mut w = from / 64;
     let mut m = *bits.get(w)? & (u64::MAX << (from % 64));
     while m == 0 {
         w += 1;
         m = *bits.get(w)?;
     }
-    Some(w * 64 + m.trailing_zeros() as usize)
+    Some(w * 64 + m.trailing_zeros() as usize - base)
 }
 
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
@@ -332,7 +360,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         used,
         raws,
         cue_bits: bits,
+        tok_base,
     } = scratch;
+    let base = *tok_base;
+    *tok_base += toks.len();
     raws.clear();
     used.clear();
     used.resize(spans.len(), false);
@@ -344,13 +375,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 
     let en = lang == Lang::En;
-    cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, bits);
     // without a quoted span only a cue yields a quote: a paragraph with no word that may start
     // one needs no sentences, and the words before the first are no cues
     let first = if spans.is_empty() {
         let mut from = 0;
         loop {
-            let Some(c) = next_bit(bits, from) else {
+            let Some(c) = next_bit(bits, base, from).filter(|&c| c < toks.len()) else {
                 return;
             };
             if may_start_cue(para, lang, c) {
@@ -368,7 +398,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         let mut i = a.max(first);
         while i < b {
             // the next word from `covered` on that may start a cue
-            match next_bit(bits, i.max(covered)) {
+            match next_bit(bits, base, i.max(covered)) {
                 Some(c) if c < b => i = c,
                 _ => break,
             }
@@ -2360,7 +2390,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut open_speaker: Option<Sid> = None;
     let mut interviewee: Option<Option<Sid>> = None;
     let mut prev_quotes = 0usize;
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(bufs.toks(), lang);
     // each raw quote's speaker: kept from paragraph to paragraph
     let mut speakers: Vec<Option<Sid>> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
