@@ -56,6 +56,7 @@ enum Subj {
 struct Raw {
     text: String,
     kind: QuoteKind,
+    /// none in a bare attribution, whose cue no one reads
     cue: Option<String>,
     subj: Subj,
     /// position of the cue (or the quote)
@@ -394,7 +395,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     text::sentences(p, toks, spans, sents);
     for &(a, b) in sents.iter().filter(|s| s.1 > first) {
         let mut covered = a; // tokens before this belong to an earlier reported clause
-        let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
+        let mut bare: Option<(usize, usize, Cow<str>, usize)> = None; // subject range, cue, pos
         let mut i = a.max(first);
         while i < b {
             // the next word from `covered` on that may start a cue
@@ -829,8 +830,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             }
             // after the cue
             let mut j = cue_end;
-            // the cue with its addressee ("told reporters"), copied only when that is longer
-            let mut cue_full = Cow::Borrowed(&*cue_text);
+            // the cue with its addressee ("told reporters"), copied only when that is longer (a
+            // clone of the cue's text borrows the paragraph as the cue does)
+            let mut cue_full = cue_text.clone();
             if lang == Lang::En
                 && matches!(
                     lw,
@@ -1086,11 +1088,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     continue;
                 } else if lastw > s0 {
                     // a word before the cue (`lastw` is after the last one)
-                    bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
+                    bare = Some((subj_rng.0, subj_rng.1, cue_full.clone(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
                         kind: QuoteKind::Direct,
-                        cue: Some(cue_full.to_string()),
+                        cue: None,
                         subj: subj.clone(),
                         pos: toks[i].start,
                         attr_only: true,
