@@ -683,7 +683,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     let title = q > s0
                         && para.is_w(q - 1)
                         && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
-                            || TITLE_CUES.contains(para.lw(q - 1)))
+                            || TITLE_CUES.contains_lower(toks[q - 1].digest, para.lb(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
                         continue;
@@ -1188,8 +1188,9 @@ fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     if lang == Lang::En && para.is_cap(i) {
         return lw == b"according";
     }
-    lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
-        || lex::listed_cue_class(lang, lw).is_some()
+    // most words let through are listed: the lead words are compared only with the others
+    lex::listed_cue_class(lang, lw).is_some()
+        || lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
 }
 
 /// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
@@ -1442,11 +1443,16 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
     }
 }
 
+/// Whether the quote of token `q` (text `content`, in the sentence from token `a`), which no cue
+/// attributes, reads as speech. Out of line: asked of few quotes, and a long body in
+/// [`analyse`] would take registers and code space from its loop.
+#[inline(never)]
 fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     let toks = &para.toks;
     // title cues just before
+    // (each word by its digest and bytes, with no test of character boundaries)
     for t in q.saturating_sub(3)..q {
-        if para.is_w(t) && TITLE_CUES.contains(para.lw(t)) {
+        if toks[t].is_word() && TITLE_CUES.contains_lower(toks[t].digest, para.lb(t)) {
             return false;
         }
     }
