@@ -1193,21 +1193,34 @@ fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
         || lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
 }
 
+/// The auxiliaries [`cue_words`] takes into the cue, and their digests.
+const AUX: [&[u8]; 6] = [b"a", b"ont", b"avait", b"has", b"had", b"have"];
+const AUX_DIGESTS: [u16; 6] = {
+    let mut d = [0; 6];
+    let mut k = 0;
+    while k < AUX.len() {
+        d[k] = lex::WordFilter::digest(AUX[k]);
+        k += 1;
+    }
+    d
+};
+
 /// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
 /// said"): borrowed from the paragraph when it is written there with one space. The paragraph
 /// is sliced once, at the end: each slice of a str tests both ends for character boundaries.
 fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
     let (p, toks) = (para.p, &para.toks);
     let (mut start, end) = (toks[i].start, toks[e - 1].end);
-    if i > 0
-        && toks[i - 1].is_word()
-        && matches!(
-            para.lb(i - 1),
-            b"a" | b"ont" | b"avait" | b"has" | b"had" | b"have"
-        )
-        && toks[i - 1].end + 1 >= start
+    // the word before, an auxiliary by its digest (told without a branch) and then its bytes
+    let before = toks[i.saturating_sub(1)];
+    let d = before.digest;
+    if (i > 0)
+        & before.is_word()
+        & AUX_DIGESTS.iter().fold(false, |m, &x| m | (x == d))
+        & (before.end + 1 >= start)
+        && AUX.contains(&para.lb(i - 1))
     {
-        if &p.as_bytes()[toks[i - 1].end..start] != b" " {
+        if &p.as_bytes()[before.end..start] != b" " {
             return Cow::Owned([para.w(i - 1), &p[start..end]].join(" "));
         }
         start = toks[i - 1].start;
