@@ -276,7 +276,8 @@ fn non_ascii_class(s: &str, i: usize) -> (bool, bool) {
 struct Scratch {
     /// the sentences, as token ranges
     sents: Vec<(usize, usize)>,
-    /// whether each quoted span is attributed yet
+    /// whether each quoted span of the article is attributed yet: a paragraph's are its own,
+    /// false until it is read, and need no clearing
     used: Vec<bool>,
     /// the raw quotes found, which [`find_quotes`] reads after
     raws: Vec<Raw>,
@@ -284,21 +285,25 @@ struct Scratch {
     cue_bits: Vec<u64>,
     /// the index in the article of the first token of the paragraph [`analyse`] reads next
     tok_base: usize,
+    /// and of its first quoted span
+    span_base: usize,
 }
 
 impl Scratch {
-    /// Buffers for the paragraphs of tokens `toks` (all of an article's, in order) in `lang`,
+    /// Buffers for the paragraphs of `bufs` (all of an article's, read in order) in `lang`,
     /// whose cue bits are set here at once: one pass with one end, where a pass per paragraph
     /// mispredicts at each paragraph's.
-    fn new(toks: &[text::Tok], lang: Lang) -> Scratch {
+    fn new(bufs: &text::ParaBufs, lang: Lang) -> Scratch {
+        let toks = bufs.toks();
         let mut bits = Vec::with_capacity(toks.len() / 64 + 1);
         cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, &mut bits);
         Scratch {
             sents: Vec::new(),
-            used: Vec::new(),
+            used: vec![false; bufs.span_count()],
             raws: Vec::new(),
             cue_bits: bits,
             tok_base: 0,
+            span_base: 0,
         }
     }
 }
@@ -362,12 +367,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         raws,
         cue_bits: bits,
         tok_base,
+        span_base,
     } = scratch;
     let base = *tok_base;
     *tok_base += toks.len();
+    let used = &mut used[*span_base..*span_base + spans.len()];
+    *span_base += spans.len();
     raws.clear();
-    used.clear();
-    used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
@@ -2411,7 +2417,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut open_speaker: Option<Sid> = None;
     let mut interviewee: Option<Option<Sid>> = None;
     let mut prev_quotes = 0usize;
-    let mut scratch = Scratch::new(bufs.toks(), lang);
+    let mut scratch = Scratch::new(&bufs, lang);
     // each raw quote's speaker: kept from paragraph to paragraph
     let mut speakers: Vec<Option<Sid>> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
