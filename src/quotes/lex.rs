@@ -530,14 +530,18 @@ impl WordFilter {
     /// asked about the same word with it, without reading the word again.
     ///
     /// [`Tok::digest`]: super::text::Tok::digest
+    /// (A `const fn`, for the digests of words a test knows.)
     #[inline]
-    pub fn digest(b: &[u8]) -> u16 {
+    pub const fn digest(b: &[u8]) -> u16 {
         match b {
             [] => Self::digest_parts(0, 0, 0, 0),
             [first, rest @ ..] => Self::digest_parts(
                 b.len(),
-                first | 0x20,
-                rest.first().map_or(0, |&x| x | 0x20),
+                *first | 0x20,
+                match rest.first() {
+                    Some(&x) => x | 0x20,
+                    None => 0,
+                },
                 b[b.len() - 1] | 0x20,
             ),
         }
@@ -546,9 +550,8 @@ impl WordFilter {
     /// [`WordFilter::digest`] of a word of `len` bytes from its first two bytes and last one,
     /// each with bit 5 set (0 for none): for a reader that has them at hand.
     #[inline]
-    pub fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
-        let key =
-            (len as u32) ^ u32::from(first) << 8 ^ u32::from(second) << 16 ^ u32::from(last) << 24;
+    pub const fn digest_parts(len: usize, first: u8, second: u8, last: u8) -> u16 {
+        let key = (len as u32) ^ (first as u32) << 8 ^ (second as u32) << 16 ^ (last as u32) << 24;
         (key.wrapping_mul(0x9e37_79b1) >> 16) as u16
     }
 

@@ -56,6 +56,7 @@ enum Subj {
 struct Raw {
     text: String,
     kind: QuoteKind,
+    /// none in a bare attribution, whose cue no one reads
     cue: Option<String>,
     subj: Subj,
     /// position of the cue (or the quote)
@@ -272,16 +273,39 @@ fn non_ascii_class(s: &str, i: usize) -> (bool, bool) {
 }
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
-#[derive(Default)]
 struct Scratch {
     /// the sentences, as token ranges
     sents: Vec<(usize, usize)>,
-    /// whether each quoted span is attributed yet
+    /// whether each quoted span of the article is attributed yet: a paragraph's are its own,
+    /// false until it is read, and need no clearing
     used: Vec<bool>,
     /// the raw quotes found, which [`find_quotes`] reads after
     raws: Vec<Raw>,
-    /// the tokens that may start a cue, a bit each: see [`cue_bits`]
+    /// the tokens of the whole article that may start a cue, a bit each: see [`cue_bits`]
     cue_bits: Vec<u64>,
+    /// the index in the article of the first token of the paragraph [`analyse`] reads next
+    tok_base: usize,
+    /// and of its first quoted span
+    span_base: usize,
+}
+
+impl Scratch {
+    /// Buffers for the paragraphs of `bufs` (all of an article's, read in order) in `lang`,
+    /// whose cue bits are set here at once: one pass with one end, where a pass per paragraph
+    /// mispredicts at each paragraph's.
+    fn new(bufs: &text::ParaBufs, lang: Lang) -> Scratch {
+        let toks = bufs.toks();
+        let mut bits = Vec::with_capacity(toks.len() / 64 + 1);
+        cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, &mut bits);
+        Scratch {
+            sents: Vec::new(),
+            used: vec![false; bufs.span_count()],
+            raws: Vec::new(),
+            cue_bits: bits,
+            tok_base: 0,
+            span_base: 0,
+        }
+    }
 }
 
 /// Sets in `bits` the bit of each token of `toks` that may start a cue by `cues`, token `i` at
@@ -291,35 +315,45 @@ struct Scratch {
 /// filter sets (a test holds them to it), and only a word has a hyphen: no need to ask a
 /// token's kind.
 fn cue_bits(toks: &[text::Tok], cues: &lex::CueFilter, fr: bool, bits: &mut Vec<u64>) {
-    bits.clear();
     if fr {
-        for chunk in toks.chunks(64) {
-            bits.push(chunk.iter().enumerate().fold(0, |m, (k, t)| {
-                m | (cues.bit(t.digest) | u64::from(t.hyphen)) << k
-            }));
-        }
+        bits_of(toks, bits, |t| cues.bit(t.digest) | u64::from(t.hyphen));
     } else {
-        for chunk in toks.chunks(64) {
-            bits.push(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0, |m, (k, t)| m | cues.bit(t.digest) << k),
-            );
-        }
+        bits_of(toks, bits, |t| cues.bit(t.digest));
     }
 }
 
-/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]).
+/// Pushes to `bits` the bits `bit` of `toks`, 64 to a word: whole words 8 tokens at a time,
+/// by loops of fixed length the compiler unrolls (no test per token), then the rest.
 #[inline]
-fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+fn bits_of(toks: &[text::Tok], bits: &mut Vec<u64>, bit: impl Fn(&text::Tok) -> u64) {
+    let word = |chunk: &[text::Tok]| {
+        chunk
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, t)| m | bit(t) << k)
+    };
+    let mut chunks = toks.chunks_exact(64);
+    for chunk in &mut chunks {
+        bits.push(chunk.chunks_exact(8).enumerate().fold(0, |m, (j, c)| {
+            let c: &[text::Tok; 8] = c.try_into().unwrap();
+            m | word(c) << (8 * j)
+        }));
+    }
+    bits.push(word(chunks.remainder()));
+}
+
+/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]), counting tokens
+/// from `base`: it may lie past the paragraph's end.
+#[inline]
+fn next_bit(bits: &[u64], base: usize, from: usize) -> Option<usize> {
+    let from = base + from;
     let mut w = from / 64;
     let mut m = *bits.get(w)? & (u64::MAX << (from % 64));
     while m == 0 {
         w += 1;
         m = *bits.get(w)?;
     }
-    Some(w * 64 + m.trailing_zeros() as usize)
+    Some(w * 64 + m.trailing_zeros() as usize - base)
 }
 
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
@@ -332,10 +366,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         used,
         raws,
         cue_bits: bits,
+        tok_base,
+        span_base,
     } = scratch;
+    let base = *tok_base;
+    *tok_base += toks.len();
+    let used = &mut used[*span_base..*span_base + spans.len()];
+    *span_base += spans.len();
     raws.clear();
-    used.clear();
-    used.resize(spans.len(), false);
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
@@ -344,13 +382,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     }
 
     let en = lang == Lang::En;
-    cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, bits);
     // without a quoted span only a cue yields a quote: a paragraph with no word that may start
     // one needs no sentences, and the words before the first are no cues
     let first = if spans.is_empty() {
         let mut from = 0;
         loop {
-            let Some(c) = next_bit(bits, from) else {
+            let Some(c) = next_bit(bits, base, from).filter(|&c| c < toks.len()) else {
                 return;
             };
             if may_start_cue(para, lang, c) {
@@ -364,11 +401,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     para.sentences(sents);
     for &(a, b) in sents.iter().filter(|s| s.1 > first) {
         let mut covered = a; // tokens before this belong to an earlier reported clause
-        let mut bare: Option<(usize, usize, String, usize)> = None; // subject range, cue, pos
+        let mut bare: Option<(usize, usize, Cow<str>, usize)> = None; // subject range, cue, pos
         let mut i = a.max(first);
         while i < b {
             // the next word from `covered` on that may start a cue
-            match next_bit(bits, i.max(covered)) {
+            match next_bit(bits, base, i.max(covered)) {
                 Some(c) if c < b => i = c,
                 _ => break,
             }
@@ -652,7 +689,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     let title = q > s0
                         && para.is_w(q - 1)
                         && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
-                            || TITLE_CUES.contains(para.lw(q - 1)))
+                            || TITLE_CUES.contains_lower(toks[q - 1].digest, para.lb(q - 1)))
                         && is_title_case(&p[spans[qi].start..spans[qi].end]);
                     if title {
                         continue;
@@ -799,8 +836,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             }
             // after the cue
             let mut j = cue_end;
-            // the cue with its addressee ("told reporters"), copied only when that is longer
-            let mut cue_full = Cow::Borrowed(&*cue_text);
+            // the cue with its addressee ("told reporters"), copied only when that is longer (a
+            // clone of the cue's text borrows the paragraph as the cue does)
+            let mut cue_full = cue_text.clone();
             if lang == Lang::En
                 && matches!(
                     lw,
@@ -1056,11 +1094,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     continue;
                 } else if lastw > s0 {
                     // a word before the cue (`lastw` is after the last one)
-                    bare = Some((subj_rng.0, subj_rng.1, cue_full.to_string(), toks[i].start));
+                    bare = Some((subj_rng.0, subj_rng.1, cue_full.clone(), toks[i].start));
                     raws.push(Raw {
                         text: String::new(),
                         kind: QuoteKind::Direct,
-                        cue: Some(cue_full.to_string()),
+                        cue: None,
                         subj: subj.clone(),
                         pos: toks[i].start,
                         attr_only: true,
@@ -1156,9 +1194,22 @@ fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
     if lang == Lang::En && para.is_cap(i) {
         return lw == b"according";
     }
-    lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
-        || lex::listed_cue_class(lang, lw).is_some()
+    // most words let through are listed: the lead words are compared only with the others
+    lex::listed_cue_class(lang, lw).is_some()
+        || lex::cue_lead_words(lang).iter().any(|w| w.as_bytes() == lw)
 }
+
+/// The auxiliaries [`cue_words`] takes into the cue, and their digests.
+const AUX: [&[u8]; 6] = [b"a", b"ont", b"avait", b"has", b"had", b"have"];
+const AUX_DIGESTS: [u16; 6] = {
+    let mut d = [0; 6];
+    let mut k = 0;
+    while k < AUX.len() {
+        d[k] = lex::WordFilter::digest(AUX[k]);
+        k += 1;
+    }
+    d
+};
 
 /// The text of cue tokens `i..e`, after a French or English auxiliary ("a déclaré", "has
 /// said"): borrowed from the paragraph when it is written there with one space. The paragraph
@@ -1166,15 +1217,16 @@ fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
 fn cue_words<'p>(para: &'p Para, i: usize, e: usize) -> Cow<'p, str> {
     let (p, toks) = (para.p, &para.toks);
     let (mut start, end) = (toks[i].start, toks[e - 1].end);
-    if i > 0
-        && toks[i - 1].is_word()
-        && matches!(
-            para.lb(i - 1),
-            b"a" | b"ont" | b"avait" | b"has" | b"had" | b"have"
-        )
-        && toks[i - 1].end + 1 >= start
+    // the word before, an auxiliary by its digest (told without a branch) and then its bytes
+    let before = toks[i.saturating_sub(1)];
+    let d = before.digest;
+    if (i > 0)
+        & before.is_word()
+        & AUX_DIGESTS.iter().fold(false, |m, &x| m | (x == d))
+        & (before.end + 1 >= start)
+        && AUX.contains(&para.lb(i - 1))
     {
-        if &p.as_bytes()[toks[i - 1].end..start] != b" " {
+        if &p.as_bytes()[before.end..start] != b" " {
             return Cow::Owned([para.w(i - 1), &p[start..end]].join(" "));
         }
         start = toks[i - 1].start;
@@ -1410,11 +1462,16 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
     }
 }
 
+/// Whether the quote of token `q` (text `content`, in the sentence from token `a`), which no cue
+/// attributes, reads as speech. Out of line: asked of few quotes, and a long body in
+/// [`analyse`] would take registers and code space from its loop.
+#[inline(never)]
 fn speechlike(para: &Para, q: usize, a: usize, content: &str) -> bool {
     let toks = &para.toks;
     // title cues just before
+    // (each word by its digest and bytes, with no test of character boundaries)
     for t in q.saturating_sub(3)..q {
-        if para.is_w(t) && TITLE_CUES.contains(para.lw(t)) {
+        if toks[t].is_word() && TITLE_CUES.contains_lower(toks[t].digest, para.lb(t)) {
             return false;
         }
     }
@@ -2375,7 +2432,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut open_speaker: Option<Sid> = None;
     let mut interviewee: Option<Option<Sid>> = None;
     let mut prev_quotes = 0usize;
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(&bufs, lang);
     // each raw quote's speaker: kept from paragraph to paragraph
     let mut speakers: Vec<Option<Sid>> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {

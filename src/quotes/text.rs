@@ -59,6 +59,16 @@ impl ParaBufs {
         }
     }
 
+    /// The tokens of all paragraphs, each paragraph's after the one before.
+    pub fn toks(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// How many quoted spans all paragraphs have.
+    pub fn span_count(&self) -> usize {
+        self.spans.len()
+    }
+
     /// The buffers of paragraphs `texts`, and where each one is. The ASCII lower case and the
     /// quote marks of the whole article are found in one pass each, not one per paragraph
     /// (whose starts and ends cost as much as a short paragraph's bytes).
