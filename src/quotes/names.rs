@@ -310,9 +310,9 @@ impl<'a> Cap<'a> {
     fn new(para: &'a Para<'a>, i: usize) -> Cap<'a> {
         let (t, pb) = (&para.toks[i], para.p.as_bytes());
         let l = para.lw(i);
-        let f = list_flags_d(l, t.digest);
+        let f = word_flags(para, t.start, t.end, l);
         let cut = poss_cut(tail_at(pb, t.end), t.end - t.start);
-        let low = low_bare(l, cut, f);
+        let low = low_bare(para, t.start..t.end, l, cut, f);
         let title = is_title_f(l, f);
         let stop = (f & IN_CAP_STOP != 0) & !title;
         let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
@@ -672,18 +672,29 @@ fn low(l: &str) -> Low<'_> {
     (l, list_flags(l))
 }
 
-/// The [`Low`] of a word of a run, whose lower-case form is `l` and list flags `f`, without
-/// its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII or '’', which lower
-/// case keeps, so the bare word's form is the start of `l`. (One exception: a Greek capital
-/// sigma right before the ending is 'σ' in `l`, where the bare word lowered alone would end in
-/// the final 'ς'. No word list holds a Greek word, and the form reaches nothing but the lists,
-/// so both forms have the same flags: none.)
-fn low_bare(l: &str, cut: usize, f: u8) -> Low<'_> {
+/// The [`Low`] of a word of a run, bytes `at` of `para`, whose lower-case form is `l` and list
+/// flags `f`, without its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII
+/// or '’', which lower case keeps, so the bare word's form is the start of `l`. (One exception:
+/// a Greek capital sigma right before the ending is 'σ' in `l`, where the bare word lowered
+/// alone would end in the final 'ς'. No word list holds a Greek word, and the form reaches
+/// nothing but the lists, so both forms have the same flags: none.)
+fn low_bare<'p>(para: &Para, at: Range<usize>, l: &'p str, cut: usize, f: u8) -> Low<'p> {
     if cut == 0 {
         (l, f)
     } else {
-        low(&l[..l.len() - cut])
+        let bare = &l[..l.len() - cut];
+        (bare, word_flags(para, at.start, at.end - cut, bare))
     }
+}
+
+/// [`list_flags`] of lower-case word `l`, bytes `start..end` of `para`: by [`list_flags_at`]
+/// in the paragraph's lower-case text (which most paragraphs have), with no branch on whether
+/// the word is in a list.
+#[inline(always)]
+fn word_flags(para: &Para, start: usize, end: usize, l: &str) -> u8 {
+    para.low_bytes()
+        .and_then(|low| list_flags_at(low, start, end))
+        .unwrap_or_else(|| list_flags(l))
 }
 
 /// [`Run::org`] of a run's words `lows`: [`low_org_kind`] of only those words it may find in
