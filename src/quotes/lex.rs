@@ -1892,14 +1892,8 @@ static LIST_FILTER: LazyLock<WordFilter> =
 /// to seven.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
-    list_flags_d(l, WordFilter::digest(l.as_bytes()))
-}
-
-/// [`list_flags`] of `l` whose [`WordFilter::digest`] is `d` (a token's).
-#[inline]
-pub fn list_flags_d(l: &str, d: u16) -> u8 {
-    // most capitalised words are names, in no list
-    if !LIST_FILTER.may_contain_digest(d) {
+    // most words asked are in no list
+    if !LIST_FILTER.may_contain(l) {
         return 0;
     }
     LIST_FLAGS.get(l).copied().unwrap_or(0)
@@ -1988,7 +1982,7 @@ impl ListEntry {
 
 /// The words of [`LIST_FLAGS`] of up to 16 bytes, by a hash of their [`ListKey`]: a word's
 /// lists are told by comparing its key with the two entries from its bucket's first, with no
-/// branch on whether it is in one (where the filter of [`list_flags_d`] let about every other
+/// branch on whether it is in one (where the filter of [`list_flags`] let about every other
 /// capitalised word through, at no predictable place, before a hashed look-up). Built at
 /// compile time.
 struct ListTable {

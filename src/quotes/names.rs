@@ -288,7 +288,8 @@ impl<'a> LowerWords<'a> {
     /// What [`runs`] asks of the capitalised words of paragraph `pi`, in the order of
     /// [`LowerWords::caps`], and of one more (of the next paragraph, or the end).
     fn info(&self, pi: usize) -> &[Cap<'a>] {
-        &self.info[self.para_caps[pi]..=self.para_caps[pi + 1]]
+        // (not `..=`, whose range tests more than its bounds)
+        &self.info[self.para_caps[pi]..self.para_caps[pi + 1] + 1]
     }
 
     /// The number of capitalised words of the article.
@@ -829,25 +830,24 @@ pub fn runs<'p>(
     let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
         (0, caps.len())
     } else {
-        caps.iter().fold((0, 0), |(ka, kb), &c| {
+        let (k, k_end) = caps.iter().fold((0, 0), |(ka, kb), &c| {
             (
                 ka + usize::from((c as usize) < a),
                 kb + usize::from((c as usize) < b),
             )
-        })
+        });
+        // a stop word, or a capitalised common word at a sentence start, is no name; a role
+        // word or one with a lower-case part after a hyphen starts no run either
+        // ([`Cap::skip`]). The range's first token starts a sentence in it: a word there that
+        // starts a run in the paragraph is asked whether it is common (known at sentence starts
+        // only, as at a paragraph's start). One branch for the few such words.
+        let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
+        let common = (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0)
+            != 0)
+            && is_common(&lower_words.found, para, a, &info[k]);
+        (k + usize::from(common), k_end)
     };
     let caps = &caps[..k_end];
-    // a stop word, or a capitalised common word at a sentence start, is no name; a role word or
-    // one with a lower-case part after a hyphen starts no run either ([`LowerWords::skip`]).
-    // A range's first token starts a sentence in it: a word there that starts a run in the
-    // paragraph is asked whether it is common (known at sentence starts only). One branch for
-    // the few such words.
-    let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
-    if (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0) != 0)
-        && is_common(&lower_words.found, para, a, &info[k])
-    {
-        k += 1;
-    }
     k += info[k].skip as usize;
     while k < caps.len() {
         let i = caps[k] as usize;
