@@ -280,16 +280,11 @@ impl<'a> LowerWords<'a> {
         }
     }
 
-    /// The capitalised words of paragraph `pi`, in order.
-    fn caps(&self, pi: usize) -> &[u32] {
-        &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
-    }
-
-    /// What [`runs`] asks of the capitalised words of paragraph `pi`, in the order of
-    /// [`LowerWords::caps`], and of one more (of the next paragraph, or the end).
-    fn info(&self, pi: usize) -> &[Cap<'a>] {
-        // (not `..=`, whose range tests more than its bounds)
-        &self.info[self.para_caps[pi]..self.para_caps[pi + 1] + 1]
+    /// Where the capitalised words of paragraph `pi` are in `caps` and `info` (whose entry
+    /// after them is the next paragraph's first, or [`Cap::END`]): [`runs`] reads both at these
+    /// indices, with no slice of either (each slice tests its bounds).
+    fn para_caps(&self, pi: usize) -> (usize, usize) {
+        (self.para_caps[pi], self.para_caps[pi + 1])
     }
 
     /// The number of capitalised words of the article.
@@ -824,32 +819,33 @@ pub fn runs<'p>(
     let pb = p.as_bytes();
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
-    let (caps, info) = (lower_words.caps(pi), lower_words.info(pi));
+    let (caps, info) = (&lower_words.caps, &lower_words.info);
+    let (first, last) = lower_words.para_caps(pi);
     // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
     // no branch per word, where a search for each end mispredicted at a step or two of each
     let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
-        (0, caps.len())
+        (first, last)
     } else {
-        let (k, k_end) = caps.iter().fold((0, 0), |(ka, kb), &c| {
-            (
-                ka + usize::from((c as usize) < a),
-                kb + usize::from((c as usize) < b),
-            )
-        });
+        let (k, k_end) = caps[first..last]
+            .iter()
+            .fold((first, first), |(ka, kb), &c| {
+                (
+                    ka + usize::from((c as usize) < a),
+                    kb + usize::from((c as usize) < b),
+                )
+            });
         // a stop word, or a capitalised common word at a sentence start, is no name; a role
         // word or one with a lower-case part after a hyphen starts no run either
         // ([`Cap::skip`]). The range's first token starts a sentence in it: a word there that
         // starts a run in the paragraph is asked whether it is common (known at sentence starts
         // only, as at a paragraph's start). One branch for the few such words.
-        let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
-        let common = (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0)
-            != 0)
+        let at_a = (k < last) & (caps.get(k).map(|&i| i as usize) == Some(a));
+        let common = (at_a & (info[k].skip == 0) & (info[k].bits & C_SENT == 0))
             && is_common(&lower_words.found, para, a, &info[k]);
         (k + usize::from(common), k_end)
     };
-    let caps = &caps[..k_end];
     k += info[k].skip as usize;
-    while k < caps.len() {
+    while k < k_end {
         let i = caps[k] as usize;
         let c = &info[k];
         let t = &toks[i];
