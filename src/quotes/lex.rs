@@ -1849,23 +1849,35 @@ pub const IN_PERSON_ROLES: u8 = 32;
 pub const IN_ORG_WORDS: u8 = 64;
 pub const IN_OTHER_ORG: u8 = 128;
 
+/// The lists [`list_flags`] covers, each with its bit (and [`ORG_NOMINAL_LIST`], whose bit is
+/// [`IN_ORG_NOMINALS`]).
+const LISTS: [(&[&str], u8); 10] = [
+    (CAP_STOP_LIST, IN_CAP_STOP),
+    (EN_WEEKDAYS, IN_CAP_STOP),
+    (TITLES_LIST, IN_TITLES),
+    (SPOKES_LIST, IN_SPOKES),
+    (GENERIC_LIST, IN_GENERIC),
+    (PERSON_ROLES_LIST, IN_PERSON_ROLES),
+    (GOV_LIST, IN_ORG_WORDS),
+    (MEDIA_LIST, IN_ORG_WORDS),
+    (ORG_MISC_LIST, IN_ORG_WORDS),
+    (OTHER_ORG_LIST, IN_OTHER_ORG),
+];
+
+/// The number of words of [`LISTS`] and [`ORG_NOMINAL_LIST`], counted once per list a word is in.
+const LIST_WORDS: usize = {
+    let (mut n, mut k) = (ORG_NOMINAL_LIST.len(), 0);
+    while k < LISTS.len() {
+        n += LISTS[k].0.len();
+        k += 1;
+    }
+    n
+};
+
 /// Word -> the lists it is in, for the lists [`list_flags`] covers.
 static LIST_FLAGS: LazyLock<WordMap<&'static str, u8>> = LazyLock::new(|| {
-    let lists: [(&[&'static str], u8); 10] = [
-        (CAP_STOP_LIST, IN_CAP_STOP),
-        (EN_WEEKDAYS, IN_CAP_STOP),
-        (TITLES_LIST, IN_TITLES),
-        (SPOKES_LIST, IN_SPOKES),
-        (GENERIC_LIST, IN_GENERIC),
-        (PERSON_ROLES_LIST, IN_PERSON_ROLES),
-        (GOV_LIST, IN_ORG_WORDS),
-        (MEDIA_LIST, IN_ORG_WORDS),
-        (ORG_MISC_LIST, IN_ORG_WORDS),
-        (OTHER_ORG_LIST, IN_OTHER_ORG),
-    ];
-    let len = lists.iter().map(|(l, _)| l.len()).sum::<usize>() + ORG_NOMINAL_LIST.len();
-    let mut m = WordMap::with_capacity_and_hasher(len, Default::default());
-    for (list, bit) in lists {
+    let mut m = WordMap::with_capacity_and_hasher(LIST_WORDS, Default::default());
+    for (list, bit) in LISTS {
         for &w in list {
             *m.entry(w).or_default() |= bit;
         }
@@ -1883,17 +1895,203 @@ static LIST_FILTER: LazyLock<WordFilter> =
 /// to seven.
 #[inline]
 pub fn list_flags(l: &str) -> u8 {
-    list_flags_d(l, WordFilter::digest(l.as_bytes()))
-}
-
-/// [`list_flags`] of `l` whose [`WordFilter::digest`] is `d` (a token's).
-#[inline]
-pub fn list_flags_d(l: &str, d: u16) -> u8 {
-    // most capitalised words are names, in no list
-    if !LIST_FILTER.may_contain_digest(d) {
+    // most words asked are in no list
+    if !LIST_FILTER.may_contain(l) {
         return 0;
     }
     LIST_FLAGS.get(l).copied().unwrap_or(0)
+}
+
+/// [`list_flags`] of the word at bytes `start..end` of lower-case text `low`, by [`LIST_TABLE`],
+/// with no branch on the word: `None` for a word the table does not tell (empty, longer than
+/// 16 bytes, of a crowded bucket, or in a text of fewer than eight bytes), for [`list_flags`]
+/// to tell. The word is read as the eight bytes of `low` that hold it (its first eight when it
+/// is longer), and its last eight.
+#[inline]
+pub fn list_flags_at(low: &[u8], start: usize, end: usize) -> Option<u8> {
+    let n = end.wrapping_sub(start);
+    // (from the start, or from eight bytes before the text's end, which the word ends before;
+    // and from eight bytes before the word's end, or the same eight for a word of up to eight)
+    let at = start.min(low.len().wrapping_sub(8));
+    let last = end.max(at + 8) - 8;
+    let b = low.get(at..last + 8)?;
+    if n.wrapping_sub(1) >= 16 {
+        return None;
+    }
+    // the word's bytes from either: for a word of up to eight bytes both are those at `at`, and
+    // for a longer one `at` is its start, so no shift or mask drops any (with no select)
+    let word = |x: &[u8; 8]| {
+        u64::from_le_bytes(*x) >> (8 * (start - at)) & u64::MAX >> (8 * (8 - n.min(8)))
+    };
+    LIST_TABLE.flags(ListKey {
+        head: word(b.first_chunk()?),
+        tail: word(b.last_chunk()?),
+        len: n as u64,
+    })
+}
+
+/// A word of up to 16 bytes for [`LIST_TABLE`]: its first and last eight bytes (its bytes
+/// zero-padded for both when it has eight or fewer) and its length. No word holds a zero byte:
+/// equal keys are equal words.
+#[derive(Clone, Copy)]
+struct ListKey {
+    head: u64,
+    tail: u64,
+    len: u64,
+}
+
+impl ListKey {
+    /// The key of word `w` of 1 to 16 bytes, byte by byte (for the table, at compile time).
+    const fn of(w: &[u8]) -> ListKey {
+        let n = w.len();
+        let m = if n < 8 { n } else { 8 };
+        let (mut head, mut tail, mut k) = (0, 0, 0);
+        while k < m {
+            head |= (w[k] as u64) << (8 * k);
+            tail |= (w[n - m + k] as u64) << (8 * k);
+            k += 1;
+        }
+        ListKey {
+            head,
+            tail,
+            len: n as u64,
+        }
+    }
+
+    /// The key's bucket of [`ListTable::slot`].
+    #[inline]
+    const fn bucket(&self) -> usize {
+        let x = self.head ^ self.tail.rotate_left(23) ^ self.len;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - ListTable::BUCKET_BITS)) as usize
+    }
+}
+
+/// A word of [`LIST_TABLE`]: its [`ListKey`], the length with the word's `IN_*` bits above it
+/// (read with the compare: the compiler branched around a load of the bits alone).
+#[derive(Clone, Copy)]
+struct ListEntry {
+    head: u64,
+    tail: u64,
+    len_flags: u64,
+}
+
+impl ListEntry {
+    /// Whether the entry is the word of `key`: one test, no branch per part.
+    #[inline]
+    const fn is(&self, key: &ListKey) -> bool {
+        (self.head ^ key.head) | (self.tail ^ key.tail) | (self.len_flags & 0xff ^ key.len) == 0
+    }
+}
+
+/// The words of [`LIST_FLAGS`] of up to 16 bytes, by a hash of their [`ListKey`]: a word's
+/// lists are told by comparing its key with the two entries from its bucket's first, with no
+/// branch on whether it is in one (where the filter of [`list_flags`] let about every other
+/// capitalised word through, at no predictable place, before a hashed look-up). Built at
+/// compile time.
+struct ListTable {
+    /// each bucket's first entry in `entries`: entry 0 (of no word) for an empty bucket,
+    /// [`ListTable::CROWDED`] for one of more than two words, which the table does not tell
+    slot: [u16; 1 << ListTable::BUCKET_BITS],
+    /// the words by bucket, after two entries of no word (of length 0, as no word) and
+    /// followed by more: the second entry read after a bucket's first is in bounds (it may be
+    /// the next bucket's: equal keys are equal words, so its flags are right when it matches).
+    /// A power of two of them, read at a masked index with no bounds test.
+    entries: [ListEntry; ListTable::ENTRIES],
+}
+
+static LIST_TABLE: ListTable = ListTable::new();
+
+impl ListTable {
+    const BUCKET_BITS: u32 = 12;
+    const CROWDED: u16 = u16::MAX;
+    const ENTRIES: usize = (LIST_WORDS + 3).next_power_of_two();
+    const NONE: ListEntry = ListEntry {
+        head: 0,
+        tail: 0,
+        len_flags: 0,
+    };
+
+    const fn new() -> ListTable {
+        const BUCKETS: usize = 1 << ListTable::BUCKET_BITS;
+        // each word once, its flags merged, chained per bucket
+        let mut words = [ListTable::NONE; LIST_WORDS];
+        let (mut first, mut next) = ([usize::MAX; BUCKETS], [usize::MAX; LIST_WORDS]);
+        let mut count = [0; BUCKETS];
+        let mut n = 0;
+        let mut li = 0;
+        while li <= LISTS.len() {
+            let len = if li < LISTS.len() {
+                LISTS[li].0.len()
+            } else {
+                ORG_NOMINAL_LIST.len()
+            };
+            let mut wi = 0;
+            while wi < len {
+                let (w, bit) = if li < LISTS.len() {
+                    (LISTS[li].0[wi].as_bytes(), LISTS[li].1)
+                } else {
+                    (ORG_NOMINAL_LIST[wi].0.as_bytes(), IN_ORG_NOMINALS)
+                };
+                wi += 1;
+                if w.is_empty() || w.len() > 16 {
+                    continue;
+                }
+                let key = ListKey::of(w);
+                let b = key.bucket();
+                let mut e = first[b];
+                while e != usize::MAX && !words[e].is(&key) {
+                    e = next[e];
+                }
+                if e == usize::MAX {
+                    words[n] = ListEntry {
+                        head: key.head,
+                        tail: key.tail,
+                        len_flags: key.len | (bit as u64) << 8,
+                    };
+                    (next[n], first[b]) = (first[b], n);
+                    count[b] += 1;
+                    n += 1;
+                } else {
+                    words[e].len_flags |= (bit as u64) << 8;
+                }
+            }
+            li += 1;
+        }
+        let mut t = ListTable {
+            slot: [0; BUCKETS],
+            entries: [ListTable::NONE; ListTable::ENTRIES],
+        };
+        let (mut at, mut b) = (2, 0);
+        while b < BUCKETS {
+            if count[b] > 2 {
+                t.slot[b] = ListTable::CROWDED;
+            } else if count[b] > 0 {
+                t.slot[b] = at as u16;
+                let mut e = first[b];
+                while e != usize::MAX {
+                    t.entries[at] = words[e];
+                    at += 1;
+                    e = next[e];
+                }
+            }
+            b += 1;
+        }
+        t
+    }
+
+    /// The flags of the word of `key`, `None` when its bucket is crowded.
+    #[inline]
+    fn flags(&self, key: ListKey) -> Option<u8> {
+        let s = self.slot[key.bucket()];
+        if s == ListTable::CROWDED {
+            return None;
+        }
+        let s = usize::from(s);
+        // (the bits are read with the compare, which a select of them keeps from a branch)
+        let f = |e: &ListEntry| (e.len_flags >> 8) as u8 & 0u8.wrapping_sub(u8::from(e.is(&key)));
+        let at = |k: usize| &self.entries[k & (ListTable::ENTRIES - 1)];
+        Some(f(at(s)) | f(at(s + 1)))
+    }
 }
 
 /// A word list kept as its bit of [`LIST_FLAGS`]: asked through [`list_flags`] (a filter, then
@@ -1993,4 +2191,41 @@ pub fn is_leading_noun(l: &str) -> bool {
         ]
         .iter()
         .any(|s| l.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`list_flags_at`] tells every listed word of up to 16 bytes (but those of a crowded
+    /// bucket) as [`list_flags`] does, wherever it stands in a text, and a word next to one as
+    /// in no list.
+    #[test]
+    fn list_table_agrees_with_list_flags() {
+        let mut untold = 0;
+        for &w in LIST_FLAGS.keys() {
+            for (pre, post) in [
+                ("", ""),
+                ("", " x"),
+                ("abc ", ""),
+                ("a b c d e f g h ", " x"),
+            ] {
+                let text = format!("{pre}{w}{post}");
+                let (s, e) = (pre.len(), pre.len() + w.len());
+                match list_flags_at(text.as_bytes(), s, e) {
+                    Some(f) => assert_eq!(f, list_flags(w), "{w:?} in {text:?}"),
+                    None => untold += usize::from(w.len() <= 16 && text.len() >= 8),
+                }
+                // the word less its last character, and with a character more
+                let less = w.char_indices().last().map_or(0, |(k, _)| k);
+                for (a, b) in [(s, s + less), (s, e + post.len().min(1))] {
+                    let o = &text[a..b];
+                    if let (Some(f), true) = (list_flags_at(text.as_bytes(), a, b), o != w) {
+                        assert_eq!(f, list_flags(o), "{o:?} in {text:?}");
+                    }
+                }
+            }
+        }
+        assert!(untold < 40, "{untold} untold");
+    }
 }

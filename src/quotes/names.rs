@@ -279,15 +279,11 @@ impl<'a> LowerWords<'a> {
         }
     }
 
-    /// The capitalised words of paragraph `pi`, in order.
-    fn caps(&self, pi: usize) -> &[u32] {
-        &self.caps[self.para_caps[pi]..self.para_caps[pi + 1]]
-    }
-
-    /// What [`runs`] asks of the capitalised words of paragraph `pi`, in the order of
-    /// [`LowerWords::caps`], and of one more (of the next paragraph, or the end).
-    fn info(&self, pi: usize) -> &[Cap<'a>] {
-        &self.info[self.para_caps[pi]..=self.para_caps[pi + 1]]
+    /// Where the capitalised words of paragraph `pi` are in `caps` and `info` (whose entry
+    /// after them is the next paragraph's first, or [`Cap::END`]): [`runs`] reads both at these
+    /// indices, with no slice of either (each slice tests its bounds).
+    fn para_caps(&self, pi: usize) -> (usize, usize) {
+        (self.para_caps[pi], self.para_caps[pi + 1])
     }
 
     /// The number of capitalised words of the article.
@@ -309,9 +305,9 @@ impl<'a> Cap<'a> {
     fn new(para: &'a Para<'a>, i: usize) -> Cap<'a> {
         let (t, pb) = (&para.toks[i], para.p.as_bytes());
         let l = para.lw(i);
-        let f = list_flags_d(l, t.digest);
+        let f = word_flags(para, t.start, t.end, l);
         let cut = poss_cut(tail_at(pb, t.end), t.end - t.start);
-        let low = low_bare(l, cut, f);
+        let low = low_bare(para, t.start..t.end, l, cut, f);
         let title = is_title_f(l, f);
         let stop = (f & IN_CAP_STOP != 0) & !title;
         let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
@@ -671,18 +667,29 @@ fn low(l: &str) -> Low<'_> {
     (l, list_flags(l))
 }
 
-/// The [`Low`] of a word of a run, whose lower-case form is `l` and list flags `f`, without
-/// its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII or '’', which lower
-/// case keeps, so the bare word's form is the start of `l`. (One exception: a Greek capital
-/// sigma right before the ending is 'σ' in `l`, where the bare word lowered alone would end in
-/// the final 'ς'. No word list holds a Greek word, and the form reaches nothing but the lists,
-/// so both forms have the same flags: none.)
-fn low_bare(l: &str, cut: usize, f: u8) -> Low<'_> {
+/// The [`Low`] of a word of a run, bytes `at` of `para`, whose lower-case form is `l` and list
+/// flags `f`, without its possessive ending of `cut` bytes ([`poss_cut`]): the ending is ASCII
+/// or '’', which lower case keeps, so the bare word's form is the start of `l`. (One exception:
+/// a Greek capital sigma right before the ending is 'σ' in `l`, where the bare word lowered
+/// alone would end in the final 'ς'. No word list holds a Greek word, and the form reaches
+/// nothing but the lists, so both forms have the same flags: none.)
+fn low_bare<'p>(para: &Para, at: Range<usize>, l: &'p str, cut: usize, f: u8) -> Low<'p> {
     if cut == 0 {
         (l, f)
     } else {
-        low(&l[..l.len() - cut])
+        let bare = &l[..l.len() - cut];
+        (bare, word_flags(para, at.start, at.end - cut, bare))
     }
+}
+
+/// [`list_flags`] of lower-case word `l`, bytes `start..end` of `para`: by [`list_flags_at`]
+/// in the paragraph's lower-case text (which most paragraphs have), with no branch on whether
+/// the word is in a list.
+#[inline(always)]
+fn word_flags(para: &Para, start: usize, end: usize, l: &str) -> u8 {
+    para.low_bytes()
+        .and_then(|low| list_flags_at(low, start, end))
+        .unwrap_or_else(|| list_flags(l))
 }
 
 /// [`Run::org`] of a run's words `lows`: [`low_org_kind`] of only those words it may find in
@@ -811,33 +818,33 @@ pub fn runs<'p>(
     let pb = p.as_bytes();
     let RunBufs { words, lows } = bufs;
     // a run starts at a capitalised word: from one to the next, without a look at the others
-    let (caps, info) = (lower_words.caps(pi), lower_words.info(pi));
+    let (caps, info) = (&lower_words.caps, &lower_words.info);
+    let (first, last) = lower_words.para_caps(pi);
     // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
     // no branch per word, where a search for each end mispredicted at a step or two of each
     let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
-        (0, caps.len())
+        (first, last)
     } else {
-        caps.iter().fold((0, 0), |(ka, kb), &c| {
-            (
-                ka + usize::from((c as usize) < a),
-                kb + usize::from((c as usize) < b),
-            )
-        })
+        let (k, k_end) = caps[first..last]
+            .iter()
+            .fold((first, first), |(ka, kb), &c| {
+                (
+                    ka + usize::from((c as usize) < a),
+                    kb + usize::from((c as usize) < b),
+                )
+            });
+        // a stop word, or a capitalised common word at a sentence start, is no name; a role
+        // word or one with a lower-case part after a hyphen starts no run either
+        // ([`Cap::skip`]). The range's first token starts a sentence in it: a word there that
+        // starts a run in the paragraph is asked whether it is common (known at sentence starts
+        // only, as at a paragraph's start). One branch for the few such words.
+        let at_a = (k < last) & (caps.get(k).map(|&i| i as usize) == Some(a));
+        let common = (at_a & (info[k].skip == 0) & (info[k].bits & C_SENT == 0))
+            && is_common(&lower_words.found, para, a, &info[k]);
+        (k + usize::from(common), k_end)
     };
-    let caps = &caps[..k_end];
-    // a stop word, or a capitalised common word at a sentence start, is no name; a role word or
-    // one with a lower-case part after a hyphen starts no run either ([`LowerWords::skip`]).
-    // A range's first token starts a sentence in it: a word there that starts a run in the
-    // paragraph is asked whether it is common (known at sentence starts only). One branch for
-    // the few such words.
-    let first = caps.get(k).map_or(0, |&i| u32::from(i as usize == a));
-    if (first & u32::from(info[k].skip == 0) & u32::from(info[k].bits & C_SENT == 0) != 0)
-        && is_common(&lower_words.found, para, a, &info[k])
-    {
-        k += 1;
-    }
     k += info[k].skip as usize;
-    while k < caps.len() {
+    while k < k_end {
         let i = caps[k] as usize;
         let c = &info[k];
         let t = &toks[i];

@@ -179,6 +179,12 @@ impl<'a> Para<'a> {
             None => self.token_lower(i).as_bytes(),
         }
     }
+    /// The paragraph's lower-case text, when it has one (of which [`Para::lw`] slices each
+    /// word's form, at the word's offsets), as bytes.
+    #[inline]
+    pub fn low_bytes(&self) -> Option<&'a [u8]> {
+        self.low_text.map(str::as_bytes)
+    }
     /// The lower-cased text of the `len` bytes at `at`, which hold words parted by spaces, when
     /// the paragraph has its lower-case text.
     pub fn low_at(&self, at: usize, len: usize) -> Option<&'a str> {
