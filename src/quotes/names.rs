@@ -4,6 +4,7 @@ use super::lex::*;
 use super::text::{first_non_alnum, is_alnum, Para};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
 pub type Pos = (usize, usize);
