@@ -18,7 +18,9 @@ pub struct Para<'a> {
     first: usize,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
-    /// always), a word's form is then a slice of it;
+    /// always), a word's form is then a slice of it; held with the rest of the article's lower
+    /// case and [`PAD`] after it, so that no word ends at the slice's end: that test of a
+    /// character boundary, taken at each paragraph's last word, then always goes one way;
     low_text: Option<&'a str>,
     /// otherwise the lower-cased text of each token, computed on first use.
     low: Vec<OnceCell<Cow<'a, str>>>,
@@ -141,7 +143,7 @@ impl<'a> Para<'a> {
     /// Paragraph `p`, whose `parts` [`ParaBufs::read_all`] read into `bufs`.
     pub fn new(p: &'a str, parts: Parts, bufs: &'a ParaBufs) -> Para<'a> {
         let toks = &bufs.toks[parts.toks.clone()];
-        let low_text = parts.low_text.map(|r| &bufs.low[r]);
+        let low_text = parts.low_text.map(|r| &bufs.low[r.start..]);
         let low = match low_text {
             Some(_) => Vec::new(),
             None => vec![OnceCell::new(); toks.len()],
@@ -180,7 +182,8 @@ impl<'a> Para<'a> {
         }
     }
     /// The paragraph's lower-case text, when it has one (of which [`Para::lw`] slices each
-    /// word's form, at the word's offsets), as bytes.
+    /// word's form, at the word's offsets), as bytes, followed by more bytes (the rest of the
+    /// article's lower case, then [`PAD`]).
     #[inline]
     pub fn low_bytes(&self) -> Option<&'a [u8]> {
         self.low_text.map(str::as_bytes)
