@@ -629,7 +629,8 @@ fn punct(c: char, b: usize) -> Tok {
         hyphen: false,
         ascii: false,
         digest: 0,
-        ends: matches!(c, '.' | '!' | '?' | '…'),
+        // compares joined without a branch: which punctuation comes next is not predictable
+        ends: (c == '.') | (c == '!') | (c == '?') | (c == '…'),
         lowers: false,
     }
 }
