@@ -683,20 +683,21 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 
             // normal order: subject before the cue
             let mut s0 = covered.max(a);
-            for q in (s0..i).rev() {
-                if let Some(qi) = toks[q].quote() {
-                    // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
-                    let title = q > s0
-                        && para.is_w(q - 1)
-                        && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
-                            || TITLE_CUES.contains_lower(toks[q - 1].digest, para.lb(q - 1)))
-                        && is_title_case(&p[spans[qi].start..spans[qi].end]);
-                    if title {
-                        continue;
-                    }
-                    s0 = q + 1;
-                    break;
+            // after the last quote before the cue: found from the spans' offsets, where a scan of
+            // the tokens back from the cue tests each
+            for qi in para.spans_in(s0, i).rev() {
+                let q = para.span_tok(qi);
+                // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
+                let title = q > s0
+                    && para.is_w(q - 1)
+                    && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
+                        || TITLE_CUES.contains_lower(toks[q - 1].digest, para.lb(q - 1)))
+                    && is_title_case(&p[spans[qi].start..spans[qi].end]);
+                if title {
+                    continue;
                 }
+                s0 = q + 1;
+                break;
             }
             // the word right before the cue must not be a determiner / preposition (noun use)
             let mut lastw = i;
