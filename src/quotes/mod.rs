@@ -1833,11 +1833,12 @@ type Sid = usize;
 /// The names resolved as speakers in an article, each once: quotes and paragraphs pass a speaker
 /// on as its index, with no String, and its entity is looked up and its canonical form worked
 /// out once.
-/// An article has a few: a name is looked for by comparing it with each, cheaper than hashing it
-/// and probing a map.
 #[derive(Default)]
 struct Speakers {
     list: Vec<Speaker>,
+    /// the last speaker in `list` whose name has a hash, and in its `same_key` the one before
+    /// it: no String per speaker for the key
+    ids: lex::FxMap<u64, Sid>,
 }
 
 /// A name resolved as a speaker: most quotes of an article share a few speakers, which are
@@ -1845,6 +1846,8 @@ struct Speakers {
 /// each, and looked up in the index once.
 struct Speaker {
     name: String,
+    /// the speaker before it in [`Speakers::ids`] with the same key
+    same_key: Option<Sid>,
     /// its entity in the index
     ei: Option<usize>,
     /// the entity's kind, a person when it has none
@@ -1856,9 +1859,15 @@ struct Speaker {
 impl<'a> Resolver<'a> {
     /// The speaker named `name`, added when new.
     fn speaker(&self, name: &str) -> Sid {
-        let list = &mut self.speakers.borrow_mut().list;
-        if let Some(id) = list.iter().position(|s| s.name == name) {
-            return id;
+        use std::hash::BuildHasher;
+        let key = rustc_hash::FxBuildHasher.hash_one(name);
+        let Speakers { list, ids } = &mut *self.speakers.borrow_mut();
+        let mut at = ids.get(&key).copied();
+        while let Some(id) = at {
+            if list[id].name == name {
+                return id;
+            }
+            at = list[id].same_key;
         }
         let ei = self.idx.entity_index(name);
         let kind = match ei.map(|i| self.idx.ents[i].kind) {
@@ -1868,6 +1877,7 @@ impl<'a> Resolver<'a> {
         let id = list.len();
         list.push(Speaker {
             name: name.to_string(),
+            same_key: ids.insert(key, id),
             ei,
             kind,
             canonical: None,
@@ -2456,6 +2466,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),
+                ids: lex::FxMap::with_capacity_and_hasher(8, Default::default()),
             }
             .into(),
             run_bufs: Default::default(),
