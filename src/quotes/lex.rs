@@ -527,10 +527,10 @@ impl WordFilter {
     /// [`CueFilter`]'s all 16. That is the bit of ASCII lower case (and set in
     /// ASCII digits and most punctuation), so an ASCII word and its lower case share a digest,
     /// told without lower-casing the word. [`Tok::digest`] keeps each word's: every filter is
-    /// asked about the same word with it, without reading the word again.
+    /// asked about the same word with it, without reading the word again. A `const fn`, for
+    /// the digests of words a test knows.
     ///
     /// [`Tok::digest`]: super::text::Tok::digest
-    /// (A `const fn`, for the digests of words a test knows.)
     #[inline]
     pub const fn digest(b: &[u8]) -> u16 {
         match b {

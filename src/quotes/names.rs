@@ -1471,7 +1471,8 @@ static ALIAS_KIND: std::sync::LazyLock<FxMap<&'static str, Kind>> =
     });
 
 /// The name as written, from the run's words joined by spaces (`n`, its [`Run::name`]) and
-/// `kind`, its [`run_kind`].
+/// `kind`, its [`run_kind`]. It only ever lengthens `n` ("The" before a media name): the build
+/// tells a name left as the run's by its length alone, and borrows its lower case then.
 fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     if r.the && matches!(kind, Kind::Org(OrgKind::Media)) && r.n_words >= 2 {
         Cow::Owned(format!("The {n}"))
@@ -1773,9 +1774,9 @@ impl<'a> Index<'a> {
         Some(i)
     }
 
-    /// The entity with lower-case name `l`, or else the entity before it of the same key ([`Entity::same_key`]): the entity to be added
-    /// next is in [`Index::by_name`] then, put there by the one probe that found no entity
-    /// (as [`Index::find_lower`] finds it).
+    /// The entity with lower-case name `l`, or else the entity before it of the same key
+    /// ([`Entity::same_key`]): the entity to be added next is in [`Index::by_name`] then, put
+    /// there by the one probe that found no entity (as [`Index::find_lower`] finds it).
     // (inlined into `intern`, its one caller, which the optimiser does not always see fit to)
     #[inline]
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
