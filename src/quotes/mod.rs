@@ -283,16 +283,12 @@ struct Scratch {
     raws: Vec<Raw>,
     /// the tokens of the whole article that may start a cue, a bit each: see [`cue_bits`]
     cue_bits: Vec<u64>,
-    /// the index in the article of the first token of the paragraph [`analyse`] reads next
-    tok_base: usize,
-    /// and of its first quoted span
-    span_base: usize,
 }
 
 impl Scratch {
-    /// Buffers for the paragraphs of `bufs` (all of an article's, read in order) in `lang`,
-    /// whose cue bits are set here at once: one pass with one end, where a pass per paragraph
-    /// mispredicts at each paragraph's.
+    /// Buffers for the paragraphs of `bufs` (all of an article's) in `lang`, whose cue bits are
+    /// set here at once: one pass with one end, where a pass per paragraph mispredicts at each
+    /// paragraph's.
     fn new(bufs: &text::ParaBufs, lang: Lang) -> Scratch {
         let toks = bufs.toks();
         let mut bits = Vec::with_capacity(toks.len() / 64 + 1);
@@ -302,8 +298,6 @@ impl Scratch {
             used: vec![false; bufs.span_count()],
             raws: Vec::new(),
             cue_bits: bits,
-            tok_base: 0,
-            span_base: 0,
         }
     }
 }
@@ -366,13 +360,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         used,
         raws,
         cue_bits: bits,
-        tok_base,
-        span_base,
     } = scratch;
-    let base = *tok_base;
-    *tok_base += toks.len();
-    let used = &mut used[*span_base..*span_base + spans.len()];
-    *span_base += spans.len();
+    let (base, span_base) = para.article_offsets();
+    let used = &mut used[span_base..span_base + spans.len()];
     raws.clear();
 
     // transcript style: "SMITH: ..." / "Q: ..."

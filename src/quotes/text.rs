@@ -16,6 +16,9 @@ pub struct Para<'a> {
     /// reads the bits of its tokens from there
     ends: &'a [u64],
     first: usize,
+    /// the article's index of the first quoted span: per-article state kept by span (which
+    /// spans analysis has attributed) is read from there
+    first_span: usize,
     /// Cues, names and roles are all looked up by their lower-case form, many times per token:
     /// the paragraph with every word lower-cased in place when that keeps every offset (almost
     /// always), a word's form is then a slice of it; held with the rest of the article's lower
@@ -150,6 +153,7 @@ impl<'a> Para<'a> {
         };
         Para {
             p,
+            first_span: parts.spans.start,
             spans: &bufs.spans[parts.spans],
             toks,
             ends: &bufs.ends,
@@ -157,6 +161,11 @@ impl<'a> Para<'a> {
             low_text,
             low,
         }
+    }
+    /// The article's indices of the paragraph's first token and first quoted span: where its
+    /// bits and flags are in the article-wide vectors built once per article.
+    pub fn article_offsets(&self) -> (usize, usize) {
+        (self.first, self.first_span)
     }
     pub fn w(&self, i: usize) -> &'a str {
         let t = self.toks[i];
