@@ -291,8 +291,10 @@ impl Scratch {
     /// paragraph's.
     fn new(bufs: &text::ParaBufs, lang: Lang) -> Scratch {
         let toks = bufs.toks();
-        let mut bits = Vec::with_capacity(toks.len() / 64 + 1);
+        let mut bits = Vec::with_capacity(toks.len() / 64 + 2);
         cue_bits(toks, lex::cue_filter_of(lang), lang == Lang::Fr, &mut bits);
+        // a word after the last, read with it by `next_bit`
+        bits.push(0);
         Scratch {
             sents: Vec::new(),
             used: vec![false; bufs.span_count()],
@@ -336,18 +338,22 @@ fn bits_of(toks: &[text::Tok], bits: &mut Vec<u64>, bit: impl Fn(&text::Tok) -> 
     bits.push(word(chunks.remainder()));
 }
 
-/// The first token from `from` on whose bit is set in `bits` (of [`cue_bits`]), counting tokens
-/// from `base`: it may lie past the paragraph's end.
+/// The first token of `from..end` whose bit is set in `bits` (of [`cue_bits`]), counting tokens
+/// from `base`: the 64 bits from `from` on are read at once, from two words, and those from
+/// `end` on cleared, so that a sentence of fewer tokens is searched with one test (a search of
+/// the next bit set anywhere, then a test of where it is, mispredicted at both).
 #[inline]
-fn next_bit(bits: &[u64], base: usize, from: usize) -> Option<usize> {
-    let from = base + from;
-    let mut w = from / 64;
-    let mut m = *bits.get(w)? & (u64::MAX << (from % 64));
-    while m == 0 {
-        w += 1;
-        m = *bits.get(w)?;
+fn next_bit(bits: &[u64], base: usize, mut from: usize, end: usize) -> Option<usize> {
+    while from < end {
+        let g = base + from;
+        let two = u128::from(bits[g / 64 + 1]) << 64 | u128::from(bits[g / 64]);
+        let m = (two >> (g % 64)) as u64 & u64::MAX >> (64 - (end - from).min(64));
+        if m != 0 {
+            return Some(from + m.trailing_zeros() as usize);
+        }
+        from += 64;
     }
-    Some(w * 64 + m.trailing_zeros() as usize - base)
+    None
 }
 
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
@@ -377,7 +383,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let first = if spans.is_empty() {
         let mut from = 0;
         loop {
-            let Some(c) = next_bit(bits, base, from).filter(|&c| c < toks.len()) else {
+            let Some(c) = next_bit(bits, base, from, toks.len()) else {
                 return;
             };
             if may_start_cue(para, lang, c) {
@@ -395,9 +401,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         let mut i = a.max(first);
         while i < b {
             // the next word from `covered` on that may start a cue
-            match next_bit(bits, base, i.max(covered)) {
-                Some(c) if c < b => i = c,
-                _ => break,
+            match next_bit(bits, base, i.max(covered), b) {
+                Some(c) => i = c,
+                None => break,
             }
             // the candidate's lower case, as bytes
             let lw = para.lb(i);
