@@ -756,30 +756,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 continue;
             }
             // English "passive / infinitive" uses: "is said to", "was told", "to say"
+            // (the words before by their digests first: few cues follow one, and a comparison
+            // with each word mispredicted at most)
             if lang == Lang::En {
-                if matches!(
-                    before,
-                    b"is"
-                        | b"was"
-                        | b"were"
-                        | b"are"
-                        | b"be"
-                        | b"been"
-                        | b"being"
-                        | b"to"
-                        | b"would"
-                        | b"could"
-                        | b"should"
-                        | b"might"
-                        | b"will"
-                        | b"can"
-                        | b"must"
-                        | b"not"
-                        | b"did"
-                        | b"does"
-                        | b"do"
-                        | b"may"
-                ) && !(para.is_w(cue_end) && complementizer_at(para, lang, cue_end))
+                if EN_AUX_BEFORE.contains_lower(before_d, before)
+                    && !(para.is_w(cue_end) && complementizer_at(para, lang, cue_end))
                 {
                     // "would not say", "declined to say", "was told" – not a speech act here
                     if !matches!(before, b"would" | b"will" | b"could") {
@@ -788,15 +769,17 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 // "unless told otherwise", "when asked", "has been asked that question"
-                if matches!(
-                    before,
-                    b"unless" | b"if" | b"once" | b"until" | b"than" | b"when" | b"been" | b"being"
-                ) && (lw.ends_with(b"ed") || lw == b"told" || lw == b"said")
+                if EN_WHEN_BEFORE.contains_lower(before_d, before)
+                    && (lw.ends_with(b"ed") || lw == b"told" || lw == b"said")
                 {
                     i += 1;
                     continue;
                 }
-                if para.is_w(cue_end) && para.lb(cue_end) == b"to" && lw == b"said" {
+                if toks.get(cue_end).is_some_and(|t| t.digest == TO_DIGEST)
+                    && para.is_w(cue_end)
+                    && para.lb(cue_end) == b"to"
+                    && lw == b"said"
+                {
                     i += 1;
                     continue;
                 }
@@ -858,8 +841,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
             }
             j = skip_pp(para, j, b, lang);
-            // "repeated its position that ...", "reiterated its view that ..."
+            // "repeated its position that ...", "reiterated its view that ..." (told first by the
+            // digest of "that", few words two after a cue's)
             if lang == Lang::En
+                && toks.get(j + 2).is_some_and(|t| t.digest == THAT_DIGEST)
                 && para.is_w(j)
                 && matches!(para.lb(j), b"its" | b"his" | b"her" | b"their" | b"the")
                 && para.is_w(j + 1)
@@ -944,10 +929,16 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
                 // words and quotes: the tokens that are no punctuation, counted up to the 3 the
                 // tests below ask about (a whole count is unrolled and mispredicts at its
-                // remainder: two or three times a cue)
-                let mut rest_words = 0;
-                let mut t = c;
-                while t < b && rest_words < 3 {
+                // remainder: two or three times a cue); the first four tokens without a branch
+                // (those from `b` on read as the sentence's last and not counted), the rest only
+                // after two marks among them, where a count a token mispredicted at its end
+                let rest_word = |t: usize| {
+                    usize::from((t < b) & !matches!(toks[t.min(b - 1)].kind, TK::Punct(_)))
+                };
+                let mut rest_words =
+                    (rest_word(c) + rest_word(c + 1) + rest_word(c + 2) + rest_word(c + 3)).min(3);
+                let mut t = c + 4;
+                while (t < b) & (rest_words < 3) {
                     rest_words += usize::from(!matches!(toks[t].kind, TK::Punct(_)));
                     t += 1;
                 }
@@ -1183,6 +1174,24 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         }
     }
 }
+
+/// The English words before a cue that make it no speech act but for a clause after it ("is
+/// said to", "was told", "to say"; "would" "will" "could" turned away after), and those before
+/// a participle or "told" / "said" ("unless told otherwise", "when asked"): see [`analyse`].
+static EN_AUX_BEFORE: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
+        "is", "was", "were", "are", "be", "been", "being", "to", "would", "could", "should",
+        "might", "will", "can", "must", "not", "did", "does", "do", "may",
+    ])
+});
+static EN_WHEN_BEFORE: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
+    lex::FilteredSet::new(&[
+        "unless", "if", "once", "until", "than", "when", "been", "being",
+    ])
+});
+/// The digests of "to" and "that", each told of a token before its bytes are compared.
+const TO_DIGEST: u16 = lex::WordFilter::digest(b"to");
+const THAT_DIGEST: u16 = lex::WordFilter::digest(b"that");
 
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
 /// or one of [`lex::cue_lead_words`]; in English capitalised only as "According".
