@@ -13,6 +13,7 @@ mod text;
 use lex::{CueClass, Lang, OrgKind};
 use names::{Entity, Index, Kind, Pos};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 use text::{Para, TK};
 
@@ -274,8 +275,10 @@ fn non_ascii_class(s: &str, i: usize) -> (bool, bool) {
 
 /// Buffers [`analyse`] keeps from paragraph to paragraph.
 struct Scratch {
-    /// the sentences, as token ranges
-    sents: Vec<(usize, usize)>,
+    /// the sentences, and the token of each quoted span of the article (a paragraph's, and one
+    /// more, written by [`Para::sentences`] before they are read)
+    sents: Vec<text::Sentence>,
+    span_toks: Vec<usize>,
     /// whether each quoted span of the article is attributed yet: a paragraph's are its own,
     /// false until it is read, and need no clearing
     used: Vec<bool>,
@@ -297,6 +300,7 @@ impl Scratch {
         bits.push(0);
         Scratch {
             sents: Vec::new(),
+            span_toks: vec![0; bufs.span_count() + 1],
             used: vec![false; bufs.span_count()],
             raws: Vec::new(),
             cue_bits: bits,
@@ -356,6 +360,18 @@ fn next_bit(bits: &[u64], base: usize, mut from: usize, end: usize) -> Option<us
     None
 }
 
+/// The quoted spans of `sent` whose tokens (`span_toks`, of [`Para::sentences`]) are among
+/// tokens `a..b`, which are among its own: both ends counted in one pass over its spans (few)
+/// without a branch.
+fn spans_within(span_toks: &[usize], sent: &text::Sentence, a: usize, b: usize) -> Range<usize> {
+    let (mut before, mut upto) = (sent.spans.start, sent.spans.start);
+    for &t in &span_toks[sent.spans.clone()] {
+        before += usize::from(t < a);
+        upto += usize::from(t < b);
+    }
+    before..upto
+}
+
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.
 fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let p = para.p;
@@ -363,12 +379,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let spans = &para.spans;
     let Scratch {
         sents,
+        span_toks,
         used,
         raws,
         cue_bits: bits,
     } = scratch;
     let (base, span_base) = para.article_offsets();
     let used = &mut used[span_base..span_base + spans.len()];
+    let span_toks = &mut span_toks[span_base..=span_base + spans.len()];
     raws.clear();
 
     // transcript style: "SMITH: ..." / "Q: ..."
@@ -394,8 +412,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     } else {
         0
     };
-    para.sentences(sents);
-    for &(a, b) in sents.iter().filter(|s| s.1 > first) {
+    para.sentences(sents, span_toks);
+    for sent in sents.iter().filter(|s| s.b > first) {
+        let (a, b) = (sent.a, sent.b);
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, Cow<str>, usize)> = None; // subject range, cue, pos
         let mut i = a.max(first);
@@ -679,10 +698,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
 
             // normal order: subject before the cue
             let mut s0 = covered.max(a);
-            // after the last quote before the cue: found from the spans' offsets, where a scan of
+            // after the last quote before the cue: found from the spans' tokens, where a scan of
             // the tokens back from the cue tests each
-            for qi in para.spans_in(s0, i).rev() {
-                let q = para.span_tok(qi);
+            for qi in spans_within(span_toks, sent, s0, i).rev() {
+                let q = span_toks[qi];
                 // a title inside the subject phrase ("Owen Stroud, in “The Glass Perimeter,” argues")
                 let title = q > s0
                     && para.is_w(q - 1)
@@ -1098,11 +1117,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         }
 
         // quotes of the sentence left over
-        for qi in para.spans_in(a, b) {
+        for qi in sent.spans.clone() {
             if used[qi] {
                 continue;
             }
-            let q = para.span_tok(qi);
+            let q = span_toks[qi];
             let s = &spans[qi];
             let content = &p[s.start..s.end];
             // continuation of a quotation left open in the previous paragraph

@@ -230,11 +230,6 @@ impl<'a> Para<'a> {
         }
         before..upto
     }
-    /// The token of quoted span `qi`, the one starting at its opening mark.
-    pub fn span_tok(&self, qi: usize) -> usize {
-        let open = self.spans[qi].open;
-        self.toks.partition_point(|t| t.start < open)
-    }
 }
 
 /// Lowers in place every word of `toks` in `low[base..]`, the ASCII lower case of `p`, and tells
@@ -687,16 +682,17 @@ fn ordinal(p: &str, end: usize, w: &str) -> bool {
 }
 
 impl Para<'_> {
-    /// Sentence ranges as token index ranges, into `out` (a buffer kept from paragraph to
-    /// paragraph).
+    /// The sentences, into `out` (a buffer kept from paragraph to paragraph), and the token of
+    /// each quoted span, into `span_toks` (one more than the spans).
     ///
     /// The tokens after which a sentence may end ([`Tok::ends`], few) are read as the bits of
     /// one u64 per 64 tokens from [`ParaBufs::ends`], then taken one by one: a test per token,
-    /// or per few, mispredicts at most of them.
-    pub fn sentences(&self, out: &mut Vec<(usize, usize)>) {
+    /// or per few, mispredicts at most of them. Each quoted span's token is one of them, in the
+    /// spans' order: its index is kept, and the spans counted, without a branch.
+    pub fn sentences(&self, out: &mut Vec<Sentence>, span_toks: &mut [usize]) {
         let (p, toks, spans) = (self.p, self.toks, self.spans);
         out.clear();
-        let mut start = 0;
+        let (mut start, mut q0, mut quotes) = (0, 0, 0);
         for block in (0..toks.len()).step_by(64) {
             // the 64 bits from the article's token `first + block` on, those of later
             // paragraphs' tokens cleared
@@ -707,16 +703,37 @@ impl Para<'_> {
             while ends != 0 {
                 let i = block + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
+                span_toks[quotes] = i;
+                quotes += usize::from(matches!(toks[i].kind, TK::Quote(_)));
                 if ends_sentence(p, toks, spans, i) {
-                    out.push((start, i + 1));
+                    out.push(Sentence {
+                        a: start,
+                        b: i + 1,
+                        spans: q0..quotes,
+                    });
                     start = i + 1;
+                    q0 = quotes;
                 }
             }
         }
         if start < toks.len() {
-            out.push((start, toks.len()));
+            out.push(Sentence {
+                a: start,
+                b: toks.len(),
+                spans: q0..quotes,
+            });
         }
     }
+}
+
+/// A sentence of a paragraph, of [`Para::sentences`].
+pub struct Sentence {
+    /// its tokens, `a..b`
+    pub a: usize,
+    pub b: usize,
+    /// its quoted spans: those whose tokens are among its own (as [`Para::spans_in`] of
+    /// `a..b`), in order, as the quoted spans' tokens are
+    pub spans: Range<usize>,
 }
 
 /// Whether a sentence ends after token `i`, one that [`Tok::ends`].
