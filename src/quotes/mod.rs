@@ -427,7 +427,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // the candidate's lower case, as bytes
             let lw = para.lb(i);
             // a capitalised English word is a cue only as "According to" (below): no look-up
-            if en && para.is_cap(i) && lw != b"according" {
+            // ("according" and "pointed" are told by their digests first, here and below)
+            if en && para.is_cap(i) && (toks[i].digest != ACCORDING_DIGEST || lw != b"according") {
                 i += 1;
                 continue;
             }
@@ -442,12 +443,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
-                    if lw == b"according" && para.is_w(i + 1) && para.lb(i + 1) == b"to" {
+                    if toks[i].digest == ACCORDING_DIGEST
+                        && lw == b"according"
+                        && para.is_w(i + 1)
+                        && para.lb(i + 1) == b"to"
+                    {
                         class = Some(CueClass::According);
                         cue_end = i + 2;
                     } else if para.is_cap(i) {
                         class = None;
-                    } else if lw == b"pointed" && para.is_w(i + 1) && para.lb(i + 1) == b"out" {
+                    } else if toks[i].digest == POINTED_DIGEST
+                        && lw == b"pointed"
+                        && para.is_w(i + 1)
+                        && para.lb(i + 1) == b"out"
+                    {
                         class = Some(CueClass::That);
                         cue_end = i + 2;
                     }
@@ -1208,16 +1217,18 @@ static EN_WHEN_BEFORE: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
         "unless", "if", "once", "until", "than", "when", "been", "being",
     ])
 });
-/// The digests of "to" and "that", each told of a token before its bytes are compared.
+/// The digests of words [`analyse`] compares a token with, each told before its bytes.
 const TO_DIGEST: u16 = lex::WordFilter::digest(b"to");
 const THAT_DIGEST: u16 = lex::WordFilter::digest(b"that");
+const ACCORDING_DIGEST: u16 = lex::WordFilter::digest(b"according");
+const POINTED_DIGEST: u16 = lex::WordFilter::digest(b"pointed");
 
 /// Whether word `i` of a paragraph in `lang` may start a cue for [`analyse`]: a listed cue word
 /// or one of [`lex::cue_lead_words`]; in English capitalised only as "According".
 fn may_start_cue(para: &Para, lang: Lang, i: usize) -> bool {
-    let lw = para.lb(i);
+    let (lw, d) = (para.lb(i), para.toks[i].digest);
     if lang == Lang::En && para.is_cap(i) {
-        return lw == b"according";
+        return d == ACCORDING_DIGEST && lw == b"according";
     }
     // most words let through are listed: the lead words are compared only with the others
     lex::listed_cue_class(lang, lw).is_some()
@@ -1432,7 +1443,8 @@ fn complementizer_at(para: &Para, lang: Lang, i: usize) -> bool {
 fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
     let toks = &para.toks;
     loop {
-        if !para.is_w(j) || j >= b {
+        // (`b` is at most the tokens' count: one test, where `is_w` and a test of `b` took two)
+        if !((j < b) & toks[j.min(b - 1)].is_word()) {
             return j;
         }
         let is_prep = if lang == Lang::En {
