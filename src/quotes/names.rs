@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{first_non_alnum, is_alnum, Para};
+use super::text::{first_non_alnum, is_alnum, Para, Tok};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -204,35 +204,59 @@ const C_TITLE: u16 = 128;
 const C_DOT: u16 = 256;
 
 impl<'a> LowerWords<'a> {
-    fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
-        // every token's index is written, the next one over it unless it is capitalised: a
-        // capitalised word in six or so, at no predictable place, would mispredict a branch on
-        // each. The written indices never overtake the tokens: room for every token, one
-        // allocation. Each word's paragraph is written alike: the words are then read in one
-        // loop, where a loop per paragraph mispredicted at the end of each.
-        let n_toks = paras.iter().map(|p| p.toks.len()).sum::<usize>();
-        let mut caps = vec![0; n_toks];
-        let mut cap_para = vec![0u32; n_toks];
-        let mut para_caps = Vec::with_capacity(paras.len() + 1);
+    /// The capitalised words of `paras`, whose tokens are `toks` (every paragraph's after the
+    /// one before, each paragraph's first at its [`Para::article_offsets`]).
+    fn new(paras: &'a [Para<'a>], toks: &[Tok]) -> LowerWords<'a> {
+        debug_assert_eq!(
+            toks.len(),
+            paras.iter().map(|p| p.toks.len()).sum::<usize>()
+        );
+        // every token's index in the article is written, the next one over it unless it is
+        // capitalised: a capitalised word in six or so, at no predictable place, would
+        // mispredict a branch on each. The written indices never overtake the tokens: room for
+        // every token, one allocation. The tokens are read in one loop, where a loop per
+        // paragraph mispredicted at the end of each; how many capitalised words come before
+        // each token is kept, for where each paragraph's are in `caps`.
+        let mut caps = vec![0; toks.len()];
+        let mut caps_before = vec![0u32; toks.len()];
         let mut n = 0;
-        for (pi, para) in paras.iter().enumerate() {
-            para_caps.push(n);
-            for (i, t) in para.toks.iter().enumerate() {
-                caps[n] = i as u32;
-                cap_para[n] = pi as u32;
-                n += usize::from(t.cap);
-            }
+        for (j, (t, before)) in toks.iter().zip(&mut caps_before).enumerate() {
+            caps[n] = j as u32;
+            *before = n as u32;
+            n += usize::from(t.cap);
         }
-        para_caps.push(n);
         caps.truncate(n);
+        let first_tok = |para: &Para| para.article_offsets().0;
+        let mut para_caps = Vec::with_capacity(paras.len() + 1);
+        para_caps.extend(
+            paras
+                .iter()
+                .map(|para| caps_before.get(first_tok(para)).map_or(n, |&k| k as usize)),
+        );
+        para_caps.push(n);
+        // each word's paragraph: how many paragraphs start at each word (one without a
+        // capitalised word at the same as the next), summed in place, with no branch per word
+        let mut starts = vec![0u32; n + 1];
+        for &k in &para_caps[..paras.len()] {
+            starts[k] += 1;
+        }
+        let mut started = 0;
+        for s in &mut starts {
+            started += *s;
+            *s = started - 1;
+        }
+        let cap_para = starts;
         let mut filter = WordFilter::empty();
         // (written in place, where a push costs about as much as the Cap)
         let mut info = vec![Cap::END; n + 1];
         // the words asked whether they are common ([`C_COMMON`]), gathered as `caps` is
         let mut ask = vec![0u32; n];
         let mut n_ask = 0;
-        for (k, (&i, slot)) in caps.iter().zip(&mut info).enumerate() {
+        for (k, (cap, slot)) in caps.iter_mut().zip(&mut info).enumerate() {
             let para = &paras[cap_para[k] as usize];
+            // (the article's token index becomes the paragraph's)
+            let i = *cap - first_tok(para) as u32;
+            *cap = i;
             let c = Cap::new(para, i as usize);
             // only a word that may start a run is asked whether it is common: the forms of the
             // others (stop words as "the", "but") would fill `found`
@@ -1579,9 +1603,11 @@ fn add_org_starts(
 }
 
 impl<'a> Index<'a> {
-    pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
+    /// The index of paragraphs `paras`, whose tokens are `toks` (every paragraph's after the
+    /// one before, as [`ParaBufs::toks`](super::text::ParaBufs::toks) holds them).
+    pub fn build(paras: &'a [Para<'a>], toks: &[Tok]) -> Index<'a> {
         let mut idx = Index {
-            lower_words: LowerWords::new(paras),
+            lower_words: LowerWords::new(paras, toks),
             ..Index::default()
         };
         // a name starts with a capital: their count bounds the entities, which then never
