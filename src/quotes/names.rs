@@ -154,6 +154,9 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
+    /// the paragraph of each word of `caps` (and one more after them): the name index reads
+    /// the runs of all paragraphs in one pass over `caps`
+    cap_para: Vec<u32>,
     /// what [`runs`] asks of each word of `caps`, and one more at the end ([`Cap::END`]), for
     /// [`Cap::skip`] after the last word
     info: Vec<Cap<'a>>,
@@ -299,6 +302,7 @@ impl<'a> LowerWords<'a> {
         LowerWords {
             found,
             caps,
+            cap_para,
             info,
             para_caps,
         }
@@ -749,6 +753,7 @@ fn word_flags(para: &Para, start: usize, end: usize, l: &str) -> u8 {
 /// [`Run::org`] of a run's words `lows`: [`low_org_kind`] of only those words it may find in
 /// a list (of an organisation list or with a final dot, as it tells first), found by a pass with
 /// no branch per word and read as the set bits of a mask, where asking each word mispredicted.
+#[inline]
 fn run_org_kind(lows: &[Low]) -> Option<OrgKind> {
     let kind = |k: usize| low_org_kind(lows[k].0, lows[k].1);
     if lows.len() > 64 {
@@ -868,15 +873,13 @@ pub fn runs<'p>(
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
 ) {
-    let (p, toks) = (para.p, &para.toks);
-    let pb = p.as_bytes();
-    let RunBufs { words, lows } = bufs;
+    let toks = &para.toks;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let (caps, info) = (&lower_words.caps, &lower_words.info);
     let (first, last) = lower_words.para_caps(pi);
     // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
     // no branch per word, where a search for each end mispredicted at a step or two of each
-    let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
+    let (k, k_end) = if (a == 0) & (b == toks.len()) {
         (first, last)
     } else {
         let (k, k_end) = caps[first..last]
@@ -897,8 +900,52 @@ pub fn runs<'p>(
             && is_common(&lower_words.found, para, a, &info[k]);
         (k + usize::from(common), k_end)
     };
+    read_runs(
+        k,
+        k_end,
+        |_| (pi, para, a, b),
+        lower_words,
+        bufs,
+        |_, r| out.push(r),
+    );
+}
+
+/// The runs of all paragraphs `paras` (of [`LowerWords`] `lower_words`), each passed to `emit`
+/// with its paragraph's index: one pass over the article's capitalised words, where a pass per
+/// paragraph mispredicted at the end of each.
+fn article_runs<'p>(
+    paras: &'p [Para<'p>],
+    lower_words: &LowerWords<'p>,
+    bufs: &mut RunBufs<'p>,
+    emit: impl FnMut(usize, Run<'p>),
+) {
+    let whole = |k: usize| {
+        let pi = lower_words.cap_para[k] as usize;
+        let para = &paras[pi];
+        (pi, para, 0, para.toks.len())
+    };
+    read_runs(0, lower_words.n_caps(), whole, lower_words, bufs, emit);
+}
+
+/// The runs that start at capitalised words `k..k_end` of `lower_words` (the first at `k` or
+/// at the first after it that may start one), each passed to `emit` with its paragraph's
+/// index. `at` tells the paragraph of a word (its index and itself) and the tokens `a..b` of it
+/// read.
+fn read_runs<'p, 'x: 'p>(
+    mut k: usize,
+    k_end: usize,
+    at: impl Fn(usize) -> (usize, &'p Para<'x>, usize, usize),
+    lower_words: &LowerWords<'p>,
+    bufs: &mut RunBufs<'p>,
+    mut emit: impl FnMut(usize, Run<'p>),
+) {
+    let RunBufs { words, lows } = bufs;
+    let (caps, info) = (&lower_words.caps, &lower_words.info);
     k += info[k].skip as usize;
     while k < k_end {
+        let (pi, para, a, b) = at(k);
+        let (p, toks) = (para.p, &para.toks);
+        let pb = p.as_bytes();
         let i = caps[k] as usize;
         let c = &info[k];
         let t = &toks[i];
@@ -911,20 +958,23 @@ pub fn runs<'p>(
             k += info[k].skip as usize;
             // (a connector or title alone is no name)
             if (c.bits & C_TITLE == 0) & !is_connector(c.low.0) {
-                out.push(Run {
-                    name: Cow::Borrowed(&p[t.start..bare_end]),
-                    n_words: 1,
-                    start: t.start,
-                    end: t.end,
-                    first: Some(i),
-                    possessive: c.cut > 0,
-                    titles: Vec::new(),
-                    the,
-                    // ([`run_org_kind`] of the one word)
-                    org: low_org_kind(c.low.0, c.low.1),
-                    // (a possessive word's form is its own, not a slice of the paragraph's)
-                    lower: (c.cut == 0).then_some(c.low.0),
-                });
+                emit(
+                    pi,
+                    Run {
+                        name: Cow::Borrowed(&p[t.start..bare_end]),
+                        n_words: 1,
+                        start: t.start,
+                        end: t.end,
+                        first: Some(i),
+                        possessive: c.cut > 0,
+                        titles: Vec::new(),
+                        the,
+                        // ([`run_org_kind`] of the one word)
+                        org: low_org_kind(c.low.0, c.low.1),
+                        // (a possessive word's form is its own, not a slice of the paragraph's)
+                        lower: (c.cut == 0).then_some(c.low.0),
+                    },
+                );
             }
             continue;
         }
@@ -1030,29 +1080,32 @@ pub fn runs<'p>(
         let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             let name = run_name(p, words, st.spaced);
-            out.push(Run {
-                // most runs have no word of an organisation list nor a final dot: one test
-                org: if st.org_words {
-                    run_org_kind(lows)
-                } else {
-                    None
+            emit(
+                pi,
+                Run {
+                    // most runs have no word of an organisation list nor a final dot: one test
+                    org: if st.org_words {
+                        run_org_kind(lows)
+                    } else {
+                        None
+                    },
+                    lower: match (&lows[..], &name) {
+                        // (a possessive word's form is its own, not a slice of the paragraph's)
+                        ([(l, _)], _) if !possessive => Some(l),
+                        // several words, as written: the paragraph's lower-case text of them
+                        ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
+                        _ => None,
+                    },
+                    name,
+                    n_words: words.len(),
+                    start,
+                    end,
+                    first: Some(i),
+                    possessive,
+                    titles,
+                    the,
                 },
-                lower: match (&lows[..], &name) {
-                    // (a possessive word's form is its own, not a slice of the paragraph's)
-                    ([(l, _)], _) if !possessive => Some(l),
-                    // several words, as written: the paragraph's lower-case text of them
-                    ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
-                    _ => None,
-                },
-                name,
-                n_words: words.len(),
-                start,
-                end,
-                first: Some(i),
-                possessive,
-                titles,
-                the,
-            });
+            );
         }
     }
 }
@@ -1071,6 +1124,7 @@ fn has_break(p: &[u8], end: usize, start: usize) -> bool {
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
 /// where one space parts each word from the next there, as in most names (known when
 /// `spaced`).
+#[inline]
 fn run_name<'p>(p: &'p str, words: &[(usize, usize)], spaced: bool) -> Cow<'p, str> {
     if spaced
         || words
@@ -1618,64 +1672,61 @@ impl<'a> Index<'a> {
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
         idx.infos.reserve(caps);
-        let mut bufs = RunBufs::default();
-        // the runs of all paragraphs, dropped together at the end, where those of each
-        // paragraph, dropped before the next, mispredicted at the end of every paragraph's; a
-        // run starts at a capitalised word: room for all at once
+        // the runs of all paragraphs, each with its paragraph, dropped together at the end,
+        // where those of each paragraph, dropped before the next, mispredicted at the end of
+        // every paragraph's; a run starts at a capitalised word: room for all at once
         let mut all_runs = Vec::with_capacity(caps);
-        for (pi, para) in paras.iter().enumerate() {
-            let p = para.p;
-            let at = all_runs.len();
-            runs(
-                pi,
-                para,
-                0,
-                para.toks.len(),
-                &idx.lower_words,
-                &mut bufs,
-                &mut all_runs,
-            );
-            let rs = &all_runs[at..];
-            for (ri, r) in rs.iter().enumerate() {
-                // the kind is worked out only where it can matter: for the name of a media
-                // organisation ("The Tribune"), and for an entity new or of no kind yet
-                let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
-                // (a clone of a borrowed name is the same slice: no copy)
-                let name = match the_kind {
-                    Some(kind) => display_name(r, kind, r.name.clone()),
-                    None => r.name.clone(),
-                };
-                // acronym definitions "Long Name (ACR)"
-                let after = &p[r.end..];
-                if let Some(rest) = after.strip_prefix(" (") {
-                    if let Some(close) = rest.find(')') {
-                        let acr = &rest[..close];
-                        if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
-                            idx.acronyms.insert(acr.to_string(), name.to_string());
-                        }
+        let mut run_para = Vec::with_capacity(caps);
+        article_runs(paras, &idx.lower_words, &mut RunBufs::default(), |pi, r| {
+            all_runs.push(r);
+            run_para.push(pi as u32);
+        });
+        for (ri, r) in all_runs.iter().enumerate() {
+            let pi = run_para[ri] as usize;
+            let p = paras[pi].p;
+            // the kind is worked out only where it can matter: for the name of a media
+            // organisation ("The Tribune"), and for an entity new or of no kind yet
+            let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+            // (a clone of a borrowed name is the same slice: no copy)
+            let name = match the_kind {
+                Some(kind) => display_name(r, kind, r.name.clone()),
+                None => r.name.clone(),
+            };
+            // acronym definitions "Long Name (ACR)"
+            let after = &p[r.end..];
+            if let Some(rest) = after.strip_prefix(" (") {
+                if let Some(close) = rest.find(')') {
+                    let acr = &rest[..close];
+                    if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
+                        idx.acronyms.insert(acr.to_string(), name.to_string());
                     }
                 }
-                // ("The Tribune" is no lower case of the run's name, and longer than it)
-                let run_lower = r.lower.filter(|_| name.len() == r.name.len());
-                let kind = || the_kind.unwrap_or_else(|| run_kind(r));
-                let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
-                let e = &mut idx.ents[ei];
-                // roles from titles; those from around the mention are found when asked for
-                for t in &r.titles {
-                    add_role(&mut e.traits, t);
-                }
-                let person = e.kind == Kind::Person;
-                idx.infos.push(MentionInfo {
-                    end: r.end,
-                    first: r.first,
-                    pronoun_stop: person.then(|| rs.get(ri + 1).map_or(p.len(), |n| n.start)),
-                    orig: ei,
-                    prev_own: e.last_own.replace(idx.mentions.len()),
-                    prev_merged: None,
-                });
-                idx.mentions.push(((pi, r.start), ei));
-                idx.ents[ei].mention_count += 1;
             }
+            // ("The Tribune" is no lower case of the run's name, and longer than it)
+            let run_lower = r.lower.filter(|_| name.len() == r.name.len());
+            let kind = || the_kind.unwrap_or_else(|| run_kind(r));
+            let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
+            let e = &mut idx.ents[ei];
+            // roles from titles; those from around the mention are found when asked for
+            for t in &r.titles {
+                add_role(&mut e.traits, t);
+            }
+            let person = e.kind == Kind::Person;
+            // (a person's pronouns are looked for up to the next run of the paragraph)
+            let next_start = || match all_runs.get(ri + 1) {
+                Some(n) if run_para[ri + 1] as usize == pi => n.start,
+                _ => p.len(),
+            };
+            idx.infos.push(MentionInfo {
+                end: r.end,
+                first: r.first,
+                pronoun_stop: person.then(next_start),
+                orig: ei,
+                prev_own: e.last_own.replace(idx.mentions.len()),
+                prev_merged: None,
+            });
+            idx.mentions.push(((pi, r.start), ei));
+            idx.ents[ei].mention_count += 1;
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity: found
         // first in a pass that writes each mention and moves on past the single-word ones, with
