@@ -2494,7 +2494,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             continue;
         }
         let res = resolver.get_or_insert_with(|| Resolver {
-            idx: Index::build(&paras),
+            idx: Index::build(&paras, bufs.toks()),
             paras: &paras,
             lang,
             // about a speaker per paragraph, a name of a few words each

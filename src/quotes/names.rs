@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{first_non_alnum, is_alnum, Para};
+use super::text::{first_non_alnum, is_alnum, Para, Tok};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -154,6 +154,9 @@ pub struct LowerWords<'a> {
     found: FxSet<&'a str>,
     /// the capitalised words of each paragraph (token indices), one paragraph after another
     caps: Vec<u32>,
+    /// the paragraph of each word of `caps` (and one more after them): the name index reads
+    /// the runs of all paragraphs in one pass over `caps`
+    cap_para: Vec<u32>,
     /// what [`runs`] asks of each word of `caps`, and one more at the end ([`Cap::END`]), for
     /// [`Cap::skip`] after the last word
     info: Vec<Cap<'a>>,
@@ -204,35 +207,59 @@ const C_TITLE: u16 = 128;
 const C_DOT: u16 = 256;
 
 impl<'a> LowerWords<'a> {
-    fn new(paras: &'a [Para<'a>]) -> LowerWords<'a> {
-        // every token's index is written, the next one over it unless it is capitalised: a
-        // capitalised word in six or so, at no predictable place, would mispredict a branch on
-        // each. The written indices never overtake the tokens: room for every token, one
-        // allocation. Each word's paragraph is written alike: the words are then read in one
-        // loop, where a loop per paragraph mispredicted at the end of each.
-        let n_toks = paras.iter().map(|p| p.toks.len()).sum::<usize>();
-        let mut caps = vec![0; n_toks];
-        let mut cap_para = vec![0u32; n_toks];
-        let mut para_caps = Vec::with_capacity(paras.len() + 1);
+    /// The capitalised words of `paras`, whose tokens are `toks` (every paragraph's after the
+    /// one before, each paragraph's first at its [`Para::article_offsets`]).
+    fn new(paras: &'a [Para<'a>], toks: &[Tok]) -> LowerWords<'a> {
+        debug_assert_eq!(
+            toks.len(),
+            paras.iter().map(|p| p.toks.len()).sum::<usize>()
+        );
+        // every token's index in the article is written, the next one over it unless it is
+        // capitalised: a capitalised word in six or so, at no predictable place, would
+        // mispredict a branch on each. The written indices never overtake the tokens: room for
+        // every token, one allocation. The tokens are read in one loop, where a loop per
+        // paragraph mispredicted at the end of each; how many capitalised words come before
+        // each token is kept, for where each paragraph's are in `caps`.
+        let mut caps = vec![0; toks.len()];
+        let mut caps_before = vec![0u32; toks.len()];
         let mut n = 0;
-        for (pi, para) in paras.iter().enumerate() {
-            para_caps.push(n);
-            for (i, t) in para.toks.iter().enumerate() {
-                caps[n] = i as u32;
-                cap_para[n] = pi as u32;
-                n += usize::from(t.cap);
-            }
+        for (j, (t, before)) in toks.iter().zip(&mut caps_before).enumerate() {
+            caps[n] = j as u32;
+            *before = n as u32;
+            n += usize::from(t.cap);
         }
-        para_caps.push(n);
         caps.truncate(n);
+        let first_tok = |para: &Para| para.article_offsets().0;
+        let mut para_caps = Vec::with_capacity(paras.len() + 1);
+        para_caps.extend(
+            paras
+                .iter()
+                .map(|para| caps_before.get(first_tok(para)).map_or(n, |&k| k as usize)),
+        );
+        para_caps.push(n);
+        // each word's paragraph: how many paragraphs start at each word (one without a
+        // capitalised word at the same as the next), summed in place, with no branch per word
+        let mut starts = vec![0u32; n + 1];
+        for &k in &para_caps[..paras.len()] {
+            starts[k] += 1;
+        }
+        let mut started = 0;
+        for s in &mut starts {
+            started += *s;
+            *s = started - 1;
+        }
+        let cap_para = starts;
         let mut filter = WordFilter::empty();
         // (written in place, where a push costs about as much as the Cap)
         let mut info = vec![Cap::END; n + 1];
         // the words asked whether they are common ([`C_COMMON`]), gathered as `caps` is
         let mut ask = vec![0u32; n];
         let mut n_ask = 0;
-        for (k, (&i, slot)) in caps.iter().zip(&mut info).enumerate() {
+        for (k, (cap, slot)) in caps.iter_mut().zip(&mut info).enumerate() {
             let para = &paras[cap_para[k] as usize];
+            // (the article's token index becomes the paragraph's)
+            let i = *cap - first_tok(para) as u32;
+            *cap = i;
             let c = Cap::new(para, i as usize);
             // only a word that may start a run is asked whether it is common: the forms of the
             // others (stop words as "the", "but") would fill `found`
@@ -275,6 +302,7 @@ impl<'a> LowerWords<'a> {
         LowerWords {
             found,
             caps,
+            cap_para,
             info,
             para_caps,
         }
@@ -483,9 +511,38 @@ fn has_words(s: &str, w: &str) -> bool {
 }
 
 /// The last word of a name.
+#[inline]
 fn last_word(name: &str) -> &str {
-    // a byte search: the str pattern searcher costs more than the short names it looks through
-    &name[name.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
+    &name[last_space(name.as_bytes()).map_or(0, |i| i + 1)..]
+}
+
+/// Where the last space of name `b` is: its last 16 bytes read as two numbers, each tested for
+/// a space in all its bytes at once (two overlapping eights of a name of 8 to 15 bytes: the
+/// first holds no space after the second's start when the second holds none), where a search
+/// byte by byte mispredicted at about every last word's start. A name of fewer than 8 bytes, or
+/// with no space in its last 16, is searched byte by byte (the str pattern searcher costs more
+/// than the short names it looks through).
+#[inline]
+fn last_space(b: &[u8]) -> Option<usize> {
+    /// Bit 7 of each byte of `x` that is a space, the others clear (exact: no carry crosses
+    /// bytes).
+    fn spaces(x: u64) -> u64 {
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let y = x ^ 0x2020_2020_2020_2020;
+        !(((y & LOW7) + LOW7) | y | LOW7)
+    }
+    let n = b.len();
+    if let Some(hi) = b.last_chunk::<8>() {
+        let lo_at = n.saturating_sub(16);
+        let lo = u64::from_le_bytes(b[lo_at..lo_at + 8].try_into().unwrap());
+        let (hi, lo) = (spaces(u64::from_le_bytes(*hi)), spaces(lo));
+        if hi | lo != 0 {
+            let (m, at) = if hi != 0 { (hi, n - 8) } else { (lo, lo_at) };
+            // (bit 7 of byte k, the highest set, leaves 56 - 8k zeros above it)
+            return Some(at + 7 - m.leading_zeros() as usize / 8);
+        }
+    }
+    b.iter().rposition(|&c| c == b' ')
 }
 
 /// `s.split(' ')`, by a byte search (see [`last_word`]).
@@ -696,6 +753,7 @@ fn word_flags(para: &Para, start: usize, end: usize, l: &str) -> u8 {
 /// [`Run::org`] of a run's words `lows`: [`low_org_kind`] of only those words it may find in
 /// a list (of an organisation list or with a final dot, as it tells first), found by a pass with
 /// no branch per word and read as the set bits of a mask, where asking each word mispredicted.
+#[inline]
 fn run_org_kind(lows: &[Low]) -> Option<OrgKind> {
     let kind = |k: usize| low_org_kind(lows[k].0, lows[k].1);
     if lows.len() > 64 {
@@ -815,15 +873,13 @@ pub fn runs<'p>(
     bufs: &mut RunBufs<'p>,
     out: &mut Vec<Run<'p>>,
 ) {
-    let (p, toks) = (para.p, &para.toks);
-    let pb = p.as_bytes();
-    let RunBufs { words, lows } = bufs;
+    let toks = &para.toks;
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let (caps, info) = (&lower_words.caps, &lower_words.info);
     let (first, last) = lower_words.para_caps(pi);
     // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
     // no branch per word, where a search for each end mispredicted at a step or two of each
-    let (mut k, k_end) = if (a == 0) & (b == toks.len()) {
+    let (k, k_end) = if (a == 0) & (b == toks.len()) {
         (first, last)
     } else {
         let (k, k_end) = caps[first..last]
@@ -844,8 +900,52 @@ pub fn runs<'p>(
             && is_common(&lower_words.found, para, a, &info[k]);
         (k + usize::from(common), k_end)
     };
+    read_runs(
+        k,
+        k_end,
+        |_| (pi, para, a, b),
+        lower_words,
+        bufs,
+        |_, r| out.push(r),
+    );
+}
+
+/// The runs of all paragraphs `paras` (of [`LowerWords`] `lower_words`), each passed to `emit`
+/// with its paragraph's index: one pass over the article's capitalised words, where a pass per
+/// paragraph mispredicted at the end of each.
+fn article_runs<'p>(
+    paras: &'p [Para<'p>],
+    lower_words: &LowerWords<'p>,
+    bufs: &mut RunBufs<'p>,
+    emit: impl FnMut(usize, Run<'p>),
+) {
+    let whole = |k: usize| {
+        let pi = lower_words.cap_para[k] as usize;
+        let para = &paras[pi];
+        (pi, para, 0, para.toks.len())
+    };
+    read_runs(0, lower_words.n_caps(), whole, lower_words, bufs, emit);
+}
+
+/// The runs that start at capitalised words `k..k_end` of `lower_words` (the first at `k` or
+/// at the first after it that may start one), each passed to `emit` with its paragraph's
+/// index. `at` tells the paragraph of a word (its index and itself) and the tokens `a..b` of it
+/// read.
+fn read_runs<'p, 'x: 'p>(
+    mut k: usize,
+    k_end: usize,
+    at: impl Fn(usize) -> (usize, &'p Para<'x>, usize, usize),
+    lower_words: &LowerWords<'p>,
+    bufs: &mut RunBufs<'p>,
+    mut emit: impl FnMut(usize, Run<'p>),
+) {
+    let RunBufs { words, lows } = bufs;
+    let (caps, info) = (&lower_words.caps, &lower_words.info);
     k += info[k].skip as usize;
     while k < k_end {
+        let (pi, para, a, b) = at(k);
+        let (p, toks) = (para.p, &para.toks);
+        let pb = p.as_bytes();
         let i = caps[k] as usize;
         let c = &info[k];
         let t = &toks[i];
@@ -858,20 +958,23 @@ pub fn runs<'p>(
             k += info[k].skip as usize;
             // (a connector or title alone is no name)
             if (c.bits & C_TITLE == 0) & !is_connector(c.low.0) {
-                out.push(Run {
-                    name: Cow::Borrowed(&p[t.start..bare_end]),
-                    n_words: 1,
-                    start: t.start,
-                    end: t.end,
-                    first: Some(i),
-                    possessive: c.cut > 0,
-                    titles: Vec::new(),
-                    the,
-                    // ([`run_org_kind`] of the one word)
-                    org: low_org_kind(c.low.0, c.low.1),
-                    // (a possessive word's form is its own, not a slice of the paragraph's)
-                    lower: (c.cut == 0).then_some(c.low.0),
-                });
+                emit(
+                    pi,
+                    Run {
+                        name: Cow::Borrowed(&p[t.start..bare_end]),
+                        n_words: 1,
+                        start: t.start,
+                        end: t.end,
+                        first: Some(i),
+                        possessive: c.cut > 0,
+                        titles: Vec::new(),
+                        the,
+                        // ([`run_org_kind`] of the one word)
+                        org: low_org_kind(c.low.0, c.low.1),
+                        // (a possessive word's form is its own, not a slice of the paragraph's)
+                        lower: (c.cut == 0).then_some(c.low.0),
+                    },
+                );
             }
             continue;
         }
@@ -977,29 +1080,32 @@ pub fn runs<'p>(
         let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             let name = run_name(p, words, st.spaced);
-            out.push(Run {
-                // most runs have no word of an organisation list nor a final dot: one test
-                org: if st.org_words {
-                    run_org_kind(lows)
-                } else {
-                    None
+            emit(
+                pi,
+                Run {
+                    // most runs have no word of an organisation list nor a final dot: one test
+                    org: if st.org_words {
+                        run_org_kind(lows)
+                    } else {
+                        None
+                    },
+                    lower: match (&lows[..], &name) {
+                        // (a possessive word's form is its own, not a slice of the paragraph's)
+                        ([(l, _)], _) if !possessive => Some(l),
+                        // several words, as written: the paragraph's lower-case text of them
+                        ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
+                        _ => None,
+                    },
+                    name,
+                    n_words: words.len(),
+                    start,
+                    end,
+                    first: Some(i),
+                    possessive,
+                    titles,
+                    the,
                 },
-                lower: match (&lows[..], &name) {
-                    // (a possessive word's form is its own, not a slice of the paragraph's)
-                    ([(l, _)], _) if !possessive => Some(l),
-                    // several words, as written: the paragraph's lower-case text of them
-                    ([_, _, ..], Cow::Borrowed(n)) => para.low_at(words[0].0, n.len()),
-                    _ => None,
-                },
-                name,
-                n_words: words.len(),
-                start,
-                end,
-                first: Some(i),
-                possessive,
-                titles,
-                the,
-            });
+            );
         }
     }
 }
@@ -1018,6 +1124,7 @@ fn has_break(p: &[u8], end: usize, start: usize) -> bool {
 /// The words of a run (at their offsets in `p`) joined by single spaces: borrowed from `p`
 /// where one space parts each word from the next there, as in most names (known when
 /// `spaced`).
+#[inline]
 fn run_name<'p>(p: &'p str, words: &[(usize, usize)], spaced: bool) -> Cow<'p, str> {
     if spaced
         || words
@@ -1550,9 +1657,11 @@ fn add_org_starts(
 }
 
 impl<'a> Index<'a> {
-    pub fn build(paras: &'a [Para<'a>]) -> Index<'a> {
+    /// The index of paragraphs `paras`, whose tokens are `toks` (every paragraph's after the
+    /// one before, as [`ParaBufs::toks`](super::text::ParaBufs::toks) holds them).
+    pub fn build(paras: &'a [Para<'a>], toks: &[Tok]) -> Index<'a> {
         let mut idx = Index {
-            lower_words: LowerWords::new(paras),
+            lower_words: LowerWords::new(paras, toks),
             ..Index::default()
         };
         // a name starts with a capital: their count bounds the entities, which then never
@@ -1563,64 +1672,61 @@ impl<'a> Index<'a> {
         idx.by_last.reserve(caps);
         idx.mentions.reserve(caps);
         idx.infos.reserve(caps);
-        let mut bufs = RunBufs::default();
-        // the runs of all paragraphs, dropped together at the end, where those of each
-        // paragraph, dropped before the next, mispredicted at the end of every paragraph's; a
-        // run starts at a capitalised word: room for all at once
+        // the runs of all paragraphs, each with its paragraph, dropped together at the end,
+        // where those of each paragraph, dropped before the next, mispredicted at the end of
+        // every paragraph's; a run starts at a capitalised word: room for all at once
         let mut all_runs = Vec::with_capacity(caps);
-        for (pi, para) in paras.iter().enumerate() {
-            let p = para.p;
-            let at = all_runs.len();
-            runs(
-                pi,
-                para,
-                0,
-                para.toks.len(),
-                &idx.lower_words,
-                &mut bufs,
-                &mut all_runs,
-            );
-            let rs = &all_runs[at..];
-            for (ri, r) in rs.iter().enumerate() {
-                // the kind is worked out only where it can matter: for the name of a media
-                // organisation ("The Tribune"), and for an entity new or of no kind yet
-                let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
-                // (a clone of a borrowed name is the same slice: no copy)
-                let name = match the_kind {
-                    Some(kind) => display_name(r, kind, r.name.clone()),
-                    None => r.name.clone(),
-                };
-                // acronym definitions "Long Name (ACR)"
-                let after = &p[r.end..];
-                if let Some(rest) = after.strip_prefix(" (") {
-                    if let Some(close) = rest.find(')') {
-                        let acr = &rest[..close];
-                        if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
-                            idx.acronyms.insert(acr.to_string(), name.to_string());
-                        }
+        let mut run_para = Vec::with_capacity(caps);
+        article_runs(paras, &idx.lower_words, &mut RunBufs::default(), |pi, r| {
+            all_runs.push(r);
+            run_para.push(pi as u32);
+        });
+        for (ri, r) in all_runs.iter().enumerate() {
+            let pi = run_para[ri] as usize;
+            let p = paras[pi].p;
+            // the kind is worked out only where it can matter: for the name of a media
+            // organisation ("The Tribune"), and for an entity new or of no kind yet
+            let the_kind = (r.the && r.n_words >= 2).then(|| run_kind(r));
+            // (a clone of a borrowed name is the same slice: no copy)
+            let name = match the_kind {
+                Some(kind) => display_name(r, kind, r.name.clone()),
+                None => r.name.clone(),
+            };
+            // acronym definitions "Long Name (ACR)"
+            let after = &p[r.end..];
+            if let Some(rest) = after.strip_prefix(" (") {
+                if let Some(close) = rest.find(')') {
+                    let acr = &rest[..close];
+                    if is_acronym(acr) && !acr.contains(' ') && r.n_words >= 2 {
+                        idx.acronyms.insert(acr.to_string(), name.to_string());
                     }
                 }
-                // ("The Tribune" is no lower case of the run's name, and longer than it)
-                let run_lower = r.lower.filter(|_| name.len() == r.name.len());
-                let kind = || the_kind.unwrap_or_else(|| run_kind(r));
-                let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
-                let e = &mut idx.ents[ei];
-                // roles from titles; those from around the mention are found when asked for
-                for t in &r.titles {
-                    add_role(&mut e.traits, t);
-                }
-                let person = e.kind == Kind::Person;
-                idx.infos.push(MentionInfo {
-                    end: r.end,
-                    first: r.first,
-                    pronoun_stop: person.then(|| rs.get(ri + 1).map_or(p.len(), |n| n.start)),
-                    orig: ei,
-                    prev_own: e.last_own.replace(idx.mentions.len()),
-                    prev_merged: None,
-                });
-                idx.mentions.push(((pi, r.start), ei));
-                idx.ents[ei].mention_count += 1;
             }
+            // ("The Tribune" is no lower case of the run's name, and longer than it)
+            let run_lower = r.lower.filter(|_| name.len() == r.name.len());
+            let kind = || the_kind.unwrap_or_else(|| run_kind(r));
+            let ei = idx.intern(name, run_lower, kind, (pi, r.start), r.n_words > 1);
+            let e = &mut idx.ents[ei];
+            // roles from titles; those from around the mention are found when asked for
+            for t in &r.titles {
+                add_role(&mut e.traits, t);
+            }
+            let person = e.kind == Kind::Person;
+            // (a person's pronouns are looked for up to the next run of the paragraph)
+            let next_start = || match all_runs.get(ri + 1) {
+                Some(n) if run_para[ri + 1] as usize == pi => n.start,
+                _ => p.len(),
+            };
+            idx.infos.push(MentionInfo {
+                end: r.end,
+                first: r.first,
+                pronoun_stop: person.then(next_start),
+                orig: ei,
+                prev_own: e.last_own.replace(idx.mentions.len()),
+                prev_merged: None,
+            });
+            idx.mentions.push(((pi, r.start), ei));
+            idx.ents[ei].mention_count += 1;
         }
         // single-word mentions ("Rubio", "Kaspersky") point to their canonical entity: found
         // first in a pass that writes each mention and moves on past the single-word ones, with
@@ -2055,8 +2161,8 @@ impl<'a> Index<'a> {
 #[cfg(test)]
 mod tests {
     use super::{
-        alnum_pieces, first_word, has_words, opens_description, pronoun_after, pronoun_in,
-        word_before, PRONOUN_PIECES,
+        alnum_pieces, first_word, has_words, last_space, opens_description, pronoun_after,
+        pronoun_in, word_before, PRONOUN_PIECES,
     };
     use crate::quotes::text::is_alnum;
 
@@ -2132,6 +2238,31 @@ mod tests {
             let pieces: Vec<(&str, bool)> = alnum_pieces(s).collect();
             let ascii: Vec<(&str, bool)> = std.iter().map(|w| (*w, w.is_ascii())).collect();
             assert_eq!(pieces, ascii, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn last_space_is_the_last_space() {
+        let names = [
+            "",
+            " ",
+            "ab",
+            "a b",
+            "marco rubio",
+            "anna-lena van der berg",
+            "x y",
+        ];
+        for name in names {
+            for pad in 0..20 {
+                for at in [0, 1, 7, 8, 15, 16] {
+                    let mut s = "a".repeat(pad) + name;
+                    if at < s.len() {
+                        s.insert(at, ' ');
+                    }
+                    let b = s.as_bytes();
+                    assert_eq!(last_space(b), b.iter().rposition(|&c| c == b' '), "{s:?}");
+                }
+            }
         }
     }
 
