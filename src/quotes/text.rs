@@ -431,7 +431,7 @@ fn tokenize_run(
                     )
                 } else {
                     // a character a word keeps inside, or another than ASCII: the general reader
-                    let t = word(p, low_text, lim, b, char::from(x), end);
+                    let t = word::<true>(p, low_text, lim, b, char::from(x), end);
                     ascii_lower &= !t.lowers;
                     t
                 }
@@ -448,7 +448,7 @@ fn tokenize_run(
                     continue;
                 }
                 if word_char(c) {
-                    let t = word(p, low_text, lim, b, c, b + c.len_utf8());
+                    let t = word::<false>(p, low_text, lim, b, c, b + c.len_utf8());
                     ascii_lower &= !t.lowers;
                     t
                 } else {
@@ -552,15 +552,27 @@ fn plain_word(bytes: &[u8], start: usize, end: usize) -> Tok {
 /// `lim`, the end of the text without a quoted span; `low_text` as for [`tokenize_run`]): any
 /// word, with the characters it keeps inside and the dot it may keep after it. Out of line, as
 /// few words need it: the short paths of [`tokenize_run`] keep their registers.
+///
+/// `ASCII_START` when `c` is ASCII: a copy for each kind of first character, which the caller
+/// knows, so that `c` is not tested at each word (ASCII? upper case? changed by lower case?),
+/// one way for an English word with an apostrophe and the other for a Russian word, which
+/// mispredicted at a mix of both.
 #[inline(never)]
-fn word(p: &str, low_text: &str, lim: usize, start: usize, c: char, mut end: usize) -> Tok {
+fn word<const ASCII_START: bool>(
+    p: &str,
+    low_text: &str,
+    lim: usize,
+    start: usize,
+    c: char,
+    mut end: usize,
+) -> Tok {
     let bytes = &p.as_bytes()[..lim];
     let low = low_text.as_bytes();
     let mut hyphen = false;
     let mut dotted = false;
-    let mut ascii = c.is_ascii();
+    let mut ascii = ASCII_START;
     let changes = |c: char| lower_char(c) != Some(c);
-    let mut lowers = !ascii && changes(c);
+    let mut lowers = !ASCII_START && changes(c);
     loop {
         end = alnum_end(low, end, lim);
         let Some(&y) = bytes.get(end) else {
@@ -597,7 +609,8 @@ fn word(p: &str, low_text: &str, lim: usize, start: usize, c: char, mut end: usi
             break;
         }
         ascii &= c2.is_ascii();
-        hyphen |= matches!(c2, '-' | '\u{2011}');
+        // (compares joined without a branch: which character joins is not predictable)
+        hyphen |= (c2 == '-') | (c2 == '\u{2011}');
         dotted |= c2 == '.';
         end = nb;
     }
@@ -607,7 +620,11 @@ fn word(p: &str, low_text: &str, lim: usize, start: usize, c: char, mut end: usi
         kind: TK::Word,
         start,
         end,
-        cap: c.is_uppercase(),
+        cap: if ASCII_START {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        },
         hyphen,
         ascii,
         // an ASCII word's lower case is its bytes with bit 5 set, as the digest takes them, and
