@@ -569,6 +569,26 @@ impl WordFilter {
         filter
     }
 
+    /// A filter of the words of `lists`, built at compile time: a `static` of it is read with no
+    /// test of whether it is built yet (a `LazyLock` tests at each use, where such a branch of a
+    /// rarely run path mispredicts).
+    pub const fn of_lists(lists: &[&[&str]]) -> WordFilter {
+        let mut bits = [0; Self::BITS / 64];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                // [`WordFilter::bit`]
+                let d = (Self::digest(lists[l][i].as_bytes()) >> (16 - Self::BITS.trailing_zeros()))
+                    as usize;
+                bits[d / 64] |= 1 << (d % 64);
+                i += 1;
+            }
+            l += 1;
+        }
+        WordFilter(bits)
+    }
+
     /// A filter of no word, for [`WordFilter::insert`].
     pub fn empty() -> WordFilter {
         WordFilter([0; Self::BITS / 64])
@@ -1390,8 +1410,7 @@ pub fn is_female_pronoun(w: &str) -> bool {
 
 /// The name index looks for a pronoun in the words after every person's name, and few are one:
 /// this filter tells most apart before they are lower-cased.
-pub static PRONOUN_FILTER: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(MALE_PRONOUNS.iter().chain(FEMALE_PRONOUNS).copied()));
+pub static PRONOUN_FILTER: WordFilter = WordFilter::of_lists(&[MALE_PRONOUNS, FEMALE_PRONOUNS]);
 
 /// Abbreviations that do not end a sentence.
 pub static ABBREV: LazyLock<WordSet> = LazyLock::new(|| {

@@ -1786,8 +1786,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// The digests of [`SUBORDINATORS`]: asked of most words of a subject phrase.
-static SUBORDINATORS_FILTER: LazyLock<lex::WordFilter> =
-    LazyLock::new(|| lex::WordFilter::new(SUBORDINATORS.iter().copied()));
+static SUBORDINATORS_FILTER: lex::WordFilter = lex::WordFilter::of_lists(&[SUBORDINATORS]);
 
 /// Adverbs and auxiliaries at the end of a subject phrase, which [`Resolver::classify`] drops.
 const TRAILING: &[&str] = &[
@@ -1836,12 +1835,10 @@ const TRAILING: &[&str] = &[
 ];
 
 /// The digests of [`TRAILING`]: most words of a subject phrase fail it, without a compare.
-static TRAILING_FILTER: LazyLock<lex::WordFilter> =
-    LazyLock::new(|| lex::WordFilter::new(TRAILING.iter().copied()));
+static TRAILING_FILTER: lex::WordFilter = lex::WordFilter::of_lists(&[TRAILING]);
 
 /// The digests of [`lex::SPOKES_LIST`]: almost no other word passes it.
-static SPOKES_FILTER: LazyLock<lex::WordFilter> =
-    LazyLock::new(|| lex::WordFilter::new(lex::SPOKES_LIST.iter().copied()));
+static SPOKES_FILTER: lex::WordFilter = lex::WordFilter::of_lists(&[lex::SPOKES_LIST]);
 
 /// What a subject phrase names; a pronoun or a role is a word of the paragraph (or a static
 /// one), borrowed.

@@ -503,10 +503,21 @@ fn poss_cut(tail: u32, n: usize) -> usize {
 /// few word starts of short names, without setting up a substring searcher for each.
 fn has_words(s: &str, w: &str) -> bool {
     let (s, w) = (s.as_bytes(), w.as_bytes());
-    (0..=s.len().saturating_sub(w.len())).any(|i| {
-        (i == 0 || s[i - 1] == b' ')
-            && s[i..].starts_with(w)
-            && s.get(i + w.len()).is_none_or(|&c| c == b' ')
+    let Some(&first) = w.first() else {
+        // (a word start followed by a space or the end)
+        return (0..=s.len())
+            .any(|i| (i == 0 || s[i - 1] == b' ') && s.get(i).is_none_or(|&c| c == b' '));
+    };
+    // a word start with `w`'s first byte, both told by one branch (a branch on each word start
+    // mispredicted as often as words start), is then compared whole
+    let Some(last) = s.len().checked_sub(w.len()) else {
+        return false;
+    };
+    let mut prev = b' ';
+    s[..=last].iter().enumerate().any(|(i, &c)| {
+        let start = (prev == b' ') & (c == first);
+        prev = c;
+        start && s[i..].starts_with(w) && s.get(i + w.len()).is_none_or(|&c| c == b' ')
     })
 }
 
