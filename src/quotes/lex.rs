@@ -557,8 +557,8 @@ impl WordFilter {
 
     /// The bit of digest `d`: its top 13 bits, in bounds without a test.
     #[inline]
-    fn bit(d: u16) -> usize {
-        usize::from(d >> (16 - Self::BITS.trailing_zeros()))
+    const fn bit(d: u16) -> usize {
+        (d >> (16 - Self::BITS.trailing_zeros())) as usize
     }
 
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
@@ -573,24 +573,21 @@ impl WordFilter {
     /// test of whether it is built yet (a `LazyLock` tests at each use, where such a branch of a
     /// rarely run path mispredicts).
     pub const fn of_lists(lists: &[&[&str]]) -> WordFilter {
-        let mut bits = [0; Self::BITS / 64];
+        let mut filter = WordFilter::empty();
         let mut l = 0;
         while l < lists.len() {
             let mut i = 0;
             while i < lists[l].len() {
-                // [`WordFilter::bit`]
-                let d = (Self::digest(lists[l][i].as_bytes()) >> (16 - Self::BITS.trailing_zeros()))
-                    as usize;
-                bits[d / 64] |= 1 << (d % 64);
+                filter.insert_digest(Self::digest(lists[l][i].as_bytes()));
                 i += 1;
             }
             l += 1;
         }
-        WordFilter(bits)
+        filter
     }
 
     /// A filter of no word, for [`WordFilter::insert`].
-    pub fn empty() -> WordFilter {
+    pub const fn empty() -> WordFilter {
         WordFilter([0; Self::BITS / 64])
     }
 
@@ -602,7 +599,7 @@ impl WordFilter {
 
     /// Adds the word whose [`WordFilter::digest`] is `d`.
     #[inline]
-    pub fn insert_digest(&mut self, d: u16) {
+    pub const fn insert_digest(&mut self, d: u16) {
         let d = Self::bit(d);
         self.0[d / 64] |= 1 << (d % 64);
     }
