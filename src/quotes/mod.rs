@@ -1641,8 +1641,13 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, its [`Speaker`] in `speakers`)
-    history: Vec<(Pos, Sid)>,
+    /// resolved speakers in order
+    history: Vec<Record>,
+    /// the last record of `history` whose speaker is of each kind ([`kind_slot`])
+    last_record_of_kind: [Option<u32>; KIND_SLOTS],
+    /// the mentions of the index grouped by kind, built when a search reaches beyond the last
+    /// [`NEAR_MENTIONS`]
+    mentions_by_kind: std::cell::OnceCell<MentionsByKind>,
     /// each name resolved as a speaker in the article, once (a cell: subject phrases add
     /// theirs as they are read)
     speakers: std::cell::RefCell<Speakers>,
@@ -1863,6 +1868,93 @@ fn pos_before(a: Pos, b: Pos) -> bool {
 /// A speaker's index in [`Speakers::list`].
 type Sid = usize;
 
+/// A speaker resolved at a place of the article.
+#[derive(Clone, Copy)]
+struct Record {
+    pos: Pos,
+    /// its [`Speaker`] in [`Resolver::speakers`]
+    id: Sid,
+    /// the record before it whose speaker has the same kind: [`Resolver::nearest`] reads the
+    /// records of the kinds it wants only
+    prev_of_kind: Option<u32>,
+}
+
+/// Kinds a search for a name wants, a bit per [`kind_slot`].
+type KindSet = u8;
+const KIND_SLOTS: usize = 6;
+const PERSON: KindSet = 1;
+/// Organisations of any kind.
+const ORGS: KindSet = 0b11_1110;
+
+/// The [`KindSet`] of kind `k` alone: bit 0 a person's, bit 1 + its [`OrgKind`] an
+/// organisation's; none for [`Kind::Unknown`], which no search wants.
+fn kind_bit(k: Kind) -> KindSet {
+    match k {
+        Kind::Person => PERSON,
+        Kind::Org(o) => org_kind(o),
+        Kind::Unknown => 0,
+    }
+}
+
+fn org_kind(o: OrgKind) -> KindSet {
+    2 << o as u8
+}
+
+/// The slot of kind `k` (its bit's), of [`Resolver::last_record_of_kind`] and
+/// [`MentionsByKind`]; none for [`Kind::Unknown`].
+fn kind_slot(k: Kind) -> Option<usize> {
+    Some(kind_bit(k).trailing_zeros() as usize).filter(|&s| s < KIND_SLOTS)
+}
+
+/// How many of the mentions right before a place [`Resolver::nearest`] reads one by one, before
+/// it reads further back only those of the kinds it wants (from [`MentionsByKind`], built then).
+const NEAR_MENTIONS: usize = 64;
+
+/// The index's mentions grouped by the kind of their entity, each group in article order.
+struct MentionsByKind {
+    /// mention indices: those of slot `k` are `order[ends[k - 1]..ends[k]]`
+    order: Vec<u32>,
+    ends: [usize; KIND_SLOTS],
+}
+
+impl MentionsByKind {
+    fn new(idx: &Index) -> MentionsByKind {
+        let slot = |&(_, ei): &(Pos, usize)| kind_slot(idx.ents[ei].kind);
+        let mut ends = [0; KIND_SLOTS];
+        for k in idx.mentions.iter().filter_map(slot) {
+            ends[k] += 1;
+        }
+        for k in 1..KIND_SLOTS {
+            ends[k] += ends[k - 1];
+        }
+        // each group filled from its start
+        let mut next = ends;
+        next.rotate_right(1);
+        next[0] = 0;
+        let mut order = vec![0; ends[KIND_SLOTS - 1]];
+        for (i, m) in idx.mentions.iter().enumerate() {
+            if let Some(k) = slot(m) {
+                order[next[k]] = i as u32;
+                next[k] += 1;
+            }
+        }
+        MentionsByKind { order, ends }
+    }
+
+    /// The mentions of kind slot `k`, in article order.
+    fn of_kind(&self, k: usize) -> &[u32] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.order[start..self.ends[k]]
+    }
+}
+
+/// The slots of the kinds in `kinds`: its set bits.
+fn kind_slots(kinds: KindSet) -> impl Iterator<Item = usize> {
+    std::iter::successors(Some(kinds), |&m| Some(m & m.wrapping_sub(1)))
+        .take_while(|&m| m != 0)
+        .map(|m| m.trailing_zeros() as usize)
+}
+
 /// The names resolved as speakers in an article, each once: quotes and paragraphs pass a speaker
 /// on as its index, with no String, and its entity is looked up and its canonical form worked
 /// out once.
@@ -1926,55 +2018,100 @@ impl<'a> Resolver<'a> {
             .clone()
     }
 
-    /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
-    /// and entity (each mention's own, without a look-up by name). A quoted speaker wins over a
-    /// mention at the same place, and of two records at one place the later.
+    /// The name mentioned or quoted last before `pos` whose kind is among `kinds` and for which
+    /// `pred` holds, given its entity (each mention's own, without a look-up by name). A quoted
+    /// speaker wins over a mention at the same place, and of two records at one place the later.
     ///
     /// Both lists are read back from `pos` and only as far as the answer: an article of
     /// thousands of quoted paragraphs ("she said" in each) asked in every one of them was
-    /// quadratic when the whole history was read each time.
-    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<Sid> {
-        // the history is in paragraph order (within a paragraph, in the order of resolution):
-        // its best is the latest place before `pos`, the later record of two at one place, and
-        // no record of a paragraph before the best's can beat it
-        let mut best_record: Option<(Pos, Sid)> = None;
+    /// quadratic when the whole history was read each time. And only the names of the kinds
+    /// wanted are read: with no company named, every "they" read the article's persons back to
+    /// its start.
+    fn nearest(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+    ) -> Option<Sid> {
+        // the history is in paragraph order (within a paragraph, in the order of resolution),
+        // and so is each kind's chain of it: the best is the latest place before `pos`, the
+        // later record of two at one place, and no record of a paragraph before the best's can
+        // beat it
+        let mut best_record: Option<(Pos, usize, Sid)> = None;
         {
             let speakers = &self.speakers.borrow().list;
-            for &(hp, id) in self.history.iter().rev() {
-                if best_record.is_some_and(|(bp, _)| hp.0 < bp.0) {
-                    break;
-                }
-                let s = &speakers[id];
-                // the positions first, without a branch between them; `pred` (a look-up at
-                // times) only of an entry that would be the best
-                let later = best_record.is_none_or(|(bp, _)| pos_before(bp, hp));
-                if pos_before(hp, pos) & later && pred(s.kind, s.ei.map(|i| &self.idx.ents[i])) {
-                    best_record = Some((hp, id));
+            for k in kind_slots(kinds) {
+                let mut at = self.last_record_of_kind[k];
+                while let Some(i) = at.map(|i| i as usize) {
+                    let Record {
+                        pos: hp,
+                        id,
+                        prev_of_kind,
+                    } = self.history[i];
+                    if best_record.is_some_and(|(bp, _, _)| hp.0 < bp.0) {
+                        break;
+                    }
+                    let s = &speakers[id];
+                    // the positions first, without a branch between them; `pred` (a look-up at
+                    // times) only of an entry that would be the best
+                    let later = best_record
+                        .is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)));
+                    if pos_before(hp, pos) & later && pred(s.ei.map(|i| &self.idx.ents[i])) {
+                        best_record = Some((hp, i, id));
+                    }
+                    at = prev_of_kind;
                 }
             }
         }
-        // the mentions are in article order: the last one before `pos` that passes `pred`,
-        // read back from `pos`, and only while it would come after the best record (made a
-        // speaker at the end: a speaker of the history is one already)
+        // the mentions are in article order: the last one before `pos` that passes, read back
+        // from `pos`, and only while it would come after the best record (made a speaker at the
+        // end: a speaker of the history is one already)
         let mentions = &self.idx.mentions;
-        let before = &mentions[..mentions.partition_point(|m| pos_before(m.0, pos))];
-        let mention = before
+        let after_best = |mp: Pos| best_record.is_none_or(|(bp, _, _)| pos_before(bp, mp));
+        let passes = |ei: usize| {
+            let e = &self.idx.ents[ei];
+            kinds & kind_bit(e.kind) != 0 && pred(Some(e))
+        };
+        let to = mentions.partition_point(|m| pos_before(m.0, pos));
+        let near = to.saturating_sub(NEAR_MENTIONS);
+        let mut mention = mentions[near..to]
             .iter()
             .rev()
-            .take_while(|&&(mp, _)| best_record.is_none_or(|(bp, _)| pos_before(bp, mp)))
-            .map(|&(_, ei)| &self.idx.ents[ei])
-            .find(|e| pred(e.kind, Some(e)));
+            .take_while(|&&(mp, _)| after_best(mp))
+            .find(|&&(_, ei)| passes(ei))
+            .map(|&(_, ei)| ei);
+        if mention.is_none() && near > 0 && after_best(mentions[near].0) {
+            // further back, each kind's mentions alone: the last that passes of all kinds
+            let by_kind = self
+                .mentions_by_kind
+                .get_or_init(|| MentionsByKind::new(&self.idx));
+            let mut last: Option<usize> = None;
+            for k in kind_slots(kinds) {
+                let of_kind = by_kind.of_kind(k);
+                let before = &of_kind[..of_kind.partition_point(|&i| (i as usize) < near)];
+                last = before
+                    .iter()
+                    .rev()
+                    .map(|&i| i as usize)
+                    .take_while(|&i| last.is_none_or(|l| l < i) && after_best(mentions[i].0))
+                    .find(|&i| pred(Some(&self.idx.ents[mentions[i].1])))
+                    .or(last);
+            }
+            mention = last.map(|i| mentions[i].1);
+        }
         match (mention, best_record) {
-            (Some(e), _) => Some(self.speaker(self.idx.name(e))),
-            (None, record) => record.map(|(_, id)| id),
+            (Some(ei), _) => Some(self.speaker(self.idx.name(&self.idx.ents[ei]))),
+            (None, record) => record.map(|(_, _, id)| id),
         }
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
     fn recent_company(&self, pos: Pos) -> Option<Sid> {
-        let r = self.nearest(pos, |k, _| {
-            matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
-        })?;
+        let r = self.nearest(
+            pos,
+            org_kind(OrgKind::Company) | org_kind(OrgKind::Any),
+            |_| true,
+        )?;
         self.is_recent(r, pos).then_some(r)
     }
 
@@ -1993,17 +2130,18 @@ impl<'a> Resolver<'a> {
                 .history
                 .iter()
                 .rev()
-                .take_while(|&&(hp, _)| hp.0 + 1 >= pos.0)
-                .any(|&(hp, h)| pos_before(hp, pos) && h == id)
+                .take_while(|r| r.pos.0 + 1 >= pos.0)
+                .any(|r| pos_before(r.pos, pos) && r.id == id)
     }
 
-    fn org_ok(k: Kind, want: OrgKind) -> bool {
-        match (k, want) {
-            (Kind::Org(_), OrgKind::Any) => true,
-            (Kind::Org(OrgKind::Other), _) => false,
-            (Kind::Org(OrgKind::Any), _) => want == OrgKind::Gov,
-            (Kind::Org(x), w) => x == w,
-            _ => false,
+    /// The kinds of organisation a nominal head of kind `want` refers back to ("the ministry":
+    /// a government or an unspecified one; "the forum": none).
+    fn org_kinds(want: OrgKind) -> KindSet {
+        match want {
+            OrgKind::Any => ORGS,
+            OrgKind::Other => 0,
+            OrgKind::Gov => org_kind(OrgKind::Gov) | org_kind(OrgKind::Any),
+            w => org_kind(w),
         }
     }
 
@@ -2228,7 +2366,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find_map(|w| lex::ORG_NOMINALS.get(w).copied())
                     .unwrap();
-                return Head::Spokes(self.nearest(pos, |kk, _| Self::org_ok(kk, k)));
+                return Head::Spokes(self.nearest(pos, Self::org_kinds(k), |_| true));
             }
             if words.first().is_some_and(|&w| w == "the") {
                 return Head::Role(head);
@@ -2325,13 +2463,13 @@ impl<'a> Resolver<'a> {
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(p, pos),
             Head::OrgNominal(k) => {
-                appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
+                appos_name().or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
-                self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| self.idx.has_role(self.paras, e, r))
+                self.nearest(pos, PERSON, |e| {
+                    e.is_some_and(|e| self.idx.has_role(self.paras, e, r))
                 })
             }),
             Head::Generic => appos_person(),
@@ -2412,32 +2550,27 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, p: &str, pos: Pos) -> Option<Sid> {
         let gender = |e: Option<&Entity>| e.map_or((0, 0), |e| self.idx.gender(self.paras, e));
         match p {
-            "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
-                k == Kind::Person && {
-                    let (m, f) = gender(e);
-                    m >= f
-                }
+            "he" | "er" | "il" | "он" => self.nearest(pos, PERSON, |e| {
+                let (m, f) = gender(e);
+                m >= f
             }),
             "she" | "sie" | "elle" | "она" => {
-                let r = self.nearest(pos, |k, e| {
-                    k == Kind::Person && {
-                        let (m, f) = gender(e);
-                        f >= m
-                    }
+                let r = self.nearest(pos, PERSON, |e| {
+                    let (m, f) = gender(e);
+                    f >= m
                 });
                 if p == "sie" && r.is_none() {
-                    return self.nearest(pos, |k, _| matches!(k, Kind::Org(_)));
+                    return self.nearest(pos, ORGS, |_| true);
                 }
                 r
             }
             "it" | "es" | "оно" => {
-                if let Some(c) = self.nearest(pos, |k, _| matches!(k, Kind::Org(OrgKind::Company)))
-                {
+                if let Some(c) = self.nearest(pos, org_kind(OrgKind::Company), |_| true) {
                     if self.is_recent(c, pos) {
                         return Some(c);
                     }
                 }
-                self.nearest(pos, |k, _| matches!(k, Kind::Org(_)))
+                self.nearest(pos, ORGS, |_| true)
             }
             // only when that organisation is recent (same or previous paragraph)
             "they" | "ils" | "они" => self.recent_company(pos),
@@ -2455,7 +2588,13 @@ impl<'a> Resolver<'a> {
                 e.traits.female += 1;
             }
         }
-        self.history.push((pos, id));
+        let slot = kind_slot(self.speakers.get_mut().list[id].kind).unwrap_or(0);
+        let prev_of_kind = self.last_record_of_kind[slot].replace(self.history.len() as u32);
+        self.history.push(Record {
+            pos,
+            id,
+            prev_of_kind,
+        });
     }
 }
 
@@ -2514,6 +2653,8 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             lang,
             // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
+            last_record_of_kind: [None; KIND_SLOTS],
+            mentions_by_kind: Default::default(),
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),
@@ -2572,7 +2713,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Unknown => None,
                 Subj::Interviewee => {
                     if interviewee.is_none() {
-                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
+                        interviewee = Some(res.nearest((pi, 0), PERSON, |_| true));
                     }
                     interviewee.flatten()
                 }
