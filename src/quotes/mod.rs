@@ -1877,6 +1877,9 @@ struct Record {
     /// the record before it whose speaker has the same kind: [`Resolver::nearest`] reads the
     /// records of the kinds it wants only
     prev_of_kind: Option<u32>,
+    /// the latest place in its paragraph of it and the paragraph's records before it (which
+    /// may be out of place order): where none can beat a record found, the search stops
+    latest_in_para: usize,
 }
 
 /// Kinds a search for a name wants, a bit per [`kind_slot`].
@@ -2036,7 +2039,8 @@ impl<'a> Resolver<'a> {
         // the history is in paragraph order (within a paragraph, in the order of resolution),
         // and so is each kind's chain of it: the best is the latest place before `pos`, the
         // later record of two at one place, and no record of a paragraph before the best's can
-        // beat it
+        // beat it, nor one of its paragraph from a record whose `latest_in_para` is not after it
+        // on (one paragraph of thousands of quotes read all its records at every search)
         let mut best_record: Option<(Pos, usize, Sid)> = None;
         {
             let speakers = &self.speakers.borrow().list;
@@ -2047,8 +2051,11 @@ impl<'a> Resolver<'a> {
                         pos: hp,
                         id,
                         prev_of_kind,
+                        latest_in_para,
                     } = self.history[i];
-                    if best_record.is_some_and(|(bp, _, _)| hp.0 < bp.0) {
+                    if best_record.is_some_and(|(bp, _, _)| {
+                        hp.0 < bp.0 || (hp.0 == bp.0) & (latest_in_para <= bp.1)
+                    }) {
                         break;
                     }
                     let s = &speakers[id];
@@ -2590,10 +2597,15 @@ impl<'a> Resolver<'a> {
         }
         let slot = kind_slot(self.speakers.get_mut().list[id].kind).unwrap_or(0);
         let prev_of_kind = self.last_record_of_kind[slot].replace(self.history.len() as u32);
+        let latest_in_para = match self.history.last() {
+            Some(r) if r.pos.0 == pos.0 => r.latest_in_para.max(pos.1),
+            _ => pos.1,
+        };
         self.history.push(Record {
             pos,
             id,
             prev_of_kind,
+            latest_in_para,
         });
     }
 }
