@@ -1648,6 +1648,8 @@ struct Resolver<'a> {
     /// the mentions of the index grouped by kind, built when a search reaches beyond the last
     /// [`NEAR_MENTIONS`]
     mentions_by_kind: std::cell::OnceCell<MentionsByKind>,
+    /// what the searches for a person of each role learnt ([`Resolver::nearest_known`])
+    role_searches: std::cell::RefCell<lex::FxMap<&'a str, KnownLast>>,
     /// each name resolved as a speaker in the article, once (a cell: subject phrases add
     /// theirs as they are read)
     speakers: std::cell::RefCell<Speakers>,
@@ -1868,6 +1870,19 @@ fn pos_before(a: Pos, b: Pos) -> bool {
 /// A speaker's index in [`Speakers::list`].
 type Sid = usize;
 
+/// What the searches of a predicate that holds or not of a name for good learnt of the article
+/// up to some point ([`Resolver::nearest_known`]).
+#[derive(Default)]
+struct KnownLast {
+    /// the records read, `history[..records]` (all of paragraphs before the searches'), and the
+    /// best of them that passes
+    records: usize,
+    best_record: Option<(Pos, usize, Sid)>,
+    /// the mentions read, `mentions[..mentions]`, and the last of them that passes
+    mentions: usize,
+    last_mention: Option<usize>,
+}
+
 /// A speaker resolved at a place of the article.
 #[derive(Clone, Copy)]
 struct Record {
@@ -2036,17 +2051,63 @@ impl<'a> Resolver<'a> {
         kinds: KindSet,
         pred: impl Fn(Option<&Entity>) -> bool,
     ) -> Option<Sid> {
+        self.search(pos, kinds, pred, None)
+    }
+
+    /// [`Resolver::nearest`], for a `pred` that holds or not of a name for good (a role), with
+    /// what its searches before learnt (`known`): this one reads only the records and mentions
+    /// that came after. Every "the spokesman said" read all the persons named before it.
+    fn nearest_known(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+        known: &mut KnownLast,
+    ) -> Option<Sid> {
+        self.search(pos, kinds, pred, Some(known))
+    }
+
+    fn search(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+        mut known: Option<&mut KnownLast>,
+    ) -> Option<Sid> {
         // the history is in paragraph order (within a paragraph, in the order of resolution),
         // and so is each kind's chain of it: the best is the latest place before `pos`, the
         // later record of two at one place, and no record of a paragraph before the best's can
         // beat it, nor one of its paragraph from a record whose `latest_in_para` is not after it
         // on (one paragraph of thousands of quotes read all its records at every search)
         let mut best_record: Option<(Pos, usize, Sid)> = None;
+        // (of two, the later is the best)
+        let later = |best: Option<(Pos, usize, Sid)>, hp: Pos, i: usize| {
+            best.is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)))
+        };
         {
             let speakers = &self.speakers.borrow().list;
+            // the records of the paragraphs before `pos`'s are all before it: those not read
+            // yet are added to the best known, and the chains read only `pos`'s paragraph
+            let mut from_record = 0;
+            if let Some(kn) = known.as_deref_mut() {
+                let split = self.history.partition_point(|r| r.pos.0 < pos.0);
+                if kn.records <= split {
+                    for (i, r) in self.history.iter().enumerate().take(split).skip(kn.records) {
+                        let s = &speakers[r.id];
+                        if kinds & kind_bit(s.kind) != 0
+                            && later(kn.best_record, r.pos, i)
+                            && pred(s.ei.map(|i| &self.idx.ents[i]))
+                        {
+                            kn.best_record = Some((r.pos, i, r.id));
+                        }
+                    }
+                    kn.records = split;
+                    (best_record, from_record) = (kn.best_record, split);
+                }
+            }
             for k in kind_slots(kinds) {
                 let mut at = self.last_record_of_kind[k];
-                while let Some(i) = at.map(|i| i as usize) {
+                while let Some(i) = at.map(|i| i as usize).filter(|&i| i >= from_record) {
                     let Record {
                         pos: hp,
                         id,
@@ -2061,9 +2122,9 @@ impl<'a> Resolver<'a> {
                     let s = &speakers[id];
                     // the positions first, without a branch between them; `pred` (a look-up at
                     // times) only of an entry that would be the best
-                    let later = best_record
-                        .is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)));
-                    if pos_before(hp, pos) & later && pred(s.ei.map(|i| &self.idx.ents[i])) {
+                    if pos_before(hp, pos) & later(best_record, hp, i)
+                        && pred(s.ei.map(|i| &self.idx.ents[i]))
+                    {
                         best_record = Some((hp, i, id));
                     }
                     at = prev_of_kind;
@@ -2080,6 +2141,21 @@ impl<'a> Resolver<'a> {
             kinds & kind_bit(e.kind) != 0 && pred(Some(e))
         };
         let to = mentions.partition_point(|m| pos_before(m.0, pos));
+        if let Some(kn) = known.filter(|kn| kn.mentions <= to) {
+            // the last that passes before `pos`: the known one unless one after it does (it
+            // is the answer when after the best record, and else none is)
+            let last = mentions[kn.mentions..to]
+                .iter()
+                .rposition(|&(_, ei)| passes(ei))
+                .map(|j| kn.mentions + j)
+                .or(kn.last_mention);
+            (kn.mentions, kn.last_mention) = (to, last);
+            let mention = last.filter(|&j| after_best(mentions[j].0));
+            return match (mention, best_record) {
+                (Some(j), _) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
+                (None, record) => record.map(|(_, _, id)| id),
+            };
+        }
         let near = to.saturating_sub(NEAR_MENTIONS);
         let mut mention = mentions[near..to]
             .iter()
@@ -2475,9 +2551,10 @@ impl<'a> Resolver<'a> {
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
-                self.nearest(pos, PERSON, |e| {
-                    e.is_some_and(|e| self.idx.has_role(self.paras, e, r))
-                })
+                let mut roles = self.role_searches.borrow_mut();
+                let has_role =
+                    |e: Option<&Entity>| e.is_some_and(|e| self.idx.has_role(self.paras, e, r));
+                self.nearest_known(pos, PERSON, has_role, roles.entry(r).or_default())
             }),
             Head::Generic => appos_person(),
             Head::Nothing => None,
@@ -2667,6 +2744,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             history: Vec::with_capacity(paras.len()),
             last_record_of_kind: [None; KIND_SLOTS],
             mentions_by_kind: Default::default(),
+            role_searches: Default::default(),
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),
