@@ -1648,6 +1648,9 @@ struct Resolver<'a> {
     /// the mentions of the index grouped by kind, built when a search reaches beyond the last
     /// [`NEAR_MENTIONS`]
     mentions_by_kind: std::cell::OnceCell<MentionsByKind>,
+    /// what the searches for a man and for a woman learnt ([`male`], [`female`]), each until a
+    /// name's answer changes ([`Resolver::record`])
+    gender_searches: std::cell::RefCell<[KnownLast; 2]>,
     /// what the searches for a person of each role learnt ([`Resolver::nearest_known`])
     role_searches: std::cell::RefCell<lex::FxMap<&'a str, KnownLast>>,
     /// each name resolved as a speaker in the article, once (a cell: subject phrases add
@@ -1870,8 +1873,8 @@ fn pos_before(a: Pos, b: Pos) -> bool {
 /// A speaker's index in [`Speakers::list`].
 type Sid = usize;
 
-/// What the searches of a predicate that holds or not of a name for good learnt of the article
-/// up to some point ([`Resolver::nearest_known`]).
+/// What the searches of a predicate learnt of the article up to some point, while its answer
+/// for each name stays the same ([`Resolver::nearest_known`]).
 #[derive(Default)]
 struct KnownLast {
     /// the records read, `history[..records]` (all of paragraphs before the searches'), and the
@@ -1881,6 +1884,17 @@ struct KnownLast {
     /// the mentions read, `mentions[..mentions]`, and the last of them that passes
     mentions: usize,
     last_mention: Option<usize>,
+}
+
+/// Whether a name of [`Index::gender`] `(male, female)` may be referred to as "he": as many
+/// signs of a man as of a woman or more. (Its signs grow as the resolver records pronouns.)
+fn male((m, f): (i32, i32)) -> bool {
+    m >= f
+}
+
+/// Whether a name of [`Index::gender`] `(male, female)` may be referred to as "she".
+fn female((m, f): (i32, i32)) -> bool {
+    f >= m
 }
 
 /// A speaker resolved at a place of the article.
@@ -2054,9 +2068,10 @@ impl<'a> Resolver<'a> {
         self.search(pos, kinds, pred, None)
     }
 
-    /// [`Resolver::nearest`], for a `pred` that holds or not of a name for good (a role), with
-    /// what its searches before learnt (`known`): this one reads only the records and mentions
-    /// that came after. Every "the spokesman said" read all the persons named before it.
+    /// [`Resolver::nearest`], for a `pred` whose answer for a name does not change while `known`
+    /// is kept (a role's never; a gender's until the name's signs change it), with what its
+    /// searches before learnt: this one reads only the records and mentions that came after.
+    /// Every "the spokesman said" (or "he said" among women) read all the persons named before.
     fn nearest_known(
         &self,
         pos: Pos,
@@ -2084,41 +2099,33 @@ impl<'a> Resolver<'a> {
         let later = |best: Option<(Pos, usize, Sid)>, hp: Pos, i: usize| {
             best.is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)))
         };
+        // whether no record from `r` back beats `best`
+        let cannot_beat = |best: Option<(Pos, usize, Sid)>, r: Record| {
+            best.is_some_and(|(bp, _, _)| {
+                r.pos.0 < bp.0 || (r.pos.0 == bp.0) & (r.latest_in_para <= bp.1)
+            })
+        };
         {
             let speakers = &self.speakers.borrow().list;
-            // the records of the paragraphs before `pos`'s are all before it: those not read
-            // yet are added to the best known, and the chains read only `pos`'s paragraph
-            let mut from_record = 0;
-            if let Some(kn) = known.as_deref_mut() {
+            // with what searches before learnt, the chains read only `pos`'s paragraph
+            let split = known.as_deref().and_then(|kn| {
                 let split = self.history.partition_point(|r| r.pos.0 < pos.0);
-                if kn.records <= split {
-                    for (i, r) in self.history.iter().enumerate().take(split).skip(kn.records) {
-                        let s = &speakers[r.id];
-                        if kinds & kind_bit(s.kind) != 0
-                            && later(kn.best_record, r.pos, i)
-                            && pred(s.ei.map(|i| &self.idx.ents[i]))
-                        {
-                            kn.best_record = Some((r.pos, i, r.id));
-                        }
-                    }
-                    kn.records = split;
-                    (best_record, from_record) = (kn.best_record, split);
-                }
-            }
+                (kn.records <= split).then_some(split)
+            });
+            let from_record = split.unwrap_or(0);
             for k in kind_slots(kinds) {
                 let mut at = self.last_record_of_kind[k];
                 while let Some(i) = at.map(|i| i as usize).filter(|&i| i >= from_record) {
+                    let record = self.history[i];
+                    if cannot_beat(best_record, record) {
+                        break;
+                    }
                     let Record {
                         pos: hp,
                         id,
                         prev_of_kind,
-                        latest_in_para,
-                    } = self.history[i];
-                    if best_record.is_some_and(|(bp, _, _)| {
-                        hp.0 < bp.0 || (hp.0 == bp.0) & (latest_in_para <= bp.1)
-                    }) {
-                        break;
-                    }
+                        ..
+                    } = record;
                     let s = &speakers[id];
                     // the positions first, without a branch between them; `pred` (a look-up at
                     // times) only of an entry that would be the best
@@ -2129,6 +2136,28 @@ impl<'a> Resolver<'a> {
                     }
                     at = prev_of_kind;
                 }
+            }
+            // and when none passes there, the records of the paragraphs before (all before
+            // `pos`): the best of those not read yet (of later paragraphs than those read) is
+            // the best known unless there is none, found as the chains find theirs
+            if let (Some(split), None, Some(kn)) = (split, best_record, known.as_deref_mut()) {
+                let mut best_new = None;
+                for i in (kn.records..split).rev() {
+                    let r = self.history[i];
+                    if cannot_beat(best_new, r) {
+                        break;
+                    }
+                    let s = &speakers[r.id];
+                    if kinds & kind_bit(s.kind) != 0
+                        && later(best_new, r.pos, i)
+                        && pred(s.ei.map(|i| &self.idx.ents[i]))
+                    {
+                        best_new = Some((r.pos, i, r.id));
+                    }
+                }
+                kn.best_record = best_new.or(kn.best_record);
+                kn.records = split;
+                best_record = kn.best_record;
             }
         }
         // the mentions are in article order: the last one before `pos` that passes, read back
@@ -2142,18 +2171,29 @@ impl<'a> Resolver<'a> {
         };
         let to = mentions.partition_point(|m| pos_before(m.0, pos));
         if let Some(kn) = known.filter(|kn| kn.mentions <= to) {
-            // the last that passes before `pos`: the known one unless one after it does (it
-            // is the answer when after the best record, and else none is)
-            let last = mentions[kn.mentions..to]
-                .iter()
-                .rposition(|&(_, ei)| passes(ei))
-                .map(|j| kn.mentions + j)
-                .or(kn.last_mention);
+            // read back to those read before, while after the best record: the last that passes
+            // before `pos` is the known one unless one after it does; when one not after the
+            // best record stops the reading, none is the answer (and nothing more is known)
+            let mut last = kn.last_mention;
+            let mut stopped = false;
+            for j in (kn.mentions..to).rev() {
+                let (mp, ei) = mentions[j];
+                if !after_best(mp) {
+                    stopped = true;
+                    break;
+                }
+                if passes(ei) {
+                    last = Some(j);
+                    break;
+                }
+            }
+            if stopped {
+                return best_record.map(|(_, _, id)| id);
+            }
             (kn.mentions, kn.last_mention) = (to, last);
-            let mention = last.filter(|&j| after_best(mentions[j].0));
-            return match (mention, best_record) {
-                (Some(j), _) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
-                (None, record) => record.map(|(_, _, id)| id),
+            return match last.filter(|&j| after_best(mentions[j].0)) {
+                Some(j) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
+                None => best_record.map(|(_, _, id)| id),
             };
         }
         let near = to.saturating_sub(NEAR_MENTIONS);
@@ -2634,15 +2674,13 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, p: &str, pos: Pos) -> Option<Sid> {
         let gender = |e: Option<&Entity>| e.map_or((0, 0), |e| self.idx.gender(self.paras, e));
         match p {
-            "he" | "er" | "il" | "он" => self.nearest(pos, PERSON, |e| {
-                let (m, f) = gender(e);
-                m >= f
-            }),
+            "he" | "er" | "il" | "он" => {
+                let known = &mut self.gender_searches.borrow_mut()[0];
+                self.nearest_known(pos, PERSON, |e| male(gender(e)), known)
+            }
             "she" | "sie" | "elle" | "она" => {
-                let r = self.nearest(pos, PERSON, |e| {
-                    let (m, f) = gender(e);
-                    f >= m
-                });
+                let known = &mut self.gender_searches.borrow_mut()[1];
+                let r = self.nearest_known(pos, PERSON, |e| female(gender(e)), known);
                 if p == "sie" && r.is_none() {
                     return self.nearest(pos, ORGS, |_| true);
                 }
@@ -2665,11 +2703,23 @@ impl<'a> Resolver<'a> {
     /// Records speaker `id` as quoted at `pos`; a pronoun subject `pron` counts for its gender.
     fn record(&mut self, pos: Pos, id: Sid, pron: Option<&str>) {
         if let (Some(pr), Some(i)) = (pron, self.speakers.get_mut().list[id].ei) {
+            let before = self.idx.gender_if_read(&self.idx.ents[i]);
             let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.traits.male += 1;
             } else if lex::is_female_pronoun(pr) {
                 e.traits.female += 1;
+            }
+            // a search of a gender learnt nothing that holds once a name's answer changes (a
+            // name whose gender no search asked, its surroundings unread, is known to none)
+            let after = self.idx.gender_if_read(&self.idx.ents[i]);
+            if let (Some(before), Some(after)) = (before, after) {
+                let searches = self.gender_searches.get_mut();
+                for (known, holds) in searches.iter_mut().zip([male, female]) {
+                    if holds(before) != holds(after) {
+                        *known = KnownLast::default();
+                    }
+                }
             }
         }
         let slot = kind_slot(self.speakers.get_mut().list[id].kind).unwrap_or(0);
@@ -2745,6 +2795,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             last_record_of_kind: [None; KIND_SLOTS],
             mentions_by_kind: Default::default(),
             role_searches: Default::default(),
+            gender_searches: Default::default(),
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),

@@ -1803,6 +1803,13 @@ impl<'a> Index<'a> {
         (e.traits.male + f.male, e.traits.female + f.female)
     }
 
+    /// [`Index::gender`] of entity `e` when its surroundings have been read (by a query of it or
+    /// of a role), and else none, without reading them.
+    pub fn gender_if_read(&self, e: &Entity) -> Option<(i32, i32)> {
+        let f = e.found.get()?;
+        Some((e.traits.male + f.male, e.traits.female + f.female))
+    }
+
     /// Whether entity `e` has role `r`, from a title or from its surroundings.
     pub fn has_role(&self, paras: &[Para], e: &Entity, r: &str) -> bool {
         e.traits.roles.iter().any(|x| x == r)
