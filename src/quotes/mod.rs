@@ -2710,13 +2710,21 @@ impl<'a> Resolver<'a> {
             } else if lex::is_female_pronoun(pr) {
                 e.traits.female += 1;
             }
-            // a search of a gender learnt nothing that holds once a name's answer changes (a
-            // name whose gender no search asked, its surroundings unread, is known to none)
+            // what a search of a gender learnt no longer holds when a name's answer changes to
+            // yes, or to no for the name it found: it is dropped. (A name that fails now fails
+            // where it was read, after what was found; a name whose gender no search asked, its
+            // surroundings unread, is known to none.)
             let after = self.idx.gender_if_read(&self.idx.ents[i]);
             if let (Some(before), Some(after)) = (before, after) {
+                let speakers = &self.speakers.get_mut().list;
+                let mentions = &self.idx.mentions;
                 let searches = self.gender_searches.get_mut();
                 for (known, holds) in searches.iter_mut().zip([male, female]) {
-                    if holds(before) != holds(after) {
+                    let found = known.last_mention.is_some_and(|j| mentions[j].1 == i)
+                        || known
+                            .best_record
+                            .is_some_and(|(_, _, id)| speakers[id].ei == Some(i));
+                    if holds(before) != holds(after) && (holds(after) || found) {
                         *known = KnownLast::default();
                     }
                 }
