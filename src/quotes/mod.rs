@@ -2107,9 +2107,22 @@ impl<'a> Resolver<'a> {
         };
         {
             let speakers = &self.speakers.borrow().list;
-            // with what searches before learnt, the chains read only `pos`'s paragraph
+            // with what searches before learnt, the chains read only the records after the
+            // first `split`, those all before `pos` (the latest place of each record's paragraph
+            // up to it grows from record to record)
+            let latest_up_to = |r: &Record| (r.pos.0, r.latest_in_para);
             let split = known.as_deref().and_then(|kn| {
-                let split = self.history.partition_point(|r| r.pos.0 < pos.0);
+                // (most often all are: no binary search, which mispredicts)
+                let all = self
+                    .history
+                    .last()
+                    .is_none_or(|r| pos_before(latest_up_to(r), pos));
+                let split = if all {
+                    self.history.len()
+                } else {
+                    self.history
+                        .partition_point(|r| pos_before(latest_up_to(r), pos))
+                };
                 (kn.records <= split).then_some(split)
             });
             let from_record = split.unwrap_or(0);
@@ -2137,10 +2150,19 @@ impl<'a> Resolver<'a> {
                     at = prev_of_kind;
                 }
             }
-            // and when none passes there, the records of the paragraphs before (all before
-            // `pos`): the best of those not read yet (of later paragraphs than those read) is
-            // the best known unless there is none, found as the chains find theirs
-            if let (Some(split), None, Some(kn)) = (split, best_record, known.as_deref_mut()) {
+            // and unless the best found there is at or after the latest of them, the first
+            // `split`: the best of those not read yet, found as the chains find theirs, or the
+            // best known, whichever is later
+            let beats_split = |(bp, _, _): (Pos, usize, Sid)| {
+                split
+                    .and_then(|n| n.checked_sub(1))
+                    .is_none_or(|last| !pos_before(bp, latest_up_to(&self.history[last])))
+            };
+            if let (Some(split), false, Some(kn)) = (
+                split,
+                best_record.is_some_and(beats_split),
+                known.as_deref_mut(),
+            ) {
                 let mut best_new = None;
                 for i in (kn.records..split).rev() {
                     let r = self.history[i];
@@ -2155,9 +2177,13 @@ impl<'a> Resolver<'a> {
                         best_new = Some((r.pos, i, r.id));
                     }
                 }
-                kn.best_record = best_new.or(kn.best_record);
+                let latest = |a: Option<(Pos, usize, Sid)>, b: Option<(Pos, usize, Sid)>| match b {
+                    Some((bp, bi, _)) if later(a, bp, bi) => b,
+                    _ => a,
+                };
+                kn.best_record = latest(kn.best_record, best_new);
                 kn.records = split;
-                best_record = kn.best_record;
+                best_record = latest(best_record, kn.best_record);
             }
         }
         // the mentions are in article order: the last one before `pos` that passes, read back
