@@ -84,9 +84,12 @@ fn non_ascii_ctx(c: char) -> u8 {
     ctx_bits(ws, open, close)
 }
 
-/// Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'n'.
+/// Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'n'. Only the first six
+/// characters are lower-cased (the longest elision has six bytes, and a character lowers to one
+/// or more): the whole rest was, at each candidate mark of a paragraph.
 fn leading_elision(rest: &str) -> bool {
-    let r = rest.to_lowercase();
+    let head = rest.char_indices().nth(6).map_or(rest, |(i, _)| &rest[..i]);
+    let r = head.to_lowercase();
     let b = r.as_bytes();
     if b.len() >= 2 && b[0].is_ascii_digit() && b[1].is_ascii_digit() {
         return true;
@@ -139,6 +142,7 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
     };
     // (family, opening char, its byte offset, reversed guillemets)
     let mut open: Option<(Fam, char, usize, bool)> = None;
+    let mut single_closes = SingleCloses::default();
     let bytes = p.as_bytes();
     for b in marks {
         let Some((c, fam)) = mark_at(bytes, b) else {
@@ -166,7 +170,7 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
                             && pc & OPEN != 0
                             && letter_next
                             && !leading_elision(&p[after..])
-                            && single_close_exists(p, b, c)
+                            && single_closes.exists(p, b, c)
                     }
                 };
                 if opens {
@@ -196,7 +200,7 @@ pub fn push_spans_at(p: &str, marks: impl Iterator<Item = usize>, out: &mut Vec<
                         matches!(c, '\'' | '’' | '›')
                             && can_close
                             && !(possessive_s(prev, next, p[after..].chars().nth(1))
-                                && single_close_exists(p, b, oc))
+                                && single_closes.exists(p, b, oc))
                             && !(prev.is_alphanumeric() && next.is_alphanumeric())
                     }
                 };
@@ -265,13 +269,13 @@ fn possessive_s(prev: char, next: char, after_next: Option<char>) -> bool {
     matches!(prev, 's' | 'S') && next == ' ' && after_next.is_some_and(|c| c.is_lowercase())
 }
 
-/// Whether a closing single quote for opener `oc` follows the character at byte `from`.
-fn single_close_exists(p: &str, from: usize, oc: char) -> bool {
+/// Where the first closing single quote for opener `oc` after the character at byte `from` is.
+fn next_single_close(p: &str, from: usize, oc: char) -> Option<usize> {
     let want_guil = oc == '‹';
-    let mut cs = p[from..].chars().peekable();
-    let mut prev = cs.next();
-    while let Some(c) = cs.next() {
-        let next = cs.peek().copied();
+    let mut cs = p[from..].char_indices().peekable();
+    let mut prev = cs.next().map(|(_, c)| c);
+    while let Some((i, c)) = cs.next() {
+        let next = cs.peek().map(|&(_, c)| c);
         let ok = if want_guil {
             c == '›'
         } else {
@@ -283,11 +287,37 @@ fn single_close_exists(p: &str, from: usize, oc: char) -> bool {
             && !(prev.is_some_and(|p| p.is_alphanumeric())
                 && next.is_some_and(|n| n.is_alphanumeric()))
         {
-            return true;
+            return Some(from + i);
         }
         prev = Some(c);
     }
-    false
+    None
+}
+
+/// Whether a closing single quote follows a mark, remembered for the paragraph: a search from
+/// a later mark finds the same close while it lies after that mark, and none when the search
+/// from an earlier one found none (the test of a character reads only it and its neighbours).
+/// Searched anew at every candidate mark, a paragraph of many unclosed ones was quadratic.
+#[derive(Default)]
+struct SingleCloses {
+    /// per opener family (‹ and the others): the mark searched from and the close found
+    found: [Option<(usize, Option<usize>)>; 2],
+}
+
+impl SingleCloses {
+    /// Whether a closing single quote for opener `oc` follows the character at byte `from`.
+    fn exists(&mut self, p: &str, from: usize, oc: char) -> bool {
+        let memo = &mut self.found[usize::from(oc == '‹')];
+        match *memo {
+            Some((searched, None)) if searched <= from => false,
+            Some((searched, Some(close))) if searched <= from && from < close => true,
+            _ => {
+                let close = next_single_close(p, from, oc);
+                *memo = Some((from, close));
+                close.is_some()
+            }
+        }
+    }
 }
 
 fn make_span(p: &str, open: usize, cs: usize, ce: usize, close_end: usize, closed: bool) -> Span {

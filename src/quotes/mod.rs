@@ -1641,8 +1641,18 @@ struct Resolver<'a> {
     idx: Index<'a>,
     paras: &'a [Para<'a>],
     lang: Lang,
-    /// resolved speakers in order: (pos, its [`Speaker`] in `speakers`)
-    history: Vec<(Pos, Sid)>,
+    /// resolved speakers in order
+    history: Vec<Record>,
+    /// the last record of `history` whose speaker is of each kind ([`kind_slot`])
+    last_record_of_kind: [Option<u32>; KIND_SLOTS],
+    /// the mentions of the index grouped by kind, built when a search reaches beyond the last
+    /// [`NEAR_MENTIONS`]
+    mentions_by_kind: std::cell::OnceCell<MentionsByKind>,
+    /// what the searches for a man and for a woman learnt ([`male`], [`female`]), each until a
+    /// name's answer changes ([`Resolver::record`])
+    gender_searches: std::cell::RefCell<[KnownLast; 2]>,
+    /// what the searches for a person of each role learnt ([`Resolver::nearest_known`])
+    role_searches: std::cell::RefCell<lex::FxMap<&'a str, KnownLast>>,
     /// each name resolved as a speaker in the article, once (a cell: subject phrases add
     /// theirs as they are read)
     speakers: std::cell::RefCell<Speakers>,
@@ -1863,6 +1873,120 @@ fn pos_before(a: Pos, b: Pos) -> bool {
 /// A speaker's index in [`Speakers::list`].
 type Sid = usize;
 
+/// What the searches of a predicate learnt of the article up to some point, while its answer
+/// for each name stays the same ([`Resolver::nearest_known`]).
+#[derive(Default)]
+struct KnownLast {
+    /// the records read, `history[..records]` (all of paragraphs before the searches'), and the
+    /// best of them that passes
+    records: usize,
+    best_record: Option<(Pos, usize, Sid)>,
+    /// the mentions read, `mentions[..mentions]`, and the last of them that passes
+    mentions: usize,
+    last_mention: Option<usize>,
+}
+
+/// Whether a name of [`Index::gender`] `(male, female)` may be referred to as "he": as many
+/// signs of a man as of a woman or more. (Its signs grow as the resolver records pronouns.)
+fn male((m, f): (i32, i32)) -> bool {
+    m >= f
+}
+
+/// Whether a name of [`Index::gender`] `(male, female)` may be referred to as "she".
+fn female((m, f): (i32, i32)) -> bool {
+    f >= m
+}
+
+/// A speaker resolved at a place of the article.
+#[derive(Clone, Copy)]
+struct Record {
+    pos: Pos,
+    /// its [`Speaker`] in [`Resolver::speakers`]
+    id: Sid,
+    /// the record before it whose speaker has the same kind: [`Resolver::nearest`] reads the
+    /// records of the kinds it wants only
+    prev_of_kind: Option<u32>,
+    /// the latest place in its paragraph of it and the paragraph's records before it (which
+    /// may be out of place order): where none can beat a record found, the search stops
+    latest_in_para: usize,
+}
+
+/// Kinds a search for a name wants, a bit per [`kind_slot`].
+type KindSet = u8;
+const KIND_SLOTS: usize = 6;
+const PERSON: KindSet = 1;
+/// Organisations of any kind.
+const ORGS: KindSet = 0b11_1110;
+
+/// The [`KindSet`] of kind `k` alone: bit 0 a person's, bit 1 + its [`OrgKind`] an
+/// organisation's; none for [`Kind::Unknown`], which no search wants.
+fn kind_bit(k: Kind) -> KindSet {
+    match k {
+        Kind::Person => PERSON,
+        Kind::Org(o) => org_kind(o),
+        Kind::Unknown => 0,
+    }
+}
+
+fn org_kind(o: OrgKind) -> KindSet {
+    2 << o as u8
+}
+
+/// The slot of kind `k` (its bit's), of [`Resolver::last_record_of_kind`] and
+/// [`MentionsByKind`]; none for [`Kind::Unknown`].
+fn kind_slot(k: Kind) -> Option<usize> {
+    Some(kind_bit(k).trailing_zeros() as usize).filter(|&s| s < KIND_SLOTS)
+}
+
+/// How many of the mentions right before a place [`Resolver::nearest`] reads one by one, before
+/// it reads further back only those of the kinds it wants (from [`MentionsByKind`], built then).
+const NEAR_MENTIONS: usize = 64;
+
+/// The index's mentions grouped by the kind of their entity, each group in article order.
+struct MentionsByKind {
+    /// mention indices: those of slot `k` are `order[ends[k - 1]..ends[k]]`
+    order: Vec<u32>,
+    ends: [usize; KIND_SLOTS],
+}
+
+impl MentionsByKind {
+    fn new(idx: &Index) -> MentionsByKind {
+        let slot = |&(_, ei): &(Pos, usize)| kind_slot(idx.ents[ei].kind);
+        let mut ends = [0; KIND_SLOTS];
+        for k in idx.mentions.iter().filter_map(slot) {
+            ends[k] += 1;
+        }
+        for k in 1..KIND_SLOTS {
+            ends[k] += ends[k - 1];
+        }
+        // each group filled from its start
+        let mut next = ends;
+        next.rotate_right(1);
+        next[0] = 0;
+        let mut order = vec![0; ends[KIND_SLOTS - 1]];
+        for (i, m) in idx.mentions.iter().enumerate() {
+            if let Some(k) = slot(m) {
+                order[next[k]] = i as u32;
+                next[k] += 1;
+            }
+        }
+        MentionsByKind { order, ends }
+    }
+
+    /// The mentions of kind slot `k`, in article order.
+    fn of_kind(&self, k: usize) -> &[u32] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.order[start..self.ends[k]]
+    }
+}
+
+/// The slots of the kinds in `kinds`: its set bits.
+fn kind_slots(kinds: KindSet) -> impl Iterator<Item = usize> {
+    std::iter::successors(Some(kinds), |&m| Some(m & m.wrapping_sub(1)))
+        .take_while(|&m| m != 0)
+        .map(|m| m.trailing_zeros() as usize)
+}
+
 /// The names resolved as speakers in an article, each once: quotes and paragraphs pass a speaker
 /// on as its index, with no String, and its entity is looked up and its canonical form worked
 /// out once.
@@ -1926,55 +2050,217 @@ impl<'a> Resolver<'a> {
             .clone()
     }
 
-    /// The name mentioned or quoted last before `pos` for which `pred` holds, given its kind
-    /// and entity (each mention's own, without a look-up by name). A quoted speaker wins over a
-    /// mention at the same place, and of two records at one place the later.
+    /// The name mentioned or quoted last before `pos` whose kind is among `kinds` and for which
+    /// `pred` holds, given its entity (each mention's own, without a look-up by name). A quoted
+    /// speaker wins over a mention at the same place, and of two records at one place the later.
     ///
     /// Both lists are read back from `pos` and only as far as the answer: an article of
     /// thousands of quoted paragraphs ("she said" in each) asked in every one of them was
-    /// quadratic when the whole history was read each time.
-    fn nearest(&self, pos: Pos, pred: impl Fn(Kind, Option<&Entity>) -> bool) -> Option<Sid> {
-        // the history is in paragraph order (within a paragraph, in the order of resolution):
-        // its best is the latest place before `pos`, the later record of two at one place, and
-        // no record of a paragraph before the best's can beat it
-        let mut best_record: Option<(Pos, Sid)> = None;
+    /// quadratic when the whole history was read each time. And only the names of the kinds
+    /// wanted are read: with no company named, every "they" read the article's persons back to
+    /// its start.
+    fn nearest(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+    ) -> Option<Sid> {
+        self.search(pos, kinds, pred, None)
+    }
+
+    /// [`Resolver::nearest`], for a `pred` whose answer for a name does not change while `known`
+    /// is kept (a role's never; a gender's until the name's signs change it), with what its
+    /// searches before learnt: this one reads only the records and mentions that came after.
+    /// Every "the spokesman said" (or "he said" among women) read all the persons named before.
+    fn nearest_known(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+        known: &mut KnownLast,
+    ) -> Option<Sid> {
+        self.search(pos, kinds, pred, Some(known))
+    }
+
+    fn search(
+        &self,
+        pos: Pos,
+        kinds: KindSet,
+        pred: impl Fn(Option<&Entity>) -> bool,
+        mut known: Option<&mut KnownLast>,
+    ) -> Option<Sid> {
+        // the history is in paragraph order (within a paragraph, in the order of resolution),
+        // and so is each kind's chain of it: the best is the latest place before `pos`, the
+        // later record of two at one place, and no record of a paragraph before the best's can
+        // beat it, nor one of its paragraph from a record whose `latest_in_para` is not after it
+        // on (one paragraph of thousands of quotes read all its records at every search)
+        let mut best_record: Option<(Pos, usize, Sid)> = None;
+        // (of two, the later is the best)
+        let later = |best: Option<(Pos, usize, Sid)>, hp: Pos, i: usize| {
+            best.is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)))
+        };
+        // whether no record from `r` back beats `best`
+        let cannot_beat = |best: Option<(Pos, usize, Sid)>, r: Record| {
+            best.is_some_and(|(bp, _, _)| {
+                r.pos.0 < bp.0 || (r.pos.0 == bp.0) & (r.latest_in_para <= bp.1)
+            })
+        };
         {
             let speakers = &self.speakers.borrow().list;
-            for &(hp, id) in self.history.iter().rev() {
-                if best_record.is_some_and(|(bp, _)| hp.0 < bp.0) {
-                    break;
-                }
-                let s = &speakers[id];
-                // the positions first, without a branch between them; `pred` (a look-up at
-                // times) only of an entry that would be the best
-                let later = best_record.is_none_or(|(bp, _)| pos_before(bp, hp));
-                if pos_before(hp, pos) & later && pred(s.kind, s.ei.map(|i| &self.idx.ents[i])) {
-                    best_record = Some((hp, id));
+            // with what searches before learnt, the chains read only the records after the
+            // first `split`, those all before `pos` (the latest place of each record's paragraph
+            // up to it grows from record to record)
+            let latest_up_to = |r: &Record| (r.pos.0, r.latest_in_para);
+            let split = known.as_deref().and_then(|kn| {
+                // (most often all are: no binary search, which mispredicts)
+                let all = self
+                    .history
+                    .last()
+                    .is_none_or(|r| pos_before(latest_up_to(r), pos));
+                let split = if all {
+                    self.history.len()
+                } else {
+                    self.history
+                        .partition_point(|r| pos_before(latest_up_to(r), pos))
+                };
+                (kn.records <= split).then_some(split)
+            });
+            let from_record = split.unwrap_or(0);
+            for k in kind_slots(kinds) {
+                let mut at = self.last_record_of_kind[k];
+                while let Some(i) = at.map(|i| i as usize).filter(|&i| i >= from_record) {
+                    let record = self.history[i];
+                    if cannot_beat(best_record, record) {
+                        break;
+                    }
+                    let Record {
+                        pos: hp,
+                        id,
+                        prev_of_kind,
+                        ..
+                    } = record;
+                    let s = &speakers[id];
+                    // the positions first, without a branch between them; `pred` (a look-up at
+                    // times) only of an entry that would be the best
+                    if pos_before(hp, pos) & later(best_record, hp, i)
+                        && pred(s.ei.map(|i| &self.idx.ents[i]))
+                    {
+                        best_record = Some((hp, i, id));
+                    }
+                    at = prev_of_kind;
                 }
             }
+            // and unless the best found there is at or after the latest of them, the first
+            // `split`: the best of those not read yet, found as the chains find theirs, or the
+            // best known, whichever is later
+            let beats_split = |(bp, _, _): (Pos, usize, Sid)| {
+                split
+                    .and_then(|n| n.checked_sub(1))
+                    .is_none_or(|last| !pos_before(bp, latest_up_to(&self.history[last])))
+            };
+            if let (Some(split), false, Some(kn)) = (
+                split,
+                best_record.is_some_and(beats_split),
+                known.as_deref_mut(),
+            ) {
+                let mut best_new = None;
+                for i in (kn.records..split).rev() {
+                    let r = self.history[i];
+                    if cannot_beat(best_new, r) {
+                        break;
+                    }
+                    let s = &speakers[r.id];
+                    if kinds & kind_bit(s.kind) != 0
+                        && later(best_new, r.pos, i)
+                        && pred(s.ei.map(|i| &self.idx.ents[i]))
+                    {
+                        best_new = Some((r.pos, i, r.id));
+                    }
+                }
+                let latest = |a: Option<(Pos, usize, Sid)>, b: Option<(Pos, usize, Sid)>| match b {
+                    Some((bp, bi, _)) if later(a, bp, bi) => b,
+                    _ => a,
+                };
+                kn.best_record = latest(kn.best_record, best_new);
+                kn.records = split;
+                best_record = latest(best_record, kn.best_record);
+            }
         }
-        // the mentions are in article order: the last one before `pos` that passes `pred`,
-        // read back from `pos`, and only while it would come after the best record (made a
-        // speaker at the end: a speaker of the history is one already)
+        // the mentions are in article order: the last one before `pos` that passes, read back
+        // from `pos`, and only while it would come after the best record (made a speaker at the
+        // end: a speaker of the history is one already)
         let mentions = &self.idx.mentions;
-        let before = &mentions[..mentions.partition_point(|m| pos_before(m.0, pos))];
-        let mention = before
+        let after_best = |mp: Pos| best_record.is_none_or(|(bp, _, _)| pos_before(bp, mp));
+        let passes = |ei: usize| {
+            let e = &self.idx.ents[ei];
+            kinds & kind_bit(e.kind) != 0 && pred(Some(e))
+        };
+        let to = mentions.partition_point(|m| pos_before(m.0, pos));
+        if let Some(kn) = known.filter(|kn| kn.mentions <= to) {
+            // read back to those read before, while after the best record: the last that passes
+            // before `pos` is the known one unless one after it does; when one not after the
+            // best record stops the reading, none is the answer (and nothing more is known)
+            let mut last = kn.last_mention;
+            let mut stopped = false;
+            for j in (kn.mentions..to).rev() {
+                let (mp, ei) = mentions[j];
+                if !after_best(mp) {
+                    stopped = true;
+                    break;
+                }
+                if passes(ei) {
+                    last = Some(j);
+                    break;
+                }
+            }
+            if stopped {
+                return best_record.map(|(_, _, id)| id);
+            }
+            (kn.mentions, kn.last_mention) = (to, last);
+            return match last.filter(|&j| after_best(mentions[j].0)) {
+                Some(j) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
+                None => best_record.map(|(_, _, id)| id),
+            };
+        }
+        let near = to.saturating_sub(NEAR_MENTIONS);
+        let mut mention = mentions[near..to]
             .iter()
             .rev()
-            .take_while(|&&(mp, _)| best_record.is_none_or(|(bp, _)| pos_before(bp, mp)))
-            .map(|&(_, ei)| &self.idx.ents[ei])
-            .find(|e| pred(e.kind, Some(e)));
+            .take_while(|&&(mp, _)| after_best(mp))
+            .find(|&&(_, ei)| passes(ei))
+            .map(|&(_, ei)| ei);
+        if mention.is_none() && near > 0 && after_best(mentions[near].0) {
+            // further back, each kind's mentions alone: the last that passes of all kinds
+            let by_kind = self
+                .mentions_by_kind
+                .get_or_init(|| MentionsByKind::new(&self.idx));
+            let mut last: Option<usize> = None;
+            for k in kind_slots(kinds) {
+                let of_kind = by_kind.of_kind(k);
+                let before = &of_kind[..of_kind.partition_point(|&i| (i as usize) < near)];
+                last = before
+                    .iter()
+                    .rev()
+                    .map(|&i| i as usize)
+                    .take_while(|&i| last.is_none_or(|l| l < i) && after_best(mentions[i].0))
+                    .find(|&i| pred(Some(&self.idx.ents[mentions[i].1])))
+                    .or(last);
+            }
+            mention = last.map(|i| mentions[i].1);
+        }
         match (mention, best_record) {
-            (Some(e), _) => Some(self.speaker(self.idx.name(e))),
-            (None, record) => record.map(|(_, id)| id),
+            (Some(ei), _) => Some(self.speaker(self.idx.name(&self.idx.ents[ei]))),
+            (None, record) => record.map(|(_, _, id)| id),
         }
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
     fn recent_company(&self, pos: Pos) -> Option<Sid> {
-        let r = self.nearest(pos, |k, _| {
-            matches!(k, Kind::Org(OrgKind::Company) | Kind::Org(OrgKind::Any))
-        })?;
+        let r = self.nearest(
+            pos,
+            org_kind(OrgKind::Company) | org_kind(OrgKind::Any),
+            |_| true,
+        )?;
         self.is_recent(r, pos).then_some(r)
     }
 
@@ -1993,17 +2279,18 @@ impl<'a> Resolver<'a> {
                 .history
                 .iter()
                 .rev()
-                .take_while(|&&(hp, _)| hp.0 + 1 >= pos.0)
-                .any(|&(hp, h)| pos_before(hp, pos) && h == id)
+                .take_while(|r| r.pos.0 + 1 >= pos.0)
+                .any(|r| pos_before(r.pos, pos) && r.id == id)
     }
 
-    fn org_ok(k: Kind, want: OrgKind) -> bool {
-        match (k, want) {
-            (Kind::Org(_), OrgKind::Any) => true,
-            (Kind::Org(OrgKind::Other), _) => false,
-            (Kind::Org(OrgKind::Any), _) => want == OrgKind::Gov,
-            (Kind::Org(x), w) => x == w,
-            _ => false,
+    /// The kinds of organisation a nominal head of kind `want` refers back to ("the ministry":
+    /// a government or an unspecified one; "the forum": none).
+    fn org_kinds(want: OrgKind) -> KindSet {
+        match want {
+            OrgKind::Any => ORGS,
+            OrgKind::Other => 0,
+            OrgKind::Gov => org_kind(OrgKind::Gov) | org_kind(OrgKind::Any),
+            w => org_kind(w),
         }
     }
 
@@ -2228,7 +2515,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find_map(|w| lex::ORG_NOMINALS.get(w).copied())
                     .unwrap();
-                return Head::Spokes(self.nearest(pos, |kk, _| Self::org_ok(kk, k)));
+                return Head::Spokes(self.nearest(pos, Self::org_kinds(k), |_| true));
             }
             if words.first().is_some_and(|&w| w == "the") {
                 return Head::Role(head);
@@ -2325,14 +2612,15 @@ impl<'a> Resolver<'a> {
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(p, pos),
             Head::OrgNominal(k) => {
-                appos_name().or_else(|| self.nearest(pos, |kk, _| Self::org_ok(kk, k)))
+                appos_name().or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
             }
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {
-                self.nearest(pos, |k, e| {
-                    k == Kind::Person && e.is_some_and(|e| self.idx.has_role(self.paras, e, r))
-                })
+                let mut roles = self.role_searches.borrow_mut();
+                let has_role =
+                    |e: Option<&Entity>| e.is_some_and(|e| self.idx.has_role(self.paras, e, r));
+                self.nearest_known(pos, PERSON, has_role, roles.entry(r).or_default())
             }),
             Head::Generic => appos_person(),
             Head::Nothing => None,
@@ -2412,32 +2700,25 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, p: &str, pos: Pos) -> Option<Sid> {
         let gender = |e: Option<&Entity>| e.map_or((0, 0), |e| self.idx.gender(self.paras, e));
         match p {
-            "he" | "er" | "il" | "он" => self.nearest(pos, |k, e| {
-                k == Kind::Person && {
-                    let (m, f) = gender(e);
-                    m >= f
-                }
-            }),
+            "he" | "er" | "il" | "он" => {
+                let known = &mut self.gender_searches.borrow_mut()[0];
+                self.nearest_known(pos, PERSON, |e| male(gender(e)), known)
+            }
             "she" | "sie" | "elle" | "она" => {
-                let r = self.nearest(pos, |k, e| {
-                    k == Kind::Person && {
-                        let (m, f) = gender(e);
-                        f >= m
-                    }
-                });
+                let known = &mut self.gender_searches.borrow_mut()[1];
+                let r = self.nearest_known(pos, PERSON, |e| female(gender(e)), known);
                 if p == "sie" && r.is_none() {
-                    return self.nearest(pos, |k, _| matches!(k, Kind::Org(_)));
+                    return self.nearest(pos, ORGS, |_| true);
                 }
                 r
             }
             "it" | "es" | "оно" => {
-                if let Some(c) = self.nearest(pos, |k, _| matches!(k, Kind::Org(OrgKind::Company)))
-                {
+                if let Some(c) = self.nearest(pos, org_kind(OrgKind::Company), |_| true) {
                     if self.is_recent(c, pos) {
                         return Some(c);
                     }
                 }
-                self.nearest(pos, |k, _| matches!(k, Kind::Org(_)))
+                self.nearest(pos, ORGS, |_| true)
             }
             // only when that organisation is recent (same or previous paragraph)
             "they" | "ils" | "они" => self.recent_company(pos),
@@ -2448,14 +2729,45 @@ impl<'a> Resolver<'a> {
     /// Records speaker `id` as quoted at `pos`; a pronoun subject `pron` counts for its gender.
     fn record(&mut self, pos: Pos, id: Sid, pron: Option<&str>) {
         if let (Some(pr), Some(i)) = (pron, self.speakers.get_mut().list[id].ei) {
+            let before = self.idx.gender_if_read(&self.idx.ents[i]);
             let e = &mut self.idx.ents[i];
             if lex::is_male_pronoun(pr) {
                 e.traits.male += 1;
             } else if lex::is_female_pronoun(pr) {
                 e.traits.female += 1;
             }
+            // what a search of a gender learnt no longer holds when a name's answer changes to
+            // yes, or to no for the name it found: it is dropped. (A name that fails now fails
+            // where it was read, after what was found; a name whose gender no search asked, its
+            // surroundings unread, is known to none.)
+            let after = self.idx.gender_if_read(&self.idx.ents[i]);
+            if let (Some(before), Some(after)) = (before, after) {
+                let speakers = &self.speakers.get_mut().list;
+                let mentions = &self.idx.mentions;
+                let searches = self.gender_searches.get_mut();
+                for (known, holds) in searches.iter_mut().zip([male, female]) {
+                    let found = known.last_mention.is_some_and(|j| mentions[j].1 == i)
+                        || known
+                            .best_record
+                            .is_some_and(|(_, _, id)| speakers[id].ei == Some(i));
+                    if holds(before) != holds(after) && (holds(after) || found) {
+                        *known = KnownLast::default();
+                    }
+                }
+            }
         }
-        self.history.push((pos, id));
+        let slot = kind_slot(self.speakers.get_mut().list[id].kind).unwrap_or(0);
+        let prev_of_kind = self.last_record_of_kind[slot].replace(self.history.len() as u32);
+        let latest_in_para = match self.history.last() {
+            Some(r) if r.pos.0 == pos.0 => r.latest_in_para.max(pos.1),
+            _ => pos.1,
+        };
+        self.history.push(Record {
+            pos,
+            id,
+            prev_of_kind,
+            latest_in_para,
+        });
     }
 }
 
@@ -2514,6 +2826,10 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             lang,
             // about a speaker per paragraph, a name of a few words each
             history: Vec::with_capacity(paras.len()),
+            last_record_of_kind: [None; KIND_SLOTS],
+            mentions_by_kind: Default::default(),
+            role_searches: Default::default(),
+            gender_searches: Default::default(),
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),
@@ -2572,7 +2888,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                 Subj::Unknown => None,
                 Subj::Interviewee => {
                     if interviewee.is_none() {
-                        interviewee = Some(res.nearest((pi, 0), |k, _| k == Kind::Person));
+                        interviewee = Some(res.nearest((pi, 0), PERSON, |_| true));
                     }
                     interviewee.flatten()
                 }

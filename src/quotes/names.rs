@@ -889,18 +889,23 @@ pub fn runs<'p>(
     let (caps, info) = (&lower_words.caps, &lower_words.info);
     let (first, last) = lower_words.para_caps(pi);
     // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
-    // no branch per word, where a search for each end mispredicted at a step or two of each
+    // no branch per word, where a search for each end mispredicted at a step or two of each;
+    // but searched in a paragraph of many ([`search_caps`]: counted, a paragraph of thousands of
+    // quotes was quadratic)
     let (k, k_end) = if (a == 0) & (b == toks.len()) {
         (first, last)
     } else {
-        let (k, k_end) = caps[first..last]
-            .iter()
-            .fold((first, first), |(ka, kb), &c| {
+        let in_para = &caps[first..last];
+        let (k, k_end) = if in_para.len() > 64 {
+            search_caps(in_para, first, a, b)
+        } else {
+            in_para.iter().fold((first, first), |(ka, kb), &c| {
                 (
                     ka + usize::from((c as usize) < a),
                     kb + usize::from((c as usize) < b),
                 )
-            });
+            })
+        };
         // a stop word, or a capitalised common word at a sentence start, is no name; a role
         // word or one with a lower-case part after a hyphen starts no run either
         // ([`Cap::skip`]). The range's first token starts a sentence in it: a word there that
@@ -919,6 +924,16 @@ pub fn runs<'p>(
         bufs,
         |_, r| out.push(r),
     );
+}
+
+/// Where the capitalised words `in_para` (token indices in order, the first at `first` in
+/// [`LowerWords::caps`]) of tokens `a..b` start and end: [`runs`]'s count, by binary searches
+/// in a paragraph of many.
+#[cold]
+#[inline(never)]
+fn search_caps(in_para: &[u32], first: usize, a: usize, b: usize) -> (usize, usize) {
+    let at = |t: usize| first + in_para.partition_point(|&c| (c as usize) < t);
+    (at(a), at(b))
 }
 
 /// The runs of all paragraphs `paras` (of [`LowerWords`] `lower_words`), each passed to `emit`
@@ -1786,6 +1801,13 @@ impl<'a> Index<'a> {
     pub fn gender(&self, paras: &[Para], e: &Entity) -> (i32, i32) {
         let f = self.found_traits(paras, e);
         (e.traits.male + f.male, e.traits.female + f.female)
+    }
+
+    /// [`Index::gender`] of entity `e` when its surroundings have been read (by a query of it or
+    /// of a role), and else none, without reading them.
+    pub fn gender_if_read(&self, e: &Entity) -> Option<(i32, i32)> {
+        let f = e.found.get()?;
+        Some((e.traits.male + f.male, e.traits.female + f.female))
     }
 
     /// Whether entity `e` has role `r`, from a title or from its surroundings.
