@@ -126,17 +126,15 @@ pub struct Index<'a> {
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
-    /// the keys of `by_last`, and those of `org_starts`: most one-word names have no candidate
-    /// in [`Index::canon_entity`], told by a bit test each without a look-up or a scan
+    /// the keys of `by_last`: most one-word names have no candidate in [`Index::canon_entity`],
+    /// told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
-    org_words: KeyBloom,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`, in entity order: the look-ups of an organisation's
     /// longer form read them only, not every entity
     orgs: Vec<usize>,
-    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`]), in no
-    /// particular order
-    org_starts: Vec<OrgStart>,
+    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`])
+    org_starts: OrgStarts,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1627,6 +1625,53 @@ impl KeyBloom {
 struct OrgStart {
     key: u64,
     ent: usize,
+    /// the start before it with the same key, once [`OrgStarts::by_key`] is built
+    same_key: Option<usize>,
+}
+
+/// The [`OrgStart`]s of an article, in no particular order, and their keys in a [`KeyBloom`]:
+/// most one-word names have no candidate in [`Index::canon_entity`], told by a bit test each
+/// without a look-up or a scan. The few starts of most articles are scanned for a key; past
+/// [`OrgStarts::SCANNED`] of them, an article of thousands of organisations is read by a map
+/// of each key to its last start (and in its `same_key` the one before), built then.
+#[derive(Debug, Default)]
+struct OrgStarts {
+    list: Vec<OrgStart>,
+    words: KeyBloom,
+    by_key: FxMap<u64, usize>,
+}
+
+impl OrgStarts {
+    /// How many starts are scanned for a key before they are mapped.
+    const SCANNED: usize = 32;
+
+    fn push(&mut self, key: u64, ent: usize) {
+        self.words.insert(key);
+        let at = self.list.len();
+        let same_key = if at < Self::SCANNED {
+            None
+        } else {
+            if at == Self::SCANNED {
+                for (k, s) in self.list.iter_mut().enumerate() {
+                    s.same_key = self.by_key.insert(s.key, k);
+                }
+            }
+            self.by_key.insert(key, at)
+        };
+        self.list.push(OrgStart { key, ent, same_key });
+    }
+
+    /// The starts with key `key`, in no particular order: those of the slice whose key is
+    /// `key`, and the one at the index (and in its `same_key` the one before, and so on).
+    fn with_key(&self, key: u64) -> (&[OrgStart], Option<usize>) {
+        if !self.words.may_contain(key) {
+            (&[], None)
+        } else if self.list.len() <= Self::SCANNED {
+            (&self.list, None)
+        } else {
+            (&[], self.by_key.get(&key).copied())
+        }
+    }
 }
 
 /// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
@@ -1638,28 +1683,18 @@ fn first_word_key(w: &[u8]) -> u64 {
     (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
-/// Adds to `starts` (and their keys to `words`) the words a one-word name may be to resolve to
-/// organisation `ent`, named `name`, of kind `kind`: the first word of the name without "The ",
-/// and for a media organisation every word; none for a name of one word, which no word is
-/// shorter than and the start of. [`Index::canon_entity`] reads the few organisations whose key
-/// is the word's, where a pass over all of them mispredicted at most.
-fn add_org_starts(
-    ent: usize,
-    name: &str,
-    kind: Kind,
-    starts: &mut Vec<OrgStart>,
-    words: &mut KeyBloom,
-) {
+/// Adds to `starts` the words a one-word name may be to resolve to organisation `ent`, named
+/// `name`, of kind `kind`: the first word of the name without "The ", and for a media
+/// organisation every word; none for a name of one word, which no word is shorter than and the
+/// start of. [`Index::canon_entity`] reads the few organisations whose key is the word's, where
+/// a pass over all of them mispredicted at most.
+fn add_org_starts(ent: usize, name: &str, kind: Kind, starts: &mut OrgStarts) {
     let nb = name.strip_prefix("The ").unwrap_or(name);
     let space = memchr::memchr(b' ', nb.as_bytes());
     if space.is_none() && nb.len() == name.len() {
         return;
     }
-    let mut add = |w: &str| {
-        let key = first_word_key(w.as_bytes());
-        words.insert(key);
-        starts.push(OrgStart { key, ent });
-    };
+    let mut add = |w: &str| starts.push(first_word_key(w.as_bytes()), ent);
     if kind == Kind::Org(OrgKind::Media) {
         split_spaces(nb).for_each(add);
     } else {
@@ -1946,8 +1981,7 @@ impl<'a> Index<'a> {
                         if matches!(kind, Kind::Org(_)) {
                             let at = self.orgs.partition_point(|&o| o < i);
                             self.orgs.insert(at, i);
-                            let (starts, words) = (&mut self.org_starts, &mut self.org_words);
-                            add_org_starts(i, &self.ents[i].name, kind, starts, words);
+                            add_org_starts(i, &self.ents[i].name, kind, &mut self.org_starts);
                         }
                     }
                 }
@@ -1959,7 +1993,7 @@ impl<'a> Index<'a> {
         let ei = self.ents.len();
         if matches!(kind, Kind::Org(_)) {
             self.orgs.push(ei);
-            add_org_starts(ei, &name, kind, &mut self.org_starts, &mut self.org_words);
+            add_org_starts(ei, &name, kind, &mut self.org_starts);
         }
         let same_last = if multi_word {
             let last = last_key(last_word(&lower));
@@ -2047,14 +2081,7 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last in
         // entity order of equals: read in no order, and some twice, they are compared by both)
         let mut org: Option<usize> = None;
-        let key = first_word_key(w.as_bytes());
-        // (none to read when no organisation may start with the word)
-        let starts = if self.org_words.may_contain(key) {
-            &self.org_starts[..]
-        } else {
-            &[]
-        };
-        for &OrgStart { ent: i, .. } in starts.iter().filter(|s| s.key == key) {
+        let mut consider = |i: usize| {
             let e = &self.ents[i];
             if e.name.len() > w.len()
                 && org.is_none_or(|o| (e.mention_count, i) > (self.ents[o].mention_count, o))
@@ -2076,6 +2103,16 @@ impl<'a> Index<'a> {
             {
                 org = Some(i);
             }
+        };
+        let key = first_word_key(w.as_bytes());
+        let (scanned, mut next) = self.org_starts.with_key(key);
+        for s in scanned.iter().filter(|s| s.key == key) {
+            consider(s.ent);
+        }
+        while let Some(k) = next {
+            let s = &self.org_starts.list[k];
+            consider(s.ent);
+            next = s.same_key;
         }
         match (person, org) {
             (Some(p), None) => Some(p),
