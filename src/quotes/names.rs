@@ -135,6 +135,9 @@ pub struct Index<'a> {
     orgs: Vec<usize>,
     /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`])
     org_starts: OrgStarts,
+    /// [`OrgForms`] of `orgs`, built on the first look-up of an organisation's longer form in
+    /// an article of many (the index is complete then)
+    org_forms: OnceCell<OrgForms>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1674,6 +1677,80 @@ impl OrgStarts {
     }
 }
 
+/// The initials of organisation name `name` ([`Index::org_long_form`]): the first characters
+/// of its capitalised words.
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split(' ')
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+}
+
+/// A hash of a word of a lower-case organisation name (a piece of it split at spaces).
+fn org_word_key(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
+}
+
+/// The look-ups of [`Index::org_long_form`] in an article of more than [`OrgForms::SCANNED`]
+/// organisations, where a pass over all of them per speaker made the article quadratic.
+#[derive(Debug, Default)]
+struct OrgForms {
+    /// the first multi-word organisation (in entity order) of each string of initials
+    by_initials: FxMap<String, usize>,
+    /// each word ([`org_word_key`]) of the organisations' lower-case names: the last of
+    /// `words` with it, and how many have it
+    by_word: FxMap<u64, (usize, usize)>,
+    /// an organisation with a word, and the entry before it with the same word
+    words: Vec<(usize, Option<usize>)>,
+}
+
+impl OrgForms {
+    /// How many organisations [`Index::org_long_form`] scans before it builds the look-ups.
+    const SCANNED: usize = 32;
+
+    fn new(idx: &Index) -> OrgForms {
+        let mut f = OrgForms::default();
+        for &o in &idx.orgs {
+            let e = &idx.ents[o];
+            let name = idx.name(e);
+            if name.contains(' ') {
+                f.by_initials.entry(initials(name).collect()).or_insert(o);
+            }
+            for w in idx.lower(e).split(' ') {
+                let at = f.words.len();
+                let (last, count) = f.by_word.entry(org_word_key(w)).or_insert((at, 0));
+                f.words.push((o, (*count > 0).then_some(*last)));
+                (*last, *count) = (at, *count + 1);
+            }
+        }
+        f
+    }
+
+    /// The organisations with every word of lower-case name `ln` (and some more, of a shared
+    /// hash), read by its rarest word: an organisation with `ln`'s words in it
+    /// ([`has_words`]) has each of them as a word. Some more than once.
+    fn with_words(&self, ln: &str) -> impl Iterator<Item = usize> + '_ {
+        let rarest = ln
+            .split(' ')
+            .map(|w| self.by_word.get(&org_word_key(w)).copied())
+            .try_fold((None, usize::MAX), |(at, n), found| {
+                // (a word no organisation has: none)
+                let (last, count) = found?;
+                Some(if count < n {
+                    (Some(last), count)
+                } else {
+                    (at, n)
+                })
+            });
+        let mut next = rarest.and_then(|(at, _)| at);
+        std::iter::from_fn(move || {
+            let (o, before) = self.words[next?];
+            next = before;
+            Some(o)
+        })
+    }
+}
+
 /// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
 /// its length and its first, middle and last bytes with the ASCII case bit set. Three loads, no
 /// loop.
@@ -1900,11 +1977,6 @@ impl<'a> Index<'a> {
             t.male += ma;
             t.female += fe;
         }
-    }
-
-    /// The organisations, in entity order.
-    fn orgs(&self) -> impl Iterator<Item = &Entity<'_>> {
-        self.orgs.iter().map(|&o| &self.ents[o])
     }
 
     /// The name of entity `e` as written.
@@ -2174,26 +2246,33 @@ impl<'a> Index<'a> {
         if let Some(long) = self.acronyms.get(n) {
             return Some(long);
         }
+        let forms = (self.orgs.len() > OrgForms::SCANNED)
+            .then(|| self.org_forms.get_or_init(|| OrgForms::new(self)));
         if is_acronym(n) {
-            // initials of a multi-word organisation in the article
-            self.orgs()
-                .map(|e| self.name(e))
-                .filter(|name| name.contains(' '))
-                .find(|name| {
-                    name.split(' ')
-                        .filter(|w| is_cap(w))
-                        .filter_map(|w| w.chars().next())
-                        .eq(n.chars())
-                })
+            // initials of a multi-word organisation in the article (the first)
+            let first = match forms {
+                Some(f) => f.by_initials.get(n).copied(),
+                None => self.orgs.iter().copied().find(|&o| {
+                    let name = self.name(&self.ents[o]);
+                    name.contains(' ') && initials(name).eq(n.chars())
+                }),
+            };
+            first.map(|o| self.name(&self.ents[o]))
         } else {
             // "Homeland Security" -> "Department of Homeland Security": longest org containing
-            // all its words
+            // all its words (the last in entity order of equals)
             let ln = low.map_or_else(|| lower(n), Cow::Borrowed);
-            self.orgs()
-                .filter(|e| self.name(e).len() > n.len())
-                .filter(|e| has_words(self.lower(e), &ln))
-                .max_by_key(|e| self.name(e).len())
-                .map(|e| self.name(e))
+            let (read, scanned) = match forms {
+                Some(f) => (Some(f.with_words(&ln)), None),
+                None => (None, Some(self.orgs.iter().copied())),
+            };
+            (read.into_iter().flatten())
+                .chain(scanned.into_iter().flatten())
+                .map(|o| (o, &self.ents[o]))
+                .filter(|(_, e)| self.name(e).len() > n.len())
+                .filter(|(_, e)| has_words(self.lower(e), &ln))
+                .max_by_key(|&(o, e)| (self.name(e).len(), o))
+                .map(|(_, e)| self.name(e))
         }
     }
 
