@@ -1628,53 +1628,40 @@ impl KeyBloom {
 struct OrgStart {
     key: u64,
     ent: usize,
-    /// the start before it with the same key, once [`OrgStarts::by_key`] is built
-    same_key: Option<usize>,
 }
 
 /// The [`OrgStart`]s of an article, in no particular order, and their keys in a [`KeyBloom`]:
 /// most one-word names have no candidate in [`Index::canon_entity`], told by a bit test each
 /// without a look-up or a scan. The few starts of most articles are scanned for a key; past
-/// [`OrgStarts::SCANNED`] of them, an article of thousands of organisations is read by a map
-/// of each key to its last start (and in its `same_key` the one before), built then.
+/// [`OrgStarts::SCANNED`] of them, where thousands of organisations may share a word ("The
+/// Xxx Tribune"), each word's organisation is kept in `best` as the counts change
+/// ([`Index::org_counted`]).
 #[derive(Debug, Default)]
 struct OrgStarts {
     list: Vec<OrgStart>,
     words: KeyBloom,
-    by_key: FxMap<u64, usize>,
+    /// each word (ASCII lower-case) a one-word name is to resolve to an organisation, to the
+    /// one [`Index::canon_entity`] resolves it to: built once the index has read the runs
+    best: Option<FxMap<String, usize>>,
 }
 
 impl OrgStarts {
-    /// How many starts are scanned for a key before they are mapped.
+    /// How many starts are scanned for a word before each word's organisation is kept.
     const SCANNED: usize = 32;
 
     fn push(&mut self, key: u64, ent: usize) {
         self.words.insert(key);
-        let at = self.list.len();
-        let same_key = if at < Self::SCANNED {
-            None
-        } else {
-            if at == Self::SCANNED {
-                for (k, s) in self.list.iter_mut().enumerate() {
-                    s.same_key = self.by_key.insert(s.key, k);
-                }
-            }
-            self.by_key.insert(key, at)
-        };
-        self.list.push(OrgStart { key, ent, same_key });
+        self.list.push(OrgStart { key, ent });
     }
+}
 
-    /// The starts with key `key`, in no particular order: those of the slice whose key is
-    /// `key`, and the one at the index (and in its `same_key` the one before, and so on).
-    fn with_key(&self, key: u64) -> (&[OrgStart], Option<usize>) {
-        if !self.words.may_contain(key) {
-            (&[], None)
-        } else if self.list.len() <= Self::SCANNED {
-            (&self.list, None)
-        } else {
-            (&[], self.by_key.get(&key).copied())
-        }
-    }
+/// The name without "The " of an organisation named `name`, and where its first space is, when
+/// it has [`OrgStart`]s: when it has several words or "The " before one (a name of one word no
+/// word is shorter than and the start of).
+fn org_start_name(name: &str) -> Option<(&str, Option<usize>)> {
+    let nb = name.strip_prefix("The ").unwrap_or(name);
+    let space = memchr::memchr(b' ', nb.as_bytes());
+    (space.is_some() || nb.len() < name.len()).then_some((nb, space))
 }
 
 /// The initials of organisation name `name` ([`Index::org_long_form`]): the first characters
@@ -1762,15 +1749,12 @@ fn first_word_key(w: &[u8]) -> u64 {
 
 /// Adds to `starts` the words a one-word name may be to resolve to organisation `ent`, named
 /// `name`, of kind `kind`: the first word of the name without "The ", and for a media
-/// organisation every word; none for a name of one word, which no word is shorter than and the
-/// start of. [`Index::canon_entity`] reads the few organisations whose key is the word's, where
-/// a pass over all of them mispredicted at most.
+/// organisation every word ([`org_start_name`]). [`Index::canon_entity`] reads the few
+/// organisations whose key is the word's, where a pass over all of them mispredicted at most.
 fn add_org_starts(ent: usize, name: &str, kind: Kind, starts: &mut OrgStarts) {
-    let nb = name.strip_prefix("The ").unwrap_or(name);
-    let space = memchr::memchr(b' ', nb.as_bytes());
-    if space.is_none() && nb.len() == name.len() {
+    let Some((nb, space)) = org_start_name(name) else {
         return;
-    }
+    };
     let mut add = |w: &str| starts.push(first_word_key(w.as_bytes()), ent);
     if kind == Kind::Org(OrgKind::Media) {
         split_spaces(nb).for_each(add);
@@ -1860,6 +1844,13 @@ impl<'a> Index<'a> {
             singles[n] = m;
             n += usize::from(!idx.ents[ei].multi_word);
         }
+        // past a few organisation starts, each word's organisation is kept as the counts change
+        if idx.org_starts.list.len() > OrgStarts::SCANNED {
+            idx.org_starts.best = Some(FxMap::default());
+            for k in 0..idx.org_starts.list.len() {
+                idx.org_counted(idx.org_starts.list[k].ent);
+            }
+        }
         for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
@@ -1888,6 +1879,7 @@ impl<'a> Index<'a> {
             idx.mentions[m].1 = ci;
             idx.ents[ei].mention_count -= 1;
             idx.ents[ci].mention_count += 1;
+            idx.org_counted(ci);
         }
         idx
     }
@@ -2054,6 +2046,7 @@ impl<'a> Index<'a> {
                             let at = self.orgs.partition_point(|&o| o < i);
                             self.orgs.insert(at, i);
                             add_org_starts(i, &self.ents[i].name, kind, &mut self.org_starts);
+                            self.org_counted(i);
                         }
                     }
                 }
@@ -2089,7 +2082,42 @@ impl<'a> Index<'a> {
             same_last,
             media_form: OnceCell::new(),
         });
+        self.org_counted(ei);
         ei
+    }
+
+    /// Keeps organisation `i` as the one each of its words resolves to ([`OrgStarts::best`],
+    /// once the index keeps them) where its count and index beat those of the one kept: asked
+    /// as it becomes an organisation and as its count grows. Its words are those
+    /// [`Index::canon_entity`]'s scan finds it by: the first of its name without "The ", and
+    /// every word of a media name of [`Entity::media_form`]. (No count of an organisation
+    /// falls: only a one-word entity's, which has no [`OrgStart`].)
+    #[inline]
+    fn org_counted(&mut self, i: usize) {
+        if self.org_starts.best.is_some() {
+            self.keep_best_org(i);
+        }
+    }
+
+    /// [`Index::org_counted`] once the index keeps each word's organisation.
+    #[cold]
+    fn keep_best_org(&mut self, i: usize) {
+        let Some(best) = &mut self.org_starts.best else {
+            return;
+        };
+        let e = &self.ents[i];
+        let Some((nb, space)) = org_start_name(&e.name).filter(|_| matches!(e.kind, Kind::Org(_)))
+        else {
+            return;
+        };
+        let media = e.kind == Kind::Org(OrgKind::Media) && e.media_form(&e.name);
+        let first = &nb[..space.unwrap_or(nb.len())];
+        for w in std::iter::once(first).chain(split_spaces(nb).filter(|_| media)) {
+            let o = best.entry(w.to_ascii_lowercase()).or_insert(i);
+            if (e.mention_count, i) > (self.ents[*o].mention_count, *o) {
+                *o = i;
+            }
+        }
     }
 
     /// Canonical name of a run at `pos`, with its kind.
@@ -2153,7 +2181,15 @@ impl<'a> Index<'a> {
         // candidate orgs: longer forms starting with the word, the most mentioned (the last in
         // entity order of equals: read in no order, and some twice, they are compared by both)
         let mut org: Option<usize> = None;
-        let mut consider = |i: usize| {
+        let key = first_word_key(w.as_bytes());
+        // (none to read when no organisation may start with the word)
+        let may = self.org_starts.words.may_contain(key);
+        let best = self.org_starts.best.as_ref();
+        let starts = match best {
+            None if may => &self.org_starts.list[..],
+            _ => &[],
+        };
+        for &OrgStart { ent: i, .. } in starts.iter().filter(|s| s.key == key) {
             let e = &self.ents[i];
             if e.name.len() > w.len()
                 && org.is_none_or(|o| (e.mention_count, i) > (self.ents[o].mention_count, o))
@@ -2175,16 +2211,9 @@ impl<'a> Index<'a> {
             {
                 org = Some(i);
             }
-        };
-        let key = first_word_key(w.as_bytes());
-        let (scanned, mut next) = self.org_starts.with_key(key);
-        for s in scanned.iter().filter(|s| s.key == key) {
-            consider(s.ent);
         }
-        while let Some(k) = next {
-            let s = &self.org_starts.list[k];
-            consider(s.ent);
-            next = s.same_key;
+        if let Some(best) = best.filter(|_| may) {
+            org = best.get(&w.to_ascii_lowercase()).copied();
         }
         match (person, org) {
             (Some(p), None) => Some(p),
