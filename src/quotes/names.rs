@@ -120,7 +120,9 @@ pub struct Index<'a> {
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
     /// multi-word entities by the first five characters of their last word (lower-case): the
-    /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
+    /// candidates of a surname in [`Index::canon`] without a scan of every entity. No
+    /// organisation (which is one for good: only a person is a candidate), where thousands of
+    /// "The Xxx Tribune" would be read at every "Tribune". Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
     /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
@@ -2056,11 +2058,12 @@ impl<'a> Index<'a> {
         };
         let kind = kind();
         let ei = self.ents.len();
-        if matches!(kind, Kind::Org(_)) {
+        let org = matches!(kind, Kind::Org(_));
+        if org {
             self.orgs.push(ei);
             add_org_starts(ei, &name, kind, &mut self.org_starts);
         }
-        let same_last = if multi_word {
+        let same_last = if multi_word & !org {
             let last = last_key(last_word(&lower));
             self.last_keys.insert(last);
             self.by_last.insert(last, ei)
