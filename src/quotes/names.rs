@@ -140,6 +140,10 @@ pub struct Index<'a> {
     /// [`OrgForms`] of `orgs`, built on the first look-up of an organisation's longer form in
     /// an article of many (the index is complete then)
     org_forms: OnceCell<OrgForms>,
+    /// each entity's mentions (indices of `mentions`, in article order, those of entity `e` at
+    /// `.1[.0[e]...0[e + 1]]`), built the first time [`Index::canon_one`] chooses between a
+    /// person and an organisation (the index is complete then)
+    mentions_of: OnceCell<(Vec<usize>, Vec<usize>)>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1765,6 +1769,28 @@ fn add_org_starts(ent: usize, name: &str, kind: Kind, starts: &mut OrgStarts) {
     }
 }
 
+/// The last mention of each entity among the first `upto` mentions (its index + 1, 0 for
+/// none), read on as the pass over the single-word mentions goes: [`Index::canon_entity`]'s
+/// choice between a person and an organisation asks for the last before each such mention in
+/// turn, where the mentions before it are resolved for good.
+#[derive(Default)]
+struct LastMentions {
+    upto: usize,
+    last: Vec<usize>,
+}
+
+impl LastMentions {
+    /// The last mention of entity `e` before mention `m` of `idx` (its index + 1, 0 for none).
+    fn before(&mut self, idx: &Index, m: usize, e: usize) -> usize {
+        self.last.resize(idx.ents.len(), 0);
+        for k in self.upto..m {
+            self.last[idx.mentions[k].1] = k + 1;
+        }
+        self.upto = self.upto.max(m);
+        self.last[e]
+    }
+}
+
 impl<'a> Index<'a> {
     /// The index of paragraphs `paras`, whose tokens are `toks` (every paragraph's after the
     /// one before, as [`ParaBufs::toks`](super::text::ParaBufs::toks) holds them).
@@ -1853,6 +1879,7 @@ impl<'a> Index<'a> {
                 idx.org_counted(idx.org_starts.list[k].ent);
             }
         }
+        let mut last_mentions = LastMentions::default();
         for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
@@ -1868,10 +1895,14 @@ impl<'a> Index<'a> {
                     let multi_word = long.contains(' ');
                     idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
-                None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
-                    Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
-                    _ => continue,
-                },
+                None => {
+                    match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], |idx, e| {
+                        last_mentions.before(idx, m, e)
+                    }) {
+                        Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
+                        _ => continue,
+                    }
+                }
             };
             // the traits of its titles now, those of its surroundings when asked for
             let t = std::mem::take(&mut idx.ents[ei].traits);
@@ -2142,7 +2173,8 @@ impl<'a> Index<'a> {
             return (Cow::Borrowed(long), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
+        let last_mention = |idx: &Self, e| idx.last_mention_before(e, pos);
+        r.with_lower(|lw| match self.canon_entity(w, lw, titles, last_mention) {
             Some(c) => (Cow::Borrowed(self.name(&self.ents[c])), self.ents[c].kind),
             // a single word is its own display name
             None if person_title(titles) => (Cow::Borrowed(w), Kind::Person),
@@ -2155,8 +2187,44 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
-    fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
+    /// The last mention of entity `e` before `pos` (its index in `mentions` + 1, 0 for none),
+    /// once the index is complete.
+    fn last_mention_before(&self, e: usize, pos: Pos) -> usize {
+        let (starts, list) = self.mentions_of.get_or_init(|| {
+            // (counted per entity, then each mention put after those of its entity before it)
+            let mut starts = vec![0; self.ents.len() + 1];
+            for &(_, ei) in &self.mentions {
+                starts[ei + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            let mut list = vec![0; self.mentions.len()];
+            let mut next = starts.clone();
+            for (m, &(_, ei)) in self.mentions.iter().enumerate() {
+                list[next[ei]] = m;
+                next[ei] += 1;
+            }
+            (starts, list)
+        });
+        let own = &list[starts[e]..starts[e + 1]];
+        let before = self.mentions.partition_point(|m| m.0 < pos);
+        match own.partition_point(|&m| m < before) {
+            0 => 0,
+            k => own[k - 1] + 1,
+        }
+    }
+
+    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) at a place of the
+    /// article to, if any. `last_mention` tells the last mention of an entity before that place
+    /// (its index in `mentions` + 1, 0 for none).
+    fn canon_entity(
+        &self,
+        w: &str,
+        lw: &str,
+        titles: &[String],
+        mut last_mention: impl FnMut(&Self, usize) -> usize,
+    ) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
         let lk = last_key(lw);
         let mut next = if self.last_keys.may_contain(lk) {
@@ -2225,18 +2293,10 @@ impl<'a> Index<'a> {
                 if person_title(titles) {
                     Some(p)
                 } else {
-                    // the one mentioned last before pos (the bare word counts for the org),
-                    // the three last mentions found in one pass
+                    // the one mentioned last before pos (the bare word counts for the org)
                     let bare = self.find_lower(lw, name_key(lw));
-                    let (mut lp, mut lo) = (None, None);
-                    for &(mp, ei) in self.mentions.iter().filter(|m| m.0 < pos) {
-                        if ei == p {
-                            lp = lp.max(Some(mp));
-                        }
-                        if ei == o || Some(ei) == bare {
-                            lo = lo.max(Some(mp));
-                        }
-                    }
+                    let lp = last_mention(self, p);
+                    let lo = last_mention(self, o).max(bare.map_or(0, |b| last_mention(self, b)));
                     if lp > lo {
                         Some(p)
                     } else {
