@@ -119,6 +119,8 @@ pub struct Index<'a> {
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
+    /// whether `by_name` is keyed by a hash of all of each name ([`Index::name_key`])
+    full_keys: bool,
     /// multi-word entities by the first five characters of their last word (lower-case): the
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. No
     /// organisation (which is one for good: only a person is a candidate), where thousands of
@@ -2014,14 +2016,42 @@ impl<'a> Index<'a> {
         &e.lower
     }
 
-    /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
-    fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
-        let mut i = *self.by_name.get(&key)?;
+    /// The key of lower-case name `l` in [`Index::by_name`]: its [`name_key`], or a hash of all
+    /// its bytes once names of one key have been many ([`Index::key_names_fully`]).
+    fn name_key(&self, l: &str) -> u64 {
+        if self.full_keys {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(l)
+        } else {
+            name_key(l)
+        }
+    }
+
+    /// Keys every entity by a hash of all the bytes of its lower-case name: names of a template
+    /// ("the xxx tribune", thousands of them) share [`name_key`]'s bytes, and each look-up
+    /// compared the names of one key one by one.
+    #[cold]
+    fn key_names_fully(&mut self) {
+        self.full_keys = true;
+        self.by_name.clear();
+        for i in 0..self.ents.len() {
+            let key = self.name_key(&self.ents[i].lower);
+            self.ents[i].same_key = self.by_name.insert(key, i);
+        }
+    }
+
+    /// The entity whose lower-case name is `l`.
+    fn find_lower(&self, l: &str) -> Option<usize> {
+        let mut i = *self.by_name.get(&self.name_key(l))?;
         while *self.ents[i].lower != *l {
             i = self.ents[i].same_key?;
         }
         Some(i)
     }
+
+    /// How many names of one [`name_key`] [`Index::find_or_add_lower`] compares before it keys
+    /// all names by a hash of all their bytes.
+    const NAMES_OF_A_KEY: usize = 16;
 
     /// The entity with lower-case name `l`, or else the entity before it of the same key
     /// ([`Entity::same_key`]): the entity to be added next is in [`Index::by_name`] then, put
@@ -2031,14 +2061,21 @@ impl<'a> Index<'a> {
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
         use std::collections::hash_map::Entry;
         let next = self.ents.len();
-        let same_key = match self.by_name.entry(name_key(l)) {
+        let same_key = match self.by_name.entry(self.name_key(l)) {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
+                let mut compared = 0;
                 while let Some(i) = at {
                     if *self.ents[i].lower == *l {
                         return Ok(i);
                     }
                     at = self.ents[i].same_key;
+                    compared += 1;
+                }
+                // (a name of this key added to many: each later look-up would compare them)
+                if compared > Self::NAMES_OF_A_KEY && !self.full_keys {
+                    self.key_names_fully();
+                    return self.find_or_add_lower(l);
                 }
                 Some(o.insert(next))
             }
@@ -2180,7 +2217,7 @@ impl<'a> Index<'a> {
             None if person_title(titles) => (Cow::Borrowed(w), Kind::Person),
             None => {
                 let k = self
-                    .find_lower(lw, name_key(lw))
+                    .find_lower(lw)
                     .map_or_else(word_kind, |i| self.ents[i].kind);
                 (Cow::Borrowed(w), k)
             }
@@ -2294,7 +2331,7 @@ impl<'a> Index<'a> {
                     Some(p)
                 } else {
                     // the one mentioned last before pos (the bare word counts for the org)
-                    let bare = self.find_lower(lw, name_key(lw));
+                    let bare = self.find_lower(lw);
                     let lp = last_mention(self, p);
                     let lo = last_mention(self, o).max(bare.map_or(0, |b| last_mention(self, b)));
                     if lp > lo {
@@ -2373,7 +2410,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {
-        with_lower(name, |l| self.find_lower(l, name_key(l)))
+        with_lower(name, |l| self.find_lower(l))
     }
 }
 
