@@ -134,8 +134,10 @@ pub struct Index<'a> {
     /// told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
     acronyms: FxMap<String, String>,
-    /// the organisations among `ents`, in entity order: the look-ups of an organisation's
-    /// longer form read them only, not every entity
+    /// the organisations among `ents`: the look-ups of an organisation's longer form read them
+    /// only, not every entity. In the order they became organisations, not entity order (an
+    /// entity that became one after later ones was put in its place, which moved all after it):
+    /// the look-ups compare their indices.
     orgs: Vec<usize>,
     /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`])
     org_starts: OrgStarts,
@@ -1709,7 +1711,8 @@ impl OrgForms {
             let e = &idx.ents[o];
             let name = idx.name(e);
             if name.contains(' ') {
-                f.by_initials.entry(initials(name).collect()).or_insert(o);
+                let first = f.by_initials.entry(initials(name).collect()).or_insert(o);
+                *first = o.min(*first);
             }
             for w in idx.lower(e).split(' ') {
                 let at = f.words.len();
@@ -2113,8 +2116,7 @@ impl<'a> Index<'a> {
                     if kind != Kind::Unknown {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
-                            let at = self.orgs.partition_point(|&o| o < i);
-                            self.orgs.insert(at, i);
+                            self.orgs.push(i);
                             add_org_starts(i, &self.ents[i].name, kind, &mut self.org_starts);
                             self.org_counted(i);
                         }
@@ -2378,13 +2380,24 @@ impl<'a> Index<'a> {
         let forms = (self.orgs.len() > OrgForms::SCANNED)
             .then(|| self.org_forms.get_or_init(|| OrgForms::new(self)));
         if is_acronym(n) {
-            // initials of a multi-word organisation in the article (the first)
+            // initials of a multi-word organisation in the article (the first in entity order)
             let first = match forms {
                 Some(f) => f.by_initials.get(n).copied(),
-                None => self.orgs.iter().copied().find(|&o| {
-                    let name = self.name(&self.ents[o]);
-                    name.contains(' ') && initials(name).eq(n.chars())
-                }),
+                None => self
+                    .orgs
+                    .iter()
+                    .copied()
+                    .fold(None, |first: Option<usize>, o| {
+                        let name = self.name(&self.ents[o]);
+                        if first.is_none_or(|f| o < f)
+                            && name.contains(' ')
+                            && initials(name).eq(n.chars())
+                        {
+                            Some(o)
+                        } else {
+                            first
+                        }
+                    }),
             };
             first.map(|o| self.name(&self.ents[o]))
         } else {
