@@ -144,9 +144,10 @@ pub struct Index<'a> {
     /// [`OrgForms`] of `orgs`, built on the first look-up of an organisation's longer form in
     /// an article of many (the index is complete then)
     org_forms: OnceCell<OrgForms>,
-    /// each entity's mentions (indices of `mentions`, in article order, those of entity `e` at
-    /// `.1[.0[e]...0[e + 1]]`), built the first time [`Index::canon_one`] chooses between a
-    /// person and an organisation (the index is complete then)
+    /// each entity's mentions (indices of `mentions`, in article order) one entity after
+    /// another, and where each entity's start (and the last's end): built the first time
+    /// [`Index::canon_one`] chooses between a person and an organisation (the index is complete
+    /// then)
     mentions_of: OnceCell<(Vec<usize>, Vec<usize>)>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
@@ -2229,7 +2230,7 @@ impl<'a> Index<'a> {
     /// The last mention of entity `e` before `pos` (its index in `mentions` + 1, 0 for none),
     /// once the index is complete.
     fn last_mention_before(&self, e: usize, pos: Pos) -> usize {
-        let (starts, list) = self.mentions_of.get_or_init(|| {
+        let (list, starts) = self.mentions_of.get_or_init(|| {
             // (counted per entity, then each mention put after those of its entity before it)
             let mut starts = vec![0; self.ents.len() + 1];
             for &(_, ei) in &self.mentions {
@@ -2244,7 +2245,7 @@ impl<'a> Index<'a> {
                 list[next[ei]] = m;
                 next[ei] += 1;
             }
-            (starts, list)
+            (list, starts)
         });
         let own = &list[starts[e]..starts[e + 1]];
         let before = self.mentions.partition_point(|m| m.0 < pos);
