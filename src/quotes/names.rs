@@ -119,24 +119,36 @@ pub struct Index<'a> {
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
+    /// whether `by_name` is keyed by a hash of all of each name ([`Index::name_key`])
+    full_keys: bool,
     /// multi-word entities by the first five characters of their last word (lower-case): the
-    /// candidates of a surname in [`Index::canon`] without a scan of every entity. Keyed by a
+    /// candidates of a surname in [`Index::canon`] without a scan of every entity. No
+    /// organisation (which is one for good: only a person is a candidate), where thousands of
+    /// "The Xxx Tribune" would be read at every "Tribune". Keyed by a
     /// hash of those characters ([`last_key`]), without a String per entity: a shared hash only
     /// merges two lists, which [`Index::canon_entity`] filters by the word. Linked like
     /// `by_name`: the last entity with the key, and in its `same_last` the one before it (no
     /// Vec per key).
     by_last: FxMap<u64, usize>,
-    /// the keys of `by_last`, and those of `org_starts`: most one-word names have no candidate
-    /// in [`Index::canon_entity`], told by a bit test each without a look-up or a scan
+    /// the keys of `by_last`: most one-word names have no candidate in [`Index::canon_entity`],
+    /// told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
-    org_words: KeyBloom,
     acronyms: FxMap<String, String>,
-    /// the organisations among `ents`, in entity order: the look-ups of an organisation's
-    /// longer form read them only, not every entity
+    /// the organisations among `ents`: the look-ups of an organisation's longer form read them
+    /// only, not every entity. In the order they became organisations, not entity order (an
+    /// entity that became one after later ones was put in its place, which moved all after it):
+    /// the look-ups compare their indices.
     orgs: Vec<usize>,
-    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`]), in no
-    /// particular order
-    org_starts: Vec<OrgStart>,
+    /// the candidates of [`Index::canon_entity`]'s organisations ([`add_org_starts`])
+    org_starts: OrgStarts,
+    /// [`OrgForms`] of `orgs`, built on the first look-up of an organisation's longer form in
+    /// an article of many (the index is complete then)
+    org_forms: OnceCell<OrgForms>,
+    /// each entity's mentions (indices of `mentions`, in article order) one entity after
+    /// another, and where each entity's start (and the last's end): built the first time
+    /// [`Index::canon_one`] chooses between a person and an organisation (the index is complete
+    /// then)
+    mentions_of: OnceCell<(Vec<usize>, Vec<usize>)>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1644,6 +1656,115 @@ struct OrgStart {
     ent: usize,
 }
 
+/// The [`OrgStart`]s of an article, in no particular order, and their keys in a [`KeyBloom`]:
+/// most one-word names have no candidate in [`Index::canon_entity`], told by a bit test each
+/// without a look-up or a scan. The few starts of most articles are scanned for a key; past
+/// [`OrgStarts::SCANNED`] of them, where thousands of organisations may share a word ("The
+/// Xxx Tribune"), each word's organisation is kept in `best` as the counts change
+/// ([`Index::org_counted`]).
+#[derive(Debug, Default)]
+struct OrgStarts {
+    list: Vec<OrgStart>,
+    words: KeyBloom,
+    /// each word (ASCII lower-case) a one-word name is to resolve to an organisation, to the
+    /// one [`Index::canon_entity`] resolves it to: built once the index has read the runs
+    best: Option<FxMap<String, usize>>,
+}
+
+impl OrgStarts {
+    /// How many starts are scanned for a word before each word's organisation is kept.
+    const SCANNED: usize = 32;
+
+    fn push(&mut self, key: u64, ent: usize) {
+        self.words.insert(key);
+        self.list.push(OrgStart { key, ent });
+    }
+}
+
+/// The name without "The " of an organisation named `name`, and where its first space is, when
+/// it has [`OrgStart`]s: when it has several words or "The " before one (a name of one word no
+/// word is shorter than and the start of).
+fn org_start_name(name: &str) -> Option<(&str, Option<usize>)> {
+    let nb = name.strip_prefix("The ").unwrap_or(name);
+    let space = memchr::memchr(b' ', nb.as_bytes());
+    (space.is_some() || nb.len() < name.len()).then_some((nb, space))
+}
+
+/// The initials of organisation name `name` ([`Index::org_long_form`]): the first characters
+/// of its capitalised words.
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split(' ')
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+}
+
+/// A hash of a word of a lower-case organisation name (a piece of it split at spaces).
+fn org_word_key(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
+}
+
+/// The look-ups of [`Index::org_long_form`] in an article of more than [`OrgForms::SCANNED`]
+/// organisations, where a pass over all of them per speaker made the article quadratic.
+#[derive(Debug, Default)]
+struct OrgForms {
+    /// the first multi-word organisation (in entity order) of each string of initials
+    by_initials: FxMap<String, usize>,
+    /// each word ([`org_word_key`]) of the organisations' lower-case names: the last of
+    /// `words` with it, and how many have it
+    by_word: FxMap<u64, (usize, usize)>,
+    /// an organisation with a word, and the entry before it with the same word
+    words: Vec<(usize, Option<usize>)>,
+}
+
+impl OrgForms {
+    /// How many organisations [`Index::org_long_form`] scans before it builds the look-ups.
+    const SCANNED: usize = 32;
+
+    fn new(idx: &Index) -> OrgForms {
+        let mut f = OrgForms::default();
+        for &o in &idx.orgs {
+            let e = &idx.ents[o];
+            let name = idx.name(e);
+            if name.contains(' ') {
+                let first = f.by_initials.entry(initials(name).collect()).or_insert(o);
+                *first = o.min(*first);
+            }
+            for w in idx.lower(e).split(' ') {
+                let at = f.words.len();
+                let (last, count) = f.by_word.entry(org_word_key(w)).or_insert((at, 0));
+                f.words.push((o, (*count > 0).then_some(*last)));
+                (*last, *count) = (at, *count + 1);
+            }
+        }
+        f
+    }
+
+    /// The organisations with every word of lower-case name `ln` (and some more, of a shared
+    /// hash), read by its rarest word: an organisation with `ln`'s words in it
+    /// ([`has_words`]) has each of them as a word. Some more than once.
+    fn with_words(&self, ln: &str) -> impl Iterator<Item = usize> + '_ {
+        let rarest = ln
+            .split(' ')
+            .map(|w| self.by_word.get(&org_word_key(w)).copied())
+            .try_fold((None, usize::MAX), |(at, n), found| {
+                // (a word no organisation has: none)
+                let (last, count) = found?;
+                Some(if count < n {
+                    (Some(last), count)
+                } else {
+                    (at, n)
+                })
+            });
+        let mut next = rarest.and_then(|(at, _)| at);
+        std::iter::from_fn(move || {
+            let (o, before) = self.words[next?];
+            next = before;
+            Some(o)
+        })
+    }
+}
+
 /// A key of a word (`w`, not empty, with no space) equal for words equal in ASCII case aside:
 /// its length and its first, middle and last bytes with the ASCII case bit set. Three loads, no
 /// loop.
@@ -1653,32 +1774,41 @@ fn first_word_key(w: &[u8]) -> u64 {
     (n as u64) << 32 | byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16
 }
 
-/// Adds to `starts` (and their keys to `words`) the words a one-word name may be to resolve to
-/// organisation `ent`, named `name`, of kind `kind`: the first word of the name without "The ",
-/// and for a media organisation every word; none for a name of one word, which no word is
-/// shorter than and the start of. [`Index::canon_entity`] reads the few organisations whose key
-/// is the word's, where a pass over all of them mispredicted at most.
-fn add_org_starts(
-    ent: usize,
-    name: &str,
-    kind: Kind,
-    starts: &mut Vec<OrgStart>,
-    words: &mut KeyBloom,
-) {
-    let nb = name.strip_prefix("The ").unwrap_or(name);
-    let space = memchr::memchr(b' ', nb.as_bytes());
-    if space.is_none() && nb.len() == name.len() {
+/// Adds to `starts` the words a one-word name may be to resolve to organisation `ent`, named
+/// `name`, of kind `kind`: the first word of the name without "The ", and for a media
+/// organisation every word ([`org_start_name`]). [`Index::canon_entity`] reads the few
+/// organisations whose key is the word's, where a pass over all of them mispredicted at most.
+fn add_org_starts(ent: usize, name: &str, kind: Kind, starts: &mut OrgStarts) {
+    let Some((nb, space)) = org_start_name(name) else {
         return;
-    }
-    let mut add = |w: &str| {
-        let key = first_word_key(w.as_bytes());
-        words.insert(key);
-        starts.push(OrgStart { key, ent });
     };
+    let mut add = |w: &str| starts.push(first_word_key(w.as_bytes()), ent);
     if kind == Kind::Org(OrgKind::Media) {
         split_spaces(nb).for_each(add);
     } else {
         add(&nb[..space.unwrap_or(nb.len())]);
+    }
+}
+
+/// The last mention of each entity among the first `upto` mentions (its index + 1, 0 for
+/// none), read on as the pass over the single-word mentions goes: [`Index::canon_entity`]'s
+/// choice between a person and an organisation asks for the last before each such mention in
+/// turn, where the mentions before it are resolved for good.
+#[derive(Default)]
+struct LastMentions {
+    upto: usize,
+    last: Vec<usize>,
+}
+
+impl LastMentions {
+    /// The last mention of entity `e` before mention `m` of `idx` (its index + 1, 0 for none).
+    fn before(&mut self, idx: &Index, m: usize, e: usize) -> usize {
+        self.last.resize(idx.ents.len(), 0);
+        for k in self.upto..m {
+            self.last[idx.mentions[k].1] = k + 1;
+        }
+        self.upto = self.upto.max(m);
+        self.last[e]
     }
 }
 
@@ -1763,6 +1893,14 @@ impl<'a> Index<'a> {
             singles[n] = m;
             n += usize::from(!idx.ents[ei].multi_word);
         }
+        // past a few organisation starts, each word's organisation is kept as the counts change
+        if idx.org_starts.list.len() > OrgStarts::SCANNED {
+            idx.org_starts.best = Some(FxMap::default());
+            for k in 0..idx.org_starts.list.len() {
+                idx.org_counted(idx.org_starts.list[k].ent);
+            }
+        }
+        let mut last_mentions = LastMentions::default();
         for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
             // what [`Index::canon_one`] resolves the name to, without its Strings: an entity
@@ -1778,10 +1916,14 @@ impl<'a> Index<'a> {
                     let multi_word = long.contains(' ');
                     idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
                 }
-                None => match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], pos) {
-                    Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
-                    _ => continue,
-                },
+                None => {
+                    match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], |idx, e| {
+                        last_mentions.before(idx, m, e)
+                    }) {
+                        Some(c) if !idx.name(&idx.ents[c]).eq_ignore_ascii_case(name) => c,
+                        _ => continue,
+                    }
+                }
             };
             // the traits of its titles now, those of its surroundings when asked for
             let t = std::mem::take(&mut idx.ents[ei].traits);
@@ -1791,6 +1933,7 @@ impl<'a> Index<'a> {
             idx.mentions[m].1 = ci;
             idx.ents[ei].mention_count -= 1;
             idx.ents[ci].mention_count += 1;
+            idx.org_counted(ci);
         }
         idx
     }
@@ -1889,11 +2032,6 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The organisations, in entity order.
-    fn orgs(&self) -> impl Iterator<Item = &Entity<'_>> {
-        self.orgs.iter().map(|&o| &self.ents[o])
-    }
-
     /// The name of entity `e` as written.
     pub fn name<'s>(&self, e: &'s Entity) -> &'s str {
         &e.name
@@ -1904,14 +2042,42 @@ impl<'a> Index<'a> {
         &e.lower
     }
 
-    /// The entity whose lower-case name is `l`, with `l`'s [`name_key`] `key`.
-    fn find_lower(&self, l: &str, key: u64) -> Option<usize> {
-        let mut i = *self.by_name.get(&key)?;
+    /// The key of lower-case name `l` in [`Index::by_name`]: its [`name_key`], or a hash of all
+    /// its bytes once names of one key have been many ([`Index::key_names_fully`]).
+    fn name_key(&self, l: &str) -> u64 {
+        if self.full_keys {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(l)
+        } else {
+            name_key(l)
+        }
+    }
+
+    /// Keys every entity by a hash of all the bytes of its lower-case name: names of a template
+    /// ("the xxx tribune", thousands of them) share [`name_key`]'s bytes, and each look-up
+    /// compared the names of one key one by one.
+    #[cold]
+    fn key_names_fully(&mut self) {
+        self.full_keys = true;
+        self.by_name.clear();
+        for i in 0..self.ents.len() {
+            let key = self.name_key(&self.ents[i].lower);
+            self.ents[i].same_key = self.by_name.insert(key, i);
+        }
+    }
+
+    /// The entity whose lower-case name is `l`.
+    fn find_lower(&self, l: &str) -> Option<usize> {
+        let mut i = *self.by_name.get(&self.name_key(l))?;
         while *self.ents[i].lower != *l {
             i = self.ents[i].same_key?;
         }
         Some(i)
     }
+
+    /// How many names of one [`name_key`] [`Index::find_or_add_lower`] compares before it keys
+    /// all names by a hash of all their bytes.
+    const NAMES_OF_A_KEY: usize = 16;
 
     /// The entity with lower-case name `l`, or else the entity before it of the same key
     /// ([`Entity::same_key`]): the entity to be added next is in [`Index::by_name`] then, put
@@ -1921,14 +2087,21 @@ impl<'a> Index<'a> {
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
         use std::collections::hash_map::Entry;
         let next = self.ents.len();
-        let same_key = match self.by_name.entry(name_key(l)) {
+        let same_key = match self.by_name.entry(self.name_key(l)) {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
+                let mut compared = 0;
                 while let Some(i) = at {
                     if *self.ents[i].lower == *l {
                         return Ok(i);
                     }
                     at = self.ents[i].same_key;
+                    compared += 1;
+                }
+                // (a name of this key added to many: each later look-up would compare them)
+                if compared > Self::NAMES_OF_A_KEY && !self.full_keys {
+                    self.key_names_fully();
+                    return self.find_or_add_lower(l);
                 }
                 Some(o.insert(next))
             }
@@ -1966,10 +2139,9 @@ impl<'a> Index<'a> {
                     if kind != Kind::Unknown {
                         self.ents[i].kind = kind;
                         if matches!(kind, Kind::Org(_)) {
-                            let at = self.orgs.partition_point(|&o| o < i);
-                            self.orgs.insert(at, i);
-                            let (starts, words) = (&mut self.org_starts, &mut self.org_words);
-                            add_org_starts(i, &self.ents[i].name, kind, starts, words);
+                            self.orgs.push(i);
+                            add_org_starts(i, &self.ents[i].name, kind, &mut self.org_starts);
+                            self.org_counted(i);
                         }
                     }
                 }
@@ -1979,11 +2151,12 @@ impl<'a> Index<'a> {
         };
         let kind = kind();
         let ei = self.ents.len();
-        if matches!(kind, Kind::Org(_)) {
+        let org = matches!(kind, Kind::Org(_));
+        if org {
             self.orgs.push(ei);
-            add_org_starts(ei, &name, kind, &mut self.org_starts, &mut self.org_words);
+            add_org_starts(ei, &name, kind, &mut self.org_starts);
         }
-        let same_last = if multi_word {
+        let same_last = if multi_word & !org {
             let last = last_key(last_word(&lower));
             self.last_keys.insert(last);
             self.by_last.insert(last, ei)
@@ -2005,7 +2178,42 @@ impl<'a> Index<'a> {
             same_last,
             media_form: OnceCell::new(),
         });
+        self.org_counted(ei);
         ei
+    }
+
+    /// Keeps organisation `i` as the one each of its words resolves to ([`OrgStarts::best`],
+    /// once the index keeps them) where its count and index beat those of the one kept: asked
+    /// as it becomes an organisation and as its count grows. Its words are those
+    /// [`Index::canon_entity`]'s scan finds it by: the first of its name without "The ", and
+    /// every word of a media name of [`Entity::media_form`]. (No count of an organisation
+    /// falls: only a one-word entity's, which has no [`OrgStart`].)
+    #[inline]
+    fn org_counted(&mut self, i: usize) {
+        if self.org_starts.best.is_some() {
+            self.keep_best_org(i);
+        }
+    }
+
+    /// [`Index::org_counted`] once the index keeps each word's organisation.
+    #[cold]
+    fn keep_best_org(&mut self, i: usize) {
+        let Some(best) = &mut self.org_starts.best else {
+            return;
+        };
+        let e = &self.ents[i];
+        let Some((nb, space)) = org_start_name(&e.name).filter(|_| matches!(e.kind, Kind::Org(_)))
+        else {
+            return;
+        };
+        let media = e.kind == Kind::Org(OrgKind::Media) && e.media_form(&e.name);
+        let first = &nb[..space.unwrap_or(nb.len())];
+        for w in std::iter::once(first).chain(split_spaces(nb).filter(|_| media)) {
+            let o = best.entry(w.to_ascii_lowercase()).or_insert(i);
+            if (e.mention_count, i) > (self.ents[*o].mention_count, *o) {
+                *o = i;
+            }
+        }
     }
 
     /// Canonical name of a run at `pos`, with its kind.
@@ -2027,21 +2235,58 @@ impl<'a> Index<'a> {
             return (Cow::Borrowed(long), Kind::Org(OrgKind::Gov));
         }
         // no String per one-word mention for its lower-case form
-        r.with_lower(|lw| match self.canon_entity(w, lw, titles, pos) {
+        let last_mention = |idx: &Self, e| idx.last_mention_before(e, pos);
+        r.with_lower(|lw| match self.canon_entity(w, lw, titles, last_mention) {
             Some(c) => (Cow::Borrowed(self.name(&self.ents[c])), self.ents[c].kind),
             // a single word is its own display name
             None if person_title(titles) => (Cow::Borrowed(w), Kind::Person),
             None => {
                 let k = self
-                    .find_lower(lw, name_key(lw))
+                    .find_lower(lw)
                     .map_or_else(word_kind, |i| self.ents[i].kind);
                 (Cow::Borrowed(w), k)
             }
         })
     }
 
-    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) to, if any.
-    fn canon_entity(&self, w: &str, lw: &str, titles: &[String], pos: Pos) -> Option<usize> {
+    /// The last mention of entity `e` before `pos` (its index in `mentions` + 1, 0 for none),
+    /// once the index is complete.
+    fn last_mention_before(&self, e: usize, pos: Pos) -> usize {
+        let (list, starts) = self.mentions_of.get_or_init(|| {
+            // (counted per entity, then each mention put after those of its entity before it)
+            let mut starts = vec![0; self.ents.len() + 1];
+            for &(_, ei) in &self.mentions {
+                starts[ei + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            let mut list = vec![0; self.mentions.len()];
+            let mut next = starts.clone();
+            for (m, &(_, ei)) in self.mentions.iter().enumerate() {
+                list[next[ei]] = m;
+                next[ei] += 1;
+            }
+            (list, starts)
+        });
+        let own = &list[starts[e]..starts[e + 1]];
+        let before = self.mentions.partition_point(|m| m.0 < pos);
+        match own.partition_point(|&m| m < before) {
+            0 => 0,
+            k => own[k - 1] + 1,
+        }
+    }
+
+    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) at a place of the
+    /// article to, if any. `last_mention` tells the last mention of an entity before that place
+    /// (its index in `mentions` + 1, 0 for none).
+    fn canon_entity(
+        &self,
+        w: &str,
+        lw: &str,
+        titles: &[String],
+        mut last_mention: impl FnMut(&Self, usize) -> usize,
+    ) -> Option<usize> {
         // candidate persons: full names ending with the word (first mentioned)
         let lk = last_key(lw);
         let mut next = if self.last_keys.may_contain(lk) {
@@ -2071,10 +2316,11 @@ impl<'a> Index<'a> {
         let mut org: Option<usize> = None;
         let key = first_word_key(w.as_bytes());
         // (none to read when no organisation may start with the word)
-        let starts = if self.org_words.may_contain(key) {
-            &self.org_starts[..]
-        } else {
-            &[]
+        let may = self.org_starts.words.may_contain(key);
+        let best = self.org_starts.best.as_ref();
+        let starts = match best {
+            None if may => &self.org_starts.list[..],
+            _ => &[],
         };
         for &OrgStart { ent: i, .. } in starts.iter().filter(|s| s.key == key) {
             let e = &self.ents[i];
@@ -2099,6 +2345,9 @@ impl<'a> Index<'a> {
                 org = Some(i);
             }
         }
+        if let Some(best) = best.filter(|_| may) {
+            org = best.get(&w.to_ascii_lowercase()).copied();
+        }
         match (person, org) {
             (Some(p), None) => Some(p),
             (None, Some(o)) => Some(o),
@@ -2106,18 +2355,10 @@ impl<'a> Index<'a> {
                 if person_title(titles) {
                     Some(p)
                 } else {
-                    // the one mentioned last before pos (the bare word counts for the org),
-                    // the three last mentions found in one pass
-                    let bare = self.find_lower(lw, name_key(lw));
-                    let (mut lp, mut lo) = (None, None);
-                    for &(mp, ei) in self.mentions.iter().filter(|m| m.0 < pos) {
-                        if ei == p {
-                            lp = lp.max(Some(mp));
-                        }
-                        if ei == o || Some(ei) == bare {
-                            lo = lo.max(Some(mp));
-                        }
-                    }
+                    // the one mentioned last before pos (the bare word counts for the org)
+                    let bare = self.find_lower(lw);
+                    let lp = last_mention(self, p);
+                    let lo = last_mention(self, o).max(bare.map_or(0, |b| last_mention(self, b)));
                     if lp > lo {
                         Some(p)
                     } else {
@@ -2159,26 +2400,44 @@ impl<'a> Index<'a> {
         if let Some(long) = self.acronyms.get(n) {
             return Some(long);
         }
+        let forms = (self.orgs.len() > OrgForms::SCANNED)
+            .then(|| self.org_forms.get_or_init(|| OrgForms::new(self)));
         if is_acronym(n) {
-            // initials of a multi-word organisation in the article
-            self.orgs()
-                .map(|e| self.name(e))
-                .filter(|name| name.contains(' '))
-                .find(|name| {
-                    name.split(' ')
-                        .filter(|w| is_cap(w))
-                        .filter_map(|w| w.chars().next())
-                        .eq(n.chars())
-                })
+            // initials of a multi-word organisation in the article (the first in entity order)
+            let first = match forms {
+                Some(f) => f.by_initials.get(n).copied(),
+                None => self
+                    .orgs
+                    .iter()
+                    .copied()
+                    .fold(None, |first: Option<usize>, o| {
+                        let name = self.name(&self.ents[o]);
+                        if first.is_none_or(|f| o < f)
+                            && name.contains(' ')
+                            && initials(name).eq(n.chars())
+                        {
+                            Some(o)
+                        } else {
+                            first
+                        }
+                    }),
+            };
+            first.map(|o| self.name(&self.ents[o]))
         } else {
             // "Homeland Security" -> "Department of Homeland Security": longest org containing
-            // all its words
+            // all its words (the last in entity order of equals)
             let ln = low.map_or_else(|| lower(n), Cow::Borrowed);
-            self.orgs()
-                .filter(|e| self.name(e).len() > n.len())
-                .filter(|e| has_words(self.lower(e), &ln))
-                .max_by_key(|e| self.name(e).len())
-                .map(|e| self.name(e))
+            let (read, scanned) = match forms {
+                Some(f) => (Some(f.with_words(&ln)), None),
+                None => (None, Some(self.orgs.iter().copied())),
+            };
+            (read.into_iter().flatten())
+                .chain(scanned.into_iter().flatten())
+                .map(|o| (o, &self.ents[o]))
+                .filter(|(_, e)| self.name(e).len() > n.len())
+                .filter(|(_, e)| has_words(self.lower(e), &ln))
+                .max_by_key(|&(o, e)| (self.name(e).len(), o))
+                .map(|(_, e)| self.name(e))
         }
     }
 
@@ -2187,7 +2446,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {
-        with_lower(name, |l| self.find_lower(l, name_key(l)))
+        with_lower(name, |l| self.find_lower(l))
     }
 }
 
