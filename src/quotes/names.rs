@@ -3,7 +3,7 @@
 use super::lex::*;
 use super::text::{first_non_alnum, is_alnum, Para, Tok};
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 /// Position in the article: (paragraph, byte).
@@ -133,6 +133,11 @@ pub struct Index<'a> {
     /// the keys of `by_last`: most one-word names have no candidate in [`Index::canon_entity`],
     /// told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
+    /// the person each surname of a long `by_last` list resolves to ([`Index::person_of_last`]),
+    /// found once: thousands of persons of one surname ("Anna Smith", "John Smith", …) made
+    /// every "Smith" read them all. Empty in an ordinary article, which never hashes a word for
+    /// it.
+    long_last: RefCell<FxMap<Box<str>, Option<usize>>>,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`: the look-ups of an organisation's longer form read them
     /// only, not every entity. In the order they became organisations, not entity order (an
@@ -1626,6 +1631,9 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// The length of a `by_last` list past which [`Index::person_of_last`] keeps its answers.
+const LONG_LAST: usize = 16;
+
 /// A summary of a set of keys in 256 bits, one per key: a key whose bit is clear is not in it.
 #[derive(Debug, Default, Clone, Copy)]
 struct KeyBloom([u64; 4]);
@@ -2277,26 +2285,28 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) at a place of the
-    /// article to, if any. `last_mention` tells the last mention of an entity before that place
-    /// (its index in `mentions` + 1, 0 for none).
-    fn canon_entity(
-        &self,
-        w: &str,
-        lw: &str,
-        titles: &[String],
-        mut last_mention: impl FnMut(&Self, usize) -> usize,
-    ) -> Option<usize> {
-        // candidate persons: full names ending with the word (first mentioned)
+    /// The person surname `lw` (lower case) resolves to: of the full names ending with it, the
+    /// first mentioned. A list of more than [`LONG_LAST`] names is read once per surname, its
+    /// answer kept (the persons and their names are final once the index is built, when this is
+    /// first asked).
+    fn person_of_last(&self, lw: &str) -> Option<usize> {
         let lk = last_key(lw);
-        let mut next = if self.last_keys.may_contain(lk) {
-            self.by_last.get(&lk).copied()
-        } else {
-            None
-        };
+        if !self.last_keys.may_contain(lk) {
+            return None;
+        }
+        let mut next = self.by_last.get(&lk).copied();
+        let long_last = self.long_last.borrow();
+        if !long_last.is_empty() {
+            if let Some(&known) = long_last.get(lw) {
+                return known;
+            }
+        }
+        drop(long_last);
+        let mut read = 0;
         let person = std::iter::from_fn(|| {
             let i = next?;
             next = self.ents[i].same_last;
+            read += 1;
             Some(i)
         })
         .map(|i| (i, &self.ents[i]))
@@ -2311,6 +2321,23 @@ impl<'a> Index<'a> {
         // the first of equals in entity order, as the list is read backwards
         .min_by_key(|&(i, e)| (e.first, i))
         .map(|(i, _)| i);
+        if read > LONG_LAST {
+            self.long_last.borrow_mut().insert(lw.into(), person);
+        }
+        person
+    }
+
+    /// The entity [`Index::canon_one`] resolves word `w` (lower-cased `lw`) at a place of the
+    /// article to, if any. `last_mention` tells the last mention of an entity before that place
+    /// (its index in `mentions` + 1, 0 for none).
+    fn canon_entity(
+        &self,
+        w: &str,
+        lw: &str,
+        titles: &[String],
+        mut last_mention: impl FnMut(&Self, usize) -> usize,
+    ) -> Option<usize> {
+        let person = self.person_of_last(lw);
         // candidate orgs: longer forms starting with the word, the most mentioned (the last in
         // entity order of equals: read in no order, and some twice, they are compared by both)
         let mut org: Option<usize> = None;
