@@ -104,6 +104,70 @@ const SHAPES: &[Shape] = &[
         },
     },
     Shape {
+        name: "shared-surname",
+        unit: "paragraphs",
+        make: |n, rng| {
+            Input::Paragraphs(
+                "en",
+                paragraphs(n, rng, |_, rng| {
+                    format!("{} Smith met officials on Tuesday. “We will review the decision,” Smith said.", word(rng))
+                }),
+            )
+        },
+    },
+    Shape {
+        name: "person-or-organisation",
+        unit: "paragraphs",
+        make: |n, rng| {
+            Input::Paragraphs(
+                "en",
+                paragraphs(n, rng, |_, rng| {
+                    let w = word(rng);
+                    format!("John {w} met {w} Corp officials on Tuesday. “We will review the decision,” {w} said.")
+                }),
+            )
+        },
+    },
+    Shape {
+        name: "media-names",
+        unit: "paragraphs",
+        make: |n, rng| {
+            Input::Paragraphs(
+                "en",
+                paragraphs(n, rng, |_, rng| {
+                    format!("The {} Tribune reported on Tuesday. “We stand by the story,” the Tribune said.", word(rng))
+                }),
+            )
+        },
+    },
+    Shape {
+        name: "role-no-person",
+        unit: "paragraphs",
+        make: |n, rng| {
+            Input::Paragraphs(
+                "en",
+                paragraphs(n, rng, |i, rng| match i % 2 {
+                    0 => format!("“The case is open,” said John {}.", word(rng)),
+                    _ => "“No comment,” the spokesman said.".to_string(),
+                }),
+            )
+        },
+    },
+    Shape {
+        name: "he-among-women",
+        unit: "paragraphs",
+        make: |n, rng| {
+            Input::Paragraphs(
+                "en",
+                paragraphs(n, rng, |i, rng| match i % 3 {
+                    0 => format!("“The case is open,” said Ms. Jane {}.", word(rng)),
+                    1 => "“It is open again,” she said.".to_string(),
+                    _ => "“Nothing more,” he said.".to_string(),
+                }),
+            )
+        },
+    },
+    Shape {
         name: "open-quotes",
         unit: "paragraphs",
         make: |n, rng| {
@@ -167,6 +231,19 @@ const SHAPES: &[Shape] = &[
         make: |n, rng| {
             let p: String = (0..n)
                 .map(|_| format!("“It is over,” said {} {}. ", rng.pick_str(FIRST), word(rng)))
+                .collect();
+            Input::Paragraphs("en", vec![p])
+        },
+    },
+    Shape {
+        name: "one-paragraph-roles",
+        unit: "quotes in one paragraph",
+        make: |n, rng| {
+            let p: String = (0..n)
+                .map(|i| match i % 2 {
+                    0 => format!("“It is over,” said John {}. ", word(rng)),
+                    _ => "“No comment,” the spokesman said. ".to_string(),
+                })
                 .collect();
             Input::Paragraphs("en", vec![p])
         },
