@@ -19,11 +19,38 @@ enum Input {
     Html(String),
 }
 
+/// How a shape's pieces (the i-th of n, made by the function) make its input.
+enum Make {
+    /// each piece a paragraph of an article in the language
+    Paragraphs(&'static str, fn(usize, &mut Rng) -> String),
+    /// the pieces one paragraph of an English article
+    OneParagraph(fn(usize, &mut Rng) -> String),
+    /// the pieces a page's article body, before a last quoted paragraph
+    Page(fn(usize, &mut Rng) -> String),
+}
+
 struct Shape {
     name: &'static str,
     /// what the size counts
     unit: &'static str,
-    make: fn(usize, &mut Rng) -> Input,
+    make: Make,
+}
+
+impl Shape {
+    /// The input of size `n`, the same for the same `n`.
+    fn input(&self, n: usize) -> Input {
+        let rng = &mut Rng::new(42);
+        let pieces = |piece: fn(usize, &mut Rng) -> String| (0..n).map(move |i| piece(i, rng));
+        match self.make {
+            Make::Paragraphs(lang, piece) => Input::Paragraphs(lang, pieces(piece).collect()),
+            Make::OneParagraph(piece) => Input::Paragraphs("en", vec![pieces(piece).collect()]),
+            Make::Page(piece) => Input::Html(format!(
+                "<!doctype html><html lang=\"en\"><head><title>Scaling</title></head><body>\
+                 <article><h1>Scaling</h1>\n{}<p>“It is over,” she said.</p></article></body></html>",
+                pieces(piece).collect::<String>()
+            )),
+        }
+    }
 }
 
 const FIRST: &[&str] = &[
@@ -41,288 +68,186 @@ fn word(rng: &mut Rng) -> String {
     String::from_utf8(w).expect("ASCII")
 }
 
-fn paragraphs(n: usize, rng: &mut Rng, para: impl Fn(usize, &mut Rng) -> String) -> Vec<String> {
-    (0..n).map(|i| para(i, rng)).collect()
-}
-
 const SHAPES: &[Shape] = &[
     Shape {
         name: "new-organisations",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    let org = word(rng);
-                    format!("{org} Corp said on Tuesday that {org} would “review the decision”, the company said.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |_, rng| {
+            let org = word(rng);
+            format!("{org} Corp said on Tuesday that {org} would “review the decision”, the company said.")
+        }),
     },
     Shape {
         name: "new-people",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    let (first, last) = (rng.pick_str(FIRST), word(rng));
-                    format!("“We will appeal,” said {first} {last}, a lawyer. {last} added that “nothing has changed”.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |_, rng| {
+            let (first, last) = (rng.pick_str(FIRST), word(rng));
+            format!("“We will appeal,” said {first} {last}, a lawyer. {last} added that “nothing has changed”.")
+        }),
     },
     Shape {
         name: "no-antecedent",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |i, _| match i % 4 {
-                    0 => "“We disagree with the ruling,” they said.".to_string(),
-                    1 => "The company said it would appeal the decision.".to_string(),
-                    2 => "“That is not what happened,” it said in a statement.".to_string(),
-                    _ => "The spokeswoman told reporters that “nothing has changed”.".to_string(),
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |i, _| {
+            [
+                "“We disagree with the ruling,” they said.",
+                "The company said it would appeal the decision.",
+                "“That is not what happened,” it said in a statement.",
+                "The spokeswoman told reporters that “nothing has changed”.",
+            ][i % 4]
+                .to_string()
+        }),
     },
     Shape {
         name: "acronyms",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    let (a, b) = (word(rng), word(rng));
-                    let acr: String = [&a, &b, "Agency"]
-                        .iter()
-                        .filter_map(|w| w.chars().next())
-                        .collect();
-                    format!("The {a} {b} Agency ({acr}) said on Monday that “the review is over”, {acr} said. {b} Agency officials declined to comment.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |_, rng| {
+            let (a, b) = (word(rng), word(rng));
+            let acr: String = [&a, &b, "Agency"]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            format!("The {a} {b} Agency ({acr}) said on Monday that “the review is over”, {acr} said. {b} Agency officials declined to comment.")
+        }),
     },
     Shape {
         name: "shared-surname",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    format!("{} Smith met officials on Tuesday. “We will review the decision,” Smith said.", word(rng))
-                }),
+        make: Make::Paragraphs("en", |_, rng| {
+            format!(
+                "{} Smith met officials on Tuesday. “We will review the decision,” Smith said.",
+                word(rng)
             )
-        },
+        }),
     },
     Shape {
         name: "person-or-organisation",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    let w = word(rng);
-                    format!("John {w} met {w} Corp officials on Tuesday. “We will review the decision,” {w} said.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |_, rng| {
+            let w = word(rng);
+            format!("John {w} met {w} Corp officials on Tuesday. “We will review the decision,” {w} said.")
+        }),
     },
     Shape {
         name: "media-names",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    format!("The {} Tribune reported on Tuesday. “We stand by the story,” the Tribune said.", word(rng))
-                }),
+        make: Make::Paragraphs("en", |_, rng| {
+            format!(
+                "The {} Tribune reported on Tuesday. “We stand by the story,” the Tribune said.",
+                word(rng)
             )
-        },
+        }),
     },
     Shape {
         name: "role-no-person",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |i, rng| match i % 2 {
-                    0 => format!("“The case is open,” said John {}.", word(rng)),
-                    _ => "“No comment,” the spokesman said.".to_string(),
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |i, rng| match i % 2 {
+            0 => format!("“The case is open,” said John {}.", word(rng)),
+            _ => "“No comment,” the spokesman said.".to_string(),
+        }),
     },
     Shape {
         name: "he-among-women",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |i, rng| match i % 3 {
-                    0 => format!("“The case is open,” said Ms. Jane {}.", word(rng)),
-                    1 => "“It is open again,” she said.".to_string(),
-                    _ => "“Nothing more,” he said.".to_string(),
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |i, rng| match i % 3 {
+            0 => format!("“The case is open,” said Ms. Jane {}.", word(rng)),
+            1 => "“It is open again,” she said.".to_string(),
+            _ => "“Nothing more,” he said.".to_string(),
+        }),
     },
     Shape {
         name: "open-quotes",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |i, rng| {
-                    if i % 50 == 0 {
-                        format!("{} {} said:", rng.pick_str(FIRST), word(rng))
-                    } else {
-                        "“We were never told what the review would find, and nobody asked us"
-                            .to_string()
-                    }
-                }),
-            )
-        },
+        make: Make::Paragraphs("en", |i, rng| match i % 50 {
+            0 => format!("{} {} said:", rng.pick_str(FIRST), word(rng)),
+            _ => "“We were never told what the review would find, and nobody asked us".to_string(),
+        }),
     },
     Shape {
         name: "transcript",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "en",
-                paragraphs(n, rng, |_, rng| {
-                    format!(
-                        "{}: We will look at it again next week.",
-                        word(rng).to_uppercase()
-                    )
-                }),
+        make: Make::Paragraphs("en", |_, rng| {
+            format!(
+                "{}: We will look at it again next week.",
+                word(rng).to_uppercase()
             )
-        },
+        }),
     },
     Shape {
         name: "german-people",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "de",
-                paragraphs(n, rng, |_, rng| {
-                    let (first, last) = (rng.pick_str(FIRST), word(rng));
-                    format!("„Wir werden Berufung einlegen“, sagte {first} {last}. Er fügte hinzu, es habe sich nichts geändert.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("de", |_, rng| {
+            let (first, last) = (rng.pick_str(FIRST), word(rng));
+            format!("„Wir werden Berufung einlegen“, sagte {first} {last}. Er fügte hinzu, es habe sich nichts geändert.")
+        }),
     },
     Shape {
         name: "russian-people",
         unit: "paragraphs",
-        make: |n, rng| {
-            Input::Paragraphs(
-                "ru",
-                paragraphs(n, rng, |_, rng| {
-                    let last = word(rng);
-                    format!("«Мы будем обжаловать решение», — сказал {last}. По словам {last}, ничего не изменилось.")
-                }),
-            )
-        },
+        make: Make::Paragraphs("ru", |_, rng| {
+            let last = word(rng);
+            format!("«Мы будем обжаловать решение», — сказал {last}. По словам {last}, ничего не изменилось.")
+        }),
     },
     Shape {
         name: "one-paragraph-quotes",
         unit: "quotes in one paragraph",
-        make: |n, rng| {
-            let p: String = (0..n)
-                .map(|_| format!("“It is over,” said {} {}. ", rng.pick_str(FIRST), word(rng)))
-                .collect();
-            Input::Paragraphs("en", vec![p])
-        },
+        make: Make::OneParagraph(|_, rng| {
+            format!("“It is over,” said {} {}. ", rng.pick_str(FIRST), word(rng))
+        }),
     },
     Shape {
         name: "one-paragraph-roles",
         unit: "quotes in one paragraph",
-        make: |n, rng| {
-            let p: String = (0..n)
-                .map(|i| match i % 2 {
-                    0 => format!("“It is over,” said John {}. ", word(rng)),
-                    _ => "“No comment,” the spokesman said. ".to_string(),
-                })
-                .collect();
-            Input::Paragraphs("en", vec![p])
-        },
+        make: Make::OneParagraph(|i, rng| match i % 2 {
+            0 => format!("“It is over,” said John {}. ", word(rng)),
+            _ => "“No comment,” the spokesman said. ".to_string(),
+        }),
     },
     Shape {
         name: "one-paragraph-apostrophes",
         unit: "apostrophes in one paragraph",
-        make: |n, _| {
-            let p: String = (0..n)
-                .map(|i| {
-                    [
-                        "'Tis the season, ",
-                        "'em all ",
-                        "rock 'n' roll ",
-                        "the '90s ",
-                    ][i % 4]
-                })
-                .collect();
-            Input::Paragraphs("en", vec![p])
-        },
+        make: Make::OneParagraph(|i, _| {
+            [
+                "'Tis the season, ",
+                "'em all ",
+                "rock 'n' roll ",
+                "the '90s ",
+            ][i % 4]
+                .to_string()
+        }),
     },
     Shape {
         name: "html-paragraphs",
         unit: "paragraphs",
-        make: |n, rng| {
-            let body: String = (0..n)
-                .map(|_| {
-                    let (first, last, org) = (rng.pick_str(FIRST), word(rng), word(rng));
-                    format!("<p>“We will appeal,” said {first} {last} of {org} Corp. The company declined to comment.</p>\n")
-                })
-                .collect();
-            Input::Html(page(&body))
-        },
+        make: Make::Page(|_, rng| {
+            let (first, last, org) = (rng.pick_str(FIRST), word(rng), word(rng));
+            format!("<p>“We will appeal,” said {first} {last} of {org} Corp. The company declined to comment.</p>\n")
+        }),
     },
     Shape {
         name: "html-nested",
         unit: "nested elements",
-        make: |n, _| {
-            Input::Html(page(&format!(
-                "{}<p>“It is over,” she said.</p>{}",
-                "<div>".repeat(n),
-                "</div>".repeat(n)
-            )))
-        },
+        // (left open: the parser closes them at the article's end, around the last paragraph)
+        make: Make::Page(|_, _| "<div>".to_string()),
     },
     Shape {
         name: "html-tables",
         unit: "tables",
-        make: |n, rng| {
-            let body: String = (0..n)
-                .map(|_| format!("<table><tr><td>{}</td><td>{}</td></tr></table><p>{} said the figures were wrong.</p>\n", word(rng), word(rng), word(rng)))
-                .collect();
-            Input::Html(page(&body))
-        },
+        make: Make::Page(|_, rng| {
+            let (a, b, c) = (word(rng), word(rng), word(rng));
+            format!("<table><tr><td>{a}</td><td>{b}</td></tr></table><p>{c} said the figures were wrong.</p>\n")
+        }),
     },
     Shape {
         name: "html-links",
         unit: "paragraphs",
-        make: |n, rng| {
-            let body: String = (0..n)
-                .map(|i| {
-                    format!(
-                        "<p>{} reported <a href=\"/story/{i}\">{} {}</a> on Friday.</p>\n",
-                        word(rng),
-                        word(rng),
-                        word(rng)
-                    )
-                })
-                .collect();
-            Input::Html(page(&body))
-        },
+        make: Make::Page(|i, rng| {
+            let (a, b, c) = (word(rng), word(rng), word(rng));
+            format!("<p>{a} reported <a href=\"/story/{i}\">{b} {c}</a> on Friday.</p>\n")
+        }),
     },
 ];
-
-/// A page around an article body.
-fn page(body: &str) -> String {
-    format!("<!doctype html><html lang=\"en\"><head><title>Scaling</title></head><body><article><h1>Scaling</h1>\n{body}</article></body></html>")
-}
 
 /// Seconds of one run of `input` through its stage (the output is dropped untimed).
 fn run(input: &Input) -> f64 {
@@ -386,7 +311,7 @@ fn main() {
         let times: Vec<f64> = sizes
             .iter()
             .map(|&n| {
-                let input = (shape.make)(n, &mut Rng::new(42));
+                let input = shape.input(n);
                 (0..reps).map(|_| run(&input)).fold(f64::MAX, f64::min)
             })
             .collect();
