@@ -207,3 +207,86 @@ fn inverted_cue_after_its_own_subject_is_no_clause_and_no_panic() {
         );
     }
 }
+
+/// A made-up capitalised name for `i`: three syllables, distinct for each `i` below 512.
+fn made_up_name(i: usize) -> String {
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo"];
+    let w: String = [i / 64, i / 8, i]
+        .iter()
+        .map(|k| SYLLABLES[k % 8])
+        .collect();
+    let mut c = w.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Past a size, the name index and the resolver answer through look-ups built for large
+/// articles (more than 16 persons of one surname, 32 organisations, 64 mentions back): the same
+/// quotes must get the same speakers once the article has grown past all of them, from
+/// people and organisations that are none of their answers.
+#[test]
+fn large_articles_resolve_as_small_ones() {
+    let head = [
+        "Anna Smith, a spokeswoman for the National Cyber Security Agency (NCSA), spoke on Monday.",
+        "Acme Widgets Corp and the Daily Tribune were named in the report.",
+        "\u{201c}We will review the decision,\u{201d} Smith said.",
+        "\u{201c}The review is over,\u{201d} NCSA said.",
+        "\u{201c}We were not consulted,\u{201d} Acme said.",
+    ];
+    let tail = [
+        "\u{201c}We stand by the story,\u{201d} the Tribune said.",
+        "\u{201c}No comment,\u{201d} the spokeswoman said.",
+        "\u{201c}It is over,\u{201d} she said.",
+        "\u{201c}We will appeal,\u{201d} Smith said.",
+        "\u{201c}We disagree,\u{201d} the agency said.",
+    ];
+    // 100 men quoted, 100 organisations, and 20 more Smiths named after the first
+    let filler: Vec<String> = (0..100)
+        .map(|i| {
+            let (a, b) = (made_up_name(i), made_up_name(i + 200));
+            format!(
+                "\u{201c}Point {i},\u{201d} said Mr. John {a}, whose {b} Holdings Corp met {} Smith.",
+                made_up_name(400 + i % 20)
+            )
+        })
+        .collect();
+    let small: Vec<&str> = head.iter().chain(&tail).copied().collect();
+    let large: Vec<&str> = head
+        .iter()
+        .copied()
+        .chain(filler.iter().map(String::as_str))
+        .chain(tail)
+        .collect();
+    let speakers = |r: &[Vec<Quote>], from: usize| -> Vec<Option<String>> {
+        r[from..]
+            .iter()
+            .flatten()
+            .map(|x| x.speaker.clone())
+            .collect()
+    };
+    let (rs, rl) = (q(&small), q(&large));
+    let skip = head.len() - 3;
+    let expected = speakers(&rs, skip);
+    assert_eq!(
+        expected,
+        [
+            "Anna Smith",
+            "National Cyber Security Agency",
+            "Acme Widgets Corp",
+            "The Daily Tribune",
+            "Anna Smith",
+            "Anna Smith",
+            "Anna Smith",
+            "National Cyber Security Agency",
+        ]
+        .map(|s| Some(s.to_string())),
+        "{rs:?}"
+    );
+    let head_large = speakers(&rl[..head.len()], skip);
+    let tail_large = speakers(&rl, head.len() + filler.len());
+    assert_eq!(
+        head_large.into_iter().chain(tail_large).collect::<Vec<_>>(),
+        expected,
+        "{rl:?}"
+    );
+}
