@@ -85,8 +85,9 @@ fn non_ascii_ctx(c: char) -> u8 {
 }
 
 /// Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'n'. Only the first six
-/// characters are lower-cased (the longest elision has six bytes, and a character lowers to one
-/// or more): the whole rest was, at each candidate mark of a paragraph.
+/// characters are lower-cased: no elision is longer than six ASCII bytes, and every character
+/// lowers to one byte or more. (Lower-casing the rest of the paragraph at every candidate mark
+/// was quadratic.)
 fn leading_elision(rest: &str) -> bool {
     let head = rest.char_indices().nth(6).map_or(rest, |(i, _)| &rest[..i]);
     let r = head.to_lowercase();

@@ -1877,7 +1877,7 @@ type Sid = usize;
 /// for each name stays the same ([`Resolver::nearest_known`]).
 #[derive(Default)]
 struct KnownLast {
-    /// the records read, `history[..records]` (all of paragraphs before the searches'), and the
+    /// the records read, `history[..records]` (all at places before the searches'), and the
     /// best of them that passes
     records: usize,
     best_record: Option<(Pos, usize, Sid)>,
@@ -1914,6 +1914,8 @@ struct Record {
 /// Kinds a search for a name wants, a bit per [`kind_slot`].
 type KindSet = u8;
 const KIND_SLOTS: usize = 6;
+// (a person's slot and one per kind of organisation)
+const _: () = assert!(OrgKind::Other as usize + 2 == KIND_SLOTS);
 const PERSON: KindSet = 1;
 /// Organisations of any kind.
 const ORGS: KindSet = 0b11_1110;
@@ -2099,10 +2101,14 @@ impl<'a> Resolver<'a> {
         let later = |best: Option<(Pos, usize, Sid)>, hp: Pos, i: usize| {
             best.is_none_or(|(bp, bi, _)| pos_before(bp, hp) | ((bp == hp) & (bi < i)))
         };
-        // whether no record from `r` back beats `best`
-        let cannot_beat = |best: Option<(Pos, usize, Sid)>, r: Record| {
-            best.is_some_and(|(bp, _, _)| {
-                r.pos.0 < bp.0 || (r.pos.0 == bp.0) & (r.latest_in_para <= bp.1)
+        // whether no record from `r`, at `i` in the history, back beats `best`: all are of
+        // paragraphs before the best's, or of its paragraph at places before it, or at its place
+        // and before it in the history (another kind's chain may hold a later one at its place)
+        let cannot_beat = |best: Option<(Pos, usize, Sid)>, r: Record, i: usize| {
+            best.is_some_and(|(bp, bi, _)| {
+                let latest = r.latest_in_para;
+                r.pos.0 < bp.0
+                    || (r.pos.0 == bp.0) & ((latest < bp.1) | (latest == bp.1) & (i < bi))
             })
         };
         {
@@ -2130,7 +2136,7 @@ impl<'a> Resolver<'a> {
                 let mut at = self.last_record_of_kind[k];
                 while let Some(i) = at.map(|i| i as usize).filter(|&i| i >= from_record) {
                     let record = self.history[i];
-                    if cannot_beat(best_record, record) {
+                    if cannot_beat(best_record, record, i) {
                         break;
                     }
                     let Record {
@@ -2166,7 +2172,7 @@ impl<'a> Resolver<'a> {
                 let mut best_new = None;
                 for i in (kn.records..split).rev() {
                     let r = self.history[i];
-                    if cannot_beat(best_new, r) {
+                    if cannot_beat(best_new, r, i) {
                         break;
                     }
                     let s = &speakers[r.id];
@@ -2736,10 +2742,10 @@ impl<'a> Resolver<'a> {
             } else if lex::is_female_pronoun(pr) {
                 e.traits.female += 1;
             }
-            // what a search of a gender learnt no longer holds when a name's answer changes to
-            // yes, or to no for the name it found: it is dropped. (A name that fails now fails
-            // where it was read, after what was found; a name whose gender no search asked, its
-            // surroundings unread, is known to none.)
+            // what a search of a gender keeps (the latest record and mention that pass) holds
+            // until a name's answer turns to yes, or to no for the name kept: then it is dropped.
+            // (A name turning to no elsewhere was not kept; a name whose gender no search asked,
+            // its surroundings unread, was read by none.)
             let after = self.idx.gender_if_read(&self.idx.ents[i]);
             if let (Some(before), Some(after)) = (before, after) {
                 let speakers = &self.speakers.get_mut().list;

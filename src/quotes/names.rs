@@ -133,11 +133,10 @@ pub struct Index<'a> {
     /// the keys of `by_last`: most one-word names have no candidate in [`Index::canon_entity`],
     /// told by a bit test each without a look-up or a scan
     last_keys: KeyBloom,
-    /// the person each surname of a long `by_last` list resolves to ([`Index::person_of_last`]),
-    /// found once: thousands of persons of one surname ("Anna Smith", "John Smith", …) made
-    /// every "Smith" read them all. Empty in an ordinary article, which never hashes a word for
-    /// it.
-    long_last: RefCell<FxMap<Box<str>, Option<usize>>>,
+    /// the persons of each long `by_last` list by surname ([`Index::person_of_last`]), read
+    /// once: thousands of persons of one surname ("Anna Smith", "John Smith", …) made every
+    /// "Smith" read them all. Empty in an ordinary article, which never hashes a word for it.
+    long_last: RefCell<FxMap<u64, SurnamePersons>>,
     acronyms: FxMap<String, String>,
     /// the organisations among `ents`: the look-ups of an organisation's longer form read them
     /// only, not every entity. In the order they became organisations, not entity order (an
@@ -905,10 +904,10 @@ pub fn runs<'p>(
     // a run starts at a capitalised word: from one to the next, without a look at the others
     let (caps, info) = (&lower_words.caps, &lower_words.info);
     let (first, last) = lower_words.para_caps(pi);
-    // the words in tokens a..b: counted (the name index reads whole paragraphs, no count), with
-    // no branch per word, where a search for each end mispredicted at a step or two of each;
-    // but searched in a paragraph of many ([`search_caps`]: counted, a paragraph of thousands of
-    // quotes was quadratic)
+    // the words in tokens a..b (the name index reads whole paragraphs, no count): counted with
+    // no branch per word, where a search for each end mispredicted at a step or two of each; but
+    // in a paragraph of more than 64 found by binary search ([`search_caps`]: counted there, a
+    // paragraph of thousands of quotes was quadratic)
     let (k, k_end) = if (a == 0) & (b == toks.len()) {
         (first, last)
     } else {
@@ -1631,8 +1630,28 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
-/// The length of a `by_last` list past which [`Index::person_of_last`] keeps its answers.
+/// The number of persons of a `by_last` list past which [`Index::person_of_last`] reads it
+/// into [`SurnamePersons`].
 const LONG_LAST: usize = 16;
+
+/// The persons of a long `by_last` list: the first mentioned of each last word, and of each
+/// last word's first five characters.
+#[derive(Debug, Default)]
+struct SurnamePersons {
+    by_word: FxMap<Box<str>, usize>,
+    by_prefix: FxMap<Box<str>, usize>,
+}
+
+impl SurnamePersons {
+    /// [`Index::person_of_last`] of surname `lw`, by its first five characters if `by_prefix`.
+    fn of(&self, lw: &str, by_prefix: bool) -> Option<usize> {
+        match by_prefix {
+            true => self.by_prefix.get(prefix5(lw)),
+            false => self.by_word.get(lw),
+        }
+        .copied()
+    }
+}
 
 /// A summary of a set of keys in 256 bits, one per key: a key whose bit is clear is not in it.
 #[derive(Debug, Default, Clone, Copy)]
@@ -1901,13 +1920,7 @@ impl<'a> Index<'a> {
             singles[n] = m;
             n += usize::from(!idx.ents[ei].multi_word);
         }
-        // past a few organisation starts, each word's organisation is kept as the counts change
-        if idx.org_starts.list.len() > OrgStarts::SCANNED {
-            idx.org_starts.best = Some(FxMap::default());
-            for k in 0..idx.org_starts.list.len() {
-                idx.org_counted(idx.org_starts.list[k].ent);
-            }
-        }
+        idx.keep_orgs_by_word_when_many();
         let mut last_mentions = LastMentions::default();
         for &m in &singles[..n] {
             let (pos, ei) = idx.mentions[m];
@@ -1922,7 +1935,10 @@ impl<'a> Index<'a> {
                     }
                     let long: Cow<str> = Cow::Owned(long.clone());
                     let multi_word = long.contains(' ');
-                    idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word)
+                    let ci = idx.intern(long, None, || Kind::Org(OrgKind::Gov), pos, multi_word);
+                    // (a long form may be a new organisation, past the few scanned)
+                    idx.keep_orgs_by_word_when_many();
+                    ci
                 }
                 None => {
                     match idx.canon_entity(name, idx.lower(&idx.ents[ei]), &[], |idx, e| {
@@ -2190,6 +2206,18 @@ impl<'a> Index<'a> {
         ei
     }
 
+    /// Past [`OrgStarts::SCANNED`] organisation starts, keeps each word's organisation from now
+    /// on, as the counts change ([`OrgStarts::best`]): asked once the runs are read, and as the
+    /// pass over the single-word mentions adds the long forms of acronyms.
+    fn keep_orgs_by_word_when_many(&mut self) {
+        if self.org_starts.best.is_none() && self.org_starts.list.len() > OrgStarts::SCANNED {
+            self.org_starts.best = Some(FxMap::default());
+            for k in 0..self.org_starts.list.len() {
+                self.org_counted(self.org_starts.list[k].ent);
+            }
+        }
+    }
+
     /// Keeps organisation `i` as the one each of its words resolves to ([`OrgStarts::best`],
     /// once the index keeps them) where its count and index beat those of the one kept: asked
     /// as it becomes an organisation and as its count grows. Its words are those
@@ -2285,44 +2313,60 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The person surname `lw` (lower case) resolves to: of the full names ending with it, the
-    /// first mentioned. A list of more than [`LONG_LAST`] names is read once per surname, its
-    /// answer kept (the persons and their names are final once the index is built, when this is
-    /// first asked).
+    /// The person surname `lw` (lower case) resolves to: of the full names ending with it (or,
+    /// for a word of six characters or more beyond ASCII, with its first five: a Russian surname
+    /// declines), the first mentioned. A list of more than [`LONG_LAST`] persons is read once,
+    /// into [`SurnamePersons`] (the persons and their names are final once the index is built,
+    /// when this is first asked).
     fn person_of_last(&self, lw: &str) -> Option<usize> {
         let lk = last_key(lw);
         if !self.last_keys.may_contain(lk) {
             return None;
         }
-        let mut next = self.by_last.get(&lk).copied();
+        // (asked of a few candidates only, where the list is short)
+        let by_prefix = || !lw.is_ascii() && lw.chars().count() >= 6;
         let long_last = self.long_last.borrow();
         if !long_last.is_empty() {
-            if let Some(&known) = long_last.get(lw) {
-                return known;
+            if let Some(persons) = long_last.get(&lk) {
+                return persons.of(lw, by_prefix());
             }
         }
         drop(long_last);
+        let chain = |mut next: Option<usize>| {
+            std::iter::from_fn(move || {
+                let i = next?;
+                next = self.ents[i].same_last;
+                Some(i)
+            })
+            .map(|i| (i, &self.ents[i]))
+            .filter(|(_, e)| e.kind == Kind::Person)
+        };
+        let head = self.by_last.get(&lk).copied();
         let mut read = 0;
-        let person = std::iter::from_fn(|| {
-            let i = next?;
-            next = self.ents[i].same_last;
-            read += 1;
-            Some(i)
-        })
-        .map(|i| (i, &self.ents[i]))
-        .filter(|(_, e)| e.kind == Kind::Person)
-        .filter(|(_, e)| {
-            let last = last_word(self.lower(e));
-            last == lw
-                || (!lw.is_ascii()
-                    && lw.chars().count() >= 6
-                    && last.chars().take(5).eq(lw.chars().take(5)))
-        })
-        // the first of equals in entity order, as the list is read backwards
-        .min_by_key(|&(i, e)| (e.first, i))
-        .map(|(i, _)| i);
+        let person = chain(head)
+            .inspect(|_| read += 1)
+            .filter(|(_, e)| {
+                let last = last_word(self.lower(e));
+                last == lw || (by_prefix() && prefix5(last) == prefix5(lw))
+            })
+            // the first of equals in entity order, as the list is read backwards
+            .min_by_key(|&(i, e)| (e.first, i))
+            .map(|(i, _)| i);
         if read > LONG_LAST {
-            self.long_last.borrow_mut().insert(lw.into(), person);
+            let mut persons = SurnamePersons::default();
+            for (i, e) in chain(head) {
+                let last = last_word(self.lower(e));
+                for (map, key) in [
+                    (&mut persons.by_word, last),
+                    (&mut persons.by_prefix, prefix5(last)),
+                ] {
+                    let first = map.entry(key.into()).or_insert(i);
+                    if (e.first, i) < (self.ents[*first].first, *first) {
+                        *first = i;
+                    }
+                }
+            }
+            self.long_last.borrow_mut().insert(lk, persons);
         }
         person
     }
