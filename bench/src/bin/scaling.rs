@@ -121,6 +121,14 @@ const SHAPES: &[Shape] = &[
         }),
     },
     Shape {
+        name: "surnames-of-one-prefix",
+        unit: "paragraphs",
+        make: Make::Paragraphs("en", |_, rng| {
+            let last = format!("Qwert{}", word(rng).to_lowercase());
+            format!("Anna {last} arrived on Monday. “We disagree,” {last} said.")
+        }),
+    },
+    Shape {
         name: "person-or-organisation",
         unit: "paragraphs",
         make: Make::Paragraphs("en", |_, rng| {
