@@ -119,7 +119,7 @@ pub struct Index<'a> {
     /// hash, and in its `same_key` the one before it. No String per entity for the key, nor a
     /// second hashing of the name to insert it.
     by_name: FxMap<u64, usize>,
-    /// whether `by_name` is keyed by a hash of all of each name ([`Index::name_key`])
+    /// whether `by_name` is keyed by a hash of all of each name ([`Index::by_name_key`])
     full_keys: bool,
     /// multi-word entities by the first five characters of their last word (lower-case): the
     /// candidates of a surname in [`Index::canon`] without a scan of every entity. No
@@ -674,7 +674,7 @@ fn last_key(w: &str) -> u64 {
             return rustc_hash::FxBuildHasher.hash_one(x);
         }
     }
-    rustc_hash::FxBuildHasher.hash_one(prefix5(w))
+    str_hash(prefix5(w))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -1725,10 +1725,11 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
         .filter_map(|w| w.chars().next())
 }
 
-/// A hash of a word of a lower-case organisation name (a piece of it split at spaces).
-fn org_word_key(w: &str) -> u64 {
+/// A hash of all the bytes of `s`: a word of a lower-case organisation name ([`OrgForms`]), a
+/// whole lower-case name once [`Index::by_name`] is keyed by them.
+fn str_hash(s: &str) -> u64 {
     use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(w)
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 /// The look-ups of [`Index::org_long_form`] in an article of more than [`OrgForms::SCANNED`]
@@ -1737,7 +1738,7 @@ fn org_word_key(w: &str) -> u64 {
 struct OrgForms {
     /// the first multi-word organisation (in entity order) of each string of initials
     by_initials: FxMap<String, usize>,
-    /// each word ([`org_word_key`]) of the organisations' lower-case names: the last of
+    /// each word ([`str_hash`]) of the organisations' lower-case names: the last of
     /// `words` with it, and how many have it
     by_word: FxMap<u64, (usize, usize)>,
     /// an organisation with a word, and the entry before it with the same word
@@ -1759,7 +1760,7 @@ impl OrgForms {
             }
             for w in idx.lower(e).split(' ') {
                 let at = f.words.len();
-                let (last, count) = f.by_word.entry(org_word_key(w)).or_insert((at, 0));
+                let (last, count) = f.by_word.entry(str_hash(w)).or_insert((at, 0));
                 f.words.push((o, (*count > 0).then_some(*last)));
                 (*last, *count) = (at, *count + 1);
             }
@@ -1773,7 +1774,7 @@ impl OrgForms {
     fn with_words(&self, ln: &str) -> impl Iterator<Item = usize> + '_ {
         let rarest = ln
             .split(' ')
-            .map(|w| self.by_word.get(&org_word_key(w)).copied())
+            .map(|w| self.by_word.get(&str_hash(w)).copied())
             .try_fold((None, usize::MAX), |(at, n), found| {
                 // (a word no organisation has: none)
                 let (last, count) = found?;
@@ -2068,10 +2069,9 @@ impl<'a> Index<'a> {
 
     /// The key of lower-case name `l` in [`Index::by_name`]: its [`name_key`], or a hash of all
     /// its bytes once names of one key have been many ([`Index::key_names_fully`]).
-    fn name_key(&self, l: &str) -> u64 {
+    fn by_name_key(&self, l: &str) -> u64 {
         if self.full_keys {
-            use std::hash::BuildHasher;
-            rustc_hash::FxBuildHasher.hash_one(l)
+            str_hash(l)
         } else {
             name_key(l)
         }
@@ -2085,14 +2085,14 @@ impl<'a> Index<'a> {
         self.full_keys = true;
         self.by_name.clear();
         for i in 0..self.ents.len() {
-            let key = self.name_key(&self.ents[i].lower);
+            let key = self.by_name_key(&self.ents[i].lower);
             self.ents[i].same_key = self.by_name.insert(key, i);
         }
     }
 
     /// The entity whose lower-case name is `l`.
     fn find_lower(&self, l: &str) -> Option<usize> {
-        let mut i = *self.by_name.get(&self.name_key(l))?;
+        let mut i = *self.by_name.get(&self.by_name_key(l))?;
         while *self.ents[i].lower != *l {
             i = self.ents[i].same_key?;
         }
@@ -2111,7 +2111,7 @@ impl<'a> Index<'a> {
     fn find_or_add_lower(&mut self, l: &str) -> Result<usize, Option<usize>> {
         use std::collections::hash_map::Entry;
         let next = self.ents.len();
-        let same_key = match self.by_name.entry(self.name_key(l)) {
+        let same_key = match self.by_name.entry(self.by_name_key(l)) {
             Entry::Occupied(mut o) => {
                 let mut at = Some(*o.get());
                 let mut compared = 0;
