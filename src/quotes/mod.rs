@@ -1653,6 +1653,8 @@ struct Resolver<'a> {
     gender_searches: std::cell::RefCell<[KnownLast; 2]>,
     /// what the searches for a person of each role learnt ([`Resolver::nearest_known`])
     role_searches: std::cell::RefCell<lex::FxMap<&'a str, KnownLast>>,
+    /// what [`Resolver::is_recent`] read of each speaker's long windows of mentions
+    recent_scans: std::cell::RefCell<lex::FxMap<Sid, RecentScan>>,
     /// each name resolved as a speaker in the article, once (a cell: subject phrases add
     /// theirs as they are read)
     speakers: std::cell::RefCell<Speakers>,
@@ -1868,6 +1870,16 @@ enum Head<'w> {
 #[inline]
 fn pos_before(a: Pos, b: Pos) -> bool {
     (a.0 < b.0) | ((a.0 == b.0) & (a.1 < b.1))
+}
+
+/// What [`Resolver::is_recent`] read of the mentions from `from` (its window's first) for a
+/// speaker: up to `read_to`, and the first there of the speaker's name. (The mentions and a
+/// speaker's name do not change while the resolver runs.)
+#[derive(Clone, Copy)]
+struct RecentScan {
+    from: usize,
+    read_to: usize,
+    first_found: Option<usize>,
 }
 
 /// A speaker's index in [`Speakers::list`].
@@ -2278,9 +2290,30 @@ impl<'a> Resolver<'a> {
         let mentions = &self.idx.mentions;
         let from = mentions.partition_point(|m| m.0 .0 + 1 < pos.0);
         let to = mentions.partition_point(|m| pos_before(m.0, pos));
-        mentions[from..to]
-            .iter()
-            .any(|&(_, ei)| self.idx.name(&self.idx.ents[ei]) == name)
+        let named = |&(_, ei): &(Pos, usize)| self.idx.name(&self.idx.ents[ei]) == name;
+        let mentioned = if to - from <= NEAR_MENTIONS {
+            mentions[from..to].iter().any(named)
+        } else {
+            // a window of thousands of names, asked about at thousands of quotes: each
+            // speaker's is read once, on from where the last question read it
+            let mut scans = self.recent_scans.borrow_mut();
+            let fresh = RecentScan {
+                from,
+                read_to: from,
+                first_found: None,
+            };
+            let scan = scans.entry(id).or_insert(fresh);
+            if scan.from != from {
+                *scan = fresh;
+            }
+            if scan.first_found.is_none() && scan.read_to < to {
+                let found = mentions[scan.read_to..to].iter().position(named);
+                scan.first_found = found.map(|k| scan.read_to + k);
+                scan.read_to = to;
+            }
+            scan.first_found.is_some_and(|f| f < to)
+        };
+        mentioned
             || self
                 .history
                 .iter()
@@ -2836,6 +2869,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             mentions_by_kind: Default::default(),
             role_searches: Default::default(),
             gender_searches: Default::default(),
+            recent_scans: Default::default(),
             // a few speakers per article
             speakers: Speakers {
                 list: Vec::with_capacity(8),
