@@ -1647,7 +1647,7 @@ struct Resolver<'a> {
     last_record_of_kind: [Option<u32>; KIND_SLOTS],
     /// the mentions of the index grouped by kind, built when a search reaches beyond the last
     /// [`NEAR_MENTIONS`]
-    mentions_by_kind: std::cell::OnceCell<MentionsByKind>,
+    mentions_by_kind: std::cell::OnceCell<names::Groups>,
     /// what the searches for a man and for a woman learnt ([`male`], [`female`]), each until a
     /// name's answer changes ([`Resolver::record`])
     gender_searches: std::cell::RefCell<[KnownLast; 2]>,
@@ -1947,52 +1947,14 @@ fn org_kind(o: OrgKind) -> KindSet {
 }
 
 /// The slot of kind `k` (its bit's), of [`Resolver::last_record_of_kind`] and
-/// [`MentionsByKind`]; none for [`Kind::Unknown`].
+/// [`Resolver::mentions_by_kind`]; none for [`Kind::Unknown`].
 fn kind_slot(k: Kind) -> Option<usize> {
     Some(kind_bit(k).trailing_zeros() as usize).filter(|&s| s < KIND_SLOTS)
 }
 
 /// How many of the mentions right before a place [`Resolver::nearest`] reads one by one, before
-/// it reads further back only those of the kinds it wants (from [`MentionsByKind`], built then).
+/// it reads further back only those of the kinds it wants (from [`Resolver::mentions_by_kind`], built then).
 const NEAR_MENTIONS: usize = 64;
-
-/// The index's mentions grouped by the kind of their entity, each group in article order.
-struct MentionsByKind {
-    /// mention indices: those of slot `k` are `order[ends[k - 1]..ends[k]]`
-    order: Vec<u32>,
-    ends: [usize; KIND_SLOTS],
-}
-
-impl MentionsByKind {
-    fn new(idx: &Index) -> MentionsByKind {
-        let slot = |&(_, ei): &(Pos, usize)| kind_slot(idx.ents[ei].kind);
-        let mut ends = [0; KIND_SLOTS];
-        for k in idx.mentions.iter().filter_map(slot) {
-            ends[k] += 1;
-        }
-        for k in 1..KIND_SLOTS {
-            ends[k] += ends[k - 1];
-        }
-        // each group filled from its start
-        let mut next = ends;
-        next.rotate_right(1);
-        next[0] = 0;
-        let mut order = vec![0; ends[KIND_SLOTS - 1]];
-        for (i, m) in idx.mentions.iter().enumerate() {
-            if let Some(k) = slot(m) {
-                order[next[k]] = i as u32;
-                next[k] += 1;
-            }
-        }
-        MentionsByKind { order, ends }
-    }
-
-    /// The mentions of kind slot `k`, in article order.
-    fn of_kind(&self, k: usize) -> &[u32] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.order[start..self.ends[k]]
-    }
-}
 
 /// The slots of the kinds in `kinds`: its set bits.
 fn kind_slots(kinds: KindSet) -> impl Iterator<Item = usize> {
@@ -2249,12 +2211,13 @@ impl<'a> Resolver<'a> {
             .map(|&(_, ei)| ei);
         if mention.is_none() && near > 0 && after_best(mentions[near].0) {
             // further back, each kind's mentions alone: the last that passes of all kinds
-            let by_kind = self
-                .mentions_by_kind
-                .get_or_init(|| MentionsByKind::new(&self.idx));
+            let by_kind = self.mentions_by_kind.get_or_init(|| {
+                let slot = |&(_, ei): &(Pos, usize)| kind_slot(self.idx.ents[ei].kind);
+                names::Groups::new(KIND_SLOTS, self.idx.mentions.iter().map(slot))
+            });
             let mut last: Option<usize> = None;
             for k in kind_slots(kinds) {
-                let of_kind = by_kind.of_kind(k);
+                let of_kind = by_kind.of(k);
                 let before = &of_kind[..of_kind.partition_point(|&i| (i as usize) < near)];
                 last = before
                     .iter()

@@ -152,7 +152,7 @@ pub struct Index<'a> {
     /// another, and where each entity's start (and the last's end): built the first time
     /// [`Index::canon_one`] chooses between a person and an organisation (the index is complete
     /// then)
-    mentions_of: OnceCell<(Vec<usize>, Vec<usize>)>,
+    mentions_of: OnceCell<Groups>,
     /// which capitalised words also occur lower-case
     lower_words: LowerWords<'a>,
 }
@@ -1630,6 +1630,44 @@ fn display_name<'p>(r: &Run, kind: Kind, n: Cow<'p, str>) -> Cow<'p, str> {
     }
 }
 
+/// Indices `0..n` of `n` keys grouped by key (those of no key left out), each group in index
+/// order: a counting sort, two passes over the keys, no sort and no Vec per group. The mentions
+/// of each entity ([`Index::last_mention_before`]) and of each kind of entity (the resolver's).
+#[derive(Debug)]
+pub struct Groups {
+    /// the indices of group `k`: `order[starts[k]..starts[k + 1]]`
+    order: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Groups {
+    /// The indices of `keys` grouped by key, each key below `groups`.
+    pub fn new(groups: usize, keys: impl Iterator<Item = Option<usize>> + Clone) -> Groups {
+        let mut starts = vec![0; groups + 1];
+        for k in keys.clone().flatten() {
+            starts[k + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        // each group filled from its start
+        let mut next = starts.clone();
+        let mut order = vec![0; starts[groups]];
+        for (i, k) in keys.enumerate() {
+            if let Some(k) = k {
+                order[next[k]] = i as u32;
+                next[k] += 1;
+            }
+        }
+        Groups { order, starts }
+    }
+
+    /// The indices of group `k`, in order.
+    pub fn of(&self, k: usize) -> &[u32] {
+        &self.order[self.starts[k]..self.starts[k + 1]]
+    }
+}
+
 /// The number of persons of a `by_last` list past which [`Index::person_of_last`] reads it
 /// into [`SurnamePersons`].
 const LONG_LAST: usize = 16;
@@ -2288,28 +2326,17 @@ impl<'a> Index<'a> {
     /// The last mention of entity `e` before `pos` (its index in `mentions` + 1, 0 for none),
     /// once the index is complete.
     fn last_mention_before(&self, e: usize, pos: Pos) -> usize {
-        let (list, starts) = self.mentions_of.get_or_init(|| {
-            // (counted per entity, then each mention put after those of its entity before it)
-            let mut starts = vec![0; self.ents.len() + 1];
-            for &(_, ei) in &self.mentions {
-                starts[ei + 1] += 1;
-            }
-            for k in 1..starts.len() {
-                starts[k] += starts[k - 1];
-            }
-            let mut list = vec![0; self.mentions.len()];
-            let mut next = starts.clone();
-            for (m, &(_, ei)) in self.mentions.iter().enumerate() {
-                list[next[ei]] = m;
-                next[ei] += 1;
-            }
-            (list, starts)
+        let mentions_of = self.mentions_of.get_or_init(|| {
+            Groups::new(
+                self.ents.len(),
+                self.mentions.iter().map(|&(_, ei)| Some(ei)),
+            )
         });
-        let own = &list[starts[e]..starts[e + 1]];
+        let own = mentions_of.of(e);
         let before = self.mentions.partition_point(|m| m.0 < pos);
-        match own.partition_point(|&m| m < before) {
+        match own.partition_point(|&m| (m as usize) < before) {
             0 => 0,
-            k => own[k - 1] + 1,
+            k => own[k - 1] as usize + 1,
         }
     }
 
