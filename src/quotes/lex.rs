@@ -2200,13 +2200,13 @@ pub fn is_leading_noun(l: &str) -> bool {
     // (no fewer bytes than characters: most words are told by their length)
     l.len() >= 10
         && l.chars().count() >= 10
-        && l.chars().all(|c| c.is_alphabetic() || c == '-')
         && [
             "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",
             "e", "or", "eur", "euse",
         ]
         .iter()
         .any(|s| l.ends_with(s))
+        && l.chars().all(|c| super::text::is_alpha(c) || c == '-')
 }
 
 #[cfg(test)]

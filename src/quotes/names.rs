@@ -1,7 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
-use super::text::{first_non_alnum, is_alnum, Para, Tok};
+use super::text::{first_non_alnum, is_alnum, is_alpha, is_upper, Para, Tok};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
@@ -678,7 +678,7 @@ fn last_key(w: &str) -> u64 {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(is_upper)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -702,15 +702,17 @@ fn is_acronym_ascii(w: &[u8]) -> Option<bool> {
     Some(n >= 2)
 }
 
-/// [`is_acronym`] of a word with a character outside ASCII.
+/// [`is_acronym`] of a word with a character outside ASCII (every upper-case character is a
+/// letter: the other letters are the lower-case ones, which end it).
 #[cold]
 fn is_acronym_chars(w: &str) -> bool {
     let mut n = 0usize;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
+    for c in w.chars() {
+        if is_upper(c) {
+            n += 1;
+        } else if is_alpha(c) {
             return false;
         }
-        n += 1;
     }
     n >= 2
 }
