@@ -1726,8 +1726,8 @@ struct OrgStart {
 /// The [`OrgStart`]s of an article, in no particular order, and their keys in a [`KeyBloom`]:
 /// most one-word names have no candidate in [`Index::canon_entity`], told by a bit test each
 /// without a look-up or a scan. The few starts of most articles are scanned for a key; past
-/// [`OrgStarts::SCANNED`] of them, where thousands of organisations may share a word ("The
-/// Xxx Tribune"), each word's organisation is kept in `best` as the counts change
+/// [`OrgStarts::MAX_SCANNED_STARTS`] of them, where thousands of organisations may share a
+/// word ("The Xxx Tribune"), each word's organisation is kept in `best` as the counts change
 /// ([`Index::org_counted`]).
 #[derive(Debug, Default)]
 struct OrgStarts {
@@ -1740,7 +1740,7 @@ struct OrgStarts {
 
 impl OrgStarts {
     /// How many starts are scanned for a word before each word's organisation is kept.
-    const SCANNED: usize = 32;
+    const MAX_SCANNED_STARTS: usize = 32;
 
     fn push(&mut self, key: u64, ent: usize) {
         self.words.insert(key);
@@ -1772,8 +1772,9 @@ fn str_hash(s: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(s)
 }
 
-/// The look-ups of [`Index::org_long_form`] in an article of more than [`OrgForms::SCANNED`]
-/// organisations, where a pass over all of them per speaker made the article quadratic.
+/// The look-ups of [`Index::org_long_form`] in an article of more than
+/// [`OrgForms::MAX_SCANNED_ORGS`] organisations, where a pass over all of them per speaker made
+/// the article quadratic.
 #[derive(Debug, Default)]
 struct OrgForms {
     /// the first multi-word organisation (in entity order) of each string of initials
@@ -1787,7 +1788,7 @@ struct OrgForms {
 
 impl OrgForms {
     /// How many organisations [`Index::org_long_form`] scans before it builds the look-ups.
-    const SCANNED: usize = 32;
+    const MAX_SCANNED_ORGS: usize = 32;
 
     fn new(idx: &Index) -> OrgForms {
         let mut f = OrgForms::default();
@@ -2246,11 +2247,13 @@ impl<'a> Index<'a> {
         ei
     }
 
-    /// Past [`OrgStarts::SCANNED`] organisation starts, keeps each word's organisation from now
-    /// on, as the counts change ([`OrgStarts::best`]): asked once the runs are read, and as the
-    /// pass over the single-word mentions adds the long forms of acronyms.
+    /// Past [`OrgStarts::MAX_SCANNED_STARTS`] organisation starts, keeps each word's
+    /// organisation from now on, as the counts change ([`OrgStarts::best`]): asked once the runs
+    /// are read, and as the pass over the single-word mentions adds the long forms of acronyms.
     fn keep_orgs_by_word_when_many(&mut self) {
-        if self.org_starts.best.is_none() && self.org_starts.list.len() > OrgStarts::SCANNED {
+        if self.org_starts.best.is_none()
+            && self.org_starts.list.len() > OrgStarts::MAX_SCANNED_STARTS
+        {
             self.org_starts.best = Some(FxMap::default());
             for k in 0..self.org_starts.list.len() {
                 self.org_counted(self.org_starts.list[k].ent);
@@ -2446,7 +2449,13 @@ impl<'a> Index<'a> {
             }
         }
         if let Some(best) = best.filter(|_| may) {
-            org = best.get(&w.to_ascii_lowercase()).copied();
+            // an ASCII word's lower case is its ASCII lower case: no String for it
+            org = if w.is_ascii() {
+                best.get(lw)
+            } else {
+                best.get(&w.to_ascii_lowercase())
+            }
+            .copied();
         }
         match (person, org) {
             (Some(p), None) => Some(p),
@@ -2500,7 +2509,7 @@ impl<'a> Index<'a> {
         if let Some(long) = self.acronyms.get(n) {
             return Some(long);
         }
-        let forms = (self.orgs.len() > OrgForms::SCANNED)
+        let forms = (self.orgs.len() > OrgForms::MAX_SCANNED_ORGS)
             .then(|| self.org_forms.get_or_init(|| OrgForms::new(self)));
         if is_acronym(n) {
             // initials of a multi-word organisation in the article (the first in entity order)
