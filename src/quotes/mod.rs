@@ -3012,6 +3012,13 @@ fn carried_state(
 /// Russian style puts the attribution inside the guillemets: «A, — сказал X, эксперт. — B». Rewritten
 /// as «A», — сказал X, эксперт. «B» so that both parts are quotes and X is an ordinary inverted subject.
 fn split_dash_attribution(p: &str) -> Option<String> {
+    // " — " found by one searcher built once, where `match_indices` built one per quote
+    static DASH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" — "));
+    // a paragraph without a guillemet or a dash has nothing to rewrite: no scan of its marks
+    if !(p.contains('«') && p.contains('—')) {
+        return None;
+    }
     let mut out = String::new();
     let mut last = 0;
     for s in marks::find_spans(p) {
@@ -3020,7 +3027,7 @@ fn split_dash_attribution(p: &str) -> Option<String> {
         }
         let inner = &p[s.start..s.end];
         // "<punct> — <cue> ..." inside the quote
-        let Some(d) = inner.match_indices(" — ").map(|(i, _)| i).find(|&i| {
+        let Some(d) = DASH.find_iter(inner.as_bytes()).find(|&i| {
             inner[..i].ends_with([',', '!', '?', '…'])
                 && inner[i + 5..]
                     .split_whitespace()
@@ -3031,9 +3038,9 @@ fn split_dash_attribution(p: &str) -> Option<String> {
         };
         let after = d + " — ".len();
         // the attribution ends at ". — " or ", — " before the second part
-        let Some(e) = inner[after..]
-            .match_indices(" — ")
-            .map(|(i, _)| after + i)
+        let Some(e) = DASH
+            .find_iter(&inner.as_bytes()[after..])
+            .map(|i| after + i)
             .find(|&i| inner[..i].ends_with(['.', ',']))
         else {
             continue;
