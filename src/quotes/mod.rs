@@ -361,15 +361,10 @@ fn next_bit(bits: &[u64], base: usize, mut from: usize, end: usize) -> Option<us
 }
 
 /// The quoted spans of `sent` whose tokens (`span_toks`, of [`Para::sentences`]) are among
-/// tokens `a..b`, which are among its own: both ends counted in one pass over its spans (few)
-/// without a branch.
+/// tokens `a..b`, which are among its own ([`text::count_below`]).
 fn spans_within(span_toks: &[usize], sent: &text::Sentence, a: usize, b: usize) -> Range<usize> {
-    let (mut before, mut upto) = (sent.spans.start, sent.spans.start);
-    for &t in &span_toks[sent.spans.clone()] {
-        before += usize::from(t < a);
-        upto += usize::from(t < b);
-    }
-    before..upto
+    let within = text::count_below(span_toks[sent.spans.clone()].iter().copied(), a, b);
+    sent.spans.start + within.start..sent.spans.start + within.end
 }
 
 /// Analyse one paragraph into raw quotes (speakers unresolved), in `scratch.raws`.

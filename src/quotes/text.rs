@@ -215,21 +215,28 @@ impl<'a> Para<'a> {
         i < self.toks.len() && self.toks[i].is_word()
     }
     /// The quoted spans whose tokens are among tokens `a..b`: found from the spans' offsets, in
-    /// order, without a look at each token. A paragraph has few spans: both ends are counted
-    /// in one pass over them without a branch, where two binary searches would take one each
-    /// step.
+    /// order, without a look at each token ([`count_below`]).
     pub fn spans_in(&self, a: usize, b: usize) -> Range<usize> {
         if a >= b {
             return 0..0;
         }
         let (first, last) = (self.toks[a].start, self.toks[b - 1].start);
-        let (mut before, mut upto) = (0, 0);
-        for s in self.spans {
-            before += usize::from(s.open < first);
-            upto += usize::from(s.open <= last);
-        }
-        before..upto
+        count_below(self.spans.iter().map(|s| s.open), first, last + 1)
     }
+}
+
+/// How many of the ascending `keys` are below `a`, and how many below `b`, as a range (`a` ≤
+/// `b`): the keys from `a` up to `b`. Counted in one pass without a branch, where two binary
+/// searches would take one each step: the lists are short (a paragraph's or a sentence's
+/// quoted spans).
+#[inline]
+pub fn count_below(keys: impl IntoIterator<Item = usize>, a: usize, b: usize) -> Range<usize> {
+    let (mut below_a, mut below_b) = (0, 0);
+    for k in keys {
+        below_a += usize::from(k < a);
+        below_b += usize::from(k < b);
+    }
+    below_a..below_b
 }
 
 /// Lowers in place every word of `toks` in `low[base..]`, the ASCII lower case of `p`, and tells
