@@ -64,12 +64,13 @@ enum Command {
     /// Words must all match; "exact phrases", OR, -exclusion, (grouping), and the fields
     /// speaker:, title:, site:, author: narrow it.
     #[command(
-        after_help = "Examples:\n  clipdex search '\"active countermeasures\"'\n  clipdex search directive --speaker kaspersky --since 2017-09\n  clipdex search 'ban OR directive -lawsuit' --sort -date -n 20\n  clipdex search kaspresky --fuzzy\n  clipdex search ban --json --fields title,date,snippet\n  clipdex search -- -ban kaspersky      (a query starting with '-')"
+        after_help = "Examples:\n  clipdex search '\"active countermeasures\"'\n  clipdex search directive --speaker kaspersky --since 2017-09\n  clipdex search 'ban OR directive -lawsuit' --sort -date -n 20\n  clipdex search kaspresky --fuzzy\n  clipdex search ban --json --fields title,date,snippet\n  clipdex search -n 5 -- -ban kaspersky      (a query starting with '-': options before --)"
     )]
     Search {
-        /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban'; may be empty with a filter
-        #[arg(default_value = "")]
-        query: String,
+        /// The query, e.g. '"active countermeasures" speaker:kaspersky -ban' (its words may also
+        /// come as several arguments); may be empty with a filter
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
         /// How many hits
@@ -98,9 +99,10 @@ enum Command {
         after_help = "Examples:\n  clipdex speakers\n  clipdex speakers ban --since 2024\n  clipdex speakers --site 'capitol ledger' --json"
     )]
     Speakers {
-        /// Optional query narrowing the passages counted
-        #[arg(default_value = "")]
-        query: String,
+        /// Optional query narrowing the passages counted (its words may come as several
+        /// arguments)
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
         /// How many speakers
@@ -115,9 +117,10 @@ enum Command {
         after_help = "Examples:\n  clipdex timeline\n  clipdex timeline ban --by year\n  clipdex timeline --speaker kaspersky --json"
     )]
     Timeline {
-        /// Optional query narrowing the passages counted
-        #[arg(default_value = "")]
-        query: String,
+        /// Optional query narrowing the passages counted (its words may come as several
+        /// arguments)
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
         /// Count per month or per year
@@ -305,7 +308,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let request = Request {
-                query,
+                query: query.join(" "),
                 filters: filters.to_filters()?,
                 limit,
                 offset,
@@ -343,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let filters = filters.to_filters()?;
             let engine = open_engine(&index_path)?;
-            let counts = engine.speakers(&query, &filters, limit)?;
+            let counts = engine.speakers(&query.join(" "), &filters, limit)?;
             let mut out = anstream::stdout().lock();
             if json {
                 for count in &counts {
@@ -367,7 +370,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 PeriodArg::Month => Period::Month,
                 PeriodArg::Year => Period::Year,
             };
-            let counts = engine.timeline(&query, &filters, period)?;
+            let counts = engine.timeline(&query.join(" "), &filters, period)?;
             let mut out = anstream::stdout().lock();
             if json {
                 for count in &counts {

@@ -245,6 +245,45 @@ fn exclusion_and_or() {
     }
 }
 
+/// A query's words given as several arguments are one query, and one starting with `-` goes
+/// after `--`, options before it (README's example).
+#[test]
+fn query_words_as_several_arguments() {
+    let quoted = search_json(&["directive agencies", "-n", "1000"]);
+    assert!(!quoted.is_empty());
+    assert_eq!(
+        search_json(&["-n", "1000", "directive", "agencies"]),
+        quoted
+    );
+    let out = clipdex(corpus_index())
+        .args([
+            "search",
+            "--json",
+            "-n",
+            "1000",
+            "--",
+            "-agencies",
+            "directive",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let excluded: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        excluded,
+        search_json(&["directive -agencies", "-n", "1000"])
+    );
+    let out = clipdex(corpus_index())
+        .args(["speakers", "--json", "directive", "agencies"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
 #[test]
 fn no_results_exit_1_and_bad_query_exit_2() {
     clipdex(corpus_index())
