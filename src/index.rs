@@ -179,8 +179,11 @@ impl Store {
         }
     }
 
-    /// Opens the index for writing, creating it (or recreating it when `rebuild` is set or its
-    /// format is outdated). Returns whether it was rebuilt because of its format.
+    /// Opens the index for writing, creating it, or recreating it when its format is outdated.
+    /// Returns whether it was recreated because of its format (not said when `rebuild` is set:
+    /// the user asked for a new index anyway). A usable index is kept as it is even with
+    /// `rebuild`: [`index_folder`] replaces its content in one commit
+    /// ([`IndexOptions::rebuild`]), so that a rebuild cut short leaves it whole.
     ///
     /// Holds the index's write lock while it checks, clears or creates the index, so that it never
     /// clears an index another `clipdex index` is writing: that one gets [`Error::IndexBusy`].
@@ -212,10 +215,10 @@ impl Store {
                 .map_err(Error::from)
                 .and_then(|index| check_format(&index, path).map(|_| index));
             match usable {
-                Ok(index) if !rebuild => return Ok((Store::new(index, path), false)),
-                Ok(_) => {}
+                Ok(index) => return Ok((Store::new(index, path), false)),
                 Err(_) => outdated = !rebuild,
             }
+            // (an index of another format cannot be searched by this version: nothing is lost)
             clear_index_dir(path)?;
         }
         let index = Index::create_in_dir(path, schema().0)?;
@@ -431,6 +434,10 @@ pub struct IndexOptions {
     pub writer_budget: usize,
     /// Files read between two commits (at least 1).
     pub commit_every: usize,
+    /// Replace everything the index holds with the folder's pages, re-extracting each, in one
+    /// commit at the end: until then searches see the index as it was, and a run cut short (a
+    /// crash, a kill) leaves it so.
+    pub rebuild: bool,
 }
 
 impl Default for IndexOptions {
@@ -444,6 +451,7 @@ impl Default for IndexOptions {
                 .and_then(|v| v.trim().parse().ok())
                 .filter(|&n: &usize| n > 0)
                 .unwrap_or(COMMIT_EVERY),
+            rebuild: false,
         }
     }
 }
@@ -530,7 +538,13 @@ pub fn index_folder(
     let writer_threads = options.threads.div_ceil(3).clamp(1, 4);
     let budget = options.writer_budget.max(writer_threads * (16 << 20));
     let mut writer = store.writer(writer_threads, budget)?;
-    let known = store.file_states()?;
+    let known = if options.rebuild {
+        // (takes effect at the commit, as the documents added after it)
+        writer.delete_all_documents()?;
+        HashMap::new()
+    } else {
+        store.file_states()?
+    };
 
     let (found, walk_warnings) = walk::walk(&root);
     for warning in &walk_warnings {
@@ -592,11 +606,14 @@ pub fn index_folder(
                     report.count(outcome, previous.is_some());
                 });
         });
-        commit_and_merge(store, &mut writer)?;
+        if !options.rebuild {
+            commit_and_merge(store, &mut writer)?;
+        }
     }
-    // The last batch ended on a commit; a run with nothing to read commits its deletes here. A
-    // second commit rewrote meta.json, with two more fsyncs on the way.
-    if to_read.is_empty() {
+    // The last batch ended on a commit, but for a rebuild, which commits once, here; so does a
+    // run with nothing to read, its deletes. (A second commit rewrote meta.json, with two more
+    // fsyncs on the way.)
+    if options.rebuild || to_read.is_empty() {
         commit_and_merge(store, &mut writer)?;
     }
     writer.wait_merging_threads()?;

@@ -49,7 +49,8 @@ enum Command {
         /// Folder of saved pages (.html, .htm, .xhtml, .shtml, .html.gz)
         #[arg(default_value = "corpus")]
         dir: PathBuf,
-        /// Throw the index away and build it anew
+        /// Build the index anew from DIR's pages, dropping all it held; until the run ends,
+        /// searches see the index as it was, and an interrupted rebuild leaves it so
         #[arg(long)]
         rebuild: bool,
         /// Worker threads [default: all cores]
@@ -278,7 +279,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(threads) = threads {
                 options.threads = threads.max(1);
             }
-            run_index(&index_path, &dir, rebuild, &options, quiet)?;
+            options.rebuild = rebuild;
+            run_index(&index_path, &dir, &options, quiet)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -479,7 +481,6 @@ fn open_engine(index_path: &Path) -> Result<Engine> {
             run_index(
                 index_path,
                 Path::new("corpus"),
-                false,
                 &IndexOptions::default(),
                 false,
             )?;
@@ -514,15 +515,9 @@ fn warn(path: &Path, reason: &str) {
     );
 }
 
-fn run_index(
-    index_path: &Path,
-    dir: &Path,
-    rebuild: bool,
-    options: &IndexOptions,
-    quiet: bool,
-) -> Result<()> {
+fn run_index(index_path: &Path, dir: &Path, options: &IndexOptions, quiet: bool) -> Result<()> {
     let started = Instant::now();
-    let (store, outdated) = Store::open_or_create(index_path, rebuild)
+    let (store, outdated) = Store::open_or_create(index_path, options.rebuild)
         .with_context(|| format!("cannot open the index at {}", index_path.display()))?;
     if outdated {
         eprintln!(

@@ -532,6 +532,66 @@ fn sigkill_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
     }
 }
 
+/// `--rebuild` replaces the index in one commit: searches see the old index all along, and a
+/// rebuild killed midway leaves it whole; a rebuild let run replaces it.
+#[cfg(unix)]
+#[test]
+fn sigkill_mid_rebuild_keeps_the_old_index() {
+    let dir = TempDir::new().unwrap();
+    let index = TempDir::new().unwrap();
+    let n = 1500;
+    many_pages(dir.path(), n);
+    let out = clipdex(index.path())
+        .args(["index", "-j", "2"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = passages_of(index.path(), "zqcrash");
+    assert_eq!(before.len(), n);
+
+    let mut child = clipdex_child(
+        index.path(),
+        &[
+            "index",
+            "--rebuild",
+            "-j",
+            "1",
+            dir.path().to_str().unwrap(),
+        ],
+        &[("CLIPDEX_COMMIT_EVERY", "25")],
+    );
+    // searches while it runs, then a kill while it still runs
+    for _ in 0..3 {
+        std::thread::sleep(Duration::from_millis(50));
+        assert_eq!(passages_of(index.path(), "zqcrash"), before);
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the rebuild ended before it was killed; make the folder larger"
+    );
+    child.kill().unwrap(); // SIGKILL
+    assert!(!child.wait().unwrap().success());
+    assert_eq!(passages_of(index.path(), "zqcrash"), before);
+    assert_eq!(passages_of(index.path(), &word(1000 + n - 1)).len(), 1);
+
+    // a rebuild that ends replaces the index: a page gone from the folder is gone from it
+    std::fs::remove_file(dir.path().join("p00000.html")).unwrap();
+    let out = clipdex(index.path())
+        .args(["index", "--rebuild", "-j", "2"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("{} added, 0 updated, 0 removed", n - 1)),
+        "{err}"
+    );
+    assert_eq!(passages_of(index.path(), "zqcrash").len(), n - 1);
+    assert!(passages_of(index.path(), &word(1000)).is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn search_while_indexing_and_a_second_indexer_stops_at_once() {
