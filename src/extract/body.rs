@@ -145,6 +145,21 @@ fn tag_of(name: &str) -> Option<Tag> {
         | "math" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio" | "select"
         | "option" | "textarea" | "button" | "input" | "map" | "source" | "track" | "picture"
         | "img" => return None,
+        // AMP pages' ads, trackers, consent boxes and media, whose placeholders and fallbacks
+        // ("Advertisement") sit in the story's text
+        "amp-ad"
+        | "amp-embed"
+        | "amp-sticky-ad"
+        | "amp-auto-ads"
+        | "amp-analytics"
+        | "amp-pixel"
+        | "amp-consent"
+        | "amp-user-notification"
+        | "amp-iframe"
+        | "amp-img"
+        | "amp-anim"
+        | "amp-video"
+        | "amp-audio" => return None,
         "br" => tag(Role::Break),
         "a" => tag(Role::Link),
         "h1" => kept(Heading, 1),
@@ -166,7 +181,9 @@ fn tag_of(name: &str) -> Option<Tag> {
             wrapper: true,
             ..block
         },
-        "nav" | "footer" | "figcaption" | "dialog" | "menu" => Tag { junk: 2, ..block },
+        "nav" | "footer" | "figcaption" | "dialog" | "menu" | "amp-sidebar" => {
+            Tag { junk: 2, ..block }
+        }
         "aside" | "header" => Tag { junk: 1, ..block },
         "head" => Tag {
             junk: 2,
@@ -1618,6 +1635,24 @@ mod tests {
         assert_eq!(b[1].kind, BlockKind::Heading);
         assert_eq!(b[3].kind, BlockKind::Quote);
         assert_eq!(b[4].kind, BlockKind::ListItem);
+    }
+
+    /// An AMP page of the corpus with an ad slot between two paragraphs: its placeholder
+    /// ("Advertisement") is no passage, and the paragraphs around it are kept.
+    #[test]
+    fn amp_ads_are_skipped() {
+        let page = include_str!(
+            "../../corpus/midwest-record/2017/09/09/best-buy-drops-kaspersky-twin-cities-react.amp.html"
+        );
+        let t = texts(page);
+        assert!(!t.iter().any(|t| t == "Advertisement"), "{t:?}");
+        let before = t
+            .iter()
+            .position(|t| t.starts_with("Lindgren said he tells"));
+        let after = t
+            .iter()
+            .position(|t| t.starts_with("\"I'm not going to talk"));
+        assert_eq!(after, before.map(|b| b + 1), "{t:?}");
     }
 
     #[test]
