@@ -526,7 +526,12 @@ pub fn index_folder(
     options: &IndexOptions,
     on_event: &(dyn Fn(Event) + Sync),
 ) -> Result<IndexReport> {
-    if !root.is_dir() {
+    // (a path that does not exist says so, not that it is no folder)
+    let metadata = std::fs::metadata(root).map_err(|source| Error::Io {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    if !metadata.is_dir() {
         return Err(Error::NotADirectory(root.to_path_buf()));
     }
     let root = std::fs::canonicalize(root).map_err(|source| Error::Io {
@@ -551,6 +556,15 @@ pub fn index_folder(
         on_event(Event::Warning {
             path: warning.path.as_deref().unwrap_or(&root),
             reason: warning.reason.clone(),
+        });
+    }
+    if found.is_empty() {
+        on_event(Event::Warning {
+            path: &root,
+            reason: format!(
+                "no pages found: clipdex reads files named *{} and those gzipped (*.html.gz)",
+                walk::PAGE_EXTENSIONS.join(", *")
+            ),
         });
     }
 

@@ -247,7 +247,7 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Errors may quote the query or a file name: no control characters reach the terminal.
-            let message = format!("{err:#}");
+            let message = error_chain(&err);
             let _ = writeln!(
                 io::stderr(),
                 "clipdex: error: {}",
@@ -256,6 +256,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes joined by ": ", as `{:#}` prints them, but a cause its error's
+/// message already ends with once only: the library's I/O errors name the file and say the
+/// reason, which is also their source.
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.ends_with(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -151,11 +151,22 @@ pub fn write_timeline_text(out: &mut dyn Write, counts: &[PeriodCount]) -> io::R
         if eighths % 8 > 0 {
             bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8) as usize]);
         }
-        writeln!(
-            out,
-            "{:<7}  {:>digits$} passages  {:>4} articles  {MATCH}{bar}{MATCH:#}",
-            c.period, c.passages, c.articles
-        )?;
+        // "1 passage " and "1 article ": the columns stay aligned; a period of none ends at
+        // its count, with no spaces after
+        let plural = |n: u64| if n == 1 { " " } else { "s" };
+        let counts = format!(
+            "{:<7}  {:>digits$} passage{}  {:>4} article{}",
+            c.period,
+            c.passages,
+            plural(c.passages),
+            c.articles,
+            plural(c.articles)
+        );
+        if bar.is_empty() {
+            writeln!(out, "{}", counts.trim_end())?;
+        } else {
+            writeln!(out, "{counts}  {MATCH}{bar}{MATCH:#}")?;
+        }
     }
     Ok(())
 }

@@ -767,6 +767,7 @@ impl Engine {
             filter(self.words_query(f.speaker, speaker));
         }
         if let Some(site) = &filters.site {
+            let site = crate::text::without_www(site.trim());
             filter(self.join(self.words_query(f.site, site)));
         }
         if filters.since.is_some() || filters.until.is_some() {

@@ -112,9 +112,17 @@ pub fn printable(raw: &str) -> Cow<'_, str> {
 /// `site:` finds an outlet by its domain.
 pub fn url_host(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
+    let host = without_www(rest.split(['/', '?', '#', ':']).next()?);
     (!host.is_empty()).then_some(host)
+}
+
+/// A host name without a leading `www.` (in any case), as [`url_host`] keeps outlets' domains:
+/// `--site www.example.com` names the outlet the index knows as `example.com`.
+pub fn without_www(host: &str) -> &str {
+    match host.get(..4) {
+        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+        _ => host,
+    }
 }
 
 /// `w.to_lowercase()`, borrowed when `w` has no upper-case letter (the result is then equal to `w`).

@@ -20,13 +20,14 @@ pub struct WalkWarning {
     pub reason: String,
 }
 
-/// True for the file names clipdex indexes: .html, .htm, .xhtml, .shtml, and those gzipped.
+/// The endings of the file names clipdex indexes, and those with `.gz` after them.
+pub const PAGE_EXTENSIONS: [&str; 4] = [".html", ".htm", ".xhtml", ".shtml"];
+
+/// True for the file names clipdex indexes: [`PAGE_EXTENSIONS`], and those gzipped.
 pub fn is_page_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let base = lower.strip_suffix(".gz").unwrap_or(&lower);
-    [".html", ".htm", ".xhtml", ".shtml"]
-        .iter()
-        .any(|ext| base.ends_with(ext))
+    PAGE_EXTENSIONS.iter().any(|ext| base.ends_with(ext))
 }
 
 /// Folders never entered: browser asset folders (`page_files/`) and hidden ones (`.git`).

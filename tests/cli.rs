@@ -224,6 +224,17 @@ fn site_filter_narrows() {
     for hit in &hits {
         assert_eq!(hit["site"], "The Capitol Ledger");
     }
+    // a domain as the browser shows it, "www." and all
+    let by_domain = search_json(&["kaspersky", "--site", "capitolledger.example", "-n", "1000"]);
+    assert_eq!(by_domain, hits);
+    let with_www = search_json(&[
+        "kaspersky",
+        "--site",
+        "WWW.capitolledger.example",
+        "-n",
+        "1000",
+    ]);
+    assert_eq!(with_www, hits);
     let by_query = search_json(&["kaspersky site:bytefront", "-n", "1000"]);
     assert!(!by_query.is_empty());
     assert!(by_query.iter().all(|h| h["site"] == "Bytefront"));
@@ -317,6 +328,32 @@ fn no_results_exit_1_and_bad_query_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected YYYY"));
+}
+
+/// A folder that does not exist, a file, an empty folder: each told as such, the reason once.
+#[test]
+fn index_of_a_missing_or_empty_folder_says_so() {
+    let tmp = TempDir::new().unwrap();
+    let index = tmp.path().join("index");
+    let run = |dir: &Path, code: i32| {
+        let out = clipdex(&index).arg("index").arg(dir).output().unwrap();
+        assert_eq!(out.status.code(), Some(code));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&tmp.path().join("missing"), 2);
+    assert!(err.contains("missing: No such file or directory"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+    let file = tmp.path().join("page.html");
+    std::fs::write(&file, "<p>x</p>").unwrap();
+    let err = run(&file, 2);
+    assert!(err.contains("page.html is not a folder"), "{err}");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("notes.txt"), "not a page").unwrap();
+    let err = run(&empty, 0);
+    assert!(err.contains("empty: no pages found"), "{err}");
+    assert!(err.contains("*.html, *.htm"), "{err}");
 }
 
 #[test]
@@ -734,6 +771,15 @@ fn timeline_counts_match_search() {
     let years = run_ok(&["timeline", "--by", "year"]);
     assert!(years.lines().next().unwrap().starts_with("2017"), "{years}");
     assert!(years.contains('█'));
+    // the text chart: one line a month, no "1 passages", no spaces at a line's end
+    let text = run_ok(&["timeline", "directive"]);
+    assert_eq!(text.lines().count(), periods.len());
+    for (line, period) in text.lines().zip(&periods) {
+        assert!(!line.ends_with(' '), "{line:?}");
+        let n = period["passages"].as_u64().unwrap();
+        let unit = if n == 1 { "passage " } else { "passages" };
+        assert!(line.contains(&format!(" {n} {unit} ")), "{line:?}");
+    }
 }
 
 #[test]
