@@ -933,11 +933,7 @@ pub fn check_syntax(query: &str) -> Result<()> {
             {
                 return Err(Error::Query(format!(
                     "unknown field '{name}:' at column {column}; fields are {}",
-                    QUERY_FIELDS
-                        .iter()
-                        .map(|f| format!("{f}:"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    field_list()
                 )));
             }
         }
@@ -954,7 +950,118 @@ pub fn check_syntax(query: &str) -> Result<()> {
             "unbalanced parenthesis: '(' at column {column} is not closed"
         )));
     }
+    check_operands(&chars)
+}
+
+/// A piece of a query whose quotes and parentheses are balanced, with its column (from 1).
+#[derive(Debug, PartialEq)]
+enum QueryToken {
+    Open,
+    Close,
+    /// a word, a phrase, or a field and its value: what lies between spaces and parentheses
+    /// (a phrase's spaces and parentheses included)
+    Term(String),
+}
+
+/// The tokens of `chars`, whose quotes are balanced ([`check_syntax`] tells where not).
+fn query_tokens(chars: &[char]) -> Vec<(QueryToken, usize)> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let column = i + 1;
+        match chars[i] {
+            c if c.is_whitespace() => i += 1,
+            '(' => {
+                tokens.push((QueryToken::Open, column));
+                i += 1;
+            }
+            ')' => {
+                tokens.push((QueryToken::Close, column));
+                i += 1;
+            }
+            _ => {
+                let mut term = String::new();
+                let mut quoted = false;
+                while let Some(&c) = chars.get(i) {
+                    if !quoted && (c.is_whitespace() || c == '(' || c == ')') {
+                        break;
+                    }
+                    quoted ^= c == '"';
+                    term.push(c);
+                    i += 1;
+                }
+                tokens.push((QueryToken::Term(term), column));
+            }
+        }
+    }
+    tokens
+}
+
+/// Says what is wrong where tantivy's parser would only fail: an operator (`OR`, `AND`) with
+/// no word on one side, an empty pair of parentheses, a field without a value, a `:` after no
+/// field name, a lone `-` or `+`.
+fn check_operands(chars: &[char]) -> Result<()> {
+    use QueryToken::{Close, Open, Term};
+    let tokens = query_tokens(chars);
+    let is_operator = |t: Option<&(QueryToken, usize)>| matches!(t, Some((Term(w), _)) if w == "OR" || w == "AND");
+    let error = |message: String| Err(Error::Query(message));
+    for (k, (token, column)) in tokens.iter().enumerate() {
+        let before = k.checked_sub(1).and_then(|b| tokens.get(b));
+        let after = tokens.get(k + 1);
+        let ends_operand = matches!(before, Some((Term(_) | Close, _))) && !is_operator(before);
+        let starts_operand = matches!(after, Some((Term(_) | Open, _))) && !is_operator(after);
+        match token {
+            Open if matches!(after, Some((Close, _))) => {
+                return error(format!(
+                    "empty parentheses at column {column}: put words between them"
+                ));
+            }
+            Term(w) if w == "OR" || w == "AND" => {
+                if !ends_operand {
+                    return error(format!(
+                        "'{w}' at column {column} has no word before it: write a {w} b"
+                    ));
+                }
+                if !starts_operand {
+                    return error(format!(
+                        "'{w}' at column {column} has no word after it: write a {w} b"
+                    ));
+                }
+            }
+            // (a group may follow it at once: `-(ban OR raid)`)
+            Term(w)
+                if (w == "-" || w == "+")
+                    && !matches!(after, Some((Open, next)) if *next == column + 1) =>
+            {
+                return error(format!(
+                    "'{w}' at column {column} has no word after it: write {w}word, without a space"
+                ));
+            }
+            Term(w) if w.starts_with(':') => {
+                return error(format!(
+                    "':' at column {column} follows no field name; fields are {}",
+                    field_list()
+                ));
+            }
+            Term(w) if w.ends_with(':') && !matches!(after, Some((Term(_), _))) => {
+                let field = w.trim_start_matches(['-', '+']);
+                return error(format!(
+                    "'{field}' at column {column} has no value: write {field}word or {field}\"two words\""
+                ));
+            }
+            _ => {}
+        }
+    }
     Ok(())
+}
+
+/// The fields a query may name, as `speaker:, title:, ...`.
+fn field_list() -> String {
+    QUERY_FIELDS
+        .iter()
+        .map(|f| format!("{f}:"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn explain(query: &str, err: QueryParserError) -> Error {
@@ -1070,5 +1177,56 @@ mod tests {
         assert!(err.contains("unknown field 'foo:'"), "{err}");
         check_syntax(r#"speaker:"Eugene Kaspersky" (ban OR directive) -raid"#).unwrap();
         check_syntax(r#""it's 10:30 here""#).unwrap();
+    }
+
+    /// What tantivy's parser only refuses is said with its column; what it takes passes.
+    #[test]
+    fn operators_and_fields_without_operands_are_explained() {
+        for (query, says) in [
+            ("ban OR", "'OR' at column 5 has no word after it"),
+            ("OR", "'OR' at column 1 has no word before it"),
+            ("OR ban", "'OR' at column 1 has no word before it"),
+            ("ban AND", "'AND' at column 5 has no word after it"),
+            (
+                "ban OR OR directive",
+                "'OR' at column 5 has no word after it",
+            ),
+            (
+                "ban AND OR directive",
+                "'AND' at column 5 has no word after it",
+            ),
+            ("(OR ban)", "'OR' at column 2 has no word before it"),
+            (
+                "(ban OR) directive",
+                "'OR' at column 6 has no word after it",
+            ),
+            ("()", "empty parentheses at column 1"),
+            ("ban ( )", "empty parentheses at column 5"),
+            ("speaker:", "'speaker:' at column 1 has no value"),
+            ("ban -title:", "'title:' at column 5 has no value"),
+            (":", "':' at column 1 follows no field name"),
+            ("ban :x", "':' at column 5 follows no field name"),
+            ("ban -", "'-' at column 5 has no word after it"),
+            ("+", "'+' at column 1 has no word after it"),
+        ] {
+            let err = check_syntax(query).unwrap_err().to_string();
+            assert!(err.contains(says), "{query:?}: {err}");
+        }
+        for fine in [
+            "ban OR directive",
+            "(ban OR directive) kaspersky",
+            "ban OR -directive",
+            "ban OR (directive AND raid)",
+            "title: ban",
+            r#"speaker:"Eugene Kaspersky" OR site:bytefront"#,
+            r#""ban OR" directive"#,
+            r#""(ban)""#,
+            "or and",
+            "kaspersky -(ban OR directive)",
+            "kaspersky +(ban)",
+            "ban*",
+        ] {
+            check_syntax(fine).unwrap_or_else(|e| panic!("{fine:?}: {e}"));
+        }
     }
 }

@@ -671,6 +671,8 @@ fn hostile_queries_get_a_message_or_a_result() {
     refused(&["search", "(ban OR inquiry"], "unbalanced parenthesis");
     refused(&["search", "inquiry)"], "unbalanced parenthesis");
     refused(&["search", "colour:red"], "unknown field 'colour:'");
+    refused(&["search", "inquiry OR"], "'OR' at column 9 has no word after it");
+    refused(&["search", "title:"], "'title:' at column 1 has no value");
     refused(&["search", ""], "empty query");
     refused(&["search", "   "], "empty query");
     refused(&["search", "--", "-inquiry"], "only exclusions");
