@@ -236,13 +236,7 @@ fn hostile_folder_indexes_every_good_file() {
     let index = TempDir::new().unwrap();
     let words = hostile_folder(dir.path());
 
-    let out = clipdex(index.path())
-        .args(["index", "-j", "2"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = index_ok(index.path(), &["-j", "2"], dir.path());
     assert!(!err.contains("panicked"), "{err}");
     #[cfg(target_os = "linux")]
     {
@@ -431,6 +425,19 @@ fn file_deleted_between_walk_and_read() {
     assert!(!warned[0].1.contains('\n'));
 }
 
+/// Runs `clipdex index ARGS DIR` to its end, which must succeed; its stderr.
+fn index_ok(index: &Path, args: &[&str], dir: &Path) -> String {
+    let out = clipdex(index)
+        .arg("index")
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    err
+}
+
 /// A folder of `n` small pages, each with the shared word `zqcrash` and its own word.
 fn many_pages(dir: &Path, n: usize) {
     for i in 0..n {
@@ -506,13 +513,7 @@ fn sigkill_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
     assert!(seen.len() <= files.len() * 3);
 
     // The next run finishes the job: every file once, no duplicate passages.
-    let out = clipdex(index.path())
-        .args(["index", "-j", "2"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = index_ok(index.path(), &["-j", "2"], dir.path());
     assert!(
         err.contains(&format!(
             "{} added, 0 updated, 0 removed, {} unchanged, 0 failed",
@@ -541,12 +542,7 @@ fn sigkill_mid_rebuild_keeps_the_old_index() {
     let index = TempDir::new().unwrap();
     let n = 1500;
     many_pages(dir.path(), n);
-    let out = clipdex(index.path())
-        .args(["index", "-j", "2"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    index_ok(index.path(), &["-j", "2"], dir.path());
     let before = passages_of(index.path(), "zqcrash");
     assert_eq!(before.len(), n);
 
@@ -577,13 +573,7 @@ fn sigkill_mid_rebuild_keeps_the_old_index() {
 
     // a rebuild that ends replaces the index: a page gone from the folder is gone from it
     std::fs::remove_file(dir.path().join("p00000.html")).unwrap();
-    let out = clipdex(index.path())
-        .args(["index", "--rebuild", "-j", "2"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = index_ok(index.path(), &["--rebuild", "-j", "2"], dir.path());
     assert!(
         err.contains(&format!("{} added, 0 updated, 0 removed", n - 1)),
         "{err}"
@@ -671,7 +661,10 @@ fn hostile_queries_get_a_message_or_a_result() {
     refused(&["search", "(ban OR inquiry"], "unbalanced parenthesis");
     refused(&["search", "inquiry)"], "unbalanced parenthesis");
     refused(&["search", "colour:red"], "unknown field 'colour:'");
-    refused(&["search", "inquiry OR"], "'OR' at column 9 has no word after it");
+    refused(
+        &["search", "inquiry OR"],
+        "'OR' at column 9 has no word after it",
+    );
     refused(&["search", "title:"], "'title:' at column 1 has no value");
     refused(&["search", ""], "empty query");
     refused(&["search", "   "], "empty query");
