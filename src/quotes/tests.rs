@@ -290,3 +290,17 @@ fn large_articles_resolve_as_small_ones() {
         "{rl:?}"
     );
 }
+
+/// "no." ends a sentence unless a number follows ("No. 5"): the next sentence's subject is its
+/// own, not the one before "no.".
+#[test]
+fn numbering_abbreviations_end_a_sentence_without_a_number() {
+    let r = q(&[
+        "Dan Coats, Mike Pompeo and Mike Rogers all answered no. Andrew McCabe said he would not be comfortable either.",
+        "Room No. 5 was closed, Anna Lind said.",
+    ]);
+    assert_eq!(r[0].len(), 1, "{r:?}");
+    assert_eq!(sp(&r[0][0]), Some("Andrew McCabe"));
+    assert_eq!(r[0][0].text, "he would not be comfortable either");
+    assert_eq!(sp(&r[1][0]), Some("Anna Lind"));
+}

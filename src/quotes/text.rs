@@ -721,7 +721,19 @@ fn keeps_dot(p: &str, low: &str, start: usize, end: usize, dotted: bool, ascii: 
     }
     let l = lower(&p[start..end]);
     let initial = l.chars().count() == 1 && p[start..].chars().next().is_some_and(is_upper);
-    ABBREV.contains(l.as_ref()) || initial || ordinal(p, end, &l)
+    abbrev_keeps_dot(p, end, &l) || initial || ordinal(p, end, &l)
+}
+
+/// Whether word `p[..end]`, lower-cased `l`, is an abbreviation ([`ABBREV`]) that keeps the dot
+/// after it: one that numbers ("No. 5", "Nr. 3", "fig. 2") only before a number, as "all
+/// answered no. Andrew McCabe said" ends a sentence at "no.".
+fn abbrev_keeps_dot(p: &str, end: usize, l: &str) -> bool {
+    const NUMBERING: [&str; 3] = ["no", "nr", "fig"];
+    ABBREV.contains(l)
+        && (!NUMBERING.contains(&l)
+            || p[end + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// [`keeps_dot`] of ASCII word `p[start..end]` without a dot inside: most words before a dot
@@ -734,7 +746,7 @@ fn ascii_keeps_dot(p: &str, low: &str, start: usize, end: usize) -> bool {
     let w = &p.as_bytes()[start..end];
     w.len() <= 2 && (w.len() == 1 && w[0].is_ascii_uppercase() || ordinal(p, end, &p[start..end]))
         || ABBREV_FILTER.may_contain_digest(WordFilter::digest(w))
-            && ABBREV.contains(&low[start..end])
+            && abbrev_keeps_dot(p, end, &low[start..end])
 }
 
 /// Whether `w`, word `p[..end]` or its lower case, is a German ordinal day before a dot and a
