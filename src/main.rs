@@ -74,8 +74,8 @@ enum Command {
         query: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
-        /// How many hits
-        #[arg(short = 'n', long, default_value_t = 10)]
+        /// How many hits (at least 1)
+        #[arg(short = 'n', long, default_value_t = 10, value_parser = at_least_one)]
         limit: usize,
         /// Skip this many hits first (for paging)
         #[arg(long, default_value_t = 0)]
@@ -106,8 +106,8 @@ enum Command {
         query: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
-        /// How many speakers
-        #[arg(short = 'n', long, default_value_t = 20)]
+        /// How many speakers (at least 1)
+        #[arg(short = 'n', long, default_value_t = 20, value_parser = at_least_one)]
         limit: usize,
         /// JSON Lines output, one speaker per line
         #[arg(long)]
@@ -223,20 +223,38 @@ struct FilterArgs {
 
 impl FilterArgs {
     fn to_filters(&self) -> Result<Filters> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|d| search::parse_date_bound(d, false))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| search::parse_date_bound(d, true))
+            .transpose()?;
+        // (until is the end of its day, month or year: `--since 2017 --until 2017` is 2017)
+        if let (Some(start), Some(end), Some(s), Some(u)) = (since, until, &self.since, &self.until)
+        {
+            if start >= end {
+                anyhow::bail!("--since {s} is after --until {u}: no date is in between");
+            }
+        }
         Ok(Filters {
             speaker: self.speaker.clone(),
             site: self.site.clone(),
-            since: self
-                .since
-                .as_deref()
-                .map(|d| search::parse_date_bound(d, false))
-                .transpose()?,
-            until: self
-                .until
-                .as_deref()
-                .map(|d| search::parse_date_bound(d, true))
-                .transpose()?,
+            since,
+            until,
         })
+    }
+}
+
+/// A count option's value: a whole number, 0 refused (it would ask for nothing).
+fn at_least_one(value: &str) -> std::result::Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(0) => Err("it must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("it must be a whole number, at least 1".to_owned()),
     }
 }
 

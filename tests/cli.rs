@@ -295,6 +295,31 @@ fn query_words_as_several_arguments() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+/// Options that would ask for nothing are refused with what to change, exit 2.
+#[test]
+fn empty_ranges_and_zero_counts_are_refused() {
+    for (args, says) in [
+        (vec!["search", "ban", "-n", "0"], "at least 1"),
+        (vec!["speakers", "-n", "0"], "at least 1"),
+        (
+            vec!["search", "ban", "--since", "2020", "--until", "2019"],
+            "--since 2020 is after --until 2019",
+        ),
+        (
+            vec!["timeline", "--since", "2018-03", "--until", "2018-02-28"],
+            "--since 2018-03 is after --until 2018-02-28",
+        ),
+    ] {
+        let out = clipdex(corpus_index()).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // a range of one year, given as that year twice, is no empty range
+    assert!(!search_json(&["ban", "--since", "2017", "--until", "2017"]).is_empty());
+}
+
 #[test]
 fn no_results_exit_1_and_bad_query_exit_2() {
     clipdex(corpus_index())
