@@ -2818,7 +2818,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
             continue;
         }
         let res = resolver.get_or_insert_with(|| Resolver {
-            idx: Index::build(&paras, bufs.toks()),
+            idx: Index::build(&paras, bufs.toks(), lang),
             paras: &paras,
             lang,
             // about a speaker per paragraph, a name of a few words each

@@ -178,6 +178,10 @@ pub struct LowerWords<'a> {
     info: Vec<Cap<'a>>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
+    /// whether "von der", "van den", "de la" between a first name and a capitalised word are
+    /// a family name's particles: not in German, where "Raabe von der Hochschule" says where
+    /// one works
+    particles: bool,
 }
 
 /// What [`runs`] asks of a capitalised word, worked out once per article in [`LowerWords::new`]:
@@ -225,7 +229,7 @@ const C_DOT: u16 = 256;
 impl<'a> LowerWords<'a> {
     /// The capitalised words of `paras`, whose tokens are `toks` (every paragraph's after the
     /// one before, each paragraph's first at its [`Para::article_offsets`]).
-    fn new(paras: &'a [Para<'a>], toks: &[Tok]) -> LowerWords<'a> {
+    fn new(paras: &'a [Para<'a>], toks: &[Tok], lang: Lang) -> LowerWords<'a> {
         debug_assert_eq!(
             toks.len(),
             paras.iter().map(|p| p.toks.len()).sum::<usize>()
@@ -321,6 +325,7 @@ impl<'a> LowerWords<'a> {
             cap_para,
             info,
             para_caps,
+            particles: lang != Lang::De,
         }
     }
 
@@ -367,8 +372,11 @@ impl<'a> Cap<'a> {
         let the = (i > 0) & prev_word & (prev.end - prev.start == 3) & is_the_at(pb, prev.start);
         // (each token read whatever the one before, for no branch on it)
         let next = |d: usize| para.toks.get(i + d).copied().unwrap_or(*t);
-        let (n1, n2) = (next(1), next(2));
-        let joins = n1.cap | (n1.is_word() & (n1.end - n1.start <= 3) & n2.cap);
+        let (n1, n2, n3) = (next(1), next(2), next(3));
+        // a capitalised word next, or one or two short words then one ("Bank of England",
+        // "Ursula von der Leyen"): the run's reader tells which short words join
+        let short = |t: &Tok| t.is_word() & (t.end - t.start <= 3);
+        let joins = n1.cap | (short(&n1) & (n2.cap | (short(&n2) & n3.cap)));
         let bit = |b: bool, c: u16| c * u16::from(b);
         Cap {
             low,
@@ -798,6 +806,12 @@ fn run_org_kind(lows: &[Low]) -> Option<OrgKind> {
     )
 }
 
+/// A particle of a family name that may come before "der", "la" and the like: "von der
+/// Leyen", "van den Berg", "de la Cruz".
+fn is_particle(l: &str) -> bool {
+    matches!(l, "von" | "van" | "de" | "di" | "du" | "del")
+}
+
 fn any_org_word(lows: &[Low]) -> bool {
     lows.iter().any(|w| w.1 & IN_ORG_WORDS != 0)
 }
@@ -1056,6 +1070,33 @@ fn read_runs<'p, 'x: 'p>(
                     st.spaced &= single;
                     lows.push(lj);
                     j += 1;
+                    continue;
+                }
+                // a name's particles, two between a first name (after any titles) and the
+                // last: "President Ursula von der Leyen", "Jorge de la Cruz" (after a full name
+                // they say where one works: "Henning Raabe von der Hochschule Nordhafen")
+                if (j + 2 < b)
+                    & !next.cap
+                    & next.is_word()
+                    & tj.is_word()
+                    & (lows.len() == st.n_titles + 1)
+                    & lower_words.particles
+                    && toks[j + 2].cap
+                    && single
+                    && one_space(pb, tj.end, next.start)
+                    && one_space(pb, next.end, toks[j + 2].start)
+                    && is_particle(para.lw(j))
+                    && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
+                    && info[kc + 1].bits & C_CAP_STOP == 0
+                {
+                    for t in [j, j + 1] {
+                        words.push((toks[t].start, toks[t].end));
+                        let lt = low(para.lw(t));
+                        // ("der", "die" are titles elsewhere: "der Kanzler")
+                        st = st.add_known(lows.len(), lt.1, false, false);
+                        lows.push(lt);
+                    }
+                    j += 2;
                     continue;
                 }
                 break;
@@ -1884,9 +1925,9 @@ impl LastMentions {
 impl<'a> Index<'a> {
     /// The index of paragraphs `paras`, whose tokens are `toks` (every paragraph's after the
     /// one before, as [`ParaBufs::toks`](super::text::ParaBufs::toks) holds them).
-    pub fn build(paras: &'a [Para<'a>], toks: &[Tok]) -> Index<'a> {
+    pub fn build(paras: &'a [Para<'a>], toks: &[Tok], lang: Lang) -> Index<'a> {
         let mut idx = Index {
-            lower_words: LowerWords::new(paras, toks),
+            lower_words: LowerWords::new(paras, toks, lang),
             ..Index::default()
         };
         // a name starts with a capital: their count bounds the entities, which then never

@@ -304,3 +304,30 @@ fn numbering_abbreviations_end_a_sentence_without_a_number() {
     assert_eq!(r[0][0].text, "he would not be comfortable either");
     assert_eq!(sp(&r[1][0]), Some("Anna Lind"));
 }
+
+/// Two particles between a first name and the last are part of the name ("von der", "van
+/// den", "de la"), outside German, where after a full name they say where one works.
+#[test]
+fn family_name_particles() {
+    let r = q(&[
+        "\"We will act,\" said Ursula von der Leyen.",
+        "Commission President Ursula von der Leyen said the bloc would act.",
+        "\"We act,\" said Dries van den Berg, a Dutch analyst.",
+        "Jean de la Fontaine wrote it. \"Fables,\" he said.",
+    ]);
+    let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Ursula von der Leyen"),
+            Some("Ursula von der Leyen"),
+            Some("Dries van den Berg"),
+            Some("Jean de la Fontaine"),
+        ]
+    );
+    let de = find_quotes(
+        &["Henning Raabe von der Hochschule Nordhafen beobachtet den Fall. „Die Warnung kommt spät“, sagte Raabe."],
+        Some("de"),
+    );
+    assert_eq!(sp(&de[0][0]), Some("Henning Raabe"));
+}
