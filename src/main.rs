@@ -159,9 +159,16 @@ enum Command {
         after_help = "Example:\n  clipdex completions bash > ~/.local/share/bash-completion/completions/clipdex"
     )]
     Completions { shell: clap_complete::Shell },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  clipdex man > ~/.local/share/man/man1/clipdex.1")]
-    Man,
+    /// Print the manual page (roff), or write it and one page per subcommand into a folder.
+    #[command(
+        after_help = "Examples:\n  clipdex man > ~/.local/share/man/man1/clipdex.1\n  clipdex man --dir ~/.local/share/man/man1      (clipdex.1, clipdex-search.1, ...)"
+    )]
+    Man {
+        /// Write clipdex.1 and a page per subcommand (clipdex-search.1, ...) into this folder,
+        /// which the main page's SUBCOMMANDS section names
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -441,10 +448,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
+        Command::Man { dir: None } => {
             let mut out = io::stdout().lock();
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir: Some(dir) } => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            clap_mangen::generate_to(Cli::command(), &dir)
+                .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+            eprintln!("clipdex: manual pages written to {}", dir.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files, json } => {

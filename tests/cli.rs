@@ -858,6 +858,27 @@ fn completions_and_man_page_come_from_the_cli() {
         "{}",
         &man[..200.min(man.len())]
     );
+    // every page the main page names is written with it
+    let dir = TempDir::new().unwrap();
+    Command::cargo_bin("clipdex")
+        .unwrap()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    for page in [
+        "clipdex.1",
+        "clipdex-index.1",
+        "clipdex-search.1",
+        "clipdex-speakers.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
+    assert!(
+        man.contains("clipdex\\-search(1)"),
+        "the main page names the search page"
+    );
 }
 
 #[test]
