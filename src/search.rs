@@ -1043,7 +1043,8 @@ fn check_operands(chars: &[char]) -> Result<()> {
                     field_list()
                 ));
             }
-            Term(w) if w.ends_with(':') && !matches!(after, Some((Term(_), _))) => {
+            // (a group may follow it: `title:(ban OR raid)`)
+            Term(w) if w.ends_with(':') && !matches!(after, Some((Term(_) | Open, _))) => {
                 let field = w.trim_start_matches(['-', '+']);
                 return error(format!(
                     "'{field}' at column {column} has no value: write {field}word or {field}\"two words\""
@@ -1224,6 +1225,9 @@ mod tests {
             "or and",
             "kaspersky -(ban OR directive)",
             "kaspersky +(ban)",
+            "title:(ban OR directive)",
+            "-title:(ban)",
+            "title: (ban kaspersky)",
             "ban*",
         ] {
             check_syntax(fine).unwrap_or_else(|e| panic!("{fine:?}: {e}"));
