@@ -1135,7 +1135,14 @@ fn read_runs<'p, 'x: 'p>(
                     org_after: false,
                     ..st
                 },
-                |st, (m, w)| st.add(m, *w),
+                |st, (m, w)| {
+                    // (a particle's second word is no title, as when the run read it: "der")
+                    if m > 0 && is_particle(lows[m - 1].0) {
+                        st.add_known(m, w.1, false, false)
+                    } else {
+                        st.add(m, *w)
+                    }
+                },
             );
         }
         // titles: keep what follows the last title word (when a name remains and is no
