@@ -862,6 +862,18 @@ impl RunState {
         self.add_known(m, w.1, is_title_f(w.0, w.1), ends_dot(w.0))
     }
 
+    /// [`RunState::add`] of word `w` after word `prev` of the run: a word after a family
+    /// name's particle ("der" in "von der Leyen") is no title, which it is elsewhere ("der
+    /// Kanzler").
+    #[inline]
+    fn add_after(self, m: usize, w: Low, prev: Option<&str>) -> RunState {
+        if prev.is_some_and(is_particle) {
+            self.add_known(m, w.1, false, false)
+        } else {
+            self.add(m, w)
+        }
+    }
+
     /// [`RunState::add`] of capitalised word `c`, from its bits.
     #[inline]
     fn add_cap(self, m: usize, c: &Cap) -> RunState {
@@ -1092,8 +1104,7 @@ fn read_runs<'p, 'x: 'p>(
                     for t in [j, j + 1] {
                         words.push((toks[t].start, toks[t].end));
                         let lt = low(para.lw(t));
-                        // ("der", "die" are titles elsewhere: "der Kanzler")
-                        st = st.add_known(lows.len(), lt.1, false, false);
+                        st = st.add_after(lows.len(), lt, lows.last().map(|w| w.0));
                         lows.push(lt);
                     }
                     j += 2;
@@ -1135,14 +1146,7 @@ fn read_runs<'p, 'x: 'p>(
                     org_after: false,
                     ..st
                 },
-                |st, (m, w)| {
-                    // (a particle's second word is no title, as when the run read it: "der")
-                    if m > 0 && is_particle(lows[m - 1].0) {
-                        st.add_known(m, w.1, false, false)
-                    } else {
-                        st.add(m, *w)
-                    }
-                },
+                |st, (m, w)| st.add_after(m, *w, m.checked_sub(1).map(|k| lows[k].0)),
             );
         }
         // titles: keep what follows the last title word (when a name remains and is no
