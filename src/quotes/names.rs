@@ -1099,7 +1099,9 @@ fn read_runs<'p, 'x: 'p>(
                     && one_space(pb, next.end, toks[j + 2].start)
                     && is_particle(para.lw(j))
                     && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
-                    && info[kc + 1].bits & C_CAP_STOP == 0
+                    // (and the capitalised word joins, below: no particles are left at the
+                    // run's end, where "den" and "le", no connectors, would not be dropped)
+                    && info[kc + 1].bits & (C_CAP_STOP | C_NO_INSIDE) == 0
                 {
                     for t in [j, j + 1] {
                         words.push((toks[t].start, toks[t].end));

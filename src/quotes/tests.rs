@@ -314,6 +314,7 @@ fn family_name_particles() {
         "Commission President Ursula von der Leyen said the bloc would act.",
         "\"We act,\" said Dries van den Berg, a Dutch analyst.",
         "Jean de la Fontaine wrote it. \"Fables,\" he said.",
+        "\"We act,\" said Anna van den Spokesman.",
     ]);
     let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
     assert_eq!(
@@ -323,6 +324,8 @@ fn family_name_particles() {
             Some("Ursula von der Leyen"),
             Some("Dries van den Berg"),
             Some("Jean de la Fontaine"),
+            // a role word after the particles joins no name: they are no name's either
+            Some("Anna"),
         ]
     );
     let de = find_quotes(
