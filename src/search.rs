@@ -1003,7 +1003,8 @@ fn query_tokens(chars: &[char]) -> Vec<(QueryToken, usize)> {
 fn check_operands(chars: &[char]) -> Result<()> {
     use QueryToken::{Close, Open, Term};
     let tokens = query_tokens(chars);
-    let is_operator = |t: Option<&(QueryToken, usize)>| matches!(t, Some((Term(w), _)) if w == "OR" || w == "AND");
+    let is_operator =
+        |t: Option<&(QueryToken, usize)>| matches!(t, Some((Term(w), _)) if is_operator_word(w));
     let error = |message: String| Err(Error::Query(message));
     for (k, (token, column)) in tokens.iter().enumerate() {
         let before = k.checked_sub(1).and_then(|b| tokens.get(b));
@@ -1016,7 +1017,7 @@ fn check_operands(chars: &[char]) -> Result<()> {
                     "empty parentheses at column {column}: put words between them"
                 ));
             }
-            Term(w) if w == "OR" || w == "AND" => {
+            Term(w) if is_operator_word(w) => {
                 if !ends_operand {
                     return error(format!(
                         "'{w}' at column {column} has no word before it: write a {w} b"
@@ -1054,6 +1055,11 @@ fn check_operands(chars: &[char]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The binary operators of tantivy's query grammar, which take a word on each side.
+fn is_operator_word(w: &str) -> bool {
+    w == "OR" || w == "AND"
 }
 
 /// The fields a query may name, as `speaker:, title:, ...`.
