@@ -394,8 +394,8 @@ fn quote_gold_other_styles() {
     check_floors(
         &tallies,
         &[
-            ("quote detection", 0.90, 0.85),
-            ("speaker attribution", 0.80, 0.75),
+            ("quote detection", 0.97, 0.93),
+            ("speaker attribution", 0.90, 0.85),
         ],
     );
 }

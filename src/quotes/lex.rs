@@ -1682,6 +1682,10 @@ pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("Handelsministerium", "Commerce Department"),
     ("US-Handelsministerium", "Commerce Department"),
     ("Bundesamt für Sicherheit in der Informationstechnik", "BSI"),
+    (
+        "Bundesamts für Sicherheit in der Informationstechnik",
+        "BSI",
+    ),
     ("Wall Street Journal", "The Wall Street Journal"),
     ("WSJ", "The Wall Street Journal"),
     ("Businessweek", "Bloomberg Businessweek"),
@@ -1815,6 +1819,63 @@ pub fn is_pp_word(lang: Lang, w: &str) -> bool {
         Lang::Ru => RU_PP.contains(&w),
         Lang::En => false,
     }
+}
+
+/// German articles and other determiners, and prepositions joined with an article: the
+/// capitalised word after one is a noun.
+pub fn is_german_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "welche"
+            | "welcher"
+            | "welchen"
+            | "welchem"
+            | "welches"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "diesem"
+            | "dieses"
+            | "jede"
+            | "jeder"
+            | "jeden"
+            | "jedem"
+            | "jedes"
+            | "alle"
+            | "allen"
+            | "sein"
+            | "seine"
+            | "seinen"
+            | "seinem"
+            | "seiner"
+            | "ihr"
+            | "ihre"
+            | "ihren"
+            | "ihrem"
+            | "ihrer"
+            | "unser"
+            | "unsere"
+            | "unseren"
+            | "unserem"
+            | "am"
+            | "im"
+            | "zum"
+            | "zur"
+            | "vom"
+            | "beim"
+    )
 }
 
 /// Words that end a non-English subject phrase after the cue ("die Behörde am Dienstag").

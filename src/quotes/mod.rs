@@ -2319,9 +2319,11 @@ impl<'a> Resolver<'a> {
         }
         if self.lang != Lang::En {
             // "die Behörde am Dienstag", "он журналистам": the subject ends before a preposition / adverbial
-            if let Some(t) =
-                (a + 1..b).find(|&t| para.is_w(t) && lex::is_tail_word(self.lang, para.lw(t)))
-            {
+            if let Some(t) = (a + 1..b).find(|&t| {
+                para.is_w(t)
+                    && lex::is_tail_word(self.lang, para.lw(t))
+                    && !names::in_der_joins(para, t)
+            }) {
                 b = t;
             }
         }

@@ -178,10 +178,12 @@ pub struct LowerWords<'a> {
     info: Vec<Cap<'a>>,
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
-    /// whether "von der", "van den", "de la" between a first name and a capitalised word are
-    /// a family name's particles: not in German, where "Raabe von der Hochschule" says where
-    /// one works
-    particles: bool,
+    /// whether the article is German: there "von der" between a name and a capitalised word
+    /// says where one works ("Raabe von der Hochschule") more often than it is a family name's
+    /// particles ("van den", "de la" elsewhere), and "der" between nouns makes no name ("die
+    /// Nutzung der Software") unless the first is an organisation's ("Bundesministerium der
+    /// Finanzen")
+    german: bool,
 }
 
 /// What [`runs`] asks of a capitalised word, worked out once per article in [`LowerWords::new`]:
@@ -218,8 +220,9 @@ const C_SENT: u16 = 8;
 const C_COMMON: u16 = 16;
 /// A word after the word "the" (in any case).
 const C_THE: u16 = 32;
-/// A word the next token may continue a run after: a capitalised word, or a word of up to three
-/// bytes (a connector) before one. Without it, and for a possessive, the run is the word alone.
+/// A word the next token may continue a run after: a capitalised word, or a short word that
+/// may be a connector ([`may_connect`]) before one. Without it, and for a possessive, the run
+/// is the word alone.
 const C_JOINS: u16 = 64;
 /// A word whose [`Cap::low`] is a title ([`is_title_f`]).
 const C_TITLE: u16 = 128;
@@ -280,7 +283,7 @@ impl<'a> LowerWords<'a> {
             // (the article's token index becomes the paragraph's)
             let i = *cap - first_tok(para) as u32;
             *cap = i;
-            let c = Cap::new(para, i as usize);
+            let c = Cap::new(para, i as usize, lang == Lang::De);
             // only a word that may start a run is asked whether it is common: the forms of the
             // others (stop words as "the", "but") would fill `found`
             let asked = c.bits & C_NO_START == 0;
@@ -325,7 +328,7 @@ impl<'a> LowerWords<'a> {
             cap_para,
             info,
             para_caps,
-            particles: lang != Lang::De,
+            german: lang == Lang::De,
         }
     }
 
@@ -351,8 +354,9 @@ impl<'a> Cap<'a> {
         skip: 0,
     };
 
-    /// The [`Cap`] of capitalised word `i` of `para`, but for [`C_COMMON`].
-    fn new(para: &'a Para<'a>, i: usize) -> Cap<'a> {
+    /// The [`Cap`] of capitalised word `i` of `para` (of a German article: `german`), but for
+    /// [`C_COMMON`].
+    fn new(para: &'a Para<'a>, i: usize, german: bool) -> Cap<'a> {
         let (t, pb) = (&para.toks[i], para.p.as_bytes());
         let l = para.lw(i);
         let f = word_flags(para, t.start, t.end, l);
@@ -362,7 +366,6 @@ impl<'a> Cap<'a> {
         let stop = (f & IN_CAP_STOP != 0) & !title;
         let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
         let no_inside = stop | role | (t.hyphen && hyphen_lower(para.w(i)));
-        let no_start = no_inside | (f & (IN_GENERIC | IN_ORG_NOMINALS) != 0);
         // the token before (the word itself at the paragraph's start)
         let prev = &para.toks[i.max(1) - 1];
         // (a token other than a word that starts with a comma is one: a comma is no quote
@@ -375,8 +378,17 @@ impl<'a> Cap<'a> {
         let (n1, n2, n3) = (next(1), next(2), next(3));
         // a capitalised word next, or one or two short words then one ("Bank of England",
         // "Ursula von der Leyen"): the run's reader tells which short words join
-        let short = |t: &Tok| t.is_word() & (t.end - t.start <= 3);
+        let short = |t: &Tok| t.is_word() & may_connect(pb, t, german);
         let joins = n1.cap | (short(&n1) & (n2.cap | (short(&n2) & n3.cap)));
+        // a generic word or an organisation's common noun starts no run ("the Company said"),
+        // but for the head of a name of an organisation, before a connector and a capitalised
+        // word ("Ministry of Defence", "Bundesamt für Sicherheit")
+        let no_start = no_inside
+            | (f & IN_GENERIC != 0)
+            | (f & IN_ORG_NOMINALS != 0
+                && !(short(&n1) & n2.cap
+                    && (i + 1 < para.toks.len())
+                    && is_connector(para.lw(i + 1))));
         let bit = |b: bool, c: u16| c * u16::from(b);
         Cap {
             low,
@@ -445,13 +457,27 @@ pub struct Run<'p> {
 }
 
 const CONNECT: &[&str] = &[
-    "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di",
+    "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di", "für",
 ];
+
+/// Whether token `t` of a paragraph of bytes `p` is short enough to be a connector: of up to
+/// three bytes, or in a German article (`german`) "für", told by its length, first, second and
+/// last bytes, as [`connector_key`] does.
+#[inline]
+fn may_connect(p: &[u8], t: &Tok, german: bool) -> bool {
+    let n = t.end - t.start;
+    (n <= 3)
+        | (german
+            && (n == 4)
+            && p[t.start] == b'f'
+            && p[t.start + 1] == 0xc3
+            && p[t.end - 1] == b'r')
+}
 
 /// The slot of a [`connector_key`] in [`CONNECT_TABLE`]: a multiplicative hash, whose
 /// multiplier gives each connector a slot of its own.
 const fn connector_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x1489_3b29) >> 28) as usize
+    (key.wrapping_mul(0x72c1_704d) >> 28) as usize
 }
 
 /// The [`connector_key`] of each [`CONNECT`] word at its [`connector_slot`], 0 in the others (no
@@ -472,11 +498,12 @@ const CONNECT_TABLE: [u32; 16] = {
     table
 };
 
-/// A number equal for equal words of one to three bytes (`b`): their length (4 for any longer)
-/// and first, second and last bytes.
+/// A number equal for equal words of one to four bytes (`b`): their length (5 for any longer)
+/// and first, second and last bytes. (Of four-byte words, only "für" and "f", a two-byte
+/// letter and "r" share its key.)
 const fn connector_key(b: &[u8]) -> u32 {
     let n = b.len();
-    (if n < 4 { n as u32 } else { 4 }) << 24
+    (if n < 5 { n as u32 } else { 5 }) << 24
         | (b[0] as u32) << 16
         | (b[if n > 1 { 1 } else { 0 }] as u32) << 8
         | b[n - 1] as u32
@@ -484,7 +511,7 @@ const fn connector_key(b: &[u8]) -> u32 {
 
 /// Whether lower-case word `l` is in [`CONNECT`]: one compare with the key in its slot of
 /// [`CONNECT_TABLE`], where comparing strings one by one branched on each. (A word longer than
-/// three bytes has a key of length 4, which no slot holds.)
+/// four bytes has a key of length 5, which no slot holds.)
 fn is_connector(l: &str) -> bool {
     !l.is_empty() && {
         let key = connector_key(l.as_bytes());
@@ -863,11 +890,12 @@ impl RunState {
     }
 
     /// [`RunState::add`] of word `w` after word `prev` of the run: a word after a family
-    /// name's particle ("der" in "von der Leyen") is no title, which it is elsewhere ("der
-    /// Kanzler").
+    /// name's particle ("der" in "von der Leyen"), or a connector after words none of which is
+    /// a title ("der" in "Bundesministerium der Finanzen"), is no title, which it is elsewhere
+    /// ("der Kanzler", "Präsident der Vereinigten Staaten").
     #[inline]
     fn add_after(self, m: usize, w: Low, prev: Option<&str>) -> RunState {
-        if prev.is_some_and(is_particle) {
+        if prev.is_some_and(is_particle) || (self.n_titles == 0) & (m > 0) && is_connector(w.0) {
             self.add_known(m, w.1, false, false)
         } else {
             self.add(m, w)
@@ -1067,42 +1095,47 @@ fn read_runs<'p, 'x: 'p>(
                 // connector followed by a capitalised word: a short word before the next
                 // capitalised one, one test for most words
                 let next = &toks[(j + 1).min(toks.len() - 1)];
-                if (j + 1 < b) & next.cap & tj.is_word() & (tj.end - tj.start <= 3)
+                if (j + 1 < b) & next.cap & tj.is_word() & may_connect(pb, tj, lower_words.german)
                     && (single || !has_break(pb, toks[j - 1].end, tj.start))
                     && {
                         let l = para.lw(j);
                         is_connector(l)
-                            && (!matches!(l, "of" | "for" | "&") || any_org_word(lows))
+                            && (!matches!(l, "of" | "for" | "für" | "&")
+                                || lows.iter().any(|w| {
+                                    w.1 & (IN_ORG_WORDS | IN_OTHER_ORG | IN_ORG_NOMINALS) != 0
+                                }))
                             && info[kc + 1].bits & C_CAP_STOP == 0
                     }
                 {
                     words.push((tj.start, tj.end));
                     let lj = low(para.lw(j));
-                    st = st.add(lows.len(), lj);
+                    st = st.add_after(lows.len(), lj, lows.last().map(|w| w.0));
                     st.spaced &= single;
                     lows.push(lj);
                     j += 1;
                     continue;
                 }
-                // a name's particles, two between a first name (after any titles) and the
-                // last: "President Ursula von der Leyen", "Jorge de la Cruz" (after a full name
-                // they say where one works: "Henning Raabe von der Hochschule Nordhafen")
-                if (j + 2 < b)
+                // two short words before a capitalised word that joins (none is left at the
+                // run's end, where "den" and "le", no connectors, would not be dropped):
+                // - a name's particles, between a first name (after any titles) and the last:
+                //   "President Ursula von der Leyen", "Jorge de la Cruz" (after a full name they
+                //   say where one works: "Henning Raabe von der Hochschule Nordhafen");
+                // - "in der" in a German organisation's name after "für" and one word:
+                //   "Bundesamt für Sicherheit in der Informationstechnik"
+                let particles = (j + 2 < b)
                     & !next.cap
                     & next.is_word()
                     & tj.is_word()
                     & (lows.len() == st.n_titles + 1)
-                    & lower_words.particles
+                    & !lower_words.german
                     && toks[j + 2].cap
                     && single
                     && one_space(pb, tj.end, next.start)
                     && one_space(pb, next.end, toks[j + 2].start)
                     && is_particle(para.lw(j))
-                    && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
-                    // (and the capitalised word joins, below: no particles are left at the
-                    // run's end, where "den" and "le", no connectors, would not be dropped)
-                    && info[kc + 1].bits & (C_CAP_STOP | C_NO_INSIDE) == 0
-                {
+                    && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des");
+                let in_der = (j + 2 < b) & (lows.len() >= 3) && in_der_joins(para, j);
+                if (particles || in_der) && info[kc + 1].bits & (C_CAP_STOP | C_NO_INSIDE) == 0 {
                     for t in [j, j + 1] {
                         words.push((toks[t].start, toks[t].end));
                         let lt = low(para.lw(t));
@@ -1162,6 +1195,16 @@ fn read_runs<'p, 'x: 'p>(
             words.drain(..st.n_titles);
             lows.drain(..st.n_titles);
         }
+        // German: the organisation kind of a name with "der" or "des" comes from the words
+        // before it (the head), and one whose head names no organisation is no name, but for
+        // a name after a common noun ("Bericht der Zeitung Handelsblatt")
+        let mut org = None;
+        if lower_words.german && words.len() >= 3 {
+            match german_head(words, lows) {
+                Some(k) => org = k,
+                None => continue,
+            }
+        }
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
@@ -1175,6 +1218,12 @@ fn read_runs<'p, 'x: 'p>(
             titles.push(lows.remove(0).0.to_string());
             words.remove(0);
         }
+        // German: a capitalised word after an article or other determiner is a noun ("auf
+        // welchen Geräten Kaspersky", "der Politiker Friedrich Merz"), no first name: not part
+        // of a name without an organisation's word
+        if lower_words.german && words.len() >= 2 {
+            drop_noun_after_determiner(para, i > a, i, &titles, words, lows);
+        }
         let only_a_title = words.len() == 1 && is_title_f(lows[0].0, lows[0].1);
         if !words.is_empty() && !only_a_title {
             let name = run_name(p, words, st.spaced);
@@ -1182,7 +1231,9 @@ fn read_runs<'p, 'x: 'p>(
                 pi,
                 Run {
                     // most runs have no word of an organisation list nor a final dot: one test
-                    org: if st.org_words {
+                    org: if org.is_some() {
+                        org
+                    } else if st.org_words {
                         run_org_kind(lows)
                     } else {
                         None
@@ -1206,6 +1257,151 @@ fn read_runs<'p, 'x: 'p>(
             );
         }
     }
+}
+
+/// A German run of words `words` (lower-case `lows`) read by its head, the words before its
+/// first "der" or "des" (after no particle nor "in"): the organisation kind the head gives the
+/// name (none without a "der"), or `None` for no name, when the head is no organisation's.
+/// A head is an organisation's when a word of it is in an organisation list or the last ends as
+/// the compounds of such nouns do ("Bundesministerium", "Landgericht", "Verbraucherzentrale").
+/// A name after a common noun is kept, without the head ("Bericht der Zeitung Handelsblatt").
+#[inline(never)]
+fn german_head(words: &mut Vec<(usize, usize)>, lows: &mut Vec<Low>) -> Option<Option<OrgKind>> {
+    let Some(m) = (1..lows.len()).find(|&m| {
+        matches!(lows[m].0, "der" | "des") && !is_particle(lows[m - 1].0) && lows[m - 1].0 != "in"
+    }) else {
+        return Some(None);
+    };
+    let kind = run_org_kind(&lows[..m]).or_else(|| german_org_noun(lows[m - 1].0));
+    if kind.is_some() {
+        return Some(kind);
+    }
+    if !(words.len() >= m + 3 && is_leading_noun(lows[m + 1].0)) {
+        return None;
+    }
+    words.drain(..=m);
+    lows.drain(..=m);
+    Some(None)
+}
+
+/// Leaves out of a German run of words `words` (lower-case `lows`, after `titles`) its first
+/// word when that comes after an article or other determiner (`after_word`: a word is before it
+/// in the range read): a noun, no first name ("auf welchen Geräten Kaspersky", "der Politiker
+/// Friedrich Merz"), in a name with no organisation's word.
+#[inline(never)]
+fn drop_noun_after_determiner(
+    para: &Para,
+    after_word: bool,
+    i: usize,
+    titles: &[String],
+    words: &mut Vec<(usize, usize)>,
+    lows: &mut Vec<Low>,
+) {
+    let after_determiner = match titles {
+        [] => after_word && is_german_determiner(para.lw(i - 1)),
+        [t] => is_german_determiner(t),
+        _ => false,
+    };
+    if after_determiner && !any_org_word(lows) && !is_connector(lows[1].0) {
+        lows.remove(0);
+        words.remove(0);
+    }
+}
+
+/// The organisation kind a German noun `head` names by its ending (in the genitive too: "des
+/// Bundesministeriums", "des Landesamts").
+fn german_org_noun(head: &str) -> Option<OrgKind> {
+    const GOV: &[&str] = &[
+        "ministerium",
+        "amt",
+        "behörde",
+        "gericht",
+        "regierung",
+        "kommission",
+        "polizei",
+        "agentur",
+        "senat",
+        "bundesrat",
+        "bundestag",
+        "landtag",
+        "staatsanwaltschaft",
+    ];
+    const COMPANY: &[&str] = &["bank", "konzern", "versicherung", "werke"];
+    const OTHER: &[&str] = &[
+        "institut",
+        "verband",
+        "universität",
+        "hochschule",
+        "stiftung",
+        "gesellschaft",
+        "partei",
+        "zentrum",
+        "akademie",
+        "kammer",
+        "vereinigung",
+        "zentrale",
+        "union",
+    ];
+    // most nouns end otherwise: told by their last three bytes before the lists are read
+    let listed_tail = |w: &&str| {
+        matches!(
+            &w.as_bytes()[w.len().saturating_sub(3)..],
+            b"ium"
+                | b"amt"
+                | b"rde"
+                | b"cht"
+                | b"ung"
+                | b"ion"
+                | b"zei"
+                | b"tur"
+                | b"nat"
+                | b"rat"
+                | b"tag"
+                | b"aft"
+                | b"ank"
+                | b"ern"
+                | b"rke"
+                | b"tut"
+                | b"and"
+                | b"\xc3\xa4t"
+                | b"ule"
+                | b"tei"
+                | b"rum"
+                | b"mie"
+                | b"mer"
+                | b"ale"
+        )
+    };
+    let bare = [Some(head), head.strip_suffix('s'), head.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+        .find(listed_tail)?;
+    let ends = |ends: &[&str]| ends.iter().any(|e| bare.ends_with(e));
+    if ends(GOV) {
+        Some(OrgKind::Gov)
+    } else if ends(COMPANY) {
+        Some(OrgKind::Company)
+    } else if ends(OTHER) {
+        Some(OrgKind::Other)
+    } else {
+        None
+    }
+}
+
+/// Whether token `j` of `para` is the "in" of "für X in der Y", which goes on a German
+/// organisation's name ("Bundesamt für Sicherheit in der Informationstechnik"), each word parted
+/// from the next by one space. (Rare: asked out of line.)
+#[inline(never)]
+pub fn in_der_joins(para: &Para, j: usize) -> bool {
+    let (toks, pb) = (&para.toks, para.p.as_bytes());
+    j >= 2
+        && j + 2 < toks.len()
+        && toks[j + 2].cap
+        && toks[j - 1].cap
+        && para.lw(j) == "in"
+        && para.lw(j + 1) == "der"
+        && para.lw(j - 2) == "für"
+        && (j - 2..j + 2).all(|t| one_space(pb, toks[t].end, toks[t + 1].start))
 }
 
 /// Whether one space parts a word ending at `end` from the next, starting at `start`.

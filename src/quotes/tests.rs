@@ -334,3 +334,87 @@ fn family_name_particles() {
     );
     assert_eq!(sp(&de[0][0]), Some("Henning Raabe"));
 }
+
+/// The speakers of one-paragraph German articles, one article each.
+fn german_speakers(articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
+    articles
+        .iter()
+        .map(|paras| {
+            find_quotes(paras, Some("de"))
+                .iter()
+                .flatten()
+                .map(|q| q.speaker.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// An organisation's name may start with a common noun of organisations before a connector
+/// ("Ministry of Defence", "Bundesamt für …"): such a noun alone starts no name ("the Company
+/// said"), so these were cut to their last words ("Defence", "Sicherheit").
+#[test]
+fn organisation_names_headed_by_a_common_noun() {
+    let r = q(&[
+        "\"We act,\" the Ministry of Defence said.",
+        "\"We appeal,\" said the Court of Appeals.",
+    ]);
+    let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
+    assert_eq!(
+        speakers,
+        [Some("Ministry of Defence"), Some("Court of Appeals")]
+    );
+    let de = german_speakers(&[
+        &["„Die Lage ist ernst“, erklärte das Bundesministerium der Finanzen."],
+        // a known organisation's name in full, in the genitive too, is its usual name
+        &["Das Bundesamt für Sicherheit in der Informationstechnik rät von der Software ab."],
+        &["„Wir handeln“, sagte ein Sprecher des Bundesamts für Sicherheit in der Informationstechnik."],
+        &["Das Bundesamt für Migration teilte mit, die Zahl sei gestiegen."],
+    ]);
+    let want = [
+        "Bundesministerium der Finanzen",
+        "BSI",
+        "BSI",
+        "Bundesamt für Migration",
+    ];
+    for (got, want) in de.iter().zip(want) {
+        assert_eq!(got, &[Some(want.to_string())]);
+    }
+}
+
+/// German capitalises every noun: nouns joined by "der" or "des" are no name unless the first
+/// is an organisation's, and a capitalised word after an article is a noun, no first name.
+#[test]
+fn german_nouns_are_no_names() {
+    let de = german_speakers(&[
+        // "Nutzung der Software" was a company, which "des Unternehmens" resolved to once
+        // "Kaspersky" was a person's surname (below)
+        &[
+            "Von der Nutzung der Software sei abzuraten, erklärte die Behörde.",
+            "Viele wüssten nicht, auf welchen Geräten Kaspersky installiert sei, so Brandl.",
+            "Kaspersky hat Vorwürfe stets zurückgewiesen. Ein Sprecher des Unternehmens verwies auf frühere Stellungnahmen, wonach Kaspersky keine Verbindungen unterhält.",
+        ],
+        // "Geräten Kaspersky" was a person, whose surname "Kaspersky" became
+        &[
+            "Viele wüssten nicht, auf welchen Geräten Kaspersky installiert sei, so Brandl.",
+            "Ein Sprecher des Unternehmens verwies auf frühere Stellungnahmen, wonach Kaspersky keine Verbindungen unterhält.",
+        ],
+        &["Laut einem Gutachten des Landesamts würde die Straße den Verkehr senken."],
+        &["„Wir handeln“, sagte der Politiker Friedrich Merz."],
+        &["„Wir handeln“, sagte der Präsident der Vereinigten Staaten, Donald Trump."],
+        &["Laut dem Bericht der Zeitung Handelsblatt ist die Lage ernst."],
+        &["„Wir handeln“, sagte Alexander Van der Bellen."],
+    ]);
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        de,
+        [
+            vec![None, some("Brandl"), some("Kaspersky Lab")],
+            vec![some("Brandl"), some("Kaspersky Lab")],
+            vec![None],
+            vec![some("Friedrich Merz")],
+            vec![some("Donald Trump")],
+            vec![some("Handelsblatt")],
+            vec![some("Alexander Van der Bellen")],
+        ]
+    );
+}
