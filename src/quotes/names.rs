@@ -871,6 +871,9 @@ struct RunState {
     /// whether a word is in an organisation list or ends with a dot: only such words give the
     /// run an organisation kind
     org_words: bool,
+    /// whether a word is in an organisation list or an organisation's common noun: "of",
+    /// "for" and "für" join a run only after one ("Bank of England", "Ministry of Defence")
+    org_head: bool,
     /// whether one space parts each word from the next
     spaced: bool,
 }
@@ -880,6 +883,7 @@ impl RunState {
         n_titles: 0,
         org_after: false,
         org_words: false,
+        org_head: false,
         spaced: true,
     };
 
@@ -916,6 +920,7 @@ impl RunState {
             n_titles: if title { m + 1 } else { self.n_titles },
             org_after: !title & (self.org_after | (f & IN_ORG_WORDS != 0)),
             org_words: self.org_words | (f & (IN_ORG_WORDS | IN_OTHER_ORG) != 0) | dot,
+            org_head: self.org_head | (f & (IN_ORG_WORDS | IN_OTHER_ORG | IN_ORG_NOMINALS) != 0),
             spaced: self.spaced,
         }
     }
@@ -1100,10 +1105,7 @@ fn read_runs<'p, 'x: 'p>(
                     && {
                         let l = para.lw(j);
                         is_connector(l)
-                            && (!matches!(l, "of" | "for" | "für" | "&")
-                                || lows.iter().any(|w| {
-                                    w.1 & (IN_ORG_WORDS | IN_OTHER_ORG | IN_ORG_NOMINALS) != 0
-                                }))
+                            && (!matches!(l, "of" | "for" | "für" | "&") || st.org_head)
                             && info[kc + 1].bits & C_CAP_STOP == 0
                     }
                 {
