@@ -2322,7 +2322,7 @@ impl<'a> Resolver<'a> {
             if let Some(t) = (a + 1..b).find(|&t| {
                 para.is_w(t)
                     && lex::is_tail_word(self.lang, para.lw(t))
-                    && !names::in_der_joins(para, t)
+                    && !names::german_name_goes_on(para, t)
             }) {
                 b = t;
             }

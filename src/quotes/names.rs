@@ -179,10 +179,9 @@ pub struct LowerWords<'a> {
     /// where each paragraph's capitalised words start in `caps` (and where they end)
     para_caps: Vec<usize>,
     /// whether the article is German: there "von der" between a name and a capitalised word
-    /// says where one works ("Raabe von der Hochschule") more often than it is a family name's
-    /// particles ("van den", "de la" elsewhere), and "der" between nouns makes no name ("die
-    /// Nutzung der Software") unless the first is an organisation's ("Bundesministerium der
-    /// Finanzen")
+    /// says where one works ("Raabe von der Hochschule") as often as it is a family name's
+    /// particles ("Ursula von der Leyen"), and "der" between nouns makes no name ("die Nutzung
+    /// der Software") unless the first is an organisation's ("Bundesministerium der Finanzen")
     german: bool,
 }
 
@@ -1119,23 +1118,23 @@ fn read_runs<'p, 'x: 'p>(
                 }
                 // two short words before a capitalised word that joins (none is left at the
                 // run's end, where "den" and "le", no connectors, would not be dropped):
-                // - a name's particles, between a first name (after any titles) and the last:
-                //   "President Ursula von der Leyen", "Jorge de la Cruz" (after a full name they
-                //   say where one works: "Henning Raabe von der Hochschule Nordhafen");
+                // - a name's particles, between a first name (after any titles or a leading
+                //   noun) and the last: "President Ursula von der Leyen", "Jorge de la Cruz"
+                //   (after a full name they say where one works: "Henning Raabe von der
+                //   Hochschule Nordhafen", and in German after any name unless the last word
+                //   looks like a family name's, [`german_family_name`]);
                 // - "in der" in a German organisation's name after "für" and one word:
                 //   "Bundesamt für Sicherheit in der Informationstechnik"
-                let particles = (j + 2 < b)
-                    & !next.cap
-                    & next.is_word()
-                    & tj.is_word()
-                    & (lows.len() == st.n_titles + 1)
-                    & !lower_words.german
+                let particles = (j + 2 < b) & !next.cap & next.is_word() & tj.is_word()
+                    && (lows.len() == st.n_titles + 1
+                        || lows.len() == 2 && is_leading_noun(lows[0].0))
                     && toks[j + 2].cap
                     && single
                     && one_space(pb, tj.end, next.start)
                     && one_space(pb, next.end, toks[j + 2].start)
                     && is_particle(para.lw(j))
-                    && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des");
+                    && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
+                    && (!lower_words.german || german_family_name(para, j + 2));
                 let in_der = (j + 2 < b) & (lows.len() >= 3) && in_der_joins(para, j);
                 if (particles || in_der) && info[kc + 1].bits & (C_CAP_STOP | C_NO_INSIDE) == 0 {
                     for t in [j, j + 1] {
@@ -1388,6 +1387,41 @@ fn german_org_noun(head: &str) -> Option<OrgKind> {
     } else {
         None
     }
+}
+
+/// Whether capitalised word `k` of a German paragraph `para`, after particles ("von der"),
+/// ends a family name ("Ursula von der Leyen") rather than says where one works ("Raabe von der
+/// Hochschule", "von der Polizei", "von der CDU", "von der Deutschen Bank"): the last word of
+/// the name, in no list of organisations' words, no acronym, not ending as German common nouns
+/// do. (Rare: asked out of line.)
+#[inline(never)]
+fn german_family_name(para: &Para, k: usize) -> bool {
+    const NOUN_ENDS: &[&str] = &[
+        "e", "ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "ur", "nis", "tum",
+        "anz", "enz", "ern",
+    ];
+    let l = para.lw(k);
+    para.toks.get(k + 1).is_none_or(|t| !t.cap)
+        && list_flags(l) & (IN_ORG_WORDS | IN_OTHER_ORG | IN_ORG_NOMINALS | IN_GENERIC) == 0
+        && german_org_noun(l).is_none()
+        && !is_acronym(para.w(k))
+        && !NOUN_ENDS.iter().any(|e| l.ends_with(e))
+        // the parties: "von der Linken", "von den Grünen"
+        && !matches!(l, "linken" | "grünen")
+}
+
+/// Whether token `t` of a German paragraph `para` is a particle that [`runs`] joins to a family
+/// name ("von" of "Ursula von der Leyen"), or the "in" of "für X in der Y" ([`in_der_joins`]):
+/// a subject phrase after a cue goes on over it.
+pub fn german_name_goes_on(para: &Para, t: usize) -> bool {
+    let toks = &para.toks;
+    in_der_joins(para, t)
+        || (t >= 1 && t + 2 < toks.len())
+            && toks[t - 1].cap
+            && toks[t + 2].cap
+            && is_particle(para.lw(t))
+            && matches!(para.lw(t + 1), "der" | "den")
+            && german_family_name(para, t + 2)
 }
 
 /// Whether token `j` of `para` is the "in" of "für X in der Y", which goes on a German

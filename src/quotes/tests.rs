@@ -306,7 +306,8 @@ fn numbering_abbreviations_end_a_sentence_without_a_number() {
 }
 
 /// Two particles between a first name and the last are part of the name ("von der", "van
-/// den", "de la"), outside German, where after a full name they say where one works.
+/// den", "de la"); in German, where after a name they as often say where one works, only before
+/// a last word that looks like a family name's.
 #[test]
 fn family_name_particles() {
     let r = q(&[
@@ -333,6 +334,24 @@ fn family_name_particles() {
         Some("de"),
     );
     assert_eq!(sp(&de[0][0]), Some("Henning Raabe"));
+    let de = german_speakers(&[
+        &["„Das ist ein Problem“, sagte Ursula von der Leyen."],
+        &["Kommissionschefin Ursula von der Leyen kündigte Sanktionen an. „Wir handeln“, sagte von der Leyen."],
+        &["„Wir handeln“, sagte Müller von der Polizei."],
+        &["„Wir handeln“, sagte Müller von der Deutschen Bank."],
+        &["„Wir handeln“, sagte Gysi von der Linken."],
+    ]);
+    let some = |s: &str| vec![Some(s.to_string())];
+    assert_eq!(
+        de,
+        [
+            some("Ursula von der Leyen"),
+            some("Ursula von der Leyen"),
+            some("Müller"),
+            some("Müller"),
+            some("Gysi"),
+        ]
+    );
 }
 
 /// The speakers of one-paragraph German articles, one article each.
