@@ -148,14 +148,54 @@ pub fn lower(w: &str) -> Cow<'_, str> {
 /// Appends `w.to_lowercase()` to `out` through [`lower_char`], which skips the case tables that
 /// make `to_lowercase` slow on German, French and Russian names. False (`out` then holds part of
 /// it) when a character's lower case is not that one character alone: 'Σ', whose form depends on
-/// the next character, and the few that lower to several.
+/// the next character, and the few that lower to several. The stretches that lower case keeps
+/// are copied whole, and a letter of Latin-1 or basic Cyrillic in lower case (most of a name's)
+/// is told by its two bytes, not decoded.
 pub(crate) fn push_lower(out: &mut String, w: &str) -> bool {
-    for c in w.chars() {
+    let b = w.as_bytes();
+    // `out` holds `w` lowered up to byte `kept`
+    let mut kept = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                out.push_str(&w[kept..i]);
+                out.push(char::from(x.to_ascii_lowercase()));
+                kept = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        // a lead byte of two bytes whose character lower case keeps: Latin-1 ß..ÿ (and ×),
+        // Cyrillic а..џ
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let kept_as_is = match x {
+            0xc3 => !(0x80..=0x9e).contains(&y) || y == 0x97,
+            0xd0 => y >= 0xb0,
+            0xd1 => y <= 0x9f,
+            _ => false,
+        };
+        if kept_as_is {
+            i += 2;
+            continue;
+        }
+        let Some(c) = w[i..].chars().next() else {
+            break;
+        };
         match lower_char(c) {
-            Some(l) if c != 'Σ' => out.push(l),
+            Some(l) if c != 'Σ' => {
+                if l != c {
+                    out.push_str(&w[kept..i]);
+                    out.push(l);
+                    kept = i + c.len_utf8();
+                }
+            }
             _ => return false,
         }
+        i += c.len_utf8();
     }
+    out.push_str(&w[kept..]);
     true
 }
 
@@ -187,6 +227,34 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`push_lower`] agrees with `to_lowercase` on words of every character below U+3000 next
+    /// to letters of ASCII, Latin-1 and Cyrillic, in either case (but where it gives up).
+    #[test]
+    fn push_lower_is_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for w in [
+                format!("{c}"),
+                format!("A{c}b"),
+                format!("Жё{c}Ñx"),
+                format!("{c}{c}Ärger"),
+                format!("п{c}Я"),
+            ] {
+                let mut out = String::new();
+                if push_lower(&mut out, &w) {
+                    assert_eq!(out, w.to_lowercase(), "{w:?}");
+                } else {
+                    assert!(
+                        w.chars().any(|c| c == 'Σ' || lower_char(c).is_none()),
+                        "{w:?}"
+                    );
+                }
+            }
+        }
+        let mut out = String::from("x");
+        assert!(push_lower(&mut out, "ЛАБОРАТОРИЯ Касперского ÉTÉ"));
+        assert_eq!(out, "xлаборатория касперского été");
+    }
 
     #[test]
     fn lower_char_is_to_lowercase() {
