@@ -540,11 +540,14 @@ fn sigkill_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
 fn sigkill_mid_rebuild_keeps_the_old_index() {
     let dir = TempDir::new().unwrap();
     let index = TempDir::new().unwrap();
-    let n = 1500;
+    // (large enough that the rebuild is still reading pages at the kill, under a loaded test
+    // run too: its one commit comes at the end)
+    let n = 3000;
     many_pages(dir.path(), n);
     index_ok(index.path(), &["-j", "2"], dir.path());
     let before = passages_of(index.path(), "zqcrash");
     assert_eq!(before.len(), n);
+    let meta = std::fs::read(index.path().join("meta.json")).unwrap();
 
     let mut child = clipdex_child(
         index.path(),
@@ -568,6 +571,11 @@ fn sigkill_mid_rebuild_keeps_the_old_index() {
     );
     child.kill().unwrap(); // SIGKILL
     assert!(!child.wait().unwrap().success());
+    assert_eq!(
+        std::fs::read(index.path().join("meta.json")).unwrap(),
+        meta,
+        "the rebuild committed before it was killed; make the folder larger"
+    );
     assert_eq!(passages_of(index.path(), "zqcrash"), before);
     assert_eq!(passages_of(index.path(), &word(1000 + n - 1)).len(), 1);
 
