@@ -1662,6 +1662,18 @@ pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("Kaspersky", "Kaspersky Lab"),
     ("Kaspersky Labs", "Kaspersky Lab"),
     ("Лаборатория Касперского", "Kaspersky Lab"),
+    // (its other cases: genitive, dative and prepositional; accusative; instrumental)
+    ("Лаборатории Касперского", "Kaspersky Lab"),
+    ("Лабораторию Касперского", "Kaspersky Lab"),
+    ("Лабораторией Касперского", "Kaspersky Lab"),
+    // ("В Кремле заявили")
+    ("Кремле", "Кремль"),
+    // (with words in lower case, which no capitalised run reads: [`LOWER_CASE_ALIASES`])
+    ("Министерство торговли США", "Commerce Department"),
+    ("Министерства торговли США", "Commerce Department"),
+    ("Министерству торговли США", "Commerce Department"),
+    ("Министерством торговли США", "Commerce Department"),
+    ("Министерстве торговли США", "Commerce Department"),
     ("Federal Communications Commission", "FCC"),
     ("U.S. Federal Communications Commission", "FCC"),
     ("DHS", "Department of Homeland Security"),
@@ -1695,6 +1707,41 @@ pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("ФСБ", "FSB"),
     ("ФБР", "FBI"),
 ];
+
+/// The aliases of [`ORG_ALIASES`] with a word in lower case after the first ("Министерство
+/// торговли США"), as a Russian name often is, which a run of capitalised words never reads
+/// whole: found in the text itself, by their first word in lower case, one searcher per such
+/// word.
+pub static LOWER_CASE_ALIASES: LazyLock<Vec<LowerCaseKey>> = LazyLock::new(|| {
+    let mut keys: Vec<LowerCaseKey> = Vec::new();
+    for &(name, _) in ORG_ALIASES.iter().filter(|(a, _)| !a.is_ascii()) {
+        let Some((offset, word)) = name
+            .match_indices(' ')
+            .map(|(k, _)| k + 1)
+            .map(|k| (k, name[k..].split(' ').next().unwrap_or("")))
+            .find(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+        else {
+            continue;
+        };
+        match keys.iter_mut().find(|k| k.word == word) {
+            Some(k) => k.names.push((name, offset)),
+            None => keys.push(LowerCaseKey {
+                word,
+                finder: memchr::memmem::Finder::new(word),
+                names: vec![(name, offset)],
+            }),
+        }
+    }
+    keys
+});
+
+/// A word in lower case of names of [`LOWER_CASE_ALIASES`], its searcher, and those names,
+/// each with the word's offset in it.
+pub struct LowerCaseKey {
+    word: &'static str,
+    pub finder: memchr::memmem::Finder<'static>,
+    pub names: Vec<(&'static str, usize)>,
+}
 
 static ALIAS_MAP: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
     ORG_ALIASES

@@ -435,6 +435,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 lex::cue_class_of(lang, lw)
             };
             let mut cue_end = i + 1; // first token after the cue words
+            let mut cue_start = i; // its first token: before the cue for "как заявил"
             let mut ru_poss: Option<usize> = None; // "по его словам": the pronoun token
             match lang {
                 Lang::En => {
@@ -470,6 +471,15 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         if poss {
                             ru_poss = Some(i + 1);
                         }
+                    }
+                    // "Как заявило ведомство, …" ("as the agency said"): an according cue
+                    if class.is_some()
+                        && i > a
+                        && para.is_w(i - 1)
+                        && para.lb(i - 1) == "как".as_bytes()
+                    {
+                        class = Some(CueClass::According);
+                        cue_start = i - 1;
                     }
                 }
                 Lang::Fr => {
@@ -627,7 +637,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     Some(t) => Subj::Phrase(t, t + 1),
                     None => Subj::Phrase(cue_end, e),
                 };
-                let at_start = toks[covered.max(a)..i]
+                let at_start = toks[covered.max(a)..cue_start]
                     .iter()
                     .all(|t| !t.is_word() && t.quote().is_none())
                     || (i > a
@@ -673,7 +683,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     while s0 < i && !toks[s0].is_word() && toks[s0].quote().is_none() {
                         s0 += 1;
                     }
-                    let mut s1 = i;
+                    let mut s1 = cue_start;
                     while s1 > s0 && matches!(toks[s1 - 1].kind, TK::Punct(_)) {
                         s1 -= 1;
                     }
@@ -1661,6 +1671,48 @@ struct Resolver<'a> {
     chunk_buf: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
+/// The end of the subject at the start of tokens `a..b` of `para`, a clause whose verb is
+/// followed by a second one ("The company denied the claims and said"): the subject's words are
+/// articles and determiners, capitalised words, and the nouns of organisations, spokespersons,
+/// roles and people in general; the first other word (the verb) ends it. (Rare: out of line.)
+#[inline(never)]
+fn coordinated_subject_end(para: &Para, a: usize, b: usize) -> usize {
+    let subject_word = |t: usize| {
+        let l = para.lw(t);
+        para.is_cap(t)
+            || matches!(
+                l,
+                "the"
+                    | "a"
+                    | "an"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "ein"
+                    | "eine"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "l’"
+                    | "un"
+                    | "une"
+                    | "сама"
+                    | "сам"
+            )
+            || lex::list_flags(l)
+                & (lex::IN_ORG_NOMINALS | lex::IN_SPOKES | lex::IN_PERSON_ROLES | lex::IN_GENERIC)
+                != 0
+    };
+    (a..b)
+        .find(|&t| !(para.is_w(t) && subject_word(t)) && para.toks[t].quote().is_none())
+        .filter(|&t| t > a)
+        .unwrap_or(b)
+}
+
 /// Words that open an introductory phrase, not a subject: asked of the first word of every
 /// chunk of a subject phrase.
 static INTRO: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
@@ -2293,6 +2345,8 @@ impl<'a> Resolver<'a> {
 
     fn classify(&self, pi: usize, a: usize, b: usize) -> Head<'a> {
         let para = &self.paras[pi];
+        // (a quoted name may come first: «Лаборатории Касперского»)
+        let a0 = a;
         let mut a = a;
         let mut b = b;
         while a < b && !para.is_w(a) {
@@ -2385,6 +2439,10 @@ impl<'a> Resolver<'a> {
             &mut self.run_bufs.borrow_mut(),
             rs,
         );
+        // and the organisations' names in quote marks ("В «Лаборатории Касперского» заявили")
+        if names::quotes_names(self.lang) && !para.spans_in(a0, b).is_empty() {
+            names::add_quoted_names(para, a0, b, rs);
+        }
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists
         rs.retain(|r| {
             !(r.n_words == 1
@@ -2548,7 +2606,29 @@ impl<'a> Resolver<'a> {
     /// Resolve a subject token range of paragraph `pi` to a canonical name.
     fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<Sid> {
         let para = &self.paras[pi];
-        let a = self.subject_start(pi, a, b);
+        let mut a = self.subject_start(pi, a, b);
+        // a second verb after "and": "The company denied the claims and said", "Компания
+        // отвергает обвинения и настаивает": the subject is the first clause's
+        let b = if b > a + 2
+            && para.is_w(b - 1)
+            && matches!(para.lw(b - 1), "and" | "und" | "et" | "и")
+        {
+            coordinated_subject_end(para, a, b - 1)
+        } else {
+            b
+        };
+        // Russian "В «Лаборатории Касперского» заявили, что …", "В компании сообщили": a plural
+        // verb with no subject speaks for the organisation after "в" (quoted, the phrase read
+        // starts after the quote)
+        let ru_in_org = self.lang == Lang::Ru && para.is_w(b) && para.lw(b).ends_with("ли");
+        if ru_in_org
+            && a >= 2
+            && para.toks[a - 1].quote().is_some()
+            && para.is_w(a - 2)
+            && matches!(para.lw(a - 2), "в" | "во")
+        {
+            a -= 1;
+        }
         // split into chunks at commas / dashes / parentheses
         let mut chunks = self.chunk_buf.borrow_mut();
         chunks.clear();
@@ -2570,6 +2650,13 @@ impl<'a> Resolver<'a> {
         }
         if b > s {
             chunks.push((s, b));
+        }
+        if ru_in_org {
+            if let Some(c) = chunks.first_mut() {
+                if para.is_w(c.0) && matches!(para.lw(c.0), "в" | "во") {
+                    c.0 += 1;
+                }
+            }
         }
         chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
             None => false,

@@ -1,6 +1,7 @@
 //! Named entities of one article and resolution of speaker phrases to canonical names.
 
 use super::lex::*;
+use super::marks::Span;
 use super::text::{first_non_alnum, is_alnum, is_alpha, is_upper, Para, Tok};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -1389,6 +1390,135 @@ fn german_org_noun(head: &str) -> Option<OrgKind> {
     }
 }
 
+/// Whether articles in `lang` write organisations' names in quote marks, as Russian and French
+/// do («Лаборатория Касперского», la société « Kaspersky »), where English quotes a title or a
+/// nickname ("Patriot").
+pub fn quotes_names(lang: Lang) -> bool {
+    matches!(lang, Lang::Ru | Lang::Fr)
+}
+
+/// The organisations' names in `paras` that runs miss, in paragraph and text order, each with
+/// its paragraph: those quoted ([`quoted_name`]) and, in Russian, the known ones with words in
+/// lower case ([`lower_case_names`]).
+#[cold]
+#[inline(never)]
+fn other_names<'p>(paras: &'p [Para<'p>], lang: Lang) -> Vec<(u32, Run<'p>)> {
+    let mut other = Vec::new();
+    for (pi, para) in paras.iter().enumerate() {
+        let from = other.len();
+        if !para.spans.is_empty() {
+            for (q, t) in para.toks.iter().enumerate() {
+                if let Some(r) = t
+                    .quote()
+                    .and_then(|si| quoted_name(para, &para.spans[si], q))
+                {
+                    other.push((pi as u32, r));
+                }
+            }
+        }
+        if lang == Lang::Ru {
+            other.extend(lower_case_names(para).map(|r| (pi as u32, r)));
+            other[from..].sort_by_key(|(_, r)| r.start);
+        }
+    }
+    other
+}
+
+/// The known organisations' names with words in lower case ([`LOWER_CASE_ALIASES`]) in
+/// `para`, as runs: whole words only. Each name is looked for where its first word in lower
+/// case is, found by one search per such word.
+fn lower_case_names<'p>(para: &Para<'p>) -> impl Iterator<Item = Run<'p>> + use<'p> {
+    let p: &'p str = para.p;
+    LOWER_CASE_ALIASES.iter().flat_map(move |key| {
+        key.finder.find_iter(p.as_bytes()).flat_map(move |at| {
+            key.names.iter().filter_map(move |&(name, offset)| {
+                let start = at.checked_sub(offset)?;
+                let end = start + name.len();
+                let whole = p.get(start..end)? == name
+                    && !p[..start].chars().next_back().is_some_and(is_alnum)
+                    && !p[end..].chars().next().is_some_and(is_alnum);
+                whole.then(|| Run {
+                    name: Cow::Borrowed(&p[start..end]),
+                    n_words: name.split(' ').count(),
+                    start,
+                    end,
+                    first: None,
+                    possessive: false,
+                    titles: Vec::new(),
+                    the: false,
+                    org: name_org_kind(name),
+                    lower: None,
+                })
+            })
+        })
+    })
+}
+
+/// Adds to `runs` of tokens `a..b` of `para` the organisations' names quoted there
+/// ([`quoted_name`]), each in its place. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+pub fn add_quoted_names<'p>(para: &Para<'p>, a: usize, b: usize, runs: &mut Vec<Run<'p>>) {
+    for q in a..b {
+        if let Some(r) = para.toks[q]
+            .quote()
+            .and_then(|si| quoted_name(para, &para.spans[si], q))
+        {
+            let at = runs.partition_point(|x| x.start < r.start);
+            runs.insert(at, r);
+        }
+    }
+}
+
+/// The organisation's name quoted in span `s` (token `q` of `para`), if it is one: a
+/// capitalised name of up to four words, one space apart, that names an organisation
+/// ([`run_kind`]: a known one, an acronym, one with an organisation's word) or follows a common
+/// noun of organisations ("компания «Газпром»", "la société « Kaspersky »").
+fn quoted_name<'p>(para: &Para<'p>, s: &Span, q: usize) -> Option<Run<'p>> {
+    let p: &'p str = para.p;
+    let inner = p.get(s.start..s.end)?;
+    if !s.closed || inner.len() > 64 {
+        return None;
+    }
+    // the common noun before it, if it is one: its kind is the name's
+    let nominal = q
+        .checked_sub(1)
+        .filter(|&k| para.is_w(k))
+        .and_then(|k| ORG_NOMINALS.get(para.lw(k)).copied());
+    // short speech ("«Это сигнал»") is told from a name by a word in lower case, unless a
+    // common noun comes before ("компания «Газпром нефть»")
+    let mut n_words = 0;
+    for w in inner.split(' ') {
+        n_words += 1;
+        let first = w.chars().next()?;
+        let name_word = (is_upper(first) || (nominal.is_some() && n_words > 1))
+            && w.chars()
+                .all(|c| is_alnum(c) || matches!(c, '-' | '&' | '.' | '\'' | '’'));
+        if !name_word || n_words > 4 {
+            return None;
+        }
+    }
+    let mut run = Run {
+        name: Cow::Borrowed(inner),
+        n_words,
+        start: s.start,
+        end: s.end,
+        first: None,
+        possessive: false,
+        titles: Vec::new(),
+        the: false,
+        org: name_org_kind(inner),
+        lower: None,
+    };
+    match run_kind(&run) {
+        Kind::Org(_) => Some(run),
+        _ => {
+            run.org = Some(nominal?);
+            Some(run)
+        }
+    }
+}
+
 /// Whether capitalised word `k` of a German paragraph `para`, after particles ("von der"),
 /// ends a family name ("Ursula von der Leyen") rather than says where one works ("Raabe von der
 /// Hochschule", "von der Polizei", "von der CDU", "von der Deutschen Bank"): the last word of
@@ -2186,12 +2316,39 @@ impl<'a> Index<'a> {
         // the runs of all paragraphs, each with its paragraph, dropped together at the end,
         // where those of each paragraph, dropped before the next, mispredicted at the end of
         // every paragraph's; a run starts at a capitalised word: room for all at once
-        let mut all_runs = Vec::with_capacity(caps);
-        let mut run_para = Vec::with_capacity(caps);
+        // names in quote marks, as Russian and French write organisations' («Лаборатория
+        // Касперского», компания «Газпром»): a quoted span is one token, which runs miss; and
+        // known Russian names with words in lower case ("Министерство торговли США"): each
+        // put in its place among the runs, whose runs inside it ("США") it replaces
+        let other = if quotes_names(lang) {
+            other_names(paras, lang)
+        } else {
+            Vec::new()
+        };
+        let mut all_runs = Vec::with_capacity(caps + other.len());
+        let mut run_para = Vec::with_capacity(caps + other.len());
+        let mut other = other.into_iter().peekable();
+        // (the end of the last other name put in, and its paragraph)
+        let mut covered = (0, 0);
         article_runs(paras, &idx.lower_words, &mut RunBufs::default(), |pi, r| {
+            let pi = pi as u32;
+            if other.peek().is_some() {
+                while let Some((op, o)) = other.next_if(|(op, o)| (*op, o.start) < (pi, r.start)) {
+                    covered = (op, o.end);
+                    all_runs.push(o);
+                    run_para.push(op);
+                }
+                if covered.0 == pi && r.start < covered.1 {
+                    return;
+                }
+            }
             all_runs.push(r);
-            run_para.push(pi as u32);
+            run_para.push(pi);
         });
+        for (op, o) in other {
+            all_runs.push(o);
+            run_para.push(op);
+        }
         for (ri, r) in all_runs.iter().enumerate() {
             let pi = run_para[ri] as usize;
             let p = paras[pi].p;

@@ -437,3 +437,63 @@ fn german_nouns_are_no_names() {
         ]
     );
 }
+
+/// The speakers of Russian articles, one article each.
+fn russian_speakers(articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
+    articles
+        .iter()
+        .map(|paras| {
+            find_quotes(paras, Some("ru"))
+                .iter()
+                .flatten()
+                .map(|q| q.speaker.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// Russian writes organisations' names in quote marks, and in its own idioms: "В «X» заявили"
+/// (at X they said), "Как заявило ведомство, …" (as the agency said), a name with words in lower
+/// case ("Министерство торговли США"), a second verb after "и".
+#[test]
+fn russian_organisations() {
+    let ru = russian_speakers(&[
+        // a quoted name was one token, which no name was read from: "компания" found nothing
+        &["«Лаборатория Касперского» отвергает обвинения. Компания заявила, что помогает полиции."],
+        &["В «Лаборатории Касперского» неоднократно заявляли, что не имеют связей с правительством."],
+        &["В Кремле заявили, что не видят угрозы."],
+        // the quote began with "ведомство,", and its speaker was read as the acronym "США"
+        &["Министерство торговли США запретило продажи. Как заявило ведомство, с 20 июля компания не сможет заключать сделки."],
+        &[
+            "«Лаборатория Касперского» отвергает обвинения.",
+            "Сама компания отвергает обвинения в связях с правительством и настаивает, что помогает полиции.",
+        ],
+    ]);
+    let some = |s: &str| vec![Some(s.to_string())];
+    assert_eq!(
+        ru,
+        [
+            some("Kaspersky Lab"),
+            some("Kaspersky Lab"),
+            some("Кремль"),
+            some("Commerce Department"),
+            some("Kaspersky Lab"),
+        ]
+    );
+    let text = &find_quotes(
+        &["Министерство торговли США запретило продажи. Как заявило ведомство, с 20 июля компания не сможет заключать сделки."],
+        Some("ru"),
+    )[0][0]
+        .text;
+    assert!(text.starts_with("с 20 июля"), "{text}");
+}
+
+/// A second verb after "and" has the first one's subject ("Das Unternehmen bestreitet die
+/// Vorwürfe und erklärt": the company, not the "Vorwürfe" after its verb).
+#[test]
+fn coordinated_verbs_keep_the_subject() {
+    let de = german_speakers(&[&[
+        "Kaspersky weist die Vorwürfe zurück. Das Unternehmen bestreitet die Vorwürfe und erklärt, es helfe der Polizei.",
+    ]]);
+    assert_eq!(de, [vec![Some("Kaspersky Lab".to_string())]]);
+}
