@@ -795,6 +795,8 @@ const TITLES_LIST: &[&str] = &[
     "admiral",
     "dr",
     "prof",
+    // (French "le Pr Lucien Barre")
+    "pr",
     "professor",
     "mr",
     "mrs",

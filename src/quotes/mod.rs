@@ -1164,8 +1164,16 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     para.is_w(t) && matches!(para.lb(t), b"statement" | b"statements" | b"release")
                 });
                 // subject: a leading pronoun or a leading capitalised run ("She put it bluntly:")
+                // (after a leading conjunction and article: "Mais le Pr Lucien Barre …:")
                 let mut e0 = s0;
-                while e0 < q - 1 && !para.is_w(e0) {
+                while e0 < q - 1
+                    && (!para.is_w(e0)
+                        || LEAD_STRIP.contains_lower(toks[e0].digest, para.lb(e0))
+                            && para.is_w(e0 + 1)
+                        || matches!(para.lw(e0), "the" | "le" | "la" | "der" | "die" | "das")
+                            && para.is_w(e0 + 1)
+                            && para.is_cap(e0 + 1))
+                {
                     e0 += 1;
                 }
                 let mut e1 = e0;
@@ -2663,7 +2671,9 @@ impl<'a> Resolver<'a> {
             Some(t) => {
                 let f = para.lw(t);
                 !(INTRO.contains_lower(para.toks[t].digest, para.lb(t))
-                    || lex::EN_WEEKDAYS.contains(&f))
+                    || lex::EN_WEEKDAYS.contains(&f)
+                    // French "De son côté, Kaspersky a affirmé", "Pour sa part, …"
+                    || self.lang == Lang::Fr && matches!(f, "de" | "du" | "pour" | "quant"))
                     || (y - x == 1 && is_pronoun(self.lang, f))
             }
         });

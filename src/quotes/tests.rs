@@ -497,3 +497,25 @@ fn coordinated_verbs_keep_the_subject() {
     ]]);
     assert_eq!(de, [vec![Some("Kaspersky Lab".to_string())]]);
 }
+
+/// French: an introductory phrase before the subject ("De son côté, Kaspersky a affirmé"), and
+/// a colon introduction after a conjunction, an article and a title ("Mais le Pr Lucien
+/// Barre … :"), whose subject was the conjunction.
+#[test]
+fn french_introductions() {
+    let fr: Vec<Option<String>> = [
+        "De son côté, Kaspersky a toujours affirmé n'entretenir aucun lien inapproprié avec un quelconque gouvernement.",
+        "Mais le Pr Lucien Barre, spécialiste du droit du numérique, s’attend à des effets en chaîne : « Les grands groupes vont devoir montrer patte blanche. »",
+    ]
+    .iter()
+    .flat_map(|p| find_quotes(&[p], Some("fr")).concat())
+    .map(|q| q.speaker)
+    .collect();
+    assert_eq!(
+        fr,
+        [
+            Some("Kaspersky Lab".to_string()),
+            Some("Lucien Barre".to_string())
+        ]
+    );
+}
