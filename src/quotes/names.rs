@@ -2533,8 +2533,12 @@ impl<'a> Index<'a> {
         if let Some(pw) = role_before(para, info.first, start) {
             add_role(t, &pw);
         }
-        // pronoun after the mention (up to the next capitalised run, same paragraph)
+        // pronoun after the mention (up to the next capitalised run, same paragraph), but not
+        // one in a quotation, which speaks of someone else ("… declined to name the suspect.
+        // “He is cooperating,” she said.")
         if let Some(stop) = info.pronoun_stop {
+            let quote = para.spans.iter().map(|s| s.open).find(|&o| o >= info.end);
+            let stop = quote.map_or(stop, |o| o.min(stop));
             let (ma, fe) = pronoun_after(&p[info.end..stop]);
             t.male += ma;
             t.female += fe;

@@ -519,3 +519,15 @@ fn french_introductions() {
         ]
     );
 }
+
+/// A place after "in" is no subject's name, and a pronoun in a quotation after a name tells
+/// nothing of its gender ("He is cooperating" is the suspect, not the superintendent).
+#[test]
+fn places_and_pronouns_in_quotations() {
+    let r = q(&[
+        "Police in Dunmore said Friday they had arrested a 31-year-old man.",
+        "At a news conference, Chief Superintendent Alana Reyes-Kovac declined to name the suspect. “He is cooperating, and I will leave it there for now,” she said.",
+    ]);
+    let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
+    assert_eq!(speakers, [None, Some("Alana Reyes-Kovac")]);
+}
