@@ -1131,6 +1131,7 @@ const ORG_NOMINAL_LIST: &[(&str, OrgKind)] = {
     use OrgKind::*;
     &[
         ("company", Company),
+        ("publisher", Any),
         ("firm", Company),
         ("lab", Company),
         ("vendor", Company),

@@ -2414,6 +2414,26 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0]);
         }
+        // "her campaign said", "his spokesman said": the person the possessive refers to
+        if let [owner, what] = words[..] {
+            if matches!(
+                what,
+                "campaign"
+                    | "camp"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "aides"
+                    | "aide"
+                    | "staff"
+            ) {
+                match owner {
+                    "her" => return Head::Pronoun("she"),
+                    "his" => return Head::Pronoun("he"),
+                    _ => {}
+                }
+            }
+        }
         // Russian possessive of "по его словам" stands for the subject pronoun
         if words.len() == 1 && self.lang == Lang::Ru {
             let subj = match words[0] {
@@ -2726,7 +2746,8 @@ impl<'a> Resolver<'a> {
                     |e: Option<&Entity>| e.is_some_and(|e| self.idx.has_role(self.paras, e, r));
                 self.nearest_known(pos, PERSON, has_role, roles.entry(r).or_default())
             }),
-            Head::Generic => appos_person(),
+            // ("Her publisher, Wrenfield Press, said")
+            Head::Generic => appos_person().or_else(appos_name),
             Head::Nothing => None,
         }
     }

@@ -364,7 +364,9 @@ impl<'a> Cap<'a> {
         let low = low_bare(para, t.start..t.end, l, cut, f);
         let title = is_title_f(l, f);
         let stop = (f & IN_CAP_STOP != 0) & !title;
-        let role = (f & IN_SPOKES != 0) | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
+        // ("Press" ends a publisher's name, "Wrenfield Press", but starts "Press Secretary")
+        let spokes = f & IN_SPOKES != 0 && !(l == "press" && press_in_name(para, i));
+        let role = spokes | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
         let no_inside = stop | role | (t.hyphen && hyphen_lower(para.w(i)));
         // the token before (the word itself at the paragraph's start)
         let prev = &para.toks[i.max(1) - 1];
@@ -1552,6 +1554,19 @@ pub fn german_name_goes_on(para: &Para, t: usize) -> bool {
             && is_particle(para.lw(t))
             && matches!(para.lw(t + 1), "der" | "den")
             && german_family_name(para, t + 2)
+}
+
+/// Whether the capitalised word "Press" at token `i` of `para` is part of a name ("Wrenfield
+/// Press", "the Associated Press"): after a capitalised word, and before no word of a press
+/// office ("Press Secretary", "press office").
+fn press_in_name(para: &Para, i: usize) -> bool {
+    i > 0
+        && para.toks[i - 1].cap
+        && !(para.is_w(i + 1)
+            && matches!(
+                para.lw(i + 1),
+                "office" | "secretary" | "service" | "officer" | "release" | "team"
+            ))
 }
 
 /// Whether token `j` of `para` is the "in" of "für X in der Y", which goes on a German

@@ -531,3 +531,25 @@ fn places_and_pronouns_in_quotations() {
     let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
     assert_eq!(speakers, [None, Some("Alana Reyes-Kovac")]);
 }
+
+/// A possessive's campaign or spokesman speaks for its person; a common noun's apposition names
+/// the speaker; "Press" ends a publisher's name.
+#[test]
+fn possessives_appositions_and_press() {
+    let r = q(&[
+        "His opponent, Frances Lindgren, did not concede. Her campaign said it would wait for every ballot to be counted.",
+        "Her publisher, Wrenfield Press, said the print run would be the largest in its history.",
+        "The Associated Press reported that the plan was sound.",
+        "White House Press Secretary Sarah Sanders said the plan was sound.",
+    ]);
+    let speakers: Vec<Option<&str>> = r.iter().flatten().map(sp).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Frances Lindgren"),
+            Some("Wrenfield Press"),
+            Some("The Associated Press"),
+            Some("White House"),
+        ]
+    );
+}
