@@ -2471,15 +2471,8 @@ impl<'a> Resolver<'a> {
         if names::quotes_names(self.lang) && !para.spans_in(a0, b).is_empty() {
             names::add_quoted_names(para, a0, b, rs);
         }
-        // a place after "in" or "near" is no subject's name ("Police in Dunmore said")
-        rs.retain(|r| {
-            r.first.is_none_or(|f| {
-                f <= a + 1
-                    || !(para.is_w(f - 1) && matches!(para.lw(f - 1), "in" | "near"))
-                    || matches!(names::run_kind(r), Kind::Org(_))
-            })
-        });
-        // a lone generic, role, nominal or spokes-word: one look-up in all four lists
+        // a lone generic, role, nominal or spokes-word: one look-up in all four lists; and a
+        // place after "in" or "near" is no subject's name ("Police in Dunmore said")
         rs.retain(|r| {
             !(r.n_words == 1
                 && r.with_lower(|l| {
@@ -2490,6 +2483,11 @@ impl<'a> Resolver<'a> {
                             | lex::IN_SPOKES)
                         != 0
                 }))
+                && r.first.is_none_or(|f| {
+                    f <= a + 1
+                        || !(para.is_w(f - 1) && matches!(para.lw(f - 1), "in" | "near"))
+                        || matches!(names::run_kind(r), Kind::Org(_))
+                })
         });
         if !rs.is_empty() {
             let spokes_only = has_spokes && !has_press

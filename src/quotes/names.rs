@@ -1392,6 +1392,40 @@ fn german_org_noun(head: &str) -> Option<OrgKind> {
     }
 }
 
+/// The runs of `paras` into `all_runs` (their paragraphs into `run_para`), with `other` names
+/// (in paragraph and text order, each with its paragraph) put in their places: the runs inside
+/// one ("США" of "Министерство торговли США") are left out.
+#[cold]
+#[inline(never)]
+fn put_among_runs<'p>(
+    paras: &'p [Para<'p>],
+    lower_words: &LowerWords<'p>,
+    bufs: &mut RunBufs<'p>,
+    other: Vec<(u32, Run<'p>)>,
+    all_runs: &mut Vec<Run<'p>>,
+    run_para: &mut Vec<u32>,
+) {
+    let mut other = other.into_iter().peekable();
+    // (the end of the last other name put in, and its paragraph)
+    let mut covered = (0, 0);
+    article_runs(paras, lower_words, bufs, |pi, r| {
+        let pi = pi as u32;
+        while let Some((op, o)) = other.next_if(|(op, o)| (*op, o.start) < (pi, r.start)) {
+            covered = (op, o.end);
+            all_runs.push(o);
+            run_para.push(op);
+        }
+        if !(covered.0 == pi && r.start < covered.1) {
+            all_runs.push(r);
+            run_para.push(pi);
+        }
+    });
+    for (op, o) in other {
+        all_runs.push(o);
+        run_para.push(op);
+    }
+}
+
 /// Whether articles in `lang` write organisations' names in quote marks, as Russian and French
 /// do («Лаборатория Касперского», la société « Kaspersky »), where English quotes a title or a
 /// nickname ("Patriot").
@@ -2342,27 +2376,21 @@ impl<'a> Index<'a> {
         };
         let mut all_runs = Vec::with_capacity(caps + other.len());
         let mut run_para = Vec::with_capacity(caps + other.len());
-        let mut other = other.into_iter().peekable();
-        // (the end of the last other name put in, and its paragraph)
-        let mut covered = (0, 0);
-        article_runs(paras, &idx.lower_words, &mut RunBufs::default(), |pi, r| {
-            let pi = pi as u32;
-            if other.peek().is_some() {
-                while let Some((op, o)) = other.next_if(|(op, o)| (*op, o.start) < (pi, r.start)) {
-                    covered = (op, o.end);
-                    all_runs.push(o);
-                    run_para.push(op);
-                }
-                if covered.0 == pi && r.start < covered.1 {
-                    return;
-                }
-            }
-            all_runs.push(r);
-            run_para.push(pi);
-        });
-        for (op, o) in other {
-            all_runs.push(o);
-            run_para.push(op);
+        let mut bufs = RunBufs::default();
+        if other.is_empty() {
+            article_runs(paras, &idx.lower_words, &mut bufs, |pi, r| {
+                all_runs.push(r);
+                run_para.push(pi as u32);
+            });
+        } else {
+            put_among_runs(
+                paras,
+                &idx.lower_words,
+                &mut bufs,
+                other,
+                &mut all_runs,
+                &mut run_para,
+            );
         }
         for (ri, r) in all_runs.iter().enumerate() {
             let pi = run_para[ri] as usize;
