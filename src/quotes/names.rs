@@ -1129,16 +1129,17 @@ fn read_runs<'p, 'x: 'p>(
                 // - "in der" in a German organisation's name after "für" and one word:
                 //   "Bundesamt für Sicherheit in der Informationstechnik"
                 let particles = (j + 2 < b) & !next.cap & next.is_word() & tj.is_word()
-                    && (lows.len() == st.n_titles + 1
-                        || lows.len() == 2 && is_leading_noun(lows[0].0))
                     && toks[j + 2].cap
                     && single
                     && one_space(pb, tj.end, next.start)
                     && one_space(pb, next.end, toks[j + 2].start)
                     && is_particle(para.lw(j))
                     && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
+                    && (lows.len() == st.n_titles + 1
+                        || lows.len() == 2 && is_leading_noun(lows[0].0))
                     && (!lower_words.german || german_family_name(para, j + 2));
-                let in_der = (j + 2 < b) & (lows.len() >= 3) && in_der_joins(para, j);
+                let in_der =
+                    lower_words.german & (j + 2 < b) & (lows.len() >= 3) && in_der_joins(para, j);
                 if (particles || in_der) && info[kc + 1].bits & (C_CAP_STOP | C_NO_INSIDE) == 0 {
                     for t in [j, j + 1] {
                         words.push((toks[t].start, toks[t].end));
