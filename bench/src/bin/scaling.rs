@@ -198,6 +198,30 @@ const SHAPES: &[Shape] = &[
         }),
     },
     Shape {
+        name: "german-nouns",
+        unit: "paragraphs",
+        make: Make::Paragraphs("de", |_, rng| {
+            let (a, b, c) = (word(rng), word(rng), word(rng));
+            format!("Die {a}ung der {b} sei ein Problem, sagte Ursula von der {c}. Ein Sprecher des Bundesamts für {b} in der {a} widersprach.")
+        }),
+    },
+    Shape {
+        name: "russian-quoted-names",
+        unit: "paragraphs",
+        make: Make::Paragraphs("ru", |_, rng| {
+            let (a, b) = (word(rng), word(rng));
+            format!("В «{a} {b}» заявили, что компания «{a}» не нарушала закон. Как заявило Министерство торговли США, {b} не сможет работать.")
+        }),
+    },
+    Shape {
+        name: "one-paragraph-organisations",
+        unit: "names in one paragraph",
+        make: Make::OneParagraph(|_, rng| {
+            let (a, b) = (word(rng), word(rng));
+            format!("the Ministry of {a} and the Office of {b} for {a} said so; ")
+        }),
+    },
+    Shape {
         name: "one-paragraph-quotes",
         unit: "quotes in one paragraph",
         make: Make::OneParagraph(|_, rng| {
