@@ -1688,19 +1688,12 @@ fn coordinated_subject_end(para: &Para, a: usize, b: usize) -> usize {
     let subject_word = |t: usize| {
         let l = para.lw(t);
         para.is_cap(t)
+            || lex::is_german_determiner(l)
             || matches!(
                 l,
                 "the"
                     | "a"
                     | "an"
-                    | "der"
-                    | "die"
-                    | "das"
-                    | "den"
-                    | "dem"
-                    | "des"
-                    | "ein"
-                    | "eine"
                     | "le"
                     | "la"
                     | "les"
@@ -1715,6 +1708,7 @@ fn coordinated_subject_end(para: &Para, a: usize, b: usize) -> usize {
                 & (lex::IN_ORG_NOMINALS | lex::IN_SPOKES | lex::IN_PERSON_ROLES | lex::IN_GENERIC)
                 != 0
     };
+
     (a..b)
         .find(|&t| !(para.is_w(t) && subject_word(t)) && para.toks[t].quote().is_none())
         .filter(|&t| t > a)

@@ -334,7 +334,7 @@ fn family_name_particles() {
         Some("de"),
     );
     assert_eq!(sp(&de[0][0]), Some("Henning Raabe"));
-    let de = german_speakers(&[
+    let de = speakers_of("de", &[
         &["„Das ist ein Problem“, sagte Ursula von der Leyen."],
         &["Kommissionschefin Ursula von der Leyen kündigte Sanktionen an. „Wir handeln“, sagte von der Leyen."],
         &["„Wir handeln“, sagte Müller von der Polizei."],
@@ -354,12 +354,12 @@ fn family_name_particles() {
     );
 }
 
-/// The speakers of one-paragraph German articles, one article each.
-fn german_speakers(articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
+/// The speakers of articles in `lang`, one article each.
+fn speakers_of(lang: &str, articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
     articles
         .iter()
         .map(|paras| {
-            find_quotes(paras, Some("de"))
+            find_quotes(paras, Some(lang))
                 .iter()
                 .flatten()
                 .map(|q| q.speaker.clone())
@@ -382,7 +382,7 @@ fn organisation_names_headed_by_a_common_noun() {
         speakers,
         [Some("Ministry of Defence"), Some("Court of Appeals")]
     );
-    let de = german_speakers(&[
+    let de = speakers_of("de", &[
         &["„Die Lage ist ernst“, erklärte das Bundesministerium der Finanzen."],
         // a known organisation's name in full, in the genitive too, is its usual name
         &["Das Bundesamt für Sicherheit in der Informationstechnik rät von der Software ab."],
@@ -404,7 +404,7 @@ fn organisation_names_headed_by_a_common_noun() {
 /// is an organisation's, and a capitalised word after an article is a noun, no first name.
 #[test]
 fn german_nouns_are_no_names() {
-    let de = german_speakers(&[
+    let de = speakers_of("de", &[
         // "Nutzung der Software" was a company, which "des Unternehmens" resolved to once
         // "Kaspersky" was a person's surname (below)
         &[
@@ -438,26 +438,12 @@ fn german_nouns_are_no_names() {
     );
 }
 
-/// The speakers of Russian articles, one article each.
-fn russian_speakers(articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
-    articles
-        .iter()
-        .map(|paras| {
-            find_quotes(paras, Some("ru"))
-                .iter()
-                .flatten()
-                .map(|q| q.speaker.clone())
-                .collect()
-        })
-        .collect()
-}
-
 /// Russian writes organisations' names in quote marks, and in its own idioms: "В «X» заявили"
 /// (at X they said), "Как заявило ведомство, …" (as the agency said), a name with words in lower
 /// case ("Министерство торговли США"), a second verb after "и".
 #[test]
 fn russian_organisations() {
-    let ru = russian_speakers(&[
+    let ru = speakers_of("ru", &[
         // a quoted name was one token, which no name was read from: "компания" found nothing
         &["«Лаборатория Касперского» отвергает обвинения. Компания заявила, что помогает полиции."],
         &["В «Лаборатории Касперского» неоднократно заявляли, что не имеют связей с правительством."],
@@ -492,7 +478,7 @@ fn russian_organisations() {
 /// Vorwürfe und erklärt": the company, not the "Vorwürfe" after its verb).
 #[test]
 fn coordinated_verbs_keep_the_subject() {
-    let de = german_speakers(&[&[
+    let de = speakers_of("de", &[&[
         "Kaspersky weist die Vorwürfe zurück. Das Unternehmen bestreitet die Vorwürfe und erklärt, es helfe der Polizei.",
     ]]);
     assert_eq!(de, [vec![Some("Kaspersky Lab".to_string())]]);
