@@ -472,11 +472,15 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             ru_poss = Some(i + 1);
                         }
                     }
-                    // "Как заявило ведомство, …" ("as the agency said"): an according cue
+                    // "Как заявило ведомство, …" ("as the agency said"), opening a sentence or
+                    // a clause after a quote: an according cue
                     if class.is_some()
                         && i > a
                         && para.is_w(i - 1)
                         && para.lb(i - 1) == "как".as_bytes()
+                        && toks[covered.max(a)..i - 1]
+                            .iter()
+                            .all(|t| !t.is_word() && t.quote().is_none())
                     {
                         class = Some(CueClass::According);
                         cue_start = i - 1;
@@ -602,17 +606,19 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             }
 
             if class == CueClass::According {
-                // subject: after the cue up to a comma / end
+                // subject: after the cue up to a comma / end (over a quoted name in Russian
+                // and French: "Как сообщила газета «Ведомости», …")
                 let mut e = cue_end;
                 while e < b
-                    && !matches!(
-                        toks[e].kind,
-                        TK::Punct(',')
-                            | TK::Punct('.')
-                            | TK::Punct(';')
-                            | TK::Quote(_)
-                            | TK::Punct(':')
-                    )
+                    && match toks[e].kind {
+                        TK::Punct(',' | '.' | ';' | ':') => false,
+                        TK::Quote(qi) => {
+                            names::quotes_names(lang)
+                                && names::name_like_span(para, &spans[qi as usize])
+                                && toks.get(e + 1).is_some_and(|t| !t.is_punct(':'))
+                        }
+                        _ => true,
+                    }
                 {
                     e += 1;
                 }
@@ -1170,7 +1176,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && (!para.is_w(e0)
                         || LEAD_STRIP.contains_lower(toks[e0].digest, para.lb(e0))
                             && para.is_w(e0 + 1)
-                        || matches!(para.lw(e0), "the" | "le" | "la" | "der" | "die" | "das")
+                        // (French only: "The New York Times" keeps its article)
+                        || matches!(para.lw(e0), "le" | "la")
                             && para.is_w(e0 + 1)
                             && para.is_cap(e0 + 1))
                 {
@@ -1681,8 +1688,9 @@ struct Resolver<'a> {
 
 /// The end of the subject at the start of tokens `a..b` of `para`, a clause whose verb is
 /// followed by a second one ("The company denied the claims and said"): the subject's words are
-/// articles and determiners, capitalised words, and the nouns of organisations, spokespersons,
-/// roles and people in general; the first other word (the verb) ends it. (Rare: out of line.)
+/// articles and determiners, connectors, capitalised words, commas, and the nouns of
+/// organisations, spokespersons, roles and people in general; the first other word (the verb)
+/// ends it. (Rare: out of line.)
 #[inline(never)]
 fn coordinated_subject_end(para: &Para, a: usize, b: usize) -> usize {
     let subject_word = |t: usize| {
@@ -1703,14 +1711,28 @@ fn coordinated_subject_end(para: &Para, a: usize, b: usize) -> usize {
                     | "une"
                     | "сама"
                     | "сам"
+                    // an organisation's name goes on over its connectors ("Bundesamt für …")
+                    | "of"
+                    | "for"
+                    | "für"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "von"
+                    | "van"
             )
             || lex::list_flags(l)
                 & (lex::IN_ORG_NOMINALS | lex::IN_SPOKES | lex::IN_PERSON_ROLES | lex::IN_GENERIC)
                 != 0
     };
 
+    // (commas go on: "Der Chef der Deutschen Bank, Christian Sewing, wies … zurück und sagte")
     (a..b)
-        .find(|&t| !(para.is_w(t) && subject_word(t)) && para.toks[t].quote().is_none())
+        .find(|&t| {
+            !(para.is_w(t) && subject_word(t))
+                && para.toks[t].quote().is_none()
+                && !para.toks[t].is_punct(',')
+        })
         .filter(|&t| t > a)
         .unwrap_or(b)
 }
@@ -2347,8 +2369,8 @@ impl<'a> Resolver<'a> {
 
     fn classify(&self, pi: usize, a: usize, b: usize) -> Head<'a> {
         let para = &self.paras[pi];
-        // (a quoted name may come first: «Лаборатории Касперского»)
-        let a0 = a;
+        // (a quoted name may come first or last: «Лаборатории Касперского», газета «Ведомости»)
+        let (a0, b0) = (a, b);
         let mut a = a;
         let mut b = b;
         while a < b && !para.is_w(a) {
@@ -2462,8 +2484,8 @@ impl<'a> Resolver<'a> {
             rs,
         );
         // and the organisations' names in quote marks ("В «Лаборатории Касперского» заявили")
-        if names::quotes_names(self.lang) && !para.spans_in(a0, b).is_empty() {
-            names::add_quoted_names(para, a0, b, rs);
+        if names::quotes_names(self.lang) && !para.spans_in(a0, b0).is_empty() {
+            names::add_quoted_names(para, a0, b0, rs);
         }
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists; and a
         // place after "in" or "near" is no subject's name ("Police in Dunmore said")
@@ -2479,6 +2501,7 @@ impl<'a> Resolver<'a> {
                 }))
                 && r.first.is_none_or(|f| {
                     f <= a + 1
+                        || r.possessive
                         || !(para.is_w(f - 1) && matches!(para.lw(f - 1), "in" | "near"))
                         || matches!(names::run_kind(r), Kind::Org(_))
                 })
@@ -2692,13 +2715,28 @@ impl<'a> Resolver<'a> {
                 let f = para.lw(t);
                 !(INTRO.contains_lower(para.toks[t].digest, para.lb(t))
                     || lex::EN_WEEKDAYS.contains(&f)
-                    // French "De son côté, Kaspersky a affirmé", "Pour sa part, …"
-                    || self.lang == Lang::Fr && matches!(f, "de" | "du" | "pour" | "quant"))
+                    // French "De son côté, Kaspersky a affirmé", "Pour sa part, …" (not "De
+                    // Gaulle", nor "Du côté de Kaspersky")
+                    || self.lang == Lang::Fr
+                        && matches!(f, "de" | "du" | "pour" | "quant")
+                        && !(t + 1..y).any(|u| para.is_w(u) && para.is_cap(u)))
                     || (y - x == 1 && is_pronoun(self.lang, f))
             }
         });
         let &(ha, hb) = chunks.first()?;
         let head = self.classify(pi, ha, hb);
+        // (what follows "в" speaks only when it is an organisation: "В Кремле заявили", not
+        // "В Москве заявили")
+        if ru_in_org
+            && para.is_w(ha.saturating_sub(1))
+            && matches!(para.lw(ha.saturating_sub(1)), "в" | "во")
+            && !matches!(
+                head,
+                Head::Name(_, Kind::Org(_)) | Head::OrgNominal(_) | Head::Spokes(_)
+            )
+        {
+            return None;
+        }
         let pos = (pi, para.toks[ha].start);
         // an apposition naming a person
         let appos_person = || -> Option<Sid> {

@@ -283,7 +283,7 @@ impl<'a> LowerWords<'a> {
             // (the article's token index becomes the paragraph's)
             let i = *cap - first_tok(para) as u32;
             *cap = i;
-            let c = Cap::new(para, i as usize, lang == Lang::De);
+            let c = Cap::new(para, i as usize, lang);
             // only a word that may start a run is asked whether it is common: the forms of the
             // others (stop words as "the", "but") would fill `found`
             let asked = c.bits & C_NO_START == 0;
@@ -356,14 +356,19 @@ impl<'a> Cap<'a> {
 
     /// The [`Cap`] of capitalised word `i` of `para` (of a German article: `german`), but for
     /// [`C_COMMON`].
-    fn new(para: &'a Para<'a>, i: usize, german: bool) -> Cap<'a> {
+    fn new(para: &'a Para<'a>, i: usize, lang: Lang) -> Cap<'a> {
+        let german = lang == Lang::De;
         let (t, pb) = (&para.toks[i], para.p.as_bytes());
         let l = para.lw(i);
         let f = word_flags(para, t.start, t.end, l);
         let cut = poss_cut(tail_at(pb, t.end), t.end - t.start);
         let low = low_bare(para, t.start..t.end, l, cut, f);
         let title = is_title_f(l, f);
-        let stop = (f & IN_CAP_STOP != 0) & !title;
+        // (in French, "Le" and "La" between capitalised words are a family name's: "Marine Le
+        // Pen", "Bruno Le Maire")
+        let stop = (f & IN_CAP_STOP != 0)
+            & !title
+            & !(lang == Lang::Fr && matches!(l, "le" | "la") && french_name_article(para, i));
         // ("Press" ends a publisher's name, "Wrenfield Press", but starts "Press Secretary")
         let spokes = f & IN_SPOKES != 0 && !(l == "press" && press_in_name(para, i));
         let role = spokes | ((f & IN_PERSON_ROLES != 0) & (f & IN_TITLES == 0));
@@ -501,8 +506,8 @@ const CONNECT_TABLE: [u32; 16] = {
 };
 
 /// A number equal for equal words of one to four bytes (`b`): their length (5 for any longer)
-/// and first, second and last bytes. (Of four-byte words, only "für" and "f", a two-byte
-/// letter and "r" share its key.)
+/// and first, second and last bytes. (Of four-byte words, "f", a two-byte letter and "r" share
+/// "für"'s key: [`is_connector`] compares that word whole.)
 const fn connector_key(b: &[u8]) -> u32 {
     let n = b.len();
     (if n < 5 { n as u32 } else { 5 }) << 24
@@ -517,7 +522,8 @@ const fn connector_key(b: &[u8]) -> u32 {
 fn is_connector(l: &str) -> bool {
     !l.is_empty() && {
         let key = connector_key(l.as_bytes());
-        CONNECT_TABLE[connector_slot(key)] == key
+        // (a key of four bytes is "für"'s alone when it is "für")
+        CONNECT_TABLE[connector_slot(key)] == key && (l.len() < 4 || l == "für")
     }
 }
 
@@ -896,12 +902,12 @@ impl RunState {
     }
 
     /// [`RunState::add`] of word `w` after word `prev` of the run: a word after a family
-    /// name's particle ("der" in "von der Leyen"), or a connector after words none of which is
-    /// a title ("der" in "Bundesministerium der Finanzen"), is no title, which it is elsewhere
-    /// ("der Kanzler", "Präsident der Vereinigten Staaten").
+    /// name's particle ("der" in "von der Leyen"), or a connector after a word that is no title
+    /// ("der" in "Bundesministerium der Finanzen", "Die Gewerkschaft der Polizei"), is no
+    /// title, which it is elsewhere ("der Kanzler", "Präsident der Vereinigten Staaten").
     #[inline]
     fn add_after(self, m: usize, w: Low, prev: Option<&str>) -> RunState {
-        if prev.is_some_and(is_particle) || (self.n_titles == 0) & (m > 0) && is_connector(w.0) {
+        if prev.is_some_and(|p| is_particle(p) || is_connector(w.0) && !is_title(p)) {
             self.add_known(m, w.1, false, false)
         } else {
             self.add(m, w)
@@ -1107,7 +1113,10 @@ fn read_runs<'p, 'x: 'p>(
                     && {
                         let l = para.lw(j);
                         is_connector(l)
-                            && (!matches!(l, "of" | "for" | "für" | "&") || st.org_head)
+                            && (!matches!(l, "of" | "for" | "für" | "&")
+                                || st.org_head
+                                || l == "für"
+                                    && lows.iter().any(|w| german_org_noun(w.0).is_some()))
                             && info[kc + 1].bits & C_CAP_STOP == 0
                     }
                 {
@@ -1204,6 +1213,14 @@ fn read_runs<'p, 'x: 'p>(
         // before it (the head), and one whose head names no organisation is no name, but for
         // a name after a common noun ("Bericht der Zeitung Handelsblatt")
         let mut org = None;
+        // German: a title's organisation ("Präsident des Deutschen Fußball-Bunds, Bernd
+        // Neuendorf"): the person is named elsewhere
+        if lower_words.german
+            && titles.len() >= 2
+            && titles.last().is_some_and(|t| t == "der" || t == "des")
+        {
+            continue;
+        }
         if lower_words.german && words.len() >= 3 {
             match german_head(words, lows) {
                 Some(k) => org = k,
@@ -1269,7 +1286,9 @@ fn read_runs<'p, 'x: 'p>(
 /// name (none without a "der"), or `None` for no name, when the head is no organisation's.
 /// A head is an organisation's when a word of it is in an organisation list or the last ends as
 /// the compounds of such nouns do ("Bundesministerium", "Landgericht", "Verbraucherzentrale").
-/// A name after a common noun is kept, without the head ("Bericht der Zeitung Handelsblatt").
+/// A name of several words after a common noun is kept, without the head ("Bericht der Zeitung
+/// Handelsblatt"), but not after a person's noun ("Präsident des Robert Koch-Instituts, Lothar
+/// Wieler": the person is the speaker).
 #[inline(never)]
 fn german_head(words: &mut Vec<(usize, usize)>, lows: &mut Vec<Low>) -> Option<Option<OrgKind>> {
     let Some(m) = (1..lows.len()).find(|&m| {
@@ -1281,7 +1300,30 @@ fn german_head(words: &mut Vec<(usize, usize)>, lows: &mut Vec<Low>) -> Option<O
     if kind.is_some() {
         return Some(kind);
     }
-    if !(words.len() >= m + 3 && is_leading_noun(lows[m + 1].0)) {
+    // (a person's head, "Chef der Deutschen Bank", "Präsident des Robert Koch-Instituts",
+    // names the person, whom an apposition names)
+    let person = |w: &Low| {
+        const PERSON_ENDS: &[&str] = &[
+            "ent",
+            "entin",
+            "tor",
+            "torin",
+            "chef",
+            "chefin",
+            "vorsitzende",
+            "vorsitzender",
+            "meister",
+            "meisterin",
+            "leiter",
+            "leiterin",
+            "minister",
+            "ministerin",
+        ];
+        w.1 & (IN_TITLES | IN_PERSON_ROLES | IN_SPOKES) != 0
+            || PERSON_ENDS.iter().any(|e| w.0.ends_with(e))
+    };
+
+    if words.len() < m + 3 || person(&lows[m - 1]) {
         return None;
     }
     words.drain(..=m);
@@ -1291,8 +1333,10 @@ fn german_head(words: &mut Vec<(usize, usize)>, lows: &mut Vec<Low>) -> Option<O
 
 /// Leaves out of a German run of words `words` (lower-case `lows`, after `titles`) its first
 /// word when that comes after an article or other determiner (`after_word`: a word is before it
-/// in the range read): a noun, no first name ("auf welchen Geräten Kaspersky", "der Politiker
-/// Friedrich Merz"), in a name with no organisation's word.
+/// in the range read) and what follows it is a name of its own: a noun before a name ("der
+/// Politiker Friedrich Merz", "auf welchen Geräten Kaspersky"). An adjective comes there too
+/// ("der Deutschen Bahn", "der Vereinten Nationen", "der Technischen Universität München"): the
+/// word stays when the rest is one word that is no known name, or names an organisation.
 #[inline(never)]
 fn drop_noun_after_determiner(
     para: &Para,
@@ -1307,90 +1351,88 @@ fn drop_noun_after_determiner(
         [t] => is_german_determiner(t),
         _ => false,
     };
-    if after_determiner && !any_org_word(lows) && !is_connector(lows[1].0) {
+    let rest = &lows[1..];
+    let rest_is_a_name = match rest {
+        [(w, _)] => word_alias(w, w).is_some(),
+        _ => !rest.iter().any(|w| {
+            w.1 & (IN_ORG_WORDS | IN_OTHER_ORG | IN_ORG_NOMINALS) != 0
+                || german_org_noun(w.0).is_some()
+        }),
+    };
+    if after_determiner && rest_is_a_name && !is_connector(rest[0].0) {
         lows.remove(0);
         words.remove(0);
     }
 }
 
-/// The organisation kind a German noun `head` names by its ending (in the genitive too: "des
-/// Bundesministeriums", "des Landesamts").
+/// The endings of German organisations' nouns, compounds included ("Bundesministerium",
+/// "Landgericht", "Verbraucherzentrale", "Zentralrat"), with the kind each names.
+const GERMAN_ORG_ENDINGS: &[(&str, OrgKind)] = {
+    use OrgKind::*;
+    &[
+        ("ministerium", Gov),
+        ("amt", Gov),
+        ("behörde", Gov),
+        ("gericht", Gov),
+        ("regierung", Gov),
+        ("kommission", Gov),
+        ("polizei", Gov),
+        ("agentur", Gov),
+        ("senat", Gov),
+        ("bundesrat", Gov),
+        ("bundestag", Gov),
+        ("landtag", Gov),
+        ("staatsanwaltschaft", Gov),
+        ("ausschuss", Gov),
+        ("bank", Company),
+        ("konzern", Company),
+        ("versicherung", Company),
+        ("werke", Company),
+        ("institut", Other),
+        ("verband", Other),
+        ("universität", Other),
+        ("hochschule", Other),
+        ("stiftung", Other),
+        ("gesellschaft", Other),
+        ("gewerkschaft", Other),
+        ("partei", Other),
+        ("zentrum", Other),
+        ("akademie", Other),
+        ("kammer", Other),
+        ("vereinigung", Other),
+        ("verein", Other),
+        ("zentrale", Other),
+        ("union", Other),
+        ("bund", Other),
+        ("rat", Other),
+        ("komitee", Other),
+        ("gremium", Other),
+        ("liga", Other),
+    ]
+};
+
+/// The organisation kind a German noun `head` names by its ending ([`GERMAN_ORG_ENDINGS`]; in
+/// the genitive too: "des Bundesministeriums", "des Landesamts").
 fn german_org_noun(head: &str) -> Option<OrgKind> {
-    const GOV: &[&str] = &[
-        "ministerium",
-        "amt",
-        "behörde",
-        "gericht",
-        "regierung",
-        "kommission",
-        "polizei",
-        "agentur",
-        "senat",
-        "bundesrat",
-        "bundestag",
-        "landtag",
-        "staatsanwaltschaft",
-    ];
-    const COMPANY: &[&str] = &["bank", "konzern", "versicherung", "werke"];
-    const OTHER: &[&str] = &[
-        "institut",
-        "verband",
-        "universität",
-        "hochschule",
-        "stiftung",
-        "gesellschaft",
-        "partei",
-        "zentrum",
-        "akademie",
-        "kammer",
-        "vereinigung",
-        "zentrale",
-        "union",
-    ];
-    // most nouns end otherwise: told by their last three bytes before the lists are read
-    let listed_tail = |w: &&str| {
-        matches!(
-            &w.as_bytes()[w.len().saturating_sub(3)..],
-            b"ium"
-                | b"amt"
-                | b"rde"
-                | b"cht"
-                | b"ung"
-                | b"ion"
-                | b"zei"
-                | b"tur"
-                | b"nat"
-                | b"rat"
-                | b"tag"
-                | b"aft"
-                | b"ank"
-                | b"ern"
-                | b"rke"
-                | b"tut"
-                | b"and"
-                | b"\xc3\xa4t"
-                | b"ule"
-                | b"tei"
-                | b"rum"
-                | b"mie"
-                | b"mer"
-                | b"ale"
-        )
-    };
+    // most nouns end otherwise: told by their last three bytes before the endings are read
+    static TAILS: std::sync::LazyLock<FxSet<&'static [u8]>> = std::sync::LazyLock::new(|| {
+        GERMAN_ORG_ENDINGS
+            .iter()
+            .map(|(e, _)| &e.as_bytes()[e.len() - 3..])
+            .collect()
+    });
+    fn tail(w: &str) -> &[u8] {
+        &w.as_bytes()[w.len().saturating_sub(3)..]
+    }
     let bare = [Some(head), head.strip_suffix('s'), head.strip_suffix("es")]
         .into_iter()
         .flatten()
-        .find(listed_tail)?;
-    let ends = |ends: &[&str]| ends.iter().any(|e| bare.ends_with(e));
-    if ends(GOV) {
-        Some(OrgKind::Gov)
-    } else if ends(COMPANY) {
-        Some(OrgKind::Company)
-    } else if ends(OTHER) {
-        Some(OrgKind::Other)
-    } else {
-        None
-    }
+        .find(|w| TAILS.contains(tail(w)))?;
+    // (the first ending in the list that fits: "Bundesrat" before "rat")
+    GERMAN_ORG_ENDINGS
+        .iter()
+        .find(|(e, _)| bare.ends_with(e))
+        .map(|&(_, k)| k)
 }
 
 /// The runs of `paras` into `all_runs` (their paragraphs into `run_para`), with `other` names
@@ -1507,6 +1549,19 @@ pub fn add_quoted_names<'p>(para: &Para<'p>, a: usize, b: usize, runs: &mut Vec<
     }
 }
 
+/// Whether quoted span `s` of `para` holds what may be a name: closed, of up to 64 bytes and
+/// four words, capitalised ("«Ведомости»", "« Le Monde »"), where speech is longer or starts in
+/// lower case.
+pub fn name_like_span(para: &Para, s: &Span) -> bool {
+    para.p.get(s.start..s.end).is_some_and(|inner| {
+        s.closed
+            && inner.len() <= 64
+            && inner.split(' ').count() <= 4
+            && inner.chars().next().is_some_and(is_upper)
+            && !inner.contains(['.', ',', '!', '?'])
+    })
+}
+
 /// The organisation's name quoted in span `s` (token `q` of `para`), if it is one: a
 /// capitalised name of up to four words, one space apart, that names an organisation
 /// ([`run_kind`]: a known one, an acronym, one with an organisation's word) or follows a common
@@ -1589,6 +1644,21 @@ pub fn german_name_goes_on(para: &Para, t: usize) -> bool {
             && is_particle(para.lw(t))
             && matches!(para.lw(t + 1), "der" | "den")
             && german_family_name(para, t + 2)
+}
+
+/// Whether "Le" or "La" at token `i` of a French paragraph `para` is inside a name: a
+/// capitalised word before it and after it, one space apart ("Marine Le Pen").
+fn french_name_article(para: &Para, i: usize) -> bool {
+    let (toks, pb) = (&para.toks, para.p.as_bytes());
+    i > 0
+        && i + 1 < toks.len()
+        && toks[i].cap
+        && toks[i - 1].cap
+        && toks[i + 1].cap
+        && toks[i - 1].is_word()
+        && toks[i + 1].is_word()
+        && one_space(pb, toks[i - 1].end, toks[i].start)
+        && one_space(pb, toks[i].end, toks[i + 1].start)
 }
 
 /// Whether the capitalised word "Press" at token `i` of `para` is part of a name ("Wrenfield

@@ -539,3 +539,54 @@ fn possessives_appositions_and_press() {
         ]
     );
 }
+
+/// From a review of this stop's name reading: German adjectives after an article belong to the
+/// name ("der Deutschen Bahn"), a person's noun before "der"/"des" leaves the speaker to the
+/// apposition, French "De Gaulle" and "Le Pen" are names, a Russian place after "в" is no
+/// speaker, and "Как сообщила газета «Ведомости»," reads the paper as the speaker.
+#[test]
+fn names_after_articles_titles_and_particles() {
+    let de = speakers_of(
+        "de",
+        &[
+            &["„Wir prüfen das“, sagte ein Sprecher der Deutschen Bahn."],
+            &["„Wir prüfen das“, sagte ein Sprecher der Vereinten Nationen."],
+            &["„Wir handeln“, sagte der Präsident des Robert Koch-Instituts, Lothar Wieler."],
+            &["Die Gewerkschaft der Polizei sagte, man halte an dem Plan fest."],
+            &["Der Deutsche Wetterdienst teilte mit, man prüfe den Fall."],
+        ],
+    );
+    let some = |s: &str| vec![Some(s.to_string())];
+    assert_eq!(
+        de,
+        [
+            some("Deutschen Bahn"),
+            some("Vereinten Nationen"),
+            some("Lothar Wieler"),
+            some("Gewerkschaft der Polizei"),
+            some("Deutsche Wetterdienst"),
+        ]
+    );
+    let fr = speakers_of(
+        "fr",
+        &[
+            &["De Gaulle a déclaré que la guerre était finie."],
+            &["Pour sa part, le ministre Bruno Le Maire a déclaré que la croissance serait forte."],
+        ],
+    );
+    assert_eq!(fr, [some("De Gaulle"), some("Bruno Le Maire")]);
+    let ru = speakers_of(
+        "ru",
+        &[
+            &["В Москве заявили, что ситуация под контролем."],
+            &["Как сообщила газета «Ведомости», сделка закрыта."],
+        ],
+    );
+    assert_eq!(ru, [vec![None], some("Ведомости")]);
+    let text = &find_quotes(
+        &["Как сообщила газета «Ведомости», сделка закрыта."],
+        Some("ru"),
+    )[0][0]
+        .text;
+    assert_eq!(text, "сделка закрыта");
+}
