@@ -936,3 +936,57 @@ fn index_summary_on_stderr_and_quiet_silences_it() {
     );
     assert_eq!(quiet, "");
 }
+
+/// The words of a shell command line: split at spaces, with '…' and "…" quoting (enough for
+/// README's examples).
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quote, mut started) = (Vec::new(), String::new(), None, false);
+    for c in line.chars() {
+        match (quote, c) {
+            (None, '\'' | '"') => (quote, started) = (Some(c), true),
+            (Some(q), c) if c == q => quote = None,
+            (None, ' ') => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                }
+                started = false;
+            }
+            (_, c) => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+/// README's examples are what `clipdex` prints on the bundled corpus: each block that starts
+/// with `$ clipdex …` (but `show`, whose article id is the file's absolute path's) holds the
+/// command's whole output.
+#[test]
+fn readme_examples_are_the_output_on_the_corpus() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```\n").skip(1).step_by(2) {
+        let Some(command) = block.strip_prefix("$ clipdex ") else {
+            continue;
+        };
+        let (line, expected) = command.split_once('\n').unwrap();
+        let args = shell_words(line);
+        if args[0] == "show" {
+            continue;
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_eq!(
+            run_ok(&args).trim_end(),
+            expected.trim_end(),
+            "README: clipdex {line}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} README examples found");
+}
