@@ -2670,15 +2670,13 @@ impl<'a> Resolver<'a> {
         };
         // Russian "В «Лаборатории Касперского» заявили, что …", "В компании сообщили": a plural
         // verb with no subject speaks for the organisation after "в" (quoted, the phrase read
-        // starts after the quote)
+        // starts after the quote); where that organisation starts, once found
         let ru_in_org = self.lang == Lang::Ru && para.is_w(b) && para.lw(b).ends_with("ли");
-        if ru_in_org
-            && a >= 2
-            && para.toks[a - 1].quote().is_some()
-            && para.is_w(a - 2)
-            && matches!(para.lw(a - 2), "в" | "во")
-        {
+        let is_v = |t: usize| para.is_w(t) && matches!(para.lw(t), "в" | "во");
+        let mut after_v = None;
+        if ru_in_org && a >= 2 && para.toks[a - 1].quote().is_some() && is_v(a - 2) {
             a -= 1;
+            after_v = Some(a);
         }
         // split into chunks at commas / dashes / parentheses
         let mut chunks = self.chunk_buf.borrow_mut();
@@ -2702,12 +2700,9 @@ impl<'a> Resolver<'a> {
         if b > s {
             chunks.push((s, b));
         }
-        if ru_in_org {
-            if let Some(c) = chunks.first_mut() {
-                if para.is_w(c.0) && matches!(para.lw(c.0), "в" | "во") {
-                    c.0 += 1;
-                }
-            }
+        if let Some(c) = chunks.first_mut().filter(|c| ru_in_org && is_v(c.0)) {
+            c.0 += 1;
+            after_v = Some(c.0);
         }
         chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
             None => false,
@@ -2727,9 +2722,7 @@ impl<'a> Resolver<'a> {
         let head = self.classify(pi, ha, hb);
         // (what follows "в" speaks only when it is an organisation: "В Кремле заявили", not
         // "В Москве заявили")
-        if ru_in_org
-            && para.is_w(ha.saturating_sub(1))
-            && matches!(para.lw(ha.saturating_sub(1)), "в" | "во")
+        if after_v == Some(ha)
             && !matches!(
                 head,
                 Head::Name(_, Kind::Org(_)) | Head::OrgNominal(_) | Head::Spokes(_)
@@ -3027,18 +3020,7 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
                         }
                     }
                     let name = words.join(" ");
-                    let run = names::Run {
-                        org: names::name_org_kind(&name),
-                        lower: None,
-                        name: name.into(),
-                        n_words: words.len(),
-                        start: r.pos,
-                        end: r.pos,
-                        first: None,
-                        possessive: false,
-                        titles: vec![],
-                        the: false,
-                    };
+                    let run = names::Run::of_name(name.into(), r.pos, r.pos);
                     Some(res.speaker(&res.idx.canon(&run, pos).0))
                 }
                 Subj::Unknown => None,

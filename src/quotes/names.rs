@@ -463,6 +463,26 @@ pub struct Run<'p> {
     pub lower: Option<&'p str>,
 }
 
+impl<'p> Run<'p> {
+    /// A name found otherwise than by reading capitalised words (quoted, a known name with
+    /// lower-case words, a speaker named whole), at bytes `start..end`: its words and
+    /// organisation kind told by the name, nothing known of its surroundings.
+    pub fn of_name(name: Cow<'p, str>, start: usize, end: usize) -> Run<'p> {
+        Run {
+            n_words: name_word_count(&name),
+            org: name_org_kind(&name),
+            name,
+            start,
+            end,
+            first: None,
+            possessive: false,
+            titles: Vec::new(),
+            the: false,
+            lower: None,
+        }
+    }
+}
+
 const CONNECT: &[&str] = &[
     "of", "for", "de", "von", "van", "der", "du", "la", "al", "bin", "&", "del", "des", "di", "für",
 ];
@@ -1486,14 +1506,7 @@ fn other_names<'p>(paras: &'p [Para<'p>], lang: Lang) -> Vec<(u32, Run<'p>)> {
     for (pi, para) in paras.iter().enumerate() {
         let from = other.len();
         if !para.spans.is_empty() {
-            for (q, t) in para.toks.iter().enumerate() {
-                if let Some(r) = t
-                    .quote()
-                    .and_then(|si| quoted_name(para, &para.spans[si], q))
-                {
-                    other.push((pi as u32, r));
-                }
-            }
+            other.extend(quoted_names(para, 0, para.toks.len()).map(|r| (pi as u32, r)));
         }
         if lang == Lang::Ru {
             other.extend(lower_case_names(para).map(|r| (pi as u32, r)));
@@ -1516,18 +1529,7 @@ fn lower_case_names<'p>(para: &Para<'p>) -> impl Iterator<Item = Run<'p>> + use<
                 let whole = p.get(start..end)? == name
                     && !p[..start].chars().next_back().is_some_and(is_alnum)
                     && !p[end..].chars().next().is_some_and(is_alnum);
-                whole.then(|| Run {
-                    name: Cow::Borrowed(&p[start..end]),
-                    n_words: name.split(' ').count(),
-                    start,
-                    end,
-                    first: None,
-                    possessive: false,
-                    titles: Vec::new(),
-                    the: false,
-                    org: name_org_kind(name),
-                    lower: None,
-                })
+                whole.then(|| Run::of_name(Cow::Borrowed(&p[start..end]), start, end))
             })
         })
     })
@@ -1538,15 +1540,22 @@ fn lower_case_names<'p>(para: &Para<'p>) -> impl Iterator<Item = Run<'p>> + use<
 #[cold]
 #[inline(never)]
 pub fn add_quoted_names<'p>(para: &Para<'p>, a: usize, b: usize, runs: &mut Vec<Run<'p>>) {
-    for q in a..b {
-        if let Some(r) = para.toks[q]
-            .quote()
-            .and_then(|si| quoted_name(para, &para.spans[si], q))
-        {
-            let at = runs.partition_point(|x| x.start < r.start);
-            runs.insert(at, r);
-        }
+    for r in quoted_names(para, a, b) {
+        let at = runs.partition_point(|x| x.start < r.start);
+        runs.insert(at, r);
     }
+}
+
+/// The organisations' names quoted in tokens `a..b` of `para` ([`quoted_name`]), in order.
+fn quoted_names<'p, 'a>(
+    para: &'a Para<'p>,
+    a: usize,
+    b: usize,
+) -> impl Iterator<Item = Run<'p>> + use<'p, 'a> {
+    (a..b).filter_map(move |q| {
+        let si = para.toks[q].quote()?;
+        quoted_name(para, &para.spans[si], q)
+    })
 }
 
 /// Whether quoted span `s` of `para` holds what may be a name: closed, of up to 64 bytes and
@@ -1579,29 +1588,16 @@ fn quoted_name<'p>(para: &Para<'p>, s: &Span, q: usize) -> Option<Run<'p>> {
         .and_then(|k| ORG_NOMINALS.get(para.lw(k)).copied());
     // short speech ("«Это сигнал»") is told from a name by a word in lower case, unless a
     // common noun comes before ("компания «Газпром нефть»")
-    let mut n_words = 0;
-    for w in inner.split(' ') {
-        n_words += 1;
+    for (k, w) in inner.split(' ').enumerate() {
         let first = w.chars().next()?;
-        let name_word = (is_upper(first) || (nominal.is_some() && n_words > 1))
+        let name_word = (is_upper(first) || (nominal.is_some() && k > 0))
             && w.chars()
                 .all(|c| is_alnum(c) || matches!(c, '-' | '&' | '.' | '\'' | '’'));
-        if !name_word || n_words > 4 {
+        if !name_word || k >= 4 {
             return None;
         }
     }
-    let mut run = Run {
-        name: Cow::Borrowed(inner),
-        n_words,
-        start: s.start,
-        end: s.end,
-        first: None,
-        possessive: false,
-        titles: Vec::new(),
-        the: false,
-        org: name_org_kind(inner),
-        lower: None,
-    };
+    let mut run = Run::of_name(Cow::Borrowed(inner), s.start, s.end);
     match run_kind(&run) {
         Kind::Org(_) => Some(run),
         _ => {
