@@ -756,8 +756,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 Some(x) => (para.lb(x), toks[x].digest),
                 None => (&b""[..], 0),
             };
+            // (a verb's past after "and" is a second verb of the subject's, no noun: "The
+            // company denied the claims and said that …")
             if (DETS.contains_lower(before_d, before)
-                && !(lang == Lang::Fr && matches!(before, b"a" | b"ont")))
+                && !(lang == Lang::Fr && matches!(before, b"a" | b"ont"))
+                && !(before == b"and" && (lw == b"said" || lw == b"told" || lw.ends_with(b"ed"))))
                 || (lang == Lang::En
                     && class == CueClass::That
                     && !matches!(

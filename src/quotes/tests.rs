@@ -482,6 +482,33 @@ fn coordinated_verbs_keep_the_subject() {
         "Kaspersky weist die Vorwürfe zurück. Das Unternehmen bestreitet die Vorwürfe und erklärt, es helfe der Polizei.",
     ]]);
     assert_eq!(de, [vec![Some("Kaspersky Lab".to_string())]]);
+    // English put "and" among the determiners before a cue noun ("claims and statements"), so
+    // a past verb after it was no cue: no quote at all
+    let en = speakers_of("en", &[
+        &["Kaspersky Lab sells antivirus software. The company denied the claims and said that it had never helped any government."],
+        &["Rep. David McKinley visited the border and argued that the country needs more agents."],
+    ]);
+    assert_eq!(
+        en,
+        [
+            vec![Some("Kaspersky Lab".to_string())],
+            vec![Some("David McKinley".to_string())]
+        ]
+    );
+}
+
+/// "I" with its verb is one token ("I’ve"), which read as a capitalised name: the writer's own
+/// words were credited to a speaker called "I’ve".
+#[test]
+fn first_person_contractions_are_no_names() {
+    let en = speakers_of(
+        "en",
+        &[
+            &["I’ve said that the plan was flawed from the start."],
+            &["I've reached out to colleagues and said something along those lines."],
+        ],
+    );
+    assert_eq!(en, [vec![None], vec![None]]);
 }
 
 /// French: an introductory phrase before the subject ("De son côté, Kaspersky a affirmé"), and
