@@ -1125,14 +1125,20 @@ pub fn parse_date_bound(raw: &str, end: bool) -> Result<i64> {
             2 => jiff::Span::new().months(1),
             _ => jiff::Span::new().days(1),
         };
-        start.checked_add(step).map_err(|_| bad())?
+        start.checked_add(step).ok()
     } else {
-        start
+        Some(start)
     };
-    let ts = jiff::tz::TimeZone::UTC
-        .to_timestamp(date.at(0, 0, 0, 0))
-        .map_err(|_| bad())?;
-    Ok(ts.as_second())
+    // a real date past jiff's last instant (9999-12-30, or the day after 9999-12-31) is later
+    // than any article's date, which the index keeps within 1677–2262: the last instant serves
+    let last = jiff::Timestamp::MAX.as_second();
+    Ok(date
+        .and_then(|date| {
+            jiff::tz::TimeZone::UTC
+                .to_timestamp(date.at(0, 0, 0, 0))
+                .ok()
+        })
+        .map_or(last, |ts| ts.as_second()))
 }
 
 fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
@@ -1164,6 +1170,13 @@ mod tests {
             parse_date_bound("2017", true).unwrap(),
             parse_date_bound("2018", false).unwrap()
         );
+        // the last days jiff can hold are dates, and the latest of bounds
+        let last = jiff::Timestamp::MAX.as_second();
+        for raw in ["9999", "9999-12", "9999-12-31"] {
+            assert_eq!(parse_date_bound(raw, true).unwrap(), last, "{raw}");
+        }
+        assert_eq!(parse_date_bound("9999-12-31", false).unwrap(), last);
+        assert!(parse_date_bound("9999-12-30", false).unwrap() < last);
         for bad in ["99999", "2017-13", "2017-02-30", "July", "", "2017-", "-5"] {
             let err = parse_date_bound(bad, false).unwrap_err().to_string();
             assert!(err.contains("expected YYYY"), "{bad}: {err}");
