@@ -1079,6 +1079,11 @@ const OTHER_ORG_LIST: &[&str] = &[
     "université",
     "programme",
     "program",
+    // ("Center for Strategic and International Studies", "Centers for Disease Control")
+    "center",
+    "centre",
+    "centers",
+    "centres",
 ];
 
 pub static MEDIA_WORDS: LazyLock<WordSet> = LazyLock::new(|| MEDIA_LIST.iter().copied().collect());

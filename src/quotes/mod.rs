@@ -545,8 +545,18 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 k -= 1;
             }
             let quote_before = k > a && toks[k - 1].quote().is_some_and(|q| !used[q]);
+            // English inverted after a reported clause: "Computers have seen impacts, too, said
+            // Mary E. Lovely, an economist."
+            let en_inverted = lang == Lang::En
+                && matches!(lw, b"said" | b"says")
+                && k < i
+                && toks[i - 1].is_punct(',')
+                && k > a
+                && toks[k - 1].is_word()
+                && inverted_name_at(para, cue_end, b);
             let inverted = class != CueClass::According
-                && (class == CueClass::So
+                && (en_inverted
+                    || class == CueClass::So
                     || fr_pron
                     || (quote_before && k < i)
                     || (quote_before && lang != Lang::En)
@@ -584,7 +594,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         }
                     }
                 }
-                if !any && lang != Lang::En && k > a && toks[k - 1].is_word() {
+                if !any && (lang != Lang::En || en_inverted) && k > a && toks[k - 1].is_word() {
                     // "Das sei falsch, sagte Müller."
                     let t0 = toks[covered.max(a)].start;
                     let t1 = toks[k - 1].end;
@@ -1109,7 +1119,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 if clause_ok && c < b {
-                    let txt = clause_text(para, c, b, used);
+                    // (up to a second speaker's attribution: "Aske said her budget was fair,
+                    // and Rusk said his was better")
+                    let end = match lang {
+                        Lang::En => second_attribution(para, c, b).unwrap_or(b),
+                        _ => b,
+                    };
+                    let txt = clause_text(para, c, end, used);
                     raws.push(clause(
                         txt,
                         QuoteKind::Reported,
@@ -1117,7 +1133,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         subj.clone(),
                         toks[i].start,
                     ));
-                    covered = b;
+                    covered = end;
                 } else if class == CueClass::That && para.is_w(cue_end) && lang == Lang::En {
                     // "has advised several districts": a verb with an object, no speech attribution
                     i += 1;
@@ -1488,9 +1504,9 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
                 }
                 Some(PpWord::Prep) => true,
                 None => {
-                    // an adverb
+                    // an adverb (a capitalised word is a name: "said Kelly")
                     let l = para.lb(j);
-                    if l.len() > 4 && l.ends_with(b"ly") {
+                    if l.len() > 4 && l.ends_with(b"ly") && !para.is_cap(j) {
                         j += 1;
                         continue;
                     }
@@ -1687,6 +1703,66 @@ struct Resolver<'a> {
     subject_bufs: std::cell::RefCell<(Vec<&'a str>, Vec<names::Run<'a>>)>,
     /// [`Resolver::resolve_range`]'s chunks of a subject phrase, kept likewise
     chunk_buf: std::cell::RefCell<Vec<(usize, usize)>>,
+}
+
+/// Whether tokens from `t` (before `b`) of an English `para` are a name and no more: its
+/// capitalised words (and dotted initials, "of", "and", "&"), then a comma, the sentence's end
+/// or a preposition ("said Eli Johnson of the Red Cross"). After "…, said" that is the
+/// speaker, inverted; a clause goes on after its subject ("Marcus Feld, a prosecutor, said the
+/// sentencing sent a warning", "…, said Kaspersky had lied", "…, said Tuesday that").
+fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
+    let name_word =
+        |k: usize| para.is_w(k) && (para.is_cap(k) || matches!(para.lb(k), b"of" | b"and" | b"&"));
+    if !(para.is_w(t) && para.is_cap(t)) || lex::EN_WEEKDAYS.contains(&para.lw(t)) {
+        return false;
+    }
+    let mut k = t;
+    while k < b && k < t + 8 && (name_word(k) || para.toks[k].is_punct('.')) {
+        k += 1;
+    }
+    k == b
+        || para.toks[k].is_punct(',')
+        || para.is_w(k) && matches!(para.lb(k), b"in" | b"at" | b"from" | b"for" | b"on")
+}
+
+/// Where a second speaker's attribution starts in the English clause of tokens `a..b` of
+/// `para`: "and" or "but" (after a comma or not), capitalised words or a pronoun, then a verb
+/// of speech in the past ("…, and Rusk said his was better", "but she added that …"); the
+/// clause ends before it, and the attribution is read as one of its own. (Asked of each
+/// reported clause: a scan of its tokens for a conjunction, most of them short.)
+fn second_attribution(para: &Para, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b.saturating_sub(2)).find_map(|t| {
+        if !(para.is_w(t) && matches!(para.lb(t), b"and" | b"but")) {
+            return None;
+        }
+        let mut k = t + 1;
+        while k < b
+            && para.is_w(k)
+            && (para.is_cap(k) || matches!(para.lb(k), b"he" | b"she" | b"they"))
+            && k - t <= 4
+        {
+            k += 1;
+        }
+        let said = k > t + 1
+            && k < b
+            && para.is_w(k)
+            && matches!(
+                para.lb(k),
+                b"said"
+                    | b"says"
+                    | b"added"
+                    | b"told"
+                    | b"argued"
+                    | b"insisted"
+                    | b"replied"
+                    | b"countered"
+                    | b"noted"
+                    | b"warned"
+                    | b"claimed"
+                    | b"stressed"
+            );
+        said.then(|| t - usize::from(para.toks[t - 1].is_punct(',')))
+    })
 }
 
 /// The end of the subject at the start of tokens `a..b` of `para`, a clause whose verb is
@@ -2030,6 +2106,11 @@ fn kind_slot(k: Kind) -> Option<usize> {
 /// it reads further back only those of the kinds it wants (from [`Resolver::mentions_by_kind`], built then).
 const NEAR_MENTIONS: usize = 64;
 
+/// How many tokens into its sentence a name may start and be read as the sentence's subject
+/// ([`Resolver::sentence_subject`]): room for an introduction and a role before it ("Following
+/// a performance of their jam “Black Water,” Simmons", "High school math teacher Angela Cooper").
+const SUBJECT_TOKENS: usize = 16;
+
 /// The slots of the kinds in `kinds`: its set bits.
 fn kind_slots(kinds: KindSet) -> impl Iterator<Item = usize> {
     std::iter::successors(Some(kinds), |&m| Some(m & m.wrapping_sub(1)))
@@ -2115,21 +2196,24 @@ impl<'a> Resolver<'a> {
         kinds: KindSet,
         pred: impl Fn(Option<&Entity>) -> bool,
     ) -> Option<Sid> {
-        self.search(pos, kinds, pred, None)
+        self.search(pos, kinds, pred, None, false)
     }
 
     /// [`Resolver::nearest`], for a `pred` whose answer for a name does not change while `known`
     /// is kept (a role's never; a gender's until the name's signs change it), with what its
     /// searches before learnt: this one reads only the records and mentions that came after.
     /// Every "the spokesman said" (or "he said" among women) read all the persons named before.
+    /// A pronoun's search (`pronoun`) takes the subject of the sentence of the name found
+    /// ([`Resolver::sentence_subject`]).
     fn nearest_known(
         &self,
         pos: Pos,
         kinds: KindSet,
         pred: impl Fn(Option<&Entity>) -> bool,
         known: &mut KnownLast,
+        pronoun: bool,
     ) -> Option<Sid> {
-        self.search(pos, kinds, pred, Some(known))
+        self.search(pos, kinds, pred, Some(known), pronoun)
     }
 
     fn search(
@@ -2138,6 +2222,7 @@ impl<'a> Resolver<'a> {
         kinds: KindSet,
         pred: impl Fn(Option<&Entity>) -> bool,
         mut known: Option<&mut KnownLast>,
+        pronoun: bool,
     ) -> Option<Sid> {
         // the history is in paragraph order (within a paragraph, in the order of resolution),
         // and so is each kind's chain of it: the best is the latest place before `pos`, the
@@ -2272,17 +2357,16 @@ impl<'a> Resolver<'a> {
             }
             (kn.mentions, kn.last_mention) = (to, last);
             return match last.filter(|&j| after_best(mentions[j].0)) {
+                Some(j) if pronoun => Some(self.sentence_subject(j, best_record, &passes)),
                 Some(j) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
                 None => best_record.map(|(_, _, id)| id),
             };
         }
         let near = to.saturating_sub(NEAR_MENTIONS);
-        let mut mention = mentions[near..to]
-            .iter()
+        let mut mention = (near..to)
             .rev()
-            .take_while(|&&(mp, _)| after_best(mp))
-            .find(|&&(_, ei)| passes(ei))
-            .map(|&(_, ei)| ei);
+            .take_while(|&j| after_best(mentions[j].0))
+            .find(|&j| passes(mentions[j].1));
         if mention.is_none() && near > 0 && after_best(mentions[near].0) {
             // further back, each kind's mentions alone: the last that passes of all kinds
             let by_kind = self.mentions_by_kind.get_or_init(|| {
@@ -2301,12 +2385,61 @@ impl<'a> Resolver<'a> {
                     .find(|&i| pred(Some(&self.idx.ents[mentions[i].1])))
                     .or(last);
             }
-            mention = last.map(|i| mentions[i].1);
+            mention = last;
         }
         match (mention, best_record) {
-            (Some(ei), _) => Some(self.speaker(self.idx.name(&self.idx.ents[ei]))),
+            (Some(j), _) if pronoun => Some(self.sentence_subject(j, best_record, &passes)),
+            (Some(j), _) => Some(self.speaker(self.idx.name(&self.idx.ents[mentions[j].1]))),
             (None, record) => record.map(|(_, _, id)| id),
         }
+    }
+
+    /// The speaker for mention `j`, the latest that passes a search (`passes`, of an entity),
+    /// read as the subject of its sentence: a quoted speaker of that sentence before it
+    /// (`best_record`), else the sentence's first mention that passes. A pronoun refers back
+    /// to the sentence's subject more often than to a name after it ("Prosecutor Alan Reeve
+    /// told jurors that Maria Vance had stolen … “She lied,” he said"; "Tom Hale, the coach of
+    /// Dunmore United, was upbeat. “We are ready,” he said").
+    fn sentence_subject(
+        &self,
+        j: usize,
+        best_record: Option<(Pos, usize, Sid)>,
+        passes: &impl Fn(usize) -> bool,
+    ) -> Sid {
+        let mentions = &self.idx.mentions;
+        let (mp, ei) = mentions[j];
+        let toks = &self.paras[mp.0].toks;
+        let tok_at = |off: usize| toks.partition_point(|t| t.start < off);
+        let at = tok_at(mp.1);
+        // the sentence's start: after the last token before the mention that ends one
+        let start = toks[..at].iter().rposition(|t| t.ends).map_or(0, |t| t + 1);
+        let in_sentence = |p: Pos| p.0 == mp.0 && tok_at(p.1) >= start;
+        if let Some((bp, _, id)) = best_record.filter(|&(bp, _, _)| in_sentence(bp)) {
+            debug_assert!(pos_before(bp, mp));
+            return id;
+        }
+        // (a name far into the sentence is no subject: "… which I came to think of as Iceberg
+        // Passages, after the novelist Jo Walton explained them")
+        // (nor is a dateline's place in capitals: "TORONTO — Redwood Partners …")
+        let near_start = |k: usize| {
+            tok_at(mentions[k].0 .1) < start + SUBJECT_TOKENS
+                && self
+                    .idx
+                    .name(&self.idx.ents[mentions[k].1])
+                    .chars()
+                    .any(char::is_lowercase)
+        };
+        let first = (0..j)
+            .rev()
+            .take_while(|&k| in_sentence(mentions[k].0))
+            .filter(|&k| {
+                near_start(k)
+                    && passes(mentions[k].1)
+                    && !self.idx.possessive_mention(self.paras, k)
+            })
+            .last()
+            .map_or(ei, |k| mentions[k].1);
+        self.speaker(self.idx.name(&self.idx.ents[first]))
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.
@@ -2389,8 +2522,9 @@ impl<'a> Resolver<'a> {
                 || (TRAILING_FILTER.may_contain_digest(para.toks[b - 1].digest)
                     && TRAILING.contains(&para.lw(b - 1)))
                 || {
+                    // (a capitalised one is a name: "Tom Donnelly", "Mary E. Lovely")
                     let w = para.lb(b - 1);
-                    w.len() > 4 && w.ends_with(b"ly") && b - 1 > a
+                    w.len() > 4 && w.ends_with(b"ly") && b - 1 > a && !para.is_cap(b - 1)
                 })
         {
             b -= 1;
@@ -2770,7 +2904,7 @@ impl<'a> Resolver<'a> {
                 let mut roles = self.role_searches.borrow_mut();
                 let has_role =
                     |e: Option<&Entity>| e.is_some_and(|e| self.idx.has_role(self.paras, e, r));
-                self.nearest_known(pos, PERSON, has_role, roles.entry(r).or_default())
+                self.nearest_known(pos, PERSON, has_role, roles.entry(r).or_default(), false)
             }),
             // ("Her publisher, Wrenfield Press, said")
             Head::Generic => appos_person().or_else(appos_name),
@@ -2853,11 +2987,11 @@ impl<'a> Resolver<'a> {
         match p {
             "he" | "er" | "il" | "он" => {
                 let known = &mut self.gender_searches.borrow_mut()[0];
-                self.nearest_known(pos, PERSON, |e| male(gender(e)), known)
+                self.nearest_known(pos, PERSON, |e| male(gender(e)), known, true)
             }
             "she" | "sie" | "elle" | "она" => {
                 let known = &mut self.gender_searches.borrow_mut()[1];
-                let r = self.nearest_known(pos, PERSON, |e| female(gender(e)), known);
+                let r = self.nearest_known(pos, PERSON, |e| female(gender(e)), known, true);
                 if p == "sie" && r.is_none() {
                     return self.nearest(pos, ORGS, |_| true);
                 }

@@ -1132,12 +1132,13 @@ fn read_runs<'p, 'x: 'p>(
                     && (single || !has_break(pb, toks[j - 1].end, tj.start))
                     && {
                         let l = para.lw(j);
-                        is_connector(l)
+                        (is_connector(l)
                             && (!matches!(l, "of" | "for" | "für" | "&")
                                 || st.org_head
                                 || l == "für"
                                     && lows.iter().any(|w| german_org_noun(w.0).is_some()))
-                            && info[kc + 1].bits & C_CAP_STOP == 0
+                            && info[kc + 1].bits & C_CAP_STOP == 0)
+                            || (l == "and" && and_joins(para, j, b, lows, st, &info[kc + 1..]))
                     }
                 {
                     words.push((tj.start, tj.end));
@@ -1299,6 +1300,85 @@ fn read_runs<'p, 'x: 'p>(
             );
         }
     }
+}
+
+/// Whether "and", token `j` of `para`, goes on in the name of run `lows` (state `st`) before
+/// the capitalised words whose [`Cap`]s start `next` (tokens before `b`): organisations
+/// named by two things, whether a public body named by its common noun and "of"/"for"
+/// ("Department of Health and Human Services", "Office of Management and Budget", "Centers for
+/// Disease Control and Prevention") or two words before a public body's word ("Food and Drug
+/// Administration", "Securities and Exchange Commission"). Two named subjects are no name
+/// ("Kaspersky Lab and Microsoft", "Bank of America and Wells Fargo", "the Department of Justice
+/// and FBI"): no public body's noun, no public body's word at the end, an acronym or an
+/// organisation's common noun after "and". (Rare: out of line.)
+#[inline(never)]
+fn and_joins(para: &Para, j: usize, b: usize, lows: &[Low], st: RunState, next: &[Cap]) -> bool {
+    let Some(first) = next.first() else {
+        return false;
+    };
+    if first.bits & (C_CAP_STOP | C_NO_INSIDE | C_TITLE) != 0
+        || first.low.1 & IN_ORG_NOMINALS != 0
+        || is_acronym(para.w(j + 1))
+    {
+        return false;
+    }
+    // the capitalised words after "and", one space apart, at most three (the next tokens that
+    // are capitalised are the next in `next`)
+    let mut n = 0;
+    while n < next.len()
+        && n < 4
+        && j + 1 + n < b
+        && para.toks[j + 1 + n].cap
+        && next[n].bits & C_NO_INSIDE == 0
+        && (n == 0
+            || one_space(
+                para.p.as_bytes(),
+                para.toks[j + n].end,
+                para.toks[j + 1 + n].start,
+            ))
+    {
+        n += 1;
+    }
+    if n == 0 || n > 3 {
+        return false;
+    }
+    // (one word after the connector, or two and one after "and": "Department of Homeland
+    // Security and Alex Azar" are two)
+    let public_body = (lows.len() == 3 && n <= 2 || lows.len() == 4 && n == 1)
+        && matches!(lows[1].0, "of" | "for")
+        && matches!(
+            lows[0].0,
+            "department"
+                | "ministry"
+                | "office"
+                | "bureau"
+                | "centers"
+                | "centres"
+                | "center"
+                | "centre"
+                | "secretary"
+                | "institute"
+                | "institutes"
+                | "council"
+                | "committee"
+                | "commission"
+                | "board"
+                | "agency"
+                | "administration"
+                | "school"
+                | "college"
+                | "university"
+                | "academy"
+                | "division"
+                | "directorate"
+        );
+    // (a public body's word: companies are named by two more often than two are coordinated,
+    // "McClatchy and Tribune Publishing")
+    let last = &next[n - 1];
+    let named_by_two = !st.org_words
+        && lows.len() <= 2
+        && low_org_kind(last.low.0, last.low.1) == Some(OrgKind::Gov);
+    public_body || named_by_two
 }
 
 /// A German run of words `words` (lower-case `lows`) read by its head, the words before its
@@ -2653,6 +2733,19 @@ impl<'a> Index<'a> {
             t.male += ma;
             t.female += fe;
         }
+    }
+
+    /// Whether mention `j` (of the paragraphs `paras`) is a possessive ("Rovers' captain"): it
+    /// names whose the subject is, not the subject.
+    pub fn possessive_mention(&self, paras: &[Para], j: usize) -> bool {
+        let ((pi, _), _) = self.mentions[j];
+        let (before, after) = paras[pi].p.split_at(self.infos[j].end);
+        // (the tokenizer leaves a plural's ASCII apostrophe out of the word, as a mark)
+        before.ends_with("'s")
+            || before.ends_with("’s")
+            || before.ends_with(['\'', '’'])
+            || after.starts_with("' ")
+            || after.starts_with("’ ")
     }
 
     /// The name of entity `e` as written.

@@ -617,3 +617,93 @@ fn names_after_articles_titles_and_particles() {
         .text;
     assert_eq!(text, "сделка закрыта");
 }
+
+/// "and" inside organisations' names: a public body named by its common noun and "of"/"for"
+/// and two things, or by two words before a public body's word. Coordinated subjects stay
+/// apart. (All were cut at "and": "Food", "Office of Management", "Disease Control".)
+#[test]
+fn organisations_named_with_and() {
+    let said = |subject: &str| {
+        [format!(
+            "{subject} said that the rule would take effect in May."
+        )]
+    };
+    let speakers: Vec<Option<String>> = [
+        "The Food and Drug Administration",
+        "The Securities and Exchange Commission",
+        "The Department of Health and Human Services",
+        "The Office of Management and Budget",
+        "The Centers for Disease Control and Prevention",
+        "A fellow at the Center for Strategic and International Studies",
+        "Kaspersky Lab and Microsoft",
+        "The Department of Justice and FBI",
+        "The Department of Homeland Security and Alex Azar",
+        "McClatchy and Tribune Publishing",
+    ]
+    .iter()
+    .map(|subject| {
+        let text = said(subject);
+        let paras: Vec<&str> = text.iter().map(String::as_str).collect();
+        find_quotes(&paras, Some("en"))[0][0].speaker.clone()
+    })
+    .collect();
+    let want = [
+        Some("Food and Drug Administration"),
+        Some("Securities and Exchange Commission"),
+        Some("Department of Health and Human Services"),
+        Some("Office of Management and Budget"),
+        Some("Centers for Disease Control and Prevention"),
+        Some("Center for Strategic and International Studies"),
+        Some("Kaspersky Lab"),
+        Some("Department of Justice"),
+        Some("Alex Azar"),
+        Some("McClatchy"),
+    ];
+    assert_eq!(speakers, want.map(|s| s.map(String::from)),);
+}
+
+/// "he" and "she" go to the subject of the sentence that names their antecedent, not to a name
+/// later in it: a name in what a speaker said, an organisation read as a person, a name after
+/// the verb. (A possessive is no subject: "Rovers' captain, Delroy Achterberg".)
+#[test]
+fn pronouns_refer_to_the_subject() {
+    let en = speakers_of("en", &[
+        &["Prosecutor Alan Reeve told jurors that Maria Vance had stolen $2 million.", "“She lied to everyone,” he said."],
+        &["Tom Hale, the coach of Dunmore United, was upbeat.", "“We are ready,” he said."],
+        &["Tim Morrison testified on Tuesday.", "Morrison was the third witness who listened in on the call with President Volodymyr Zelensky. He said he was not concerned."],
+        &["Millbrook Rovers drew 2-2.", "Rovers' captain, Delroy Achterberg, was more upbeat. He said the squad had shown real character."],
+    ]);
+    let want = [
+        vec![Some("Alan Reeve"), Some("Alan Reeve")],
+        vec![Some("Tom Hale")],
+        vec![Some("Tim Morrison")],
+        vec![Some("Delroy Achterberg")],
+    ];
+    assert_eq!(
+        en,
+        want.map(|v| v
+            .into_iter()
+            .map(|s| s.map(String::from))
+            .collect::<Vec<_>>())
+    );
+}
+
+/// English "…, said NAME" after a reported clause: the name is the speaker (it was read as the
+/// start of a clause said by the first word: "Computers"); and a capitalised word ending in
+/// "-ly" is a name, no adverb ("Tom Donnelly", "Mary E. Lovely" gave "Tom", "Mary E.").
+#[test]
+fn inverted_attribution_and_names_in_ly() {
+    let en = speakers_of("en", &[
+        &["Computers and electronic devices have seen impacts, too, said Mary E. Lovely, a Syracuse University economist."],
+        &["“We are ready for the match,” said Tom Donnelly."],
+        &["Marcus Feld, a former federal prosecutor, said the sentencing sent a warning."],
+        &["The weather should ease by Thursday morning, said Mark Quinlan of PG&E."],
+    ]);
+    let want = [
+        Some("Mary E. Lovely"),
+        Some("Tom Donnelly"),
+        Some("Marcus Feld"),
+        Some("Mark Quinlan"),
+    ];
+    assert_eq!(en, want.map(|s| vec![s.map(String::from)]));
+}
