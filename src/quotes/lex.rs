@@ -787,6 +787,10 @@ const TITLES_LIST: &[&str] = &[
     "senator",
     "councillor",
     "councilor",
+    // members of parliaments ("Labour MP Sarah Okonjo")
+    "mp",
+    "mep",
+    "msp",
     "councilman",
     "councilwoman",
     "rep",

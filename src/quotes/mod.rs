@@ -1932,7 +1932,12 @@ fn last_semicolon_or_colon(para: &Para, a: usize, b: usize) -> Option<usize> {
     while let Some(k) = memchr::memrchr2(b';', b':', &para.p.as_bytes()[from..end]) {
         let at = from + k;
         let t = toks.partition_point(|x| x.start < at);
-        if t < b && toks[t].start == at && matches!(toks[t].kind, TK::Punct(_)) {
+        // (a colon between digits is a score or a time: "nach dem 0:2 gegen Augsburg")
+        let bytes = para.p.as_bytes();
+        let in_number = at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+        if t < b && toks[t].start == at && matches!(toks[t].kind, TK::Punct(_)) && !in_number {
             return Some(t);
         }
         end = at;
@@ -2651,27 +2656,62 @@ impl<'a> Resolver<'a> {
                     });
             // each run's canonical name worked out as it is read, without a Vec of them
             if spokes_only {
-                // the organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky
+                // the spokesperson named after the spokes-word ("Interior Ministry spokesman
+                // Kofi Mensah", "White House press secretary Dana Ocampo"), else the
+                // organisation ("a Kaspersky representative", "a spokeswoman for Kaspersky
                 // Lab"), else the first person
+                let spokes_at = (a..b).rev().find(|&t| {
+                    para.is_w(t) && {
+                        let w = trim_possessive(para.lw(t));
+                        lex::SPOKES.contains(w) || matches!(w, "secretary" | "office")
+                    }
+                });
+                let mut org = None;
                 let mut person = None;
                 for r in rs.iter() {
                     let (n, k) = self.idx.canon(r, pos);
-                    if matches!(k, Kind::Org(_) | Kind::Unknown) {
-                        return Head::Spokes(Some(self.speaker(&n)));
+                    let after_spokes = spokes_at.is_some_and(|s| r.first.is_some_and(|f| f > s));
+                    if k == Kind::Person && !r.possessive && after_spokes {
+                        return Head::Name(self.speaker(&n), Kind::Person);
                     }
-                    if person.is_none() && k == Kind::Person && !r.possessive {
+                    if org.is_none() && matches!(k, Kind::Org(_) | Kind::Unknown) {
+                        org = Some(n);
+                    } else if person.is_none() && k == Kind::Person && !r.possessive {
                         person = Some(n);
                     }
                 }
-                return match person {
-                    Some(n) => Head::Name(self.speaker(&n), Kind::Person),
-                    None => Head::Spokes(None),
+                return match (org, person) {
+                    (Some(n), _) => Head::Spokes(Some(self.speaker(&n))),
+                    (None, Some(n)) => Head::Name(self.speaker(&n), Kind::Person),
+                    (None, None) => Head::Spokes(None),
                 };
             }
-            // the last person, else the first run
+            // the last person, else the first run; a name after a preposition says where the
+            // speaker is from ("Eli Johnson of the Red Cross", "Gary Holloway after the defeat
+            // at Ashford Park", "Markus Feldmann nach dem 0:2 gegen Augsburg")
+            let after_prep = |r: &names::Run| {
+                r.first.is_some_and(|f| {
+                    let mut t = f;
+                    while t > a + 1
+                        && para.is_w(t - 1)
+                        && matches!(para.lw(t - 1), "the" | "der" | "dem" | "den" | "le" | "la")
+                    {
+                        t -= 1;
+                    }
+                    // ("tests by Digital Foundry": the agent)
+                    t > a
+                        && para.is_w(t - 1)
+                        && para.lb(t - 1) != b"by"
+                        && (PREPS.contains_lower(para.toks[t - 1].digest, para.lb(t - 1))
+                            || matches!(
+                                para.lw(t - 1),
+                                "von" | "bei" | "gegen" | "nach" | "aus" | "de" | "du" | "chez"
+                            ))
+                })
+            };
             for r in rs[1..].iter().rev() {
                 let (n, k) = self.idx.canon(r, pos);
-                if k == Kind::Person && !r.possessive {
+                if k == Kind::Person && !r.possessive && !after_prep(r) {
                     return Head::Name(self.speaker(&n), Kind::Person);
                 }
             }

@@ -707,3 +707,34 @@ fn inverted_attribution_and_names_in_ly() {
     ];
     assert_eq!(en, want.map(|s| vec![s.map(String::from)]));
 }
+
+/// The spokesperson named after the spokes-word is the speaker, not the organisation before
+/// it ("Interior Ministry spokesman Kofi Mensah" gave "Interior Ministry"); a member of
+/// parliament's title goes; a name after a preposition says where the speaker is from ("Eli
+/// Johnson of the Red Cross" gave "Red Cross", and "nach dem 0:2 gegen Augsburg", whose colon
+/// started the subject, "Augsburg").
+#[test]
+fn spokespersons_titles_and_affiliations() {
+    let en = speakers_of("en", &[
+        &["“We have not received any request,” Interior Ministry spokesman Kofi Mensah said."],
+        &["White House press secretary Dana Ocampo said the president was confident."],
+        &["A spokeswoman for Kaspersky Lab said the company had found no breach."],
+        &["“This is a dark day,” Labour MP Sarah Okonjo said."],
+        &["“We are still assessing the damage,” said Eli Johnson of the Red Cross."],
+        &["Preliminary tests by Digital Foundry reveal that the game runs at an unstable rate."],
+    ]);
+    let want = [
+        "Kofi Mensah",
+        "Dana Ocampo",
+        "Kaspersky Lab",
+        "Sarah Okonjo",
+        "Eli Johnson",
+        "Digital Foundry",
+    ];
+    assert_eq!(en, want.map(|s| vec![Some(s.to_string())]));
+    let de = speakers_of(
+        "de",
+        &[&["„Wir haben verloren“, sagte Markus Feldmann nach dem 0:2 gegen Augsburg."]],
+    );
+    assert_eq!(de, [vec![Some("Markus Feldmann".to_string())]]);
+}
