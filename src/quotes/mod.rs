@@ -887,6 +887,16 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             {
                 let j0 = j;
                 j = skip_addressee(para, j, b);
+                // (the clause's subject, when a verb follows: "warned the cuts would hurt";
+                // after an object pronoun: "telling me I would love it")
+                if j > j0 && !zero_that_clause(para, j, b) {
+                    let object = para.is_w(j0)
+                        && matches!(para.lb(j0), b"me" | b"us" | b"him" | b"them" | b"you");
+                    let from = j0 + usize::from(object);
+                    if zero_that_clause(para, from, b) {
+                        j = from;
+                    }
+                }
                 if lw.starts_with(b"t") && j > j0 {
                     let addressee = p[toks[j0].start..toks[j - 1].end].trim();
                     cue_full = [&*cue_text, addressee].join(" ").into();
@@ -1045,8 +1055,17 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && para.is_w(c)
                     && !toks[c + 1].is_word()
                     && para.w(c).chars().next().is_some_and(|ch| ch.is_lowercase());
+                // "Doherty warned the cuts would hurt families": a clause without "that" after
+                // any verb of speech, told by its verb
+                // (a finite verb in the past or third person: "charging", "maintaining", "state"
+                // are as often no verbs of speech)
+                let zero_that = lang == Lang::En
+                    && !comp
+                    && (lw.ends_with(b"ed") || lw.ends_with(b"s"))
+                    && zero_that_clause(para, c, b);
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
                 let add_obj = !comp
+                    && !zero_that
                     && ((lang == Lang::En && lw.starts_with(b"add"))
                         || (lang == Lang::Fr && lw.starts_with(b"ajout")))
                     && !matches!(first, b"he" | b"she" | b"it" | b"they" | b"we" | b"i");
@@ -1055,26 +1074,27 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 } else if comp || gerund {
                     rest_words >= 2
                 } else if lang == Lang::En {
-                    class == CueClass::Say
-                        && rest_words >= 3
-                        && para.is_w(c)
-                        && !PREPS.contains_lower(first_d, first)
-                        && !matches!(
-                            first,
-                            b"and"
-                                | b"but"
-                                | b"or"
-                                | b"so"
-                                | b"adding"
-                                | b"saying"
-                                | b"he"
-                                | b"she"
-                                | b"it"
-                                | b"they"
-                        ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
+                    zero_that
+                        || class == CueClass::Say
                             && rest_words >= 3
-                            && class == CueClass::Say
-                            && c == j)
+                            && para.is_w(c)
+                            && !PREPS.contains_lower(first_d, first)
+                            && !matches!(
+                                first,
+                                b"and"
+                                    | b"but"
+                                    | b"or"
+                                    | b"so"
+                                    | b"adding"
+                                    | b"saying"
+                                    | b"he"
+                                    | b"she"
+                                    | b"it"
+                                    | b"they"
+                            ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
+                                && rest_words >= 3
+                                && class == CueClass::Say
+                                && c == j)
                 } else {
                     rest_words >= 3
                         && (para.is_w(c) || toks.get(c).is_some_and(|t| t.quote().is_some()))
@@ -1705,6 +1725,53 @@ struct Resolver<'a> {
     chunk_buf: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
+/// Whether the English tokens from `c` (before `b`) of `para` open a clause without "that":
+/// up to four words, none of them a preposition first nor a relative pronoun, then an
+/// auxiliary or modal verb ("the cuts would hurt", "the company had never helped", "he was").
+/// A verb of speech with an object has none ("warned the public of the risk", "admitted the
+/// charges", "added Kaspersky to its list").
+fn zero_that_clause(para: &Para, c: usize, b: usize) -> bool {
+    if !para.is_w(c) || PREPS.contains_lower(para.toks[c].digest, para.lb(c)) {
+        return false;
+    }
+    for t in c..(c + 5).min(b) {
+        if !para.is_w(t) {
+            return false;
+        }
+        let w = para.lb(t);
+        let aux = matches!(
+            w,
+            b"would"
+                | b"will"
+                | b"could"
+                | b"can"
+                | b"should"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"had"
+                | b"has"
+                | b"have"
+                | b"was"
+                | b"were"
+                | b"is"
+                | b"are"
+                | b"did"
+                | b"does"
+        );
+        if aux {
+            return t > c;
+        }
+        if matches!(
+            w,
+            b"who" | b"which" | b"that" | b"whose" | b"whom" | b"to" | b"and"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether tokens from `t` (before `b`) of an English `para` are a name and no more: its
 /// capitalised words (and dotted initials, "of", "and", "&"), then a comma, the sentence's end
 /// or a preposition ("said Eli Johnson of the Red Cross"). After "…, said" that is the
@@ -1726,13 +1793,17 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
 }
 
 /// Where a second speaker's attribution starts in the English clause of tokens `a..b` of
-/// `para`: "and" or "but" (after a comma or not), capitalised words or a pronoun, then a verb
-/// of speech in the past ("…, and Rusk said his was better", "but she added that …"); the
+/// `para`: "and" or "but" (after a comma or not) or a comma, capitalised words or a pronoun,
+/// then a verb of speech ("…, and Rusk said his was better", "but she added that …", "…,
+/// Hawk Sawyer told lawmakers"); the
 /// clause ends before it, and the attribution is read as one of its own. (Asked of each
 /// reported clause: a scan of its tokens for a conjunction, most of them short.)
 fn second_attribution(para: &Para, a: usize, b: usize) -> Option<usize> {
     (a + 1..b.saturating_sub(2)).find_map(|t| {
-        if !(para.is_w(t) && matches!(para.lb(t), b"and" | b"but")) {
+        // (or a comma before a name: "… may have been murdered, Hawk Sawyer told lawmakers")
+        let conj = para.is_w(t) && matches!(para.lb(t), b"and" | b"but");
+        let comma_name = para.toks[t].is_punct(',') && para.is_w(t + 1) && para.is_cap(t + 1);
+        if !(conj || comma_name) {
             return None;
         }
         let mut k = t + 1;
@@ -1761,7 +1832,7 @@ fn second_attribution(para: &Para, a: usize, b: usize) -> Option<usize> {
                     | b"claimed"
                     | b"stressed"
             );
-        said.then(|| t - usize::from(para.toks[t - 1].is_punct(',')))
+        said.then(|| t - usize::from(conj && para.toks[t - 1].is_punct(',')))
     })
 }
 
@@ -2572,6 +2643,14 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0]);
         }
+        // an English pronoun right before the verb after an introduction: "This week she
+        // announced", "On Tuesday he told reporters"
+        if self.lang == Lang::En
+            && words.len() > 1
+            && matches!(words[words.len() - 1], "he" | "she" | "they")
+        {
+            return Head::Pronoun(words[words.len() - 1]);
+        }
         // "her campaign said", "his spokesman said": the person the possessive refers to
         if let [owner, what] = words[..] {
             if matches!(
@@ -2881,8 +2960,16 @@ impl<'a> Resolver<'a> {
             c.0 += 1;
             after_v = Some(c.0);
         }
+        // (an introduction and the subject pronoun in one: "This week she announced")
+        let ends_in_pronoun = |y: usize| {
+            self.lang == Lang::En
+                && y > 0
+                && para.is_w(y - 1)
+                && matches!(para.lb(y - 1), b"he" | b"she" | b"they")
+        };
         chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
             None => false,
+            Some(_) if ends_in_pronoun(y) => true,
             Some(t) => {
                 let f = para.lw(t);
                 !(INTRO.contains_lower(para.toks[t].digest, para.lb(t))

@@ -738,3 +738,42 @@ fn spokespersons_titles_and_affiliations() {
     );
     assert_eq!(de, [vec![Some("Markus Feldmann".to_string())]]);
 }
+
+/// English reported speech without "that" after any verb of speech in the past or third
+/// person, told by the clause's verb ("warned the cuts would hurt"); an object is no clause
+/// ("warned the public of the risks", "added Kaspersky to its list"); a clause ends before a
+/// second speaker's attribution ("…, Hawk Sawyer told lawmakers"); a pronoun after an
+/// introduction is the subject ("This week she announced").
+#[test]
+fn clauses_without_that() {
+    let found = |paras: &[&str]| -> Vec<(String, Option<String>)> {
+        find_quotes(paras, Some("en"))
+            .into_iter()
+            .flatten()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    };
+    let said = |text: &str, who: Option<&str>| vec![(text.to_string(), who.map(String::from))];
+    assert_eq!(
+        found(&["Doherty warned the cuts would hurt families."]),
+        said("the cuts would hurt families", Some("Doherty"))
+    );
+    assert_eq!(
+        found(&["Kaspersky Lab insists it has never helped any government."]),
+        said("it has never helped any government", Some("Kaspersky Lab"))
+    );
+    assert!(found(&["Doherty warned the public of the risks."]).is_empty());
+    assert!(found(&["The agency added Kaspersky to its list of threats."]).is_empty());
+    assert_eq!(
+        found(&["Her relatives suggested she may have been murdered, Hawk Sawyer told lawmakers no evidence supports that."])
+            .last()
+            .cloned(),
+        Some(("no evidence supports that".to_string(), Some("Hawk Sawyer".to_string())))
+    );
+    assert_eq!(
+        found(&[
+            "Rosalind Achebe-Marsh runs the shop. This week she announced it will close in March."
+        ]),
+        said("it will close in March", Some("Rosalind Achebe-Marsh"))
+    );
+}
