@@ -408,6 +408,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
         0
     };
     para.sentences(sents, span_toks);
+    // names in quote marks are no speech ("«Газпром» заявил", "тренер «Спартака» Игорь
+    // Власов", "sagte der „Bild“:"): used up before any cue is read
+    for (qi, u) in used.iter_mut().enumerate() {
+        *u |= quoted_name_in_phrase(para, qi, span_toks[qi]);
+    }
     for sent in sents.iter().filter(|s| s.b > first) {
         let (a, b) = (sent.a, sent.b);
         let mut covered = a; // tokens before this belong to an earlier reported clause
@@ -564,9 +569,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
                     || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
             if inverted {
-                // subject after the cue: up to the next quote or the sentence end
+                // subject after the cue: up to the next quote (over quoted names: "сказал
+                // тренер «Спартака» Игорь Власов") or the sentence end
                 let mut e = cue_end;
-                while e < b && toks[e].quote().is_none() {
+                while e < b
+                    && toks[e]
+                        .quote()
+                        .is_none_or(|qi| quoted_name_in_phrase(para, qi, e))
+                {
                     e += 1;
                 }
                 let subj = if fr_pron {
@@ -738,15 +748,21 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && (matches!(para.lb(q - 1), b"in" | b"of" | b"from")
                         || TITLE_CUES.contains_lower(toks[q - 1].digest, para.lb(q - 1)))
                     && is_title_case(&p[spans[qi].start..spans[qi].end]);
-                if title {
+                if title || quoted_name_in_phrase(para, qi, q) {
                     continue;
                 }
                 s0 = q + 1;
                 break;
             }
             // the word right before the cue must not be a determiner / preposition (noun use)
+            // (a quoted name is a word of the subject: "«Газпром» заявил")
             let mut lastw = i;
-            while lastw > s0 && !toks[lastw - 1].is_word() {
+            while lastw > s0
+                && !toks[lastw - 1].is_word()
+                && toks[lastw - 1]
+                    .quote()
+                    .is_none_or(|qi| !quoted_name_in_phrase(para, qi, lastw - 1))
+            {
                 lastw -= 1;
             }
             let participle = i > a
@@ -1772,6 +1788,49 @@ fn zero_that_clause(para: &Para, c: usize, b: usize) -> bool {
     false
 }
 
+/// Whether quoted span `qi` of `para` (at token `q`) is a name inside a phrase, no speech: at
+/// most four capitalised words with no punctuation, followed by a word ("«Газпром» заявил",
+/// "«Спартака» Игорь Власов", "“Operation Falcon” and") or after an article ("der „Bild“",
+/// "the “Patriot”"). (Short speech has a word in lower case, or its punctuation: "«Мы
+/// проиграли», —", "“Nothing changes.”")
+fn quoted_name_in_phrase(para: &Para, qi: usize, q: usize) -> bool {
+    let s = &para.spans[qi];
+    let Some(inner) = para.p.get(s.start..s.end) else {
+        return false;
+    };
+    let capitalised = s.closed
+        && !inner.is_empty()
+        && inner.len() <= 64
+        && inner.split(' ').count() <= 4
+        && inner.split(' ').all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| text::is_upper(c) || c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| text::is_alnum(c) || matches!(c, '-' | '&' | '\'' | '’'))
+        });
+    capitalised
+        && (para.is_w(q + 1)
+            || q > 0
+                && para.is_w(q - 1)
+                && matches!(
+                    para.lw(q - 1),
+                    "the"
+                        | "der"
+                        | "die"
+                        | "das"
+                        | "dem"
+                        | "den"
+                        | "des"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "du"
+                        | "au"
+                        | "aux"
+                ))
+}
+
 /// Whether tokens from `t` (before `b`) of an English `para` are a name and no more: its
 /// capitalised words (and dotted initials, "of", "and", "&"), then a comma, the sentence's end
 /// or a preposition ("said Eli Johnson of the Red Cross"). After "…, said" that is the
@@ -2583,6 +2642,17 @@ impl<'a> Resolver<'a> {
         let para = &self.paras[pi];
         // (a quoted name may come first or last: «Лаборатории Касперского», газета «Ведомости»)
         let (a0, b0) = (a, b);
+        // a quoted name alone is the subject ("«Газпром» заявил"): an organisation's, a
+        // company's, a team's, a newspaper's
+        if let [q] = &para.toks[a..b] {
+            if let Some(qi) = q.quote().filter(|&qi| quoted_name_in_phrase(para, qi, a)) {
+                let span = &para.spans[qi];
+                return Head::Name(
+                    self.speaker(&para.p[span.start..span.end]),
+                    Kind::Org(OrgKind::Any),
+                );
+            }
+        }
         let mut a = a;
         let mut b = b;
         while a < b && !para.is_w(a) {
@@ -2968,7 +3038,12 @@ impl<'a> Resolver<'a> {
                 && matches!(para.lb(y - 1), b"he" | b"she" | b"they")
         };
         chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
-            None => false,
+            // (a quoted name alone: "«Газпром» заявил")
+            None => (x..y).any(|t| {
+                para.toks[t]
+                    .quote()
+                    .is_some_and(|qi| quoted_name_in_phrase(para, qi, t))
+            }),
             Some(_) if ends_in_pronoun(y) => true,
             Some(t) => {
                 let f = para.lw(t);

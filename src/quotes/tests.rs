@@ -777,3 +777,45 @@ fn clauses_without_that() {
         said("it will close in March", Some("Rosalind Achebe-Marsh"))
     );
 }
+
+/// Names in quote marks inside a phrase are no speech: a quoted name before the verb is the
+/// subject ("«Газпром» заявил" gave only a "quote" «Газпром»), one inside the subject goes on
+/// in it ("тренер «Спартака» Игорь Власов" ended the subject at «Спартака»), one after an
+/// article is no quote ("sagte der „Bild“:" took „Bild“ for what he said).
+#[test]
+fn quoted_names_are_no_speech() {
+    let all = |lang: &str, para: &str| -> Vec<(String, Option<String>)> {
+        find_quotes(&[para], Some(lang))
+            .into_iter()
+            .flatten()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    };
+    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
+    assert_eq!(
+        all(
+            "ru",
+            "«Газпром» заявил, что поставки идут в штатном режиме."
+        ),
+        one("поставки идут в штатном режиме", "Газпром")
+    );
+    assert_eq!(
+        all(
+            "ru",
+            "«Мы проиграли», — сказал тренер «Спартака» Игорь Власов."
+        ),
+        one("Мы проиграли", "Игорь Власов")
+    );
+    assert_eq!(
+        all(
+            "de",
+            "Jonas Albrecht sagte der „Bild“: „Wir müssen zusammenhalten.“"
+        ),
+        one("Wir müssen zusammenhalten.", "Jonas Albrecht")
+    );
+    // short speech is still speech
+    assert_eq!(
+        all("en", "“Nothing changes,” said Kelly Tran."),
+        one("Nothing changes,", "Kelly Tran")
+    );
+}
