@@ -3262,18 +3262,19 @@ impl<'a> Resolver<'a> {
 /// `lang` is an ISO 639-1 code when known ("en", "de", "fr", "ru").
 pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let lang = detect_lang(lang, paragraphs);
-    // Russian paragraphs rewritten where the attribution is inside the quote; the others (and
-    // no Vec for them) as they are
+    // Russian and French paragraphs rewritten where the attribution is inside the quote; the
+    // others (and no Vec for them) as they are
     let split: Vec<Option<String>> = match lang {
         Lang::Ru => paragraphs
             .iter()
             .map(|p| split_dash_attribution(p))
             .collect(),
+        Lang::Fr => paragraphs.iter().map(|p| split_incise(p)).collect(),
         _ => Vec::new(),
     };
-    // the paragraphs themselves but in Russian, without a Vec
+    // the paragraphs themselves but in Russian and French, without a Vec
     let texts: std::borrow::Cow<[&str]> = match lang {
-        Lang::Ru => paragraphs
+        Lang::Ru | Lang::Fr => paragraphs
             .iter()
             .zip(&split)
             .map(|(p, s)| s.as_deref().unwrap_or(p))
@@ -3483,8 +3484,51 @@ fn carried_state(
     (open, open_speaker, last_named)
 }
 
+/// Where a quote holds its own attribution: the text of a quote in guillemets cut into the
+/// first part (ending where `close` is written after it), the attribution, and the second part
+/// (after `open` is written), as offsets into the quote's text.
+struct InnerAttribution {
+    first_end: usize,
+    close: &'static str,
+    attr: Range<usize>,
+    open: &'static str,
+    second_start: usize,
+}
+
+/// Paragraph `p` rewritten where a quote in guillemets holds its attribution (`find`, asked of
+/// each quote's text): the quote closed before it and opened again after it, so that both parts
+/// are quotes and the speaker an ordinary inverted subject. `None` when no quote does.
+fn split_inner_attribution(
+    p: &str,
+    find: impl Fn(&str) -> Option<InnerAttribution>,
+) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    for s in marks::find_spans(p) {
+        if !s.closed || !p[s.open..].starts_with('«') {
+            continue;
+        }
+        let inner = &p[s.start..s.end];
+        let Some(cut) = find(inner) else {
+            continue;
+        };
+        out.push_str(&p[last..s.start]);
+        out.push_str(&inner[..cut.first_end]);
+        out.push_str(cut.close);
+        out.push_str(&inner[cut.attr]);
+        out.push_str(cut.open);
+        out.push_str(&inner[cut.second_start..]);
+        last = s.end;
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&p[last..]);
+    Some(out)
+}
+
 /// Russian style puts the attribution inside the guillemets: «A, — сказал X, эксперт. — B». Rewritten
-/// as «A», — сказал X, эксперт. «B» so that both parts are quotes and X is an ordinary inverted subject.
+/// as «A», — сказал X, эксперт. «B».
 fn split_dash_attribution(p: &str) -> Option<String> {
     // " — " found by one searcher built once, where `match_indices` built one per quote
     static DASH: LazyLock<memchr::memmem::Finder<'static>> =
@@ -3493,49 +3537,83 @@ fn split_dash_attribution(p: &str) -> Option<String> {
     if !(p.contains('«') && p.contains('—')) {
         return None;
     }
-    let mut out = String::new();
-    let mut last = 0;
-    for s in marks::find_spans(p) {
-        if !s.closed || !p[s.open..].starts_with('«') {
-            continue;
-        }
-        let inner = &p[s.start..s.end];
+    split_inner_attribution(p, |inner| {
         // "<punct> — <cue> ..." inside the quote
-        let Some(d) = DASH.find_iter(inner.as_bytes()).find(|&i| {
+        let d = DASH.find_iter(inner.as_bytes()).find(|&i| {
             inner[..i].ends_with([',', '!', '?', '…'])
                 && inner[i + 5..]
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| lex::cue_class(Lang::Ru, w).is_some())
-        }) else {
-            continue;
-        };
+        })?;
         let after = d + " — ".len();
         // the attribution ends at ". — " or ", — " before the second part
-        let Some(e) = DASH
+        let e = DASH
             .find_iter(&inner.as_bytes()[after..])
             .map(|i| after + i)
-            .find(|&i| inner[..i].ends_with(['.', ',']))
-        else {
-            continue;
-        };
-        let first = inner[..d].trim_end_matches(',');
-        let attr = inner[d..e].trim_end_matches(',');
-        let second = &inner[e + " — ".len()..];
-        out.push_str(&p[last..s.start]);
-        out.push_str(first);
-        out.push('»');
-        out.push_str(if inner[..d].ends_with(',') { "," } else { "" });
-        out.push_str(attr);
-        out.push_str(if attr.ends_with('.') { " «" } else { ". «" });
-        out.push_str(second);
-        last = s.end;
-    }
-    if last == 0 {
+            .find(|&i| inner[..i].ends_with(['.', ',']))?;
+        let comma = inner[..d].ends_with(',');
+        let attr_end = e - usize::from(inner[..e].ends_with(','));
+        Some(InnerAttribution {
+            first_end: d - usize::from(comma),
+            close: if comma { "»," } else { "»" },
+            attr: d..attr_end,
+            open: if inner[..attr_end].ends_with('.') {
+                " «"
+            } else {
+                ". «"
+            },
+            second_start: e + " — ".len(),
+        })
+    })
+}
+
+/// French style puts the attribution inside the guillemets, between commas: « A, a expliqué
+/// X. B » or « A, affirme-t-il. B ». Rewritten as « A », a expliqué X. « B ».
+fn split_incise(p: &str) -> Option<String> {
+    // a paragraph without a guillemet has nothing to rewrite: no scan of its marks
+    if !p.contains('«') {
         return None;
     }
-    out.push_str(&p[last..]);
-    Some(out)
+    split_inner_attribution(p, |inner| {
+        // ", <a|ont|avait> <cue> …" inside the quote, after some words
+        let c = inner.match_indices(", ").map(|(i, _)| i).find(|&i| {
+            let mut words = inner[i + 2..].split_whitespace();
+            let first = words.next().unwrap_or_default();
+            let cue = if matches!(first, "a" | "ont" | "avait" | "avaient") {
+                words.next().unwrap_or_default()
+            } else {
+                first
+            };
+            i > 0 && lex::cue_class(Lang::Fr, cue.trim_end_matches([',', '.'])).is_some()
+        })?;
+        let after = c + ", ".len();
+        // the attribution ends at the full stop before the second part, a capital after it
+        // (not the dot of an initial or a title: "M. Dupont")
+        let e = inner[after..]
+            .match_indices('.')
+            .map(|(i, _)| after + i)
+            .find(|&i| {
+                inner[i + 1..].starts_with(' ')
+                    && inner[i + 1..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && inner[after..i]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.chars().count() > 2)
+            })?;
+        let second_start = e + 1 + (inner[e + 1..].len() - inner[e + 1..].trim_start().len());
+        Some(InnerAttribution {
+            first_end: c,
+            close: " »,",
+            attr: c + 1..e,
+            open: ". « ",
+            second_start,
+        })
+    })
 }
 
 fn titlecase(w: &str) -> String {

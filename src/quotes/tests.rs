@@ -819,3 +819,24 @@ fn quoted_names_are_no_speech() {
         one("Nothing changes,", "Kelly Tran")
     );
 }
+
+/// French puts the attribution inside the guillemets, between commas: « A, a expliqué X. B »
+/// was one quote with the attribution in it and no speaker.
+#[test]
+fn french_attribution_inside_the_guillemets() {
+    let quotes = find_quotes(
+        &["« Nous avons été naïfs, a expliqué Laurent Blanchet. Il faut progresser. »"],
+        Some("fr"),
+    );
+    let got: Vec<(&str, Option<&str>)> = quotes[0]
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Nous avons été naïfs", Some("Laurent Blanchet")),
+            ("Il faut progresser.", Some("Laurent Blanchet"))
+        ]
+    );
+}
