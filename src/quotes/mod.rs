@@ -1122,20 +1122,27 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     && para.is_w(c + 1)
                     && matches!(para.lb(c + 1), b"and" | b"but");
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
-                    let commas: Vec<usize> = (subj_rng.0..subj_rng.1)
+                    // (after a wire dateline: "KYIV, Ukraine (AP) — …, officials said.")
+                    let start = match subj_rng.0 {
+                        0 => dateline_end(para, 0, subj_rng.1).unwrap_or(0),
+                        s => s,
+                    };
+                    let commas: Vec<usize> = (start..subj_rng.1)
                         .filter(|&t| toks[t].is_punct(','))
                         .collect();
                     if let Some(&lc) = commas.last() {
-                        let first_chunk_words = (subj_rng.0..commas[0])
-                            .filter(|&t| toks[t].is_word())
-                            .count();
+                        let first_chunk_words =
+                            (start..commas[0]).filter(|&t| toks[t].is_word()).count();
                         let last_chunk_words =
                             (lc + 1..subj_rng.1).filter(|&t| toks[t].is_word()).count();
+                        // (a name with its titles may be longer: "Bank of England Governor
+                        // Arthur Kemble said")
+                        let named = para.is_w(lc + 1) && para.is_cap(lc + 1);
                         if first_chunk_words >= 5
-                            && last_chunk_words <= 5
-                            && !(subj_rng.0..commas[0]).any(|t| toks[t].quote().is_some())
+                            && (last_chunk_words <= 5 || named && last_chunk_words <= 8)
+                            && !(start..commas[0]).any(|t| toks[t].quote().is_some())
                         {
-                            let mut txt = clause_text(para, subj_rng.0, lc, used);
+                            let mut txt = clause_text(para, start, lc, used);
                             if paren {
                                 let rest = clause_text(para, c + 1, b, used);
                                 txt.push_str(", ");
@@ -1849,6 +1856,40 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
     k == b
         || para.toks[k].is_punct(',')
         || para.is_w(k) && matches!(para.lb(k), b"in" | b"at" | b"from" | b"for" | b"on")
+}
+
+/// The token after a wire dateline that opens tokens `a..b` of `para`: up to four words in
+/// capitals, or a place in capitals and its region after a comma ("KYIV, Ukraine"), a
+/// parenthesis ("(AP)"), then a dash, with words after it.
+fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
+    let toks = &para.toks;
+    // the kind compared whole with each dash and the answers joined by `|`: one branch a token,
+    // where a `match` branches on the kind and then on the character
+    let dash = |k: TK| (k == TK::Punct('—')) | (k == TK::Punct('–')) | (k == TK::Punct('-'));
+    let d = (a..b).find(|&t| dash(toks[t].kind))?;
+    let mut depth = 0i32;
+    let mut words = 0;
+    // words in capitals, and after a comma capitalised ones (a region: "KYIV, Ukraine")
+    let mut after_comma = false;
+    let mut fits = true;
+    for (t, tok) in toks.iter().enumerate().take(d).skip(a) {
+        match tok.kind {
+            TK::Punct('(') => depth += 1,
+            TK::Punct(')') => depth -= 1,
+            TK::Punct(',') if depth == 0 && words > 0 => after_comma = true,
+            TK::Word if depth == 0 => {
+                let mut letters = para.w(t).chars().filter(|c| c.is_alphabetic());
+                fits &= if after_comma {
+                    letters.next().is_some_and(char::is_uppercase)
+                } else {
+                    letters.all(char::is_uppercase)
+                };
+                words += 1;
+            }
+            _ => {}
+        }
+    }
+    (fits && (1..=4).contains(&words) && (d + 1..b).any(|t| para.is_w(t))).then_some(d + 1)
 }
 
 /// Where a second speaker's attribution starts in the English clause of tokens `a..b` of
@@ -3133,35 +3174,8 @@ impl<'a> Resolver<'a> {
         }
         // dateline: upper-case words (and a parenthesis) then a dash, at the paragraph start
         if a == 0 || (0..a).all(|t| !toks[t].is_word()) {
-            // the kind compared whole with each dash and the answers joined by `|`: one branch
-            // a token, where a `match` branches on the kind and then on the character
-            let dash =
-                |k: TK| (k == TK::Punct('—')) | (k == TK::Punct('–')) | (k == TK::Punct('-'));
-            if let Some(d) = (a..b).find(|&t| dash(toks[t].kind)) {
-                let mut depth = 0i32;
-                let mut caps = true;
-                let mut words = 0;
-                for (t, tok) in toks.iter().enumerate().take(d).skip(a) {
-                    match tok.kind {
-                        TK::Punct('(') => depth += 1,
-                        TK::Punct(')') => depth -= 1,
-                        TK::Word if depth == 0 => {
-                            words += 1;
-                            if !para
-                                .w(t)
-                                .chars()
-                                .filter(|c| c.is_alphabetic())
-                                .all(|c| c.is_uppercase())
-                            {
-                                caps = false;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                if caps && words >= 1 && has_word(d + 1) {
-                    a = d + 1;
-                }
+            if let Some(d) = dateline_end(para, a, b) {
+                a = d;
             }
         }
         if b > a + 2 && para.is_w(b - 1) && self.lang == Lang::En {

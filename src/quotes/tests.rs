@@ -840,3 +840,25 @@ fn french_attribution_inside_the_guillemets() {
         ]
     );
 }
+
+/// English clause-final attribution after a wire dateline with a region ("KYIV, Ukraine (AP)
+/// —", whose comma made the clause's first chunk one word), and with a name that has its
+/// titles ("Bank of England Governor Arthur Kemble said", six words, had no quote).
+#[test]
+fn clause_final_attribution_after_datelines_and_titles() {
+    let all = |para: &str| -> Vec<(String, Option<String>)> {
+        find_quotes(&[para], Some("en"))
+            .into_iter()
+            .flatten()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    };
+    assert_eq!(
+        all("KYIV, Ukraine (AP) — Russian drones struck an apartment building in Kharkiv overnight, killing at least three people, officials said."),
+        [("Russian drones struck an apartment building in Kharkiv overnight, killing at least three people".to_string(), None)]
+    );
+    assert_eq!(
+        all("Inflation is likely to peak in the autumn, Bank of England Governor Arthur Kemble said."),
+        [("Inflation is likely to peak in the autumn".to_string(), Some("Arthur Kemble".to_string()))]
+    );
+}
