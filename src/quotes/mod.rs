@@ -1277,12 +1277,30 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 ));
                 continue;
             }
-            if speechlike(para, q, a, content) {
+            // (or a sentence of a word or two after a quote of the paragraph: "“We believe in
+            // this group,” Kelly Tran said. “Nothing changes.”")
+            if speechlike(para, q, a, content)
+                || raws
+                    .iter()
+                    .any(|r| r.kind == QuoteKind::Direct && !r.attr_only)
+                    && short_sentence(para, q, a, content)
+            {
                 used[qi] = true;
                 raws.push(direct(p, s, Subj::Carry, "", q));
             }
         }
     }
+}
+
+/// Whether quote `content` (token `q` of `para`, in the sentence from token `a`) is a sentence
+/// of its own of one or two words: nothing before it in its sentence, a capital first, a full
+/// stop, question or exclamation mark last ("Nothing changes.", "Never!").
+fn short_sentence(para: &Para, q: usize, a: usize, content: &str) -> bool {
+    let content = content.trim_end();
+    !para.toks[a..q].iter().any(|t| t.is_word())
+        && content.ends_with(['.', '!', '?'])
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && (1..=2).contains(&word_count(content, 3))
 }
 
 /// The English words before a cue that make it no speech act but for a clause after it ("is

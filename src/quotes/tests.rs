@@ -862,3 +862,26 @@ fn clause_final_attribution_after_datelines_and_titles() {
         [("Inflation is likely to peak in the autumn".to_string(), Some("Arthur Kemble".to_string()))]
     );
 }
+
+/// A quoted sentence of one or two words after a quote of the same paragraph goes on with its
+/// speaker ("“Nothing changes.”" was dropped as too short to be speech); alone it is no speech.
+#[test]
+fn short_sentences_after_a_quote() {
+    let speakers = |para: &str| -> Vec<(String, Option<String>)> {
+        find_quotes(&[para], Some("en"))
+            .into_iter()
+            .flatten()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    };
+    let got = speakers("“We believe in this group,” Kelly Tran said. “Nothing changes.”");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[1],
+        (
+            "Nothing changes.".to_string(),
+            Some("Kelly Tran".to_string())
+        )
+    );
+    assert!(speakers("The sign read “Nothing changes.”").is_empty());
+}
