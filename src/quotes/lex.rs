@@ -988,6 +988,11 @@ const MEDIA_LIST: &[&str] = &[
 ];
 /// Organisation words that mark neither (companies, institutions, ...).
 const ORG_MISC_LIST: &[&str] = &[
+    // ("Delta Air Lines", "British Airways", "General Motors")
+    "airlines",
+    "lines",
+    "airways",
+    "motors",
     "lab",
     "labs",
     "inc",
@@ -1148,6 +1153,23 @@ const ORG_NOMINAL_LIST: &[(&str, OrgKind)] = {
         ("developer", Company),
         ("business", Company),
         ("retailer", Company),
+        // companies by their trade ("Orion Motors … The carmaker said")
+        ("carmaker", Company),
+        ("automaker", Company),
+        ("airline", Company),
+        ("carrier", Company),
+        ("bank", Company),
+        ("lender", Company),
+        ("insurer", Company),
+        ("chipmaker", Company),
+        ("drugmaker", Company),
+        ("manufacturer", Company),
+        ("brewer", Company),
+        ("miner", Company),
+        ("operator", Company),
+        ("startup", Company),
+        ("conglomerate", Company),
+        ("utility", Company),
         ("group", Any),
         ("corporation", Company),
         ("provider", Company),

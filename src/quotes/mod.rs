@@ -3096,7 +3096,23 @@ impl<'a> Resolver<'a> {
                 && para.is_w(y - 1)
                 && matches!(para.lb(y - 1), b"he" | b"she" | b"they")
         };
+        // (an opening participle's phrase, before the subject's chunk: "Sentencing Holt, Judge
+        // Sarah Finch said", "Interrogé par l'AFP, le porte-parole …")
+        let participle = |t: usize| {
+            let w = para.lw(t);
+            match self.lang {
+                Lang::En => para.is_cap(t) && w.len() > 5 && w.ends_with("ing"),
+                Lang::Fr => {
+                    para.is_cap(t)
+                        && ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+                        && w.chars().count() > 4
+                }
+                _ => false,
+            }
+        };
+        let last_chunk = chunks.last().map_or(0, |c| c.0);
         chunks.retain(|&(x, y)| match (x..y).find(|&t| para.is_w(t)) {
+            Some(t) if x < last_chunk && participle(t) => false,
             // (a quoted name alone: "«Газпром» заявил")
             None => (x..y).any(|t| {
                 para.toks[t]

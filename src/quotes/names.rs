@@ -1372,12 +1372,17 @@ fn and_joins(para: &Para, j: usize, b: usize, lows: &[Low], st: RunState, next: 
                 | "division"
                 | "directorate"
         );
-    // (a public body's word: companies are named by two more often than two are coordinated,
-    // "McClatchy and Tribune Publishing")
+    // (a public body's word, or a company's legal form: companies are coordinated more often
+    // than named by two, "McClatchy and Tribune Publishing", but for "Pacific Gas and Electric
+    // Co.")
     let last = &next[n - 1];
+    let corporate = matches!(
+        last.low.0.trim_end_matches('.'),
+        "co" | "inc" | "corp" | "ltd" | "llc" | "plc"
+    );
     let named_by_two = !st.org_words
         && lows.len() <= 2
-        && low_org_kind(last.low.0, last.low.1) == Some(OrgKind::Gov);
+        && (corporate || low_org_kind(last.low.0, last.low.1) == Some(OrgKind::Gov));
     public_body || named_by_two
 }
 

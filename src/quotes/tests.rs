@@ -885,3 +885,36 @@ fn short_sentences_after_a_quote() {
     );
     assert!(speakers("The sign read “Nothing changes.”").is_empty());
 }
+
+/// Companies named by their trade ("the carmaker", "the airline") refer back to the company;
+/// an opening participle's phrase is no subject ("Sentencing Holt, Judge Sarah Finch said",
+/// "Interrogé par l'AFP, le porte-parole …, Thomas Perrin, a précisé").
+#[test]
+fn trade_nominals_and_opening_participles() {
+    let en = speakers_of(
+        "en",
+        &[
+            &[
+                "Orion Motors reported a loss on Tuesday.",
+                "The carmaker said it would cut 500 jobs.",
+            ],
+            &[
+                "Delta Air Lines cancelled 300 flights.",
+                "The airline said the storm was to blame.",
+            ],
+            &["Sentencing Holt, Judge Sarah Finch said the attack was cowardly and brutal."],
+            &["Pacific Gas and Electric Co. said it would cut power to 500,000 homes."],
+        ],
+    );
+    let want = [
+        "Orion Motors",
+        "Delta Air Lines",
+        "Sarah Finch",
+        "Pacific Gas and Electric Co.",
+    ];
+    assert_eq!(en, want.map(|s| vec![Some(s.to_string())]));
+    let fr = speakers_of("fr", &[&[
+        "Interrogé par l’AFP, le porte-parole de la SNCF, Thomas Perrin, a précisé que le trafic reprendrait dans la soirée.",
+    ]]);
+    assert_eq!(fr, [vec![Some("Thomas Perrin".to_string())]]);
+}
