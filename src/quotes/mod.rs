@@ -2305,6 +2305,10 @@ const NEAR_MENTIONS: usize = 64;
 /// a performance of their jam “Black Water,” Simmons", "High school math teacher Angela Cooper").
 const SUBJECT_TOKENS: usize = 16;
 
+/// How far back from a name [`Resolver::sentence_subject`] looks for its sentence's start: a
+/// name in a longer sentence is taken as it is.
+const SENTENCE_WINDOW: usize = 256;
+
 /// The slots of the kinds in `kinds`: its set bits.
 fn kind_slots(kinds: KindSet) -> impl Iterator<Item = usize> {
     std::iter::successors(Some(kinds), |&m| Some(m & m.wrapping_sub(1)))
@@ -2605,8 +2609,16 @@ impl<'a> Resolver<'a> {
         let toks = &self.paras[mp.0].toks;
         let tok_at = |off: usize| toks.partition_point(|t| t.start < off);
         let at = tok_at(mp.1);
-        // the sentence's start: after the last token before the mention that ends one
-        let start = toks[..at].iter().rposition(|t| t.ends).map_or(0, |t| t + 1);
+        let plain = || self.speaker(self.idx.name(&self.idx.ents[ei]));
+        // the sentence's start: after the last token before the mention that ends one, looked
+        // for over a window only (a sentence of thousands of quotes and pronouns, read back
+        // from each, was quadratic)
+        let window = at.saturating_sub(SENTENCE_WINDOW);
+        let start = match toks[window..at].iter().rposition(|t| t.ends) {
+            Some(t) => window + t + 1,
+            None if window == 0 => 0,
+            None => return plain(),
+        };
         let in_sentence = |p: Pos| p.0 == mp.0 && tok_at(p.1) >= start;
         if let Some((bp, _, id)) = best_record.filter(|&(bp, _, _)| in_sentence(bp)) {
             debug_assert!(pos_before(bp, mp));
@@ -2623,17 +2635,20 @@ impl<'a> Resolver<'a> {
                     .chars()
                     .any(char::is_lowercase)
         };
-        let first = (0..j)
-            .rev()
-            .take_while(|&k| in_sentence(mentions[k].0))
-            .filter(|&k| {
+        // the sentence's mentions from its start (the mentions are in article order), only
+        // those near it
+        let sentence_start = (mp.0, toks.get(start).map_or(mp.1, |t| t.start));
+        let from = mentions.partition_point(|m| pos_before(m.0, sentence_start));
+        match (from..j)
+            .take_while(|&k| tok_at(mentions[k].0 .1) < start + SUBJECT_TOKENS)
+            .find(|&k| {
                 near_start(k)
                     && passes(mentions[k].1)
                     && !self.idx.possessive_mention(self.paras, k)
-            })
-            .last()
-            .map_or(ei, |k| mentions[k].1);
-        self.speaker(self.idx.name(&self.idx.ents[first]))
+            }) {
+            Some(k) => self.speaker(self.idx.name(&self.idx.ents[mentions[k].1])),
+            None => plain(),
+        }
     }
 
     /// The company (or unspecified organisation) last named in this or the previous paragraph.

@@ -237,6 +237,19 @@ const SHAPES: &[Shape] = &[
         }),
     },
     Shape {
+        name: "one-sentence-pronouns",
+        unit: "quotes in one sentence",
+        // (no full stop: each "he" looks for the subject of the sentence of the name it finds)
+        make: Make::OneParagraph(|_, rng| {
+            let (a, b) = (rng.pick_str(FIRST), rng.pick_str(FIRST));
+            format!(
+                "{a} {} met {b} {}, “it is over,” he said, and ",
+                word(rng),
+                word(rng)
+            )
+        }),
+    },
+    Shape {
         name: "one-paragraph-apostrophes",
         unit: "apostrophes in one paragraph",
         make: Make::OneParagraph(|i, _| {
