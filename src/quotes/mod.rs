@@ -363,7 +363,7 @@ fn next_bit(bits: &[u64], base: usize, mut from: usize, end: usize) -> Option<us
 /// The quoted spans of `sent` whose tokens (`span_toks`, of [`Para::sentences`]) are among
 /// tokens `a..b`, which are among its own ([`text::count_below`]).
 fn spans_within(span_toks: &[usize], sent: &text::Sentence, a: usize, b: usize) -> Range<usize> {
-    let within = text::count_below(span_toks[sent.spans.clone()].iter().copied(), a, b);
+    let within = text::count_below(&span_toks[sent.spans.clone()], |&t| t, a, b);
     sent.spans.start + within.start..sent.spans.start + within.end
 }
 
@@ -1075,42 +1075,45 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 // any verb of speech, told by its verb
                 // (a finite verb in the past or third person: "charging", "maintaining", "state"
                 // are as often no verbs of speech)
-                let zero_that = lang == Lang::En
-                    && !comp
-                    && (lw.ends_with(b"ed") || lw.ends_with(b"s"))
-                    && zero_that_clause(para, c, b);
+                // (asked last: most cues are told without it)
+                let zero_that = || {
+                    lang == Lang::En
+                        && !comp
+                        && (lw.ends_with(b"ed") || lw.ends_with(b"s"))
+                        && zero_that_clause(para, c, b)
+                };
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
                 let add_obj = !comp
-                    && !zero_that
                     && ((lang == Lang::En && lw.starts_with(b"add"))
                         || (lang == Lang::Fr && lw.starts_with(b"ajout")))
-                    && !matches!(first, b"he" | b"she" | b"it" | b"they" | b"we" | b"i");
+                    && !matches!(first, b"he" | b"she" | b"it" | b"they" | b"we" | b"i")
+                    && !zero_that();
                 let clause_ok = if wh || det_that || add_obj {
                     false
                 } else if comp || gerund {
                     rest_words >= 2
                 } else if lang == Lang::En {
-                    zero_that
-                        || class == CueClass::Say
+                    class == CueClass::Say
+                        && rest_words >= 3
+                        && para.is_w(c)
+                        && !PREPS.contains_lower(first_d, first)
+                        && !matches!(
+                            first,
+                            b"and"
+                                | b"but"
+                                | b"or"
+                                | b"so"
+                                | b"adding"
+                                | b"saying"
+                                | b"he"
+                                | b"she"
+                                | b"it"
+                                | b"they"
+                        ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
                             && rest_words >= 3
-                            && para.is_w(c)
-                            && !PREPS.contains_lower(first_d, first)
-                            && !matches!(
-                                first,
-                                b"and"
-                                    | b"but"
-                                    | b"or"
-                                    | b"so"
-                                    | b"adding"
-                                    | b"saying"
-                                    | b"he"
-                                    | b"she"
-                                    | b"it"
-                                    | b"they"
-                            ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
-                                && rest_words >= 3
-                                && class == CueClass::Say
-                                && c == j)
+                            && class == CueClass::Say
+                            && c == j)
+                        || zero_that()
                 } else {
                     rest_words >= 3
                         && (para.is_w(c) || toks.get(c).is_some_and(|t| t.quote().is_some()))
@@ -1820,21 +1823,9 @@ fn zero_that_clause(para: &Para, c: usize, b: usize) -> bool {
 /// проиграли», —", "“Nothing changes.”")
 fn quoted_name_in_phrase(para: &Para, qi: usize, q: usize) -> bool {
     let s = &para.spans[qi];
-    let Some(inner) = para.p.get(s.start..s.end) else {
-        return false;
-    };
-    let capitalised = s.closed
-        && !inner.is_empty()
-        && inner.len() <= 64
-        && inner.split(' ').count() <= 4
-        && inner.split(' ').all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| text::is_upper(c) || c.is_ascii_digit())
-                && w.chars()
-                    .all(|c| text::is_alnum(c) || matches!(c, '-' | '&' | '\'' | '’'))
-        });
-    capitalised
+    // where it stands first: most quotes are followed by punctuation, and longer
+    let placed = s.closed
+        && s.end - s.start <= 64
         && (para.is_w(q + 1)
             || q > 0
                 && para.is_w(q - 1)
@@ -1853,7 +1844,19 @@ fn quoted_name_in_phrase(para: &Para, qi: usize, q: usize) -> bool {
                         | "du"
                         | "au"
                         | "aux"
-                ))
+                ));
+    placed
+        && para.p.get(s.start..s.end).is_some_and(|inner| {
+            !inner.is_empty()
+                && inner.split(' ').enumerate().all(|(k, w)| {
+                    k < 4
+                        && w.chars()
+                            .next()
+                            .is_some_and(|c| text::is_upper(c) || c.is_ascii_digit())
+                        && w.chars()
+                            .all(|c| text::is_alnum(c) || matches!(c, '-' | '&' | '\'' | '’'))
+                })
+        })
 }
 
 /// Whether tokens from `t` (before `b`) of an English `para` are a name and no more: its

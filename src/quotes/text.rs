@@ -221,18 +221,22 @@ impl<'a> Para<'a> {
             return 0..0;
         }
         let (first, last) = (self.toks[a].start, self.toks[b - 1].start);
-        count_below(self.spans.iter().map(|s| s.open), first, last + 1)
+        count_below(self.spans, |s| s.open, first, last + 1)
     }
 }
 
-/// How many of the ascending `keys` are below `a`, and how many below `b`, as a range (`a` ≤
-/// `b`): the keys from `a` up to `b`. Counted in one pass without a branch, where two binary
-/// searches would take one each step: the lists are short (a paragraph's or a sentence's
-/// quoted spans).
+/// How many of `items`, ascending by `key`, are below `a`, and how many below `b`, as a range
+/// (`a` ≤ `b`): the items from `a` up to `b`. Counted in one pass without a branch, where two
+/// binary searches would take one each step: most lists are short (a paragraph's or a
+/// sentence's quoted spans). A long one (a paragraph of thousands of quotes, asked at each
+/// cue) is searched.
 #[inline]
-pub fn count_below(keys: impl IntoIterator<Item = usize>, a: usize, b: usize) -> Range<usize> {
+pub fn count_below<T>(items: &[T], key: impl Fn(&T) -> usize, a: usize, b: usize) -> Range<usize> {
+    if items.len() > 32 {
+        return items.partition_point(|x| key(x) < a)..items.partition_point(|x| key(x) < b);
+    }
     let (mut below_a, mut below_b) = (0, 0);
-    for k in keys {
+    for k in items.iter().map(key) {
         below_a += usize::from(k < a);
         below_b += usize::from(k < b);
     }
