@@ -1913,6 +1913,52 @@ fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     (fits && (1..=4).contains(&words) && (d + 1..b).any(|t| para.is_w(t))).then_some(d + 1)
 }
 
+/// Whether tokens `a..b` of `para` open with a person's role and "of" ("the mayor of Lyon",
+/// "le procureur de la République", "der Präsident des Verbands"): the name in them is where
+/// the person works, who is named elsewhere.
+fn role_of_name(para: &Para, a: usize, b: usize) -> bool {
+    let mut words = (a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t));
+    let mut first = words.next().unwrap_or_default();
+    if matches!(first, "the" | "le" | "la" | "der" | "die" | "das") {
+        first = words.next().unwrap_or_default();
+    }
+    let role = lex::list_flags(first) & (lex::IN_PERSON_ROLES | lex::IN_TITLES | lex::IN_SPOKES)
+        != 0
+        || matches!(
+            first,
+            "maire"
+                | "procureur"
+                | "procureure"
+                | "ministre"
+                | "pdg"
+                | "président"
+                | "présidente"
+                | "directeur"
+                | "directrice"
+                | "juge"
+                | "préfet"
+                | "préfète"
+                | "secrétaire"
+                | "patron"
+                | "patronne"
+                | "avocat"
+                | "avocate"
+                | "porte-parole"
+                | "bürgermeister"
+                | "präsident"
+                | "präsidentin"
+                | "minister"
+                | "ministerin"
+                | "chef"
+                | "chefin"
+                | "sprecher"
+                | "sprecherin"
+                | "leiter"
+                | "leiterin"
+        );
+    role && words.any(|w| matches!(w, "of" | "de" | "des" | "du" | "der" | "d'" | "d’"))
+}
+
 /// Where a second speaker's attribution starts in the English clause of tokens `a..b` of
 /// `para`: "and" or "but" (after a comma or not) or a comma, capitalised words or a pronoun,
 /// then a verb of speech ("…, and Rusk said his was better", "but she added that …", "…,
@@ -3188,6 +3234,11 @@ impl<'a> Resolver<'a> {
                 })
         };
         match head {
+            // "The mayor of Lyon, Paul Girard, said", "Le procureur de la République, Antoine
+            // Lefèvre, a indiqué": the person in apposition, not the place or organisation
+            Head::Name(n, Kind::Org(_) | Kind::Unknown) if role_of_name(para, ha, hb) => {
+                appos_person().or(Some(n))
+            }
             Head::Name(n, _) => Some(n),
             Head::Pronoun(p) => self.pronoun(p, pos),
             Head::OrgNominal(k) => {

@@ -918,3 +918,48 @@ fn trade_nominals_and_opening_participles() {
     ]]);
     assert_eq!(fr, [vec![Some("Thomas Perrin".to_string())]]);
 }
+
+/// "The mayor of Lyon, Paul Girard, said": the person in apposition after a role "of" a place or
+/// organisation (it gave "Lyon"); a person's common noun before a name is left out of it
+/// ("Cyclist Bram de Wit", "Kapitän Jonas Albrecht", "Судья Наталья Орлова").
+#[test]
+fn roles_of_places_and_nouns_before_names() {
+    let fr = speakers_of("fr", &[
+        &["Le procureur de la République, Antoine Lefèvre, a indiqué que l’enquête avait été confiée à la police."],
+        &["« Il faut agir vite, a estimé le maire de Lyon, Paul Girard. Chaque jour compte. »"],
+    ]);
+    assert_eq!(
+        fr,
+        [
+            vec![Some("Antoine Lefèvre".to_string())],
+            vec![
+                Some("Paul Girard".to_string()),
+                Some("Paul Girard".to_string())
+            ]
+        ]
+    );
+    let en = speakers_of(
+        "en",
+        &[
+            &["The mayor of Lyon, Paul Girard, said the city would act."],
+            &["Cyclist Bram de Wit told the broadcaster that he had never felt so empty."],
+        ],
+    );
+    assert_eq!(
+        en,
+        [
+            vec![Some("Paul Girard".to_string())],
+            vec![Some("Bram de Wit".to_string())]
+        ]
+    );
+    let de = speakers_of(
+        "de",
+        &[&["Kapitän Jonas Albrecht sagte: „Wir müssen jetzt zusammenhalten.“"]],
+    );
+    assert_eq!(de, [vec![Some("Jonas Albrecht".to_string())]]);
+    let ru = speakers_of(
+        "ru",
+        &[&["Судья Наталья Орлова заявила, что вина подсудимого доказана."]],
+    );
+    assert_eq!(ru, [vec![Some("Наталья Орлова".to_string())]]);
+}
