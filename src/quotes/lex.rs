@@ -1266,6 +1266,9 @@ pub const SPOKES_LIST: &[&str] = &[
     "porte-parole",
     "представитель",
     "пресс-служба",
+    "пресс-службе",
+    "пресс-службы",
+    "пресс-службу",
     "press",
 ];
 pub static SPOKES: ListSet = ListSet(IN_SPOKES);

@@ -1823,28 +1823,20 @@ fn zero_that_clause(para: &Para, c: usize, b: usize) -> bool {
 /// проиграли», —", "“Nothing changes.”")
 fn quoted_name_in_phrase(para: &Para, qi: usize, q: usize) -> bool {
     let s = &para.spans[qi];
-    // where it stands first: most quotes are followed by punctuation, and longer
+    // where it stands first: most quotes are followed by punctuation, and longer (after an
+    // article, a preposition, an organisation's common noun or a spokes-word: "компания
+    // «Газпром»", "сообщили в пресс-службе «Газпрома».", "заявили в «Газпроме».")
+    let after_noun = |w: &str| {
+        const BEFORE_NAMES: &[&str] = &[
+            "the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "du", "au", "aux",
+            "в", "во", "на", "из", "от", "in", "im", "bei", "à", "chez", "dans",
+        ];
+        BEFORE_NAMES.contains(&w)
+            || lex::list_flags(w) & (lex::IN_ORG_NOMINALS | lex::IN_SPOKES) != 0
+    };
     let placed = s.closed
         && s.end - s.start <= 64
-        && (para.is_w(q + 1)
-            || q > 0
-                && para.is_w(q - 1)
-                && matches!(
-                    para.lw(q - 1),
-                    "the"
-                        | "der"
-                        | "die"
-                        | "das"
-                        | "dem"
-                        | "den"
-                        | "des"
-                        | "le"
-                        | "la"
-                        | "les"
-                        | "du"
-                        | "au"
-                        | "aux"
-                ));
+        && (para.is_w(q + 1) || q > 0 && para.is_w(q - 1) && after_noun(para.lw(q - 1)));
     placed
         && para.p.get(s.start..s.end).is_some_and(|inner| {
             !inner.is_empty()
@@ -3120,7 +3112,9 @@ impl<'a> Resolver<'a> {
         // Russian "В «Лаборатории Касперского» заявили, что …", "В компании сообщили": a plural
         // verb with no subject speaks for the organisation after "в" (quoted, the phrase read
         // starts after the quote); where that organisation starts, once found
-        let ru_in_org = self.lang == Lang::Ru && para.is_w(b) && para.lw(b).ends_with("ли");
+        // (or after it: "— сообщили в пресс-службе «Газпрома»")
+        let plural_verb = |t: usize| para.is_w(t) && para.lw(t).ends_with("ли");
+        let ru_in_org = self.lang == Lang::Ru && (plural_verb(b) || a > 0 && plural_verb(a - 1));
         let is_v = |t: usize| para.is_w(t) && matches!(para.lw(t), "в" | "во");
         let mut after_v = None;
         if ru_in_org && a >= 2 && para.toks[a - 1].quote().is_some() && is_v(a - 2) {

@@ -1261,6 +1261,12 @@ fn read_runs<'p, 'x: 'p>(
             titles.push(lows.remove(0).0.to_string());
             words.remove(0);
         }
+        // Russian: a genitive before a person's first and last names says whose office it is
+        // ("пресс-секретарь Кремля Дмитрий Варенков", "Президент Казахстана Нурлан Токаев")
+        if words.len() == 3 && !st.org_words && russian_genitive_head(lows) {
+            words.remove(0);
+            lows.remove(0);
+        }
         // German: a capitalised word after an article or other determiner is a noun ("auf
         // welchen Geräten Kaspersky", "der Politiker Friedrich Merz"), no first name: not part
         // of a name without an organisation's word
@@ -1384,6 +1390,23 @@ fn and_joins(para: &Para, j: usize, b: usize, lows: &[Low], st: RunState, next: 
         && lows.len() <= 2
         && (corporate || low_org_kind(last.low.0, last.low.1) == Some(OrgKind::Gov));
     public_body || named_by_two
+}
+
+/// Whether the three words `lows` of a run are a Russian genitive and a person's first and last
+/// names: Cyrillic, the first ending as a genitive does, the second no patronymic ("Владимир
+/// Владимирович Путин", "Анна Сергеевна Иванова" are one person).
+fn russian_genitive_head(lows: &[Low]) -> bool {
+    let cyrillic = |w: &str| w.chars().next().is_some_and(|c| ('а'..='я').contains(&c));
+    let [(first, _), (second, _), (third, _)] = lows else {
+        return false;
+    };
+    [first, second, third].iter().all(|w| cyrillic(w))
+        && ["а", "я", "и", "ы", "ого", "его"]
+            .iter()
+            .any(|e| first.ends_with(e))
+        && !["вич", "вна", "ична", "ьич"]
+            .iter()
+            .any(|e| second.ends_with(e))
 }
 
 /// A German run of words `words` (lower-case `lows`) read by its head, the words before its
@@ -1667,10 +1690,14 @@ fn quoted_name<'p>(para: &Para<'p>, s: &Span, q: usize) -> Option<Run<'p>> {
         return None;
     }
     // the common noun before it, if it is one: its kind is the name's
-    let nominal = q
-        .checked_sub(1)
-        .filter(|&k| para.is_w(k))
-        .and_then(|k| ORG_NOMINALS.get(para.lw(k)).copied());
+    // (or a spokes-word: "в пресс-службе «Газпрома»")
+    let nominal = q.checked_sub(1).filter(|&k| para.is_w(k)).and_then(|k| {
+        let w = para.lw(k);
+        ORG_NOMINALS
+            .get(w)
+            .copied()
+            .or_else(|| SPOKES.contains(w).then_some(OrgKind::Any))
+    });
     // short speech ("«Это сигнал»") is told from a name by a word in lower case, unless a
     // common noun comes before ("компания «Газпром нефть»")
     for (k, w) in inner.split(' ').enumerate() {

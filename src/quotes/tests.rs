@@ -963,3 +963,23 @@ fn roles_of_places_and_nouns_before_names() {
     );
     assert_eq!(ru, [vec![Some("Наталья Орлова".to_string())]]);
 }
+
+/// Russian offices: a genitive between a role and a person's names says whose office it is
+/// ("пресс-секретарь Кремля Дмитрий Варенков" gave "Кремля Дмитрий Варенков"), a patronymic
+/// does not; a press service's quoted organisation speaks for it, before the verb or after it.
+#[test]
+fn russian_offices_and_press_services() {
+    let ru = speakers_of("ru", &[
+        &["Как сообщил пресс-секретарь Кремля Дмитрий Варенков, президент проведёт совещание в понедельник."],
+        &["Владимир Владимирович Путин заявил, что переговоры возможны."],
+        &["В пресс-службе «Газпрома» заявили, что поставки идут в штатном режиме."],
+        &["«Поставки идут в штатном режиме», — сообщили в пресс-службе «Газпрома»."],
+    ]);
+    let want = [
+        "Дмитрий Варенков",
+        "Владимир Владимирович Путин",
+        "Газпрома",
+        "Газпрома",
+    ];
+    assert_eq!(ru, want.map(|s| vec![Some(s.to_string())]));
+}
