@@ -1879,6 +1879,16 @@ fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     // the kind compared whole with each dash and the answers joined by `|`: one branch a token,
     // where a `match` branches on the kind and then on the character
     let dash = |k: TK| (k == TK::Punct('—')) | (k == TK::Punct('–')) | (k == TK::Punct('-'));
+    // (most paragraphs are told by their first word, before a search for a dash)
+    let caps = |t: usize| {
+        para.w(t)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    if !(para.is_w(a) && para.is_cap(a) && caps(a)) {
+        return None;
+    }
     let d = (a..b).find(|&t| dash(toks[t].kind))?;
     let mut depth = 0i32;
     let mut words = 0;
@@ -3157,15 +3167,18 @@ impl<'a> Resolver<'a> {
         // (an opening participle's phrase, before the subject's chunk: "Sentencing Holt, Judge
         // Sarah Finch said", "Interrogé par l'AFP, le porte-parole …")
         let participle = |t: usize| {
-            let w = para.lw(t);
-            match self.lang {
-                Lang::En => para.is_cap(t) && w.len() > 5 && w.ends_with("ing"),
-                Lang::Fr => {
-                    para.is_cap(t)
-                        && ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
-                        && w.chars().count() > 4
+            para.is_cap(t) && {
+                let w = para.lb(t);
+                match self.lang {
+                    Lang::En => w.len() > 5 && w.ends_with(b"ing"),
+                    Lang::Fr => {
+                        w.len() > 5
+                            && ["é", "ée", "és", "ées"]
+                                .iter()
+                                .any(|e| w.ends_with(e.as_bytes()))
+                    }
+                    _ => false,
                 }
-                _ => false,
             }
         };
         let last_chunk = chunks.last().map_or(0, |c| c.0);
