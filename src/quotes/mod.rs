@@ -2690,14 +2690,45 @@ impl<'a> Resolver<'a> {
         // those near it
         let sentence_start = (mp.0, toks.get(start).map_or(mp.1, |t| t.start));
         let from = mentions.partition_point(|m| pos_before(m.0, sentence_start));
+        let p = self.paras[mp.0].p;
+        // a name after a preposition says where the subject works ("The coach of Ashdown United,
+        // Gareth Pollard"); one before a role or an apposition names the subject's employer
+        // ("Real Oviedo striker Mateo Rinaldi", "L'entraîneur du Stade Lavallois, Patrice
+        // Morvan"): the next name is the subject
+        let after_prep = |k: usize| {
+            let before = p[..mentions[k].0 .1].trim_end();
+            let last = before.rsplit([' ', '\'', '’']).next().unwrap_or_default();
+            matches!(
+                last.to_lowercase().as_str(),
+                "of" | "for" | "at" | "de" | "du" | "des" | "der" | "von" | "bei"
+            )
+        };
+        let modifier_of_next = |k: usize| {
+            let next = mentions.get(k + 1).filter(|m| m.0 .0 == mp.0 && k < j)?;
+            let between = p.get(self.idx.mention_end(k)..next.0 .1)?.trim();
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let joins = between == ","
+                || (1..=2).contains(&words.len())
+                    && words.iter().all(|w| w.chars().all(char::is_lowercase))
+                    && words.iter().any(|w| {
+                        lex::list_flags(w)
+                            & (lex::IN_PERSON_ROLES | lex::IN_TITLES | lex::IN_SPOKES)
+                            != 0
+                    });
+            (joins && passes(next.1)).then_some(k + 1)
+        };
         match (from..j)
             .take_while(|&k| tok_at(mentions[k].0 .1) < start + SUBJECT_TOKENS)
             .find(|&k| {
                 near_start(k)
                     && passes(mentions[k].1)
                     && !self.idx.possessive_mention(self.paras, k)
+                    && !after_prep(k)
             }) {
-            Some(k) => self.speaker(self.idx.name(&self.idx.ents[mentions[k].1])),
+            Some(k) => {
+                let k = modifier_of_next(k).unwrap_or(k);
+                self.speaker(self.idx.name(&self.idx.ents[mentions[k].1]))
+            }
             None => plain(),
         }
     }

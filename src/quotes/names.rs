@@ -2770,6 +2770,11 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Where mention `j` ends in its paragraph (possessive ending included).
+    pub fn mention_end(&self, j: usize) -> usize {
+        self.infos[j].end
+    }
+
     /// Whether mention `j` (of the paragraphs `paras`) is a possessive ("Rovers' captain"): it
     /// names whose the subject is, not the subject.
     pub fn possessive_mention(&self, paras: &[Para], j: usize) -> bool {

@@ -983,3 +983,39 @@ fn russian_offices_and_press_services() {
     ];
     assert_eq!(ru, want.map(|s| vec![Some(s.to_string())]));
 }
+
+/// A pronoun's sentence subject is no employer named before a role or an apposition ("Real
+/// Oviedo striker Mateo Rinaldi", "L'entraîneur du Stade Lavallois, Patrice Morvan") nor a
+/// name after a preposition ("The coach of Ashdown United, Gareth Pollard"): a held-out probe
+/// found "he" given to the club.
+#[test]
+fn pronouns_skip_employers() {
+    let en = speakers_of(
+        "en",
+        &[
+            &[
+                "Real Oviedo striker Mateo Rinaldi scored twice.",
+                "“I was lucky,” he said.",
+            ],
+            &[
+                "The coach of Ashdown United, Gareth Pollard, was furious.",
+                "“We were robbed,” he said.",
+            ],
+        ],
+    );
+    assert_eq!(
+        en,
+        [
+            vec![Some("Mateo Rinaldi".to_string())],
+            vec![Some("Gareth Pollard".to_string())]
+        ]
+    );
+    let fr = speakers_of(
+        "fr",
+        &[&[
+            "L'entraîneur du Stade Lavallois, Patrice Morvan, n'a pas caché sa déception.",
+            "« On n'a pas existé en première mi-temps », a-t-il reconnu.",
+        ]],
+    );
+    assert_eq!(fr, [vec![Some("Patrice Morvan".to_string())]]);
+}
