@@ -355,6 +355,15 @@ fn family_name_particles() {
 }
 
 /// The speakers of articles in `lang`, one article each.
+/// Each quote's text and speaker, of one article's paragraphs `paras` in `lang`.
+fn quotes_of(lang: &str, paras: &[&str]) -> Vec<(String, Option<String>)> {
+    find_quotes(paras, Some(lang))
+        .into_iter()
+        .flatten()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
 fn speakers_of(lang: &str, articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
     articles
         .iter()
@@ -746,13 +755,7 @@ fn spokespersons_titles_and_affiliations() {
 /// introduction is the subject ("This week she announced").
 #[test]
 fn clauses_without_that() {
-    let found = |paras: &[&str]| -> Vec<(String, Option<String>)> {
-        find_quotes(paras, Some("en"))
-            .into_iter()
-            .flatten()
-            .map(|q| (q.text, q.speaker))
-            .collect()
-    };
+    let found = |paras: &[&str]| quotes_of("en", paras);
     let said = |text: &str, who: Option<&str>| vec![(text.to_string(), who.map(String::from))];
     assert_eq!(
         found(&["Doherty warned the cuts would hurt families."]),
@@ -784,13 +787,7 @@ fn clauses_without_that() {
 /// article is no quote ("sagte der „Bild“:" took „Bild“ for what he said).
 #[test]
 fn quoted_names_are_no_speech() {
-    let all = |lang: &str, para: &str| -> Vec<(String, Option<String>)> {
-        find_quotes(&[para], Some(lang))
-            .into_iter()
-            .flatten()
-            .map(|q| (q.text, q.speaker))
-            .collect()
-    };
+    let all = |lang: &str, para: &str| quotes_of(lang, &[para]);
     let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
     assert_eq!(
         all(
@@ -846,13 +843,7 @@ fn french_attribution_inside_the_guillemets() {
 /// titles ("Bank of England Governor Arthur Kemble said", six words, had no quote).
 #[test]
 fn clause_final_attribution_after_datelines_and_titles() {
-    let all = |para: &str| -> Vec<(String, Option<String>)> {
-        find_quotes(&[para], Some("en"))
-            .into_iter()
-            .flatten()
-            .map(|q| (q.text, q.speaker))
-            .collect()
-    };
+    let all = |para: &str| quotes_of("en", &[para]);
     assert_eq!(
         all("KYIV, Ukraine (AP) — Russian drones struck an apartment building in Kharkiv overnight, killing at least three people, officials said."),
         [("Russian drones struck an apartment building in Kharkiv overnight, killing at least three people".to_string(), None)]
@@ -867,13 +858,7 @@ fn clause_final_attribution_after_datelines_and_titles() {
 /// speaker ("“Nothing changes.”" was dropped as too short to be speech); alone it is no speech.
 #[test]
 fn short_sentences_after_a_quote() {
-    let speakers = |para: &str| -> Vec<(String, Option<String>)> {
-        find_quotes(&[para], Some("en"))
-            .into_iter()
-            .flatten()
-            .map(|q| (q.text, q.speaker))
-            .collect()
-    };
+    let speakers = |para: &str| quotes_of("en", &[para]);
     let got = speakers("“We believe in this group,” Kelly Tran said. “Nothing changes.”");
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(
