@@ -3726,8 +3726,12 @@ fn split_dash_attribution(p: &str) -> Option<String> {
 /// French style puts the attribution inside the guillemets, between commas: « A, a expliqué
 /// X. B » or « A, affirme-t-il. B ». Rewritten as « A », a expliqué X. « B ».
 fn split_incise(p: &str) -> Option<String> {
-    // a paragraph without a guillemet has nothing to rewrite: no scan of its marks
-    if !p.contains('«') {
+    // a paragraph without a full stop and a second sentence between its guillemets has
+    // nothing to rewrite: no scan of its marks
+    let (Some(open), Some(close)) = (p.find('«'), p.rfind('»')) else {
+        return None;
+    };
+    if open >= close || !p[open..close].contains(". ") {
         return None;
     }
     split_inner_attribution(p, |inner| {
