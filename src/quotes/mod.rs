@@ -1079,7 +1079,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 let zero_that = || {
                     lang == Lang::En
                         && !comp
-                        && (lw.ends_with(b"ed") || lw.ends_with(b"s"))
+                        && (lw.ends_with(b"ed") || lw.ends_with(b"s") || lw == b"said")
                         && zero_that_clause(para, c, b)
                 };
                 // "added Kaspersky to its list": "add" takes a clause only with "that" (or a pronoun subject)
@@ -1591,6 +1591,13 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
                 return k;
             }
             if t.is_word() && complementizer_at(para, lang, k) {
+                return k;
+            }
+            // (or a clause's pronoun subject: "said on Tuesday it had seen no sign")
+            if lang == Lang::En
+                && t.is_word()
+                && matches!(para.lb(k), b"he" | b"she" | b"it" | b"they" | b"we")
+            {
                 return k;
             }
             k += 1;

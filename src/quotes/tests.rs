@@ -766,6 +766,14 @@ fn clauses_without_that() {
         said("it has never helped any government", Some("Kaspersky Lab"))
     );
     assert!(found(&["Doherty warned the public of the risks."]).is_empty());
+    // a time phrase, then the clause's pronoun subject
+    assert_eq!(
+        found(&["The Kremlin said on Tuesday it had seen no sign of a prisoner exchange."]),
+        said(
+            "it had seen no sign of a prisoner exchange",
+            Some("Kremlin")
+        )
+    );
     assert!(found(&["The agency added Kaspersky to its list of threats."]).is_empty());
     assert_eq!(
         found(&["Her relatives suggested she may have been murdered, Hawk Sawyer told lawmakers no evidence supports that."])
