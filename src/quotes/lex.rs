@@ -2290,7 +2290,7 @@ impl ListSet {
 
 /// Role or common nouns that stand capitalised before a name in German (all nouns), or at a sentence
 /// start in Russian / French: "Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв". `l` is lower-case.
-pub fn is_leading_noun(l: &str) -> bool {
+pub fn is_leading_noun(l: &str, german: bool) -> bool {
     // most words are none: the filter tells them apart where a match on the word compared it
     // with the listed words of its length one by one
     static LEADING_NOUNS: LazyLock<FilteredSet> = LazyLock::new(|| {
@@ -2359,6 +2359,14 @@ pub fn is_leading_noun(l: &str) -> bool {
             "ingénieur",
             // people by what they do or where they live, before their names ("Cyclist Bram de
             // Wit", "Kapitän Jonas Albrecht", "Судья Наталья Орлова")
+            "administrator",
+            "investigator",
+            "coordinator",
+            "supervisor",
+            "negotiator",
+            "commentator",
+            "principal",
+            "headteacher",
             "cyclist",
             "neighbour",
             "neighbor",
@@ -2416,9 +2424,15 @@ pub fn is_leading_noun(l: &str) -> bool {
     if LEADING_NOUNS.contains(l) {
         return true;
     }
-    // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher"
-    // (no fewer bytes than characters: most words are told by their length)
-    l.len() >= 10
+    // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher", "CDU-Politiker"
+    // (no fewer bytes than characters: most words are told by their length), in German articles
+    // only, and after a hyphen a noun of its own: "Jean-Pierre", "Marie-Hélène", "Hans-Peter"
+    // are first names
+    german
+        && l.len() >= 10
+        && l.rsplit('-')
+            .next()
+            .is_some_and(|head| head.chars().count() >= 7)
         && l.chars().count() >= 10
         && [
             "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",

@@ -1166,7 +1166,7 @@ fn read_runs<'p, 'x: 'p>(
                     && is_particle(para.lw(j))
                     && matches!(para.lw(j + 1), "der" | "den" | "la" | "le" | "de" | "des")
                     && (lows.len() == st.n_titles + 1
-                        || lows.len() == 2 && is_leading_noun(lows[0].0))
+                        || lows.len() == 2 && is_leading_noun(lows[0].0, lower_words.german))
                     && (!lower_words.german || german_family_name(para, j + 2));
                 let in_der =
                     lower_words.german & (j + 2 < b) & (lows.len() >= 3) && in_der_joins(para, j);
@@ -1251,7 +1251,7 @@ fn read_runs<'p, 'x: 'p>(
         // a leading common noun ("Softwarehersteller Kaspersky", "Юрист Дмитрий Ковалёв")
         // a generic kind noun ("Magazin", "Konzern") is stripped even before an organisation name
         while words.len() >= 2
-            && is_leading_noun(lows[0].0)
+            && is_leading_noun(lows[0].0, lower_words.german)
             && (matches!(
                 lows[0].0,
                 "magazin" | "zeitung" | "konzern" | "firma" | "hersteller" | "unternehmen"

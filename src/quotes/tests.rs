@@ -1012,3 +1012,32 @@ fn pronouns_skip_employers() {
     );
     assert_eq!(fr, [vec![Some("Patrice Morvan".to_string())]]);
 }
+
+/// Hyphenated first names are names: "Jean-Pierre", "Marie-Hélène", "Hans-Peter" were taken
+/// for the long German compound nouns that lead a name ("Sicherheitsforscher Tim Berg"), in
+/// every language, and dropped. The compound rule is German, and a hyphen's last part must be
+/// a noun of its own ("CDU-Politiker Friedrich Merz").
+#[test]
+fn hyphenated_first_names() {
+    let fr = speakers_of(
+        "fr",
+        &[&["« Je suis là », a déclaré Marie-Hélène Roussel."]],
+    );
+    assert_eq!(fr, [vec![Some("Marie-Hélène Roussel".to_string())]]);
+    let en = speakers_of("en", &[&["“I am here,” said Jean-Pierre Roussel."]]);
+    assert_eq!(en, [vec![Some("Jean-Pierre Roussel".to_string())]]);
+    let de = speakers_of(
+        "de",
+        &[
+            &["„Ich bin da“, sagte Hans-Peter Roussel."],
+            &["CDU-Politiker Friedrich Merz sagte, die Lage sei ernst."],
+        ],
+    );
+    assert_eq!(
+        de,
+        [
+            vec![Some("Hans-Peter Roussel".to_string())],
+            vec![Some("Friedrich Merz".to_string())]
+        ]
+    );
+}
