@@ -2436,7 +2436,7 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
         && l.chars().count() >= 10
         && [
             "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",
-            "e", "or", "eur", "euse",
+            "e", "or", "eur", "euse", "chef", "wirt", "wirts", "anwalt", "vorstand",
         ]
         .iter()
         .any(|s| l.ends_with(s))

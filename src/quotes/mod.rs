@@ -2876,6 +2876,20 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && is_pronoun(self.lang, words[0]) {
             return Head::Pronoun(words[0]);
         }
+        // a person by their age refers back as a pronoun does: "the 27-year-old said", "sagte
+        // der 58-Jährige" (a man), "die 58-Jährige" (a woman)
+        if let [article, age] = words[..] {
+            let aged = |suffix: &str| {
+                age.strip_suffix(suffix)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            };
+            match article {
+                "the" if aged("-year-old") => return Head::Pronoun("person"),
+                "der" if aged("-jährige") => return Head::Pronoun("he"),
+                "die" if aged("-jährige") => return Head::Pronoun("she"),
+                _ => {}
+            }
+        }
         // an English pronoun right before the verb after an introduction: "This week she
         // announced", "On Tuesday he told reporters"
         if self.lang == Lang::En
@@ -3371,6 +3385,8 @@ impl<'a> Resolver<'a> {
             }
             // only when that organisation is recent (same or previous paragraph)
             "they" | "ils" | "они" => self.recent_company(pos),
+            // a person of either sex ("the 27-year-old")
+            "person" => self.search(pos, PERSON, |_| true, None, true),
             _ => None,
         }
     }

@@ -1041,3 +1041,34 @@ fn hyphenated_first_names() {
         ]
     );
 }
+
+/// A person by their age refers back as a pronoun does ("the 27-year-old said", "sagte die
+/// 58-Jährige"), and German roles fused with a noun lead a name ("Vorstandschef Henrik Albers").
+#[test]
+fn ages_and_fused_roles() {
+    let en = speakers_of(
+        "en",
+        &[&[
+            "Joseph Kiprono broke the course record in Berlin.",
+            "“I felt strong from the start,” the 27-year-old said.",
+        ]],
+    );
+    assert_eq!(en, [vec![Some("Joseph Kiprono".to_string())]]);
+    let de = speakers_of(
+        "de",
+        &[
+            &[
+                "Anna Berg gewann das Rennen.",
+                "„Ich bin glücklich“, sagte die 58-Jährige.",
+            ],
+            &["Vorstandschef Henrik Albers sagte, die Zahlen seien gut."],
+        ],
+    );
+    assert_eq!(
+        de,
+        [
+            vec![Some("Anna Berg".to_string())],
+            vec![Some("Henrik Albers".to_string())]
+        ]
+    );
+}
