@@ -1109,6 +1109,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                                 | b"she"
                                 | b"it"
                                 | b"they"
+                                // an object, unless a verb follows ("said nothing and left";
+                                // "said nothing had changed" is a clause, told below)
+                                | b"nothing"
+                                | b"little"
+                                | b"something"
+                                | b"anything"
                         ) | (matches!(first, b"he" | b"she" | b"it" | b"they")
                             && rest_words >= 3
                             && class == CueClass::Say

@@ -514,7 +514,7 @@ fn first_person_contractions_are_no_names() {
         "en",
         &[
             &["I’ve said that the plan was flawed from the start."],
-            &["I've reached out to colleagues and said something along those lines."],
+            &["I've reached out to colleagues and said that the plan was flawed."],
         ],
     );
     assert_eq!(en, [vec![None], vec![None]]);
@@ -766,6 +766,12 @@ fn clauses_without_that() {
         said("it has never helped any government", Some("Kaspersky Lab"))
     );
     assert!(found(&["Doherty warned the public of the risks."]).is_empty());
+    // "said nothing" is an object, unless a verb follows
+    assert!(found(&["He paused, said nothing and left the room."]).is_empty());
+    assert_eq!(
+        found(&["Smith said nothing had changed since the vote."]),
+        said("nothing had changed since the vote", Some("Smith"))
+    );
     // a time phrase, then the clause's pronoun subject
     assert_eq!(
         found(&["The Kremlin said on Tuesday it had seen no sign of a prisoner exchange."]),
