@@ -513,6 +513,23 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             cue_end += 1;
                         }
                     }
+                    // a separable verb's particle before a comma or "dass" is the cue's:
+                    // "räumte ein, die Mannschaft habe …", "teilte mit, dass …", "kündigte
+                    // an, …"; "kündigte", "gab" are cues with it only
+                    let particle = para.is_w(i + 1)
+                        && matches!(
+                            para.lb(i + 1),
+                            b"an" | b"ein" | b"zu" | b"hinzu" | b"fest" | b"mit"
+                        )
+                        && toks
+                            .get(i + 2)
+                            .is_some_and(|t| t.is_punct(',') || para.lb(i + 2) == b"dass");
+                    if particle {
+                        cue_end = i + 2;
+                    } else if matches!(lw, b"gab" | b"gibt") || lw.starts_with("kündigt".as_bytes())
+                    {
+                        class = None;
+                    }
                     if lw == b"so" {
                         // ", so Müller." only
                         let after_comma = i > a && toks[i - 1].is_punct(',');

@@ -1078,3 +1078,25 @@ fn ages_and_fused_roles() {
         ]
     );
 }
+
+/// German separable verbs of speech keep their particle before the clause ("räumte ein, die
+/// Mannschaft habe …" gave "ein, die Mannschaft …"), and "kündigte an", "gab zu" are cues with
+/// it only; "entgegnete" is one.
+#[test]
+fn german_separable_verbs() {
+    let de = |para: &str| quotes_of("de", &[para]);
+    let one = |text: &str, who: Option<&str>| vec![(text.to_string(), who.map(String::from))];
+    assert_eq!(
+        de("Anna Berg räumte ein, die Mannschaft habe Fehler gemacht."),
+        one("die Mannschaft habe Fehler gemacht", Some("Anna Berg"))
+    );
+    assert_eq!(
+        de("Jonas Feldmann kündigte an, die Mannschaft werde hart arbeiten."),
+        one("die Mannschaft werde hart arbeiten", Some("Jonas Feldmann"))
+    );
+    assert_eq!(
+        de("Die Ministerin Anna Berg entgegnete, die Zahlen seien veraltet."),
+        one("die Zahlen seien veraltet", Some("Anna Berg"))
+    );
+    assert!(de("Im vergangenen Jahr gab es drei Unfälle auf der Strecke.").is_empty());
+}
