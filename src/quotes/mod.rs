@@ -569,12 +569,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             let quote_before = k > a && toks[k - 1].quote().is_some_and(|q| !used[q]);
             // English inverted after a reported clause: "Computers have seen impacts, too, said
             // Mary E. Lovely, an economist."
+            // (the cue after a comma that ends a clause: "Das sei falsch, sagte Müller.")
+            let after_clause = k > a && k < i && toks[i - 1].is_punct(',') && toks[k - 1].is_word();
             let en_inverted = lang == Lang::En
                 && matches!(lw, b"said" | b"says")
-                && k < i
-                && toks[i - 1].is_punct(',')
-                && k > a
-                && toks[k - 1].is_word()
+                && after_clause
                 && inverted_name_at(para, cue_end, b);
             let inverted = class != CueClass::According
                 && (en_inverted
@@ -584,7 +583,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     || (quote_before && lang != Lang::En)
                     || (quote_before && k == i)
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
-                    || (lang != Lang::En && k < i && toks[i - 1].is_punct(',') && k > a && toks[k - 1].is_word() && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
+                    || (lang != Lang::En && after_clause && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
             if inverted {
                 // subject after the cue: up to the next quote (over quoted names: "сказал
                 // тренер «Спартака» Игорь Власов") or the sentence end
@@ -2687,7 +2686,8 @@ impl<'a> Resolver<'a> {
     ) -> Sid {
         let mentions = &self.idx.mentions;
         let (mp, ei) = mentions[j];
-        let toks = &self.paras[mp.0].toks;
+        let para = &self.paras[mp.0];
+        let toks = &para.toks;
         let tok_at = |off: usize| toks.partition_point(|t| t.start < off);
         let at = tok_at(mp.1);
         let plain = || self.speaker(self.idx.name(&self.idx.ents[ei]));
@@ -2720,22 +2720,22 @@ impl<'a> Resolver<'a> {
         // those near it
         let sentence_start = (mp.0, toks.get(start).map_or(mp.1, |t| t.start));
         let from = mentions.partition_point(|m| pos_before(m.0, sentence_start));
-        let p = self.paras[mp.0].p;
         // a name after a preposition says where the subject works ("The coach of Ashdown United,
         // Gareth Pollard"); one before a role or an apposition names the subject's employer
         // ("Real Oviedo striker Mateo Rinaldi", "L'entraîneur du Stade Lavallois, Patrice
         // Morvan"): the next name is the subject
         let after_prep = |k: usize| {
-            let before = p[..mentions[k].0 .1].trim_end();
-            let last = before.rsplit([' ', '\'', '’']).next().unwrap_or_default();
-            matches!(
-                last.to_lowercase().as_str(),
-                "of" | "for" | "at" | "de" | "du" | "des" | "der" | "von" | "bei"
-            )
+            let t = tok_at(mentions[k].0 .1);
+            t > 0
+                && para.is_w(t - 1)
+                && matches!(
+                    para.lw(t - 1),
+                    "of" | "for" | "at" | "de" | "du" | "des" | "der" | "von" | "bei"
+                )
         };
         let modifier_of_next = |k: usize| {
             let next = mentions.get(k + 1).filter(|m| m.0 .0 == mp.0 && k < j)?;
-            let between = p.get(self.idx.mention_end(k)..next.0 .1)?.trim();
+            let between = para.p.get(self.idx.mention_end(k)..next.0 .1)?.trim();
             let words: Vec<&str> = between.split_whitespace().collect();
             let joins = between == ","
                 || (1..=2).contains(&words.len())

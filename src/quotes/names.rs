@@ -2778,14 +2778,14 @@ impl<'a> Index<'a> {
     /// Whether mention `j` (of the paragraphs `paras`) is a possessive ("Rovers' captain"): it
     /// names whose the subject is, not the subject.
     pub fn possessive_mention(&self, paras: &[Para], j: usize) -> bool {
-        let ((pi, _), _) = self.mentions[j];
-        let (before, after) = paras[pi].p.split_at(self.infos[j].end);
-        // (the tokenizer leaves a plural's ASCII apostrophe out of the word, as a mark)
-        before.ends_with("'s")
-            || before.ends_with("’s")
-            || before.ends_with(['\'', '’'])
-            || after.starts_with("' ")
-            || after.starts_with("’ ")
+        let ((pi, start), _) = self.mentions[j];
+        let end = self.infos[j].end;
+        let p = paras[pi].p;
+        // the ending the runs cut ([`poss_cut`]), or after the word a plural's ASCII apostrophe,
+        // which the tokenizer leaves out of it, as a mark
+        poss_cut(tail_at(p.as_bytes(), end), end - start) > 0
+            || p[end..].starts_with("' ")
+            || p[end..].starts_with("’ ")
     }
 
     /// The name of entity `e` as written.
