@@ -241,12 +241,15 @@ fn corpus_gold() {
         ("no boilerplate", 0.97, 0.97),
         ("quote detection", 0.98, 0.96),
         ("speaker attribution", 0.98, 0.96),
+        ("quote start", 0.99, 0.99),
     ];
     check_floors(&tallies, floors);
 }
 
 /// Quotes against a gold list: a predicted quote matches the first unmatched gold quote whose
-/// opening words it contains; a matched quote's speaker is then right or wrong.
+/// opening words it contains; a matched quote's speaker is then right or wrong, and its start
+/// right when the text begins with those words (not with the attribution's apposition: "a former
+/// official, buyers would …").
 fn score_quotes(
     label: &str,
     predicted: &[(String, Option<String>)],
@@ -264,6 +267,7 @@ fn score_quotes(
         gold: gold.iter().filter(|(_, s)| s.is_some()).count(),
         ..Tally::default()
     };
+    let mut starts = Tally::default();
     for (text, speaker) in predicted {
         let text = normalise(text);
         attribution.predicted += usize::from(speaker.is_some());
@@ -280,6 +284,14 @@ fn score_quotes(
         };
         used[i] = true;
         detection.correct += 1;
+        let starts_right = text.starts_with(&normalise(start));
+        starts.add(true, true, starts_right);
+        if !starts_right {
+            misses.push(format!(
+                "start {label}: {:?} for {start:?}",
+                text.chars().take(60).collect::<String>()
+            ));
+        }
         let right = matches!((speaker, want), (Some(p), Some(w)) if same(p, w));
         if right {
             attribution.correct += 1;
@@ -297,6 +309,7 @@ fn score_quotes(
     for (name, t) in [
         ("quote detection", detection),
         ("speaker attribution", attribution),
+        ("quote start", starts),
     ] {
         let total = tallies.entry(name).or_default();
         total.correct += t.correct;
@@ -396,6 +409,7 @@ fn quote_gold_other_styles() {
         &[
             ("quote detection", 0.97, 0.94),
             ("speaker attribution", 0.94, 0.91),
+            ("quote start", 0.99, 0.99),
         ],
     );
 }

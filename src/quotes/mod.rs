@@ -137,9 +137,38 @@ const TIME_WORDS: &[&str] = &[
     "night",
 ];
 const PREP_WORDS: &[&str] = &[
-    "in", "on", "at", "during", "via", "through", "over", "after", "before", "with", "by", "to",
-    "from", "for", "about", "under", "of", "as", "into", "against", "outside", "inside", "when",
-    "while", "if", "because",
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "over",
+    "after",
+    "before",
+    "with",
+    "by",
+    "to",
+    "from",
+    "for",
+    "about",
+    "under",
+    "of",
+    "as",
+    "into",
+    "against",
+    "outside",
+    "inside",
+    "when",
+    "while",
+    "if",
+    "because",
+    "throughout",
+    "amid",
+    "despite",
+    "across",
+    "within",
+    "among",
 ];
 static PREPS: LazyLock<lex::FilteredSet> = LazyLock::new(|| lex::FilteredSet::new(PREP_WORDS));
 static DETS: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
@@ -207,7 +236,8 @@ fn is_pronoun(lang: Lang, w: &str) -> bool {
 fn complementizer(lang: Lang, w: &str) -> bool {
     match lang {
         Lang::En => w == "that",
-        Lang::De => w == "dass" || w == "daß",
+        // ("Stellungnahmen, wonach Kaspersky keine Verbindungen unterhält")
+        Lang::De => w == "dass" || w == "daß" || w == "wonach",
         Lang::Fr => w == "que" || w.starts_with("qu'") || w.starts_with("qu’"),
         Lang::Ru => w == "что",
     }
@@ -674,6 +704,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     if t > cue_end && t < e && para.is_w(t) {
                         e = t;
                     }
+                }
+                // "According to Martin Lindqvist, a former procurement official, buyers …": the
+                // apposition belongs to the subject, not to what was said
+                if let Some(c) = according_apposition_end(para, lang, cue_end, e, b) {
+                    e = c;
                 }
                 let subj = match ru_poss {
                     Some(t) => Subj::Phrase(t, t + 1),
@@ -1428,6 +1463,17 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
         return String::new();
     }
     let mut last = para.toks[a].start;
+    // French "qu'il …": the complementizer is elided into the clause's first word
+    if para.is_w(a) {
+        let w = para.w(a);
+        if let Some(rest) = ["qu'", "qu’", "Qu'", "Qu’"]
+            .iter()
+            .find_map(|q| w.strip_prefix(q))
+            .filter(|r| !r.is_empty())
+        {
+            last = para.toks[a].end - rest.len();
+        }
+    }
     let spans = para.spans_in(a, b);
     if spans.is_empty() {
         // one piece of the paragraph, trimmed as below before it is copied
@@ -1456,6 +1502,72 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
     out
 }
 
+/// The comma that closes an apposition after the subject of "according to" (`cue_end..e`, `e` its
+/// comma): "According to Martin Lindqvist, a former procurement official at a Nordic defense
+/// ministry, …", "…, who runs the help line, …", "…, Clearpath's vice president, …", "Selon
+/// Agnès Ferrand, chercheuse en sécurité informatique à Lyon, …", "Selon le préfet, Pascal
+/// Régnier, …". None when what follows the comma may be what was said: it has a verb, or
+/// nothing of an apposition ("According to Smith, the company, founded in 1997, has …").
+fn according_apposition_end(
+    para: &Para,
+    lang: Lang,
+    cue_end: usize,
+    e: usize,
+    b: usize,
+) -> Option<usize> {
+    let toks = &para.toks;
+    if lang == Lang::Ru || e >= b || !toks[e].is_punct(',') || !para.is_w(cue_end) {
+        return None;
+    }
+    let first = e + 1;
+    let c = (first..b).find(|&t| !para.is_w(t))?;
+    let words = c - first;
+    if !toks[c].is_punct(',') || !(1..=14).contains(&words) || !para.is_w(first) {
+        return None;
+    }
+    // what was said follows: a few words
+    if (c + 1..b).filter(|&t| para.is_w(t)).take(3).count() < 3 {
+        return None;
+    }
+    let f = para.lw(first);
+    let has = |set: &[&str]| (first..c).any(|t| set.contains(&para.lw(t)));
+    // a relative clause, whose verb is the apposition's own
+    if matches!(f, "who" | "whose" | "qui") {
+        return Some(c);
+    }
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+        "should", "may", "might", "must", "did", "does", "do", "est", "sont", "était", "sera",
+        "serait", "ont", "avait", "va", "peut", "doit", "ist", "sind", "war", "hat", "haben",
+        "wird", "werden", "würde", "kann", "soll", "muss",
+    ];
+    if has(AUX) {
+        return None;
+    }
+    let subject_named = para.is_cap(cue_end);
+    let indefinite = words >= 2 && matches!(f, "a" | "an" | "un" | "une" | "ein" | "eine");
+    let possessive =
+        para.is_cap(first) && trim_possessive(para.w(first)).len() < para.w(first).len();
+    // a name after a role ("Selon le préfet, Pascal Régnier,"): capitalised words only
+    let name_after_role = !subject_named && words <= 4 && (first..c).all(|t| para.is_cap(t));
+    // a role of no article, with its place or employer: "director of the institute"; in
+    // French and German a noun and its preposition ("chercheuse en sécurité à Lyon"), not "most
+    // of the money"
+    let bare_role = !para.is_cap(first)
+        && words >= 2
+        && match lang {
+            Lang::En => names::is_person_role(f),
+            _ => matches!(
+                para.lw(first + 1),
+                "en" | "à" | "de" | "du" | "des" | "chez" | "bei" | "von" | "für" | "an"
+            ),
+        };
+    let the_role = matches!(f, "the" | "le" | "la" | "der" | "die")
+        && (first..c).any(|t| names::is_person_role(para.lw(t)));
+    (subject_named && (indefinite || possessive || bare_role || the_role) || name_after_role)
+        .then_some(c)
+}
+
 fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     let toks = &para.toks;
     if j >= b || !toks[j].is_word() {
@@ -1471,6 +1583,36 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
         "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "fellow"
     ) {
         k += 1;
+    }
+    // an outlet described before its name: "told the Polish sports daily Gazeta that", "told
+    // Iranian state media the crew had been stopped"
+    if let Some(h) = (k..b.min(k + 5))
+        .take_while(|&t| para.is_w(t) && para.lw(t) != "that")
+        .find(|&t| {
+            matches!(
+                para.lw(t),
+                "media"
+                    | "daily"
+                    | "newspaper"
+                    | "paper"
+                    | "weekly"
+                    | "magazine"
+                    | "television"
+                    | "radio"
+                    | "broadcaster"
+                    | "channel"
+                    | "agency"
+                    | "outlet"
+                    | "website"
+                    | "station"
+            )
+        })
+    {
+        let mut end = h + 1;
+        while end < b && para.is_w(end) && para.is_cap(end) && end < h + 5 {
+            end += 1;
+        }
+        return end;
     }
     // capitalised run ("The Capitol Ledger", "Reuters") or up to 2 lower-case nouns
     let mut n = 0;

@@ -1952,6 +1952,11 @@ fn is_ascii_space(x: u8) -> bool {
 
 /// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
 /// without lower-casing them.
+/// Whether `w` is a person's role ("official", "lawyer"): see [`role_of`].
+pub fn is_person_role(w: &str) -> bool {
+    role_of(w).is_some()
+}
+
 fn role_of(w: &str) -> Option<Cow<'_, str>> {
     if !ROLE_FILTER.may_contain_lower_of(w) {
         return None;

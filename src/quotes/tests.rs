@@ -1100,3 +1100,59 @@ fn german_separable_verbs() {
     );
     assert!(de("Im vergangenen Jahr gab es drei Unfälle auf der Strecke.").is_empty());
 }
+
+/// What was said starts after the attribution: an apposition after "according to X" belongs to
+/// the subject ("According to Martin Lindqvist, a former procurement official, buyers …" gave
+/// the quote "a former procurement official, buyers …"), as do an adverbial before "that", an
+/// outlet described before its name, and the elided French "qu'".
+#[test]
+fn quotes_start_after_the_attribution() {
+    let en = |para: &str| quotes_of("en", &[para]);
+    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
+    assert_eq!(
+        en("According to Martin Lindqvist, a former procurement official at a Nordic defense ministry, government buyers in Europe would watch the initiative closely."),
+        one("government buyers in Europe would watch the initiative closely", "Martin Lindqvist")
+    );
+    assert_eq!(
+        en("According to Priscilla Tan, who runs the consumer help line, most callers wanted to know one thing."),
+        one("most callers wanted to know one thing", "Priscilla Tan")
+    );
+    assert_eq!(
+        en("According to Renée Alvarado, Clearpath's vice president of customer success, the company has received requests from 60 agencies."),
+        one("the company has received requests from 60 agencies", "Renée Alvarado")
+    );
+    // no apposition: what follows the comma is said
+    assert_eq!(
+        en("According to Tanvir Rahman, most of the money, about $3 million, went to lawyers."),
+        one(
+            "most of the money, about $3 million, went to lawyers",
+            "Tanvir Rahman"
+        )
+    );
+    assert_eq!(
+        en("According to Tanvir Rahman, the company, founded in 1997, has never made a loss."),
+        one(
+            "the company, founded in 1997, has never made a loss",
+            "Tanvir Rahman"
+        )
+    );
+    assert_eq!(
+        en("Kaspersky Lab has said throughout the controversy that it has no ties with any government."),
+        one("it has no ties with any government", "Kaspersky Lab")
+    );
+    assert_eq!(
+        en("Coach Marek Nowak told the Polish sports daily Gazeta that he had known of her decision for months."),
+        one("he had known of her decision for months", "Marek Nowak")
+    );
+    assert_eq!(
+        quotes_of("fr", &["Selon Agnès Ferrand, chercheuse en sécurité informatique à Lyon, la décision de la FCC a surtout une portée symbolique."]),
+        one("la décision de la FCC a surtout une portée symbolique", "Agnès Ferrand")
+    );
+    assert_eq!(
+        quotes_of(
+            "fr",
+            &["Paul Girard a déclaré qu'il ferait appel de la décision."]
+        ),
+        one("il ferait appel de la décision", "Paul Girard")
+    );
+}
