@@ -3499,6 +3499,23 @@ impl<'a> Resolver<'a> {
                 a = t + 1;
             }
         }
+        // a clause after ", but": "Trump has been eager to withdraw, but General Mark Milley,
+        // chairman of the Joint Chiefs, told US media"
+        if let Some(t) = (a + 1..b - 1).rev().find(|&t| {
+            toks[t - 1].is_punct(',')
+                && para.is_w(t)
+                && matches!(
+                    (self.lang, para.lw(t)),
+                    (Lang::En, "but" | "yet")
+                        | (Lang::Fr, "mais")
+                        | (Lang::De, "aber")
+                        | (Lang::Ru, "но")
+                )
+        }) {
+            if has_word(t + 1) {
+                a = t + 1;
+            }
+        }
         // dateline: upper-case words (and a parenthesis) then a dash, at the paragraph start
         if a == 0 || (0..a).all(|t| !toks[t].is_word()) {
             if let Some(d) = dateline_end(para, a, b) {

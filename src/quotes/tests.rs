@@ -1156,3 +1156,19 @@ fn quotes_start_after_the_attribution() {
         one("il ferait appel de la décision", "Paul Girard")
     );
 }
+
+/// The subject of a cue after ", but" is in the clause after it, not the sentence's first name
+/// ("Trump has been eager to withdraw, but General Mark Milley, chairman of the Joint Chiefs,
+/// told US media …" gave Trump).
+#[test]
+fn subject_after_but() {
+    let en = |para: &str| quotes_of("en", &[para]);
+    assert_eq!(
+        en("US President Donald Trump has been eager to withdraw, but General Mark Milley, chairman of the Joint Chiefs of Staff, told reporters that the troops would stay.")[0].1.as_deref(),
+        Some("Mark Milley")
+    );
+    assert_eq!(
+        en("Donald Trump has tried to suggest that he barely knows him, but Gordon Sondland has said he has spoken several times with the president.").last().unwrap().1.as_deref(),
+        Some("Gordon Sondland")
+    );
+}
