@@ -2030,6 +2030,25 @@ fn quoted_name_in_phrase(para: &Para, qi: usize, q: usize) -> bool {
 fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
     let name_word =
         |k: usize| para.is_w(k) && (para.is_cap(k) || matches!(para.lb(k), b"of" | b"and" | b"&"));
+    // a role before the name: "said study co-author Anezina Solomonidou", "said the team's
+    // coach Ana Ruiz"
+    let mut t = t;
+    if let Some(r) = (t..b.min(t + 4)).find(|&k| {
+        para.is_w(k)
+            && !para.is_cap(k)
+            && (names::is_person_role(trim_possessive(para.lw(k)))
+                || para.lw(k).ends_with("-author"))
+    }) {
+        let lead_ok = (t..r).all(|k| {
+            para.is_w(k)
+                && !para.is_cap(k)
+                && !PREPS.contains(para.lw(k))
+                && (k == t || !DETS.contains(para.lw(k)) || para.lw(k).ends_with("'s"))
+        });
+        if lead_ok && para.is_w(r + 1) && para.is_cap(r + 1) {
+            t = r + 1;
+        }
+    }
     if !(para.is_w(t) && para.is_cap(t)) || lex::EN_WEEKDAYS.contains(&para.lw(t)) {
         return false;
     }

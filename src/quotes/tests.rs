@@ -1172,3 +1172,19 @@ fn subject_after_but() {
         Some("Gordon Sondland")
     );
 }
+
+/// "…, said ROLE NAME": a role before the inverted name ("said study co-author Anezina
+/// Solomonidou, a research fellow") gave the quote "study co-author Anezina Solomonidou, …".
+#[test]
+fn inverted_name_after_a_role() {
+    let en = |para: &str| quotes_of("en", &[para]);
+    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
+    assert_eq!(
+        en("The equatorial regions are drier than the poles, said study co-author Anezina Solomonidou, a European Space Agency research fellow."),
+        one("The equatorial regions are drier than the poles", "Anezina Solomonidou")
+    );
+    assert_eq!(
+        en("The plan will fail, said the team's coach Ana Ruiz."),
+        one("The plan will fail", "Ana Ruiz")
+    );
+}
