@@ -2061,6 +2061,72 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
         || para.is_w(k) && matches!(para.lb(k), b"in" | b"at" | b"from" | b"for" | b"on")
 }
 
+/// The head noun of English subject tokens `a..b` when run `r` only modifies it: one to three
+/// lower-case words after the run end the phrase, none a preposition, determiner, conjunction
+/// or reflexive ("Trump allies", "Middle East observers", "The German automaker"; not
+/// "Kaspersky Lab itself", "Smith and his lawyer").
+fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> Option<usize> {
+    let r = r.filter(|r| !r.possessive)?;
+    let t0 = (a..b).find(|&t| para.toks[t].start >= r.end)?;
+    if !(1..=3).contains(&(b - t0)) {
+        return None;
+    }
+    (t0..b)
+        .all(|t| {
+            para.is_w(t) && !para.is_cap(t) && {
+                let w = para.lw(t);
+                !PREPS.contains(w)
+                    && !DETS.contains(w)
+                    && !EN_AUX_BEFORE.contains(w)
+                    && !w.ends_with("ly")
+                    && !matches!(
+                        w,
+                        "itself"
+                            | "himself"
+                            | "herself"
+                            | "themselves"
+                            | "both"
+                            | "all"
+                            | "alone"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "each"
+                            | "together"
+                            | "first"
+                            | "jr"
+                            | "sr"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "since"
+                            | "already"
+                            | "just"
+                            | "still"
+                            | "never"
+                            | "often"
+                            | "always"
+                            | "again"
+                            | "even"
+                            | "now"
+                            | "long"
+                            | "ever"
+                            | "too"
+                            | "once"
+                            | "later"
+                            | "earlier"
+                            | "also"
+                            | "then"
+                            | "soon"
+                            | "twice"
+                            | "yet"
+                            | "last"
+                    )
+            }
+        })
+        .then_some(b - 1)
+}
+
 /// The token after a wire dateline that opens tokens `a..b` of `para`: up to four words in
 /// capitals, or a place in capitals and its region after a comma ("KYIV, Ukraine"), a
 /// parenthesis ("(AP)"), then a dash, with words after it.
@@ -2314,6 +2380,19 @@ static INTRO: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
         "в",
         "на",
         "после",
+        // ("Whatever the definition, VW says", "Besides having more oomph, Nissan said")
+        "whatever",
+        "whichever",
+        "besides",
+        "unlike",
+        "like",
+        "shortly",
+        "amid",
+        "throughout",
+        "regardless",
+        "beyond",
+        "without",
+        "against",
     ])
 });
 static LEAD_STRIP: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
@@ -3195,6 +3274,26 @@ impl<'a> Resolver<'a> {
                     (None, Some(n)) => Head::Name(self.speaker(&n), Kind::Person),
                     (None, None) => Head::Spokes(None),
                 };
+            }
+            // English: a name before a lower-case head noun only modifies it ("Trump allies
+            // say", "Middle East observers say", "Israeli settlers said", "The German automaker
+            // says"); an organisation's people speak for it, as before
+            if self.lang == Lang::En {
+                if let Some(h) = lower_head_after(para, rs.last(), a, b) {
+                    let r = rs.last().expect("a head after the last run");
+                    if !matches!(self.idx.canon(r, pos).1, Kind::Org(_)) {
+                        let head = trim_possessive(para.lw(h));
+                        // (a government's body named by its country is none just named: "the
+                        // Jordanian government", "The French foreign ministry")
+                        return match lex::ORG_NOMINALS.get(head) {
+                            Some(&k) if words.first() == Some(&"the") && k != OrgKind::Gov => {
+                                Head::OrgNominal(k)
+                            }
+                            _ if lex::PERSON_ROLES.contains(head) => Head::Role(head),
+                            _ => Head::Generic,
+                        };
+                    }
+                }
             }
             // the last person, else the first run; a name after a preposition says where the
             // speaker is from ("Eli Johnson of the Red Cross", "Gary Holloway after the defeat

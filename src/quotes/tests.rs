@@ -1188,3 +1188,46 @@ fn inverted_name_after_a_role() {
         one("The plan will fail", "Ana Ruiz")
     );
 }
+
+/// A name that only modifies the subject's head noun is no speaker ("Israeli settlers said"
+/// gave "Israeli", "Trump allies said" Trump), nor is the first word of an introductory phrase
+/// ("Whatever the definition, VW says" gave "Whatever"); an organisation's people still speak
+/// for it, and adverbs or auxiliaries after a name change nothing.
+#[test]
+fn modifiers_and_introductions_are_no_speakers() {
+    let speaker = |para: &str| {
+        quotes_of("en", &["Volkswagen and Donald Trump were named.", para])
+            .pop()
+            .and_then(|q| q.1)
+    };
+    for para in [
+        "Israeli settlers said the change paved the way for annexation.",
+        "Trump allies said the call was perfect.",
+        "Middle East observers say the base is vital.",
+        "Blood tests revealed that the man had antibodies.",
+        "The French foreign ministry said it regrets the decision.",
+    ] {
+        assert_eq!(speaker(para), None, "{para}");
+    }
+    for (para, who) in [
+        (
+            "Whatever the definition, VW says the car is a concept.",
+            "VW",
+        ),
+        (
+            "Besides having more oomph, Nissan said the engine is efficient.",
+            "Nissan",
+        ),
+        (
+            "Mr. Trump has since said that a deal would be signed.",
+            "Donald Trump",
+        ),
+        ("Microsoft engineers said the bug was fixed.", "Microsoft"),
+        (
+            "Kaspersky Lab itself said the code was clean.",
+            "Kaspersky Lab",
+        ),
+    ] {
+        assert_eq!(speaker(para).as_deref(), Some(who), "{para}");
+    }
+}
