@@ -858,6 +858,8 @@ const TITLES_LIST: &[&str] = &[
     "founder",
     "co-founder",
     "cofounder",
+    "secretary-general",
+    "director-general",
     "head",
     "leader",
     "lawyer",
@@ -2430,6 +2432,10 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
         ])
     });
     if LEADING_NOUNS.contains(l) {
+        return true;
+    }
+    // companies by their trade: "Toymaker Brickwell", "Chipmaker Arvena"
+    if l.len() > 6 && l.ends_with("maker") && l.bytes().all(|b| b.is_ascii_lowercase()) {
         return true;
     }
     // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher", "CDU-Politiker"

@@ -2061,6 +2061,42 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
         || para.is_w(k) && matches!(para.lb(k), b"in" | b"at" | b"from" | b"for" | b"on")
 }
 
+/// Whether lower-case word `w` reads as a nationality or region's people ("brazilian",
+/// "spaniard", "englishman", "pakistani", "savoyard"), not an organisation ("the taliban", "the
+/// pentagon", "the vatican").
+fn is_demonym(w: &str) -> bool {
+    w.chars().count() >= 5
+        && [
+            "ian", "ean", "ard", "man", "ani", "eli", "aqi", "ais", "ois", "can",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "taliban"
+                | "vatican"
+                | "guardian"
+                | "chairman"
+                | "spokesman"
+                | "ombudsman"
+                | "congressman"
+                | "businessman"
+                | "foreman"
+                | "freeman"
+                | "newsman"
+                | "hangman"
+                | "batsman"
+                | "sportsman"
+                | "frontman"
+                | "layman"
+                | "republican"
+        )
+        || matches!(
+            w,
+            "german" | "dane" | "swede" | "finn" | "pole" | "brit" | "scot"
+        )
+}
+
 /// The head noun of English subject tokens `a..b` when run `r` only modifies it: one to three
 /// lower-case words after the run end the phrase, none a preposition, determiner, conjunction
 /// or reflexive ("Trump allies", "Middle East observers", "The German automaker"; not
@@ -2148,7 +2184,8 @@ fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     let d = (a..b).find(|&t| dash(toks[t].kind))?;
     let mut depth = 0i32;
     let mut words = 0;
-    // words in capitals, and after a comma capitalised ones (a region: "KYIV, Ukraine")
+    // words in capitals, and after a comma capitalised ones or numbers (a region: "KYIV,
+    // Ukraine"; a date: "PARIS, March 3 (Reuters) -")
     let mut after_comma = false;
     let mut fits = true;
     for (t, tok) in toks.iter().enumerate().take(d).skip(a) {
@@ -2159,7 +2196,7 @@ fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
             TK::Word if depth == 0 => {
                 let mut letters = para.w(t).chars().filter(|c| c.is_alphabetic());
                 fits &= if after_comma {
-                    letters.next().is_some_and(char::is_uppercase)
+                    letters.next().is_none_or(char::is_uppercase)
                 } else {
                     letters.all(char::is_uppercase)
                 };
@@ -2664,6 +2701,20 @@ struct Speaker {
 
 impl<'a> Resolver<'a> {
     /// The speaker named `name`, added when new.
+    /// Whether speaker `n`'s name begins with the first capitalised word of the phrase at token
+    /// `a` of `para` (after an article): the role was read as part of the name.
+    fn name_opens_chunk(&self, n: Sid, para: &Para, a: usize) -> bool {
+        let Some(t) = (a..para.toks.len()).find(|&t| {
+            para.is_w(t)
+                && para.is_cap(t)
+                && !matches!(para.lw(t), "the" | "le" | "la" | "der" | "die" | "das")
+        }) else {
+            return false;
+        };
+        let list = &self.speakers.borrow().list;
+        list[n].name.split(' ').next() == Some(para.w(t))
+    }
+
     fn speaker(&self, name: &str) -> Sid {
         use std::hash::BuildHasher;
         let key = rustc_hash::FxBuildHasher.hash_one(name);
@@ -3153,6 +3204,22 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
+        // a person by their nationality or region, as by their age: "the Brazilian joked",
+        // "the Spaniard said", "The Englishman, who shot a 76, said", "a confié le Savoyard"
+        if let [article @ ("the" | "le" | "la"), desc] = words[..] {
+            if is_demonym(desc)
+                && (a..b)
+                    .rev()
+                    .find(|&t| para.is_w(t))
+                    .is_some_and(|t| para.is_cap(t))
+            {
+                return Head::Pronoun(match article {
+                    "le" => "il",
+                    "la" => "elle",
+                    _ => "person",
+                });
+            }
+        }
         // an English pronoun right before the verb after an introduction: "This week she
         // announced", "On Tuesday he told reporters"
         if self.lang == Lang::En
@@ -3217,6 +3284,19 @@ impl<'a> Resolver<'a> {
         // and the organisations' names in quote marks ("В «Лаборатории Касперского» заявили")
         if names::quotes_names(self.lang) && !para.spans_in(a0, b0).is_empty() {
             names::add_quoted_names(para, a0, b0, rs);
+        }
+        // a French noun after an elided article is no name, though it opens the sentence
+        // ("L'entreprise a indiqué", "L'autorité"), where a name is ("L'Oréal")
+        if self.lang == Lang::Fr {
+            rs.retain(|r| {
+                !(r.n_words == 1
+                    && ["L'", "L’", "D'", "D’"].iter().any(|e| {
+                        r.name
+                            .strip_prefix(e)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(char::is_lowercase)
+                    }))
+            });
         }
         // a lone generic, role, nominal or spokes-word: one look-up in all four lists; and a
         // place after "in" or "near" is no subject's name ("Police in Dunmore said")
@@ -3578,7 +3658,12 @@ impl<'a> Resolver<'a> {
         match head {
             // "The mayor of Lyon, Paul Girard, said", "Le procureur de la République, Antoine
             // Lefèvre, a indiqué": the person in apposition, not the place or organisation
-            Head::Name(n, Kind::Org(_) | Kind::Unknown) if role_of_name(para, ha, hb) => {
+            // (and a "person" whose name begins with the role: "Le PDG du Groupe Hélion")
+            Head::Name(n, k)
+                if role_of_name(para, ha, hb)
+                    && (matches!(k, Kind::Org(_) | Kind::Unknown)
+                        || self.name_opens_chunk(n, para, ha)) =>
+            {
                 appos_person().or(Some(n))
             }
             Head::Name(n, _) => Some(n),

@@ -1231,3 +1231,54 @@ fn modifiers_and_introductions_are_no_speakers() {
         assert_eq!(speaker(para).as_deref(), Some(who), "{para}");
     }
 }
+
+/// Descriptions and titles read as names: "the Brazilian joked" refers back to a person as an
+/// age does; "Le PDG du Groupe Hélion, Olivier Sarrazin," gave the role; "PARIS, March 3
+/// (Reuters) -" is a dateline; "Toymaker" and "Secretary-General" are no part of a name;
+/// "L'entreprise" is no name.
+#[test]
+fn descriptions_roles_and_datelines() {
+    let speakers = |lang: &str, paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of(lang, paras).into_iter().map(|q| q.1).collect()
+    };
+    let some = |names: &[&str]| -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    };
+    assert_eq!(
+        speakers("en", &[
+            "Carlos Montoya beat Felix Brandauer 6-4, 3-6, 7-6 on Friday.",
+            "\"It was a battle,\" the Spaniard said.",
+            "Brandauer said he had struggled with his back. \"I'm not going to make excuses,\" the German added.",
+        ]),
+        some(&["Carlos Montoya", "Felix Brandauer", "Felix Brandauer"])
+    );
+    assert_eq!(
+        speakers(
+            "fr",
+            &[
+                "Le skieur Théo Vuillermoz a remporté dimanche la descente.",
+                "« C'est la course de ma vie », a confié le Savoyard.",
+            ]
+        ),
+        some(&["Théo Vuillermoz"])
+    );
+    assert_eq!(
+        speakers("fr", &["Le PDG du Groupe Hélion, Olivier Sarrazin, a assuré mercredi que le groupe ne quitterait pas la France."]),
+        some(&["Olivier Sarrazin"])
+    );
+    assert_eq!(
+        speakers("en", &[
+            "PARIS, March 3 (Reuters) - French lender Crédit Rhodanien said on Friday it would buy back shares.",
+            "Toymaker Brickwell says it will stop using virgin plastic.",
+            "\"This is a red alert,\" WMO Secretary-General Celeste Ndiaye said.",
+        ]),
+        some(&["Crédit Rhodanien", "Brickwell", "Celeste Ndiaye"])
+    );
+    assert_eq!(
+        speakers(
+            "fr",
+            &["L'entreprise a indiqué que ses prévisions étaient maintenues."]
+        ),
+        vec![None]
+    );
+}
