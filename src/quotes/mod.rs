@@ -3220,6 +3220,20 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
+        // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")
+        if let [article @ ("der" | "die"), desc] = words[..] {
+            if self.lang == Lang::De
+                && lex::is_leading_noun(desc, true)
+                && !lex::ORG_NOMINALS.contains_key(desc)
+                && !matches!(desc, "magazin" | "zeitung" | "initiative" | "firma")
+                && (a..b)
+                    .rev()
+                    .find(|&t| para.is_w(t))
+                    .is_some_and(|t| para.is_cap(t))
+            {
+                return Head::Pronoun(if article == "der" { "he" } else { "she" });
+            }
+        }
         // an English pronoun right before the verb after an introduction: "This week she
         // announced", "On Tuesday he told reporters"
         if self.lang == Lang::En

@@ -1261,6 +1261,18 @@ fn read_runs<'p, 'x: 'p>(
             titles.push(lows.remove(0).0.to_string());
             words.remove(0);
         }
+        // German: a place's genitive and a title before a person's names ("Bayerns
+        // Ministerpräsident Ludwig Hainbach", "Österreichs Finanzminister Gernot Pichler")
+        if lower_words.german
+            && words.len() == 4
+            && !st.org_words
+            && lows[0].0.ends_with('s')
+            && is_leading_noun(lows[1].0, true)
+        {
+            titles.push(lows[1].0.to_string());
+            words.drain(..2);
+            lows.drain(..2);
+        }
         // Russian: a genitive before a person's first and last names says whose office it is
         // ("пресс-секретарь Кремля Дмитрий Варенков", "Президент Казахстана Нурлан Токаев")
         if words.len() == 3 && !st.org_words && russian_genitive_head(lows) {

@@ -1282,3 +1282,28 @@ fn descriptions_roles_and_datelines() {
         vec![None]
     );
 }
+
+/// German descriptions and offices: "sagte der ÖVP-Politiker" refers back to a person (it gave
+/// "ÖVP-Politiker"); "Bayerns Ministerpräsident Ludwig Hainbach" is the person, not the office;
+/// "Der Verband" is an organisation's nominal, no name.
+#[test]
+fn german_descriptions_and_offices() {
+    let speakers = |paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of("de", paras).into_iter().map(|q| q.1).collect()
+    };
+    assert_eq!(
+        speakers(&[
+            "Österreichs Finanzminister Gernot Pichler hat ein Sparpaket vorgestellt.",
+            "„Wir haben über unsere Verhältnisse gelebt“, sagte der ÖVP-Politiker.",
+            "Bayerns Ministerpräsident Ludwig Hainbach sagte, Bayern werde dagegen stimmen.",
+        ]),
+        [
+            Some("Gernot Pichler".to_string()),
+            Some("Ludwig Hainbach".to_string())
+        ]
+    );
+    assert_eq!(
+        speakers(&["Der Verband teilte mit, künftig würden keine Tabellen mehr geführt."]),
+        [None]
+    );
+}
