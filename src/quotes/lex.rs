@@ -860,6 +860,9 @@ const TITLES_LIST: &[&str] = &[
     "cofounder",
     "secretary-general",
     "director-general",
+    // French lawyers' "Me", "Maître"
+    "me",
+    "maître",
     "head",
     "leader",
     "lawyer",

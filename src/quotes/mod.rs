@@ -588,6 +588,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             {
                 k -= 1;
             }
+            // the verb's first token, its French auxiliary's ("…, a indiqué le procureur")
+            let verb_start = k;
             while k > a
                 && matches!(
                     toks[k - 1].kind,
@@ -600,7 +602,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // English inverted after a reported clause: "Computers have seen impacts, too, said
             // Mary E. Lovely, an economist."
             // (the cue after a comma that ends a clause: "Das sei falsch, sagte Müller.")
-            let after_clause = k > a && k < i && toks[i - 1].is_punct(',') && toks[k - 1].is_word();
+            let after_clause = k > a
+                && k < verb_start
+                && toks[verb_start - 1].is_punct(',')
+                && toks[k - 1].is_word();
             let en_inverted = lang == Lang::En
                 && matches!(lw, b"said" | b"says")
                 && after_clause
@@ -613,7 +618,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     || (quote_before && lang != Lang::En)
                     || (quote_before && k == i)
                     // German / French / Russian verb-second: "Das sei falsch, sagte Müller." / "..., estime Marie Dupont."
-                    || (lang != Lang::En && after_clause && para.is_w(cue_end) && !complementizer_at(para, lang, cue_end)));
+                    || (lang != Lang::En && after_clause && verb_second_subject(para, lang, covered.max(a), k, cue_end)));
             if inverted {
                 // subject after the cue: up to the next quote (over quoted names: "сказал
                 // тренер «Спартака» Игорь Власов") or the sentence end
@@ -2208,10 +2213,64 @@ fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     (fits && (1..=4).contains(&words) && (d + 1..b).any(|t| para.is_w(t))).then_some(d + 1)
 }
 
+/// Whether the words after a cue at token `cue_end` are its subject, the cue following a
+/// clause (tokens `s..k`, `k` its comma) in German, French or Russian: "Das sei falsch, sagte
+/// Müller", "Un homme a été mis en examen, a indiqué vendredi le procureur". Not when a
+/// complementizer follows the cue (after a day: "a assuré mercredi que"), nor after a subject
+/// in apposition ("Le gendarme des télécoms, la FCC, a ajouté vendredi Kaspersky à sa liste").
+fn verb_second_subject(para: &Para, lang: Lang, s: usize, k: usize, cue_end: usize) -> bool {
+    let b = para.toks.len();
+    let after = if lang == Lang::Fr {
+        french_lead_end(para, cue_end, b)
+    } else {
+        cue_end
+    };
+    if !para.is_w(cue_end) || complementizer_at(para, lang, after) {
+        return false;
+    }
+    let apposition = lang == Lang::Fr
+        && k >= 2
+        && para.is_w(k - 1)
+        && para.is_cap(k - 1)
+        && (s..k - 1).any(|t| para.toks[t].is_punct(','));
+    !apposition
+}
+
+/// Where a French subject in tokens `a..b` of `para` starts after the words that open no name:
+/// a possessive ("Son avocate, Me Sophie Lartigue, a annoncé"; a Korean "Son" is English
+/// text's) and a day after an inverted verb ("a indiqué vendredi le procureur").
+fn french_lead_end(para: &Para, mut a: usize, b: usize) -> usize {
+    while a + 1 < b
+        && para.is_w(a)
+        && matches!(
+            para.lw(a),
+            "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "soir"
+                | "matin"
+        )
+    {
+        a += 1;
+    }
+    a
+}
+
 /// Whether tokens `a..b` of `para` open with a person's role and "of" ("the mayor of Lyon",
 /// "le procureur de la République", "der Präsident des Verbands"): the name in them is where
 /// the person works, who is named elsewhere.
 fn role_of_name(para: &Para, a: usize, b: usize) -> bool {
+    let a = french_lead_end(para, a, b);
     let mut words = (a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t));
     let mut first = words.next().unwrap_or_default();
     if matches!(first, "the" | "le" | "la" | "der" | "die" | "das") {
@@ -3139,6 +3198,10 @@ impl<'a> Resolver<'a> {
         while a < b && LEAD_STRIP.contains_lower(para.toks[a].digest, para.lb(a)) {
             a += 1;
         }
+        // (French: "Son avocate, …", "a indiqué vendredi le procureur")
+        if self.lang == Lang::Fr {
+            a = french_lead_end(para, a, b);
+        }
         // trailing adverbs / auxiliaries, a word told from the others by its digest first
         while b > a
             && (!para.toks[b - 1].is_word()
@@ -3220,6 +3283,45 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
+        // French: a person by their role, named before ("a lancé la cinéaste", "a déclaré la
+        // ministre")
+        if let [article @ ("le" | "la"), desc] = words[..] {
+            if self.lang == Lang::Fr
+                && !lex::ORG_NOMINALS.contains_key(desc)
+                && (lex::is_leading_noun(desc, false)
+                    || matches!(
+                        desc,
+                        "cinéaste"
+                            | "réalisatrice"
+                            | "réalisateur"
+                            | "ministre"
+                            | "maire"
+                            | "juge"
+                            | "procureur"
+                            | "procureure"
+                            | "président"
+                            | "présidente"
+                            | "romancier"
+                            | "romancière"
+                            | "chanteuse"
+                            | "chanteur"
+                            | "skieur"
+                            | "skieuse"
+                            | "joueur"
+                            | "joueuse"
+                            | "entraîneur"
+                            | "sélectionneur"
+                            | "élu"
+                            | "élue"
+                            | "député"
+                            | "députée"
+                            | "sénateur"
+                            | "sénatrice"
+                    ))
+            {
+                return Head::Pronoun(if article == "le" { "il" } else { "elle" });
+            }
+        }
         // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")
         if let [article @ ("der" | "die"), desc] = words[..] {
             if self.lang == Lang::De
@@ -3274,9 +3376,22 @@ impl<'a> Resolver<'a> {
                 return Head::Pronoun(subj);
             }
         }
-        // French "affirme-t-il"
+        // French "affirme-t-il"; "Selon lui"; "D'après l'Insee" (a name after an elided article)
         if words.len() == 1 && self.lang == Lang::Fr {
             let w = words[0];
+            match w {
+                "lui" => return Head::Pronoun("il"),
+                "elle" => return Head::Pronoun("elle"),
+                _ => {}
+            }
+            let t = (a..b).find(|&t| para.is_w(t)).unwrap_or(a);
+            if let Some(name) = ["l'", "l’", "d'", "d’"]
+                .iter()
+                .find_map(|e| para.w(t).strip_prefix(e))
+                .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+            {
+                return Head::Name(self.speaker(name), Kind::Org(OrgKind::Any));
+            }
             if w.ends_with("-il") || w.ends_with("-ils") {
                 return Head::Pronoun(if w.ends_with("-ils") { "ils" } else { "il" });
             }
@@ -3681,7 +3796,8 @@ impl<'a> Resolver<'a> {
                 appos_person().or(Some(n))
             }
             Head::Name(n, _) => Some(n),
-            Head::Pronoun(p) => self.pronoun(p, pos),
+            // (a description with the person in apposition: "la présidente, Clémence Ravel")
+            Head::Pronoun(p) => appos_person().or_else(|| self.pronoun(p, pos)),
             Head::OrgNominal(k) => {
                 appos_name().or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
             }

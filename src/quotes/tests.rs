@@ -1307,3 +1307,66 @@ fn german_descriptions_and_offices() {
         [None]
     );
 }
+
+/// French subjects: a possessive opens no name ("Son avocate, Me Sophie Lartigue," gave
+/// "Son"), "Me" is a title, "la ministre" refers back to the person named before, and its
+/// apposition names her; "Selon lui" is a pronoun; "D'après l'Insee" names the Insee.
+#[test]
+fn french_possessives_roles_and_elisions() {
+    let speakers = |paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of("fr", paras).into_iter().map(|q| q.1).collect()
+    };
+    let some = |names: &[&str]| -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    };
+    assert_eq!(
+        speakers(&[
+            "Son avocate, Me Sophie Lartigue, a annoncé qu'il ferait appel.",
+            "Son rival, Bertrand Aubry, a jugé que ces consignes ne seraient pas suivies.",
+            "D'après l'Insee, l'inflation a ralenti à 1,8 % sur un an en septembre.",
+        ]),
+        some(&["Sophie Lartigue", "Bertrand Aubry", "Insee"])
+    );
+    assert_eq!(
+        speakers(&[
+            "La ministre de la Culture, Agathe Moreau, a rencontré mercredi la directrice du Louvre.",
+            "« Le musée doit être rénové de fond en comble », a déclaré la ministre à l'issue de la réunion.",
+            "« La cour ne peut se fonder que sur les preuves », a rappelé la présidente, Clémence Ravel.",
+        ]),
+        some(&["Agathe Moreau", "Clémence Ravel"])
+    );
+    assert_eq!(
+        speakers(&[
+            "Un homme a été mis en examen, a indiqué le procureur de la République, Nicolas Berthon.",
+            "Selon lui, le suspect connaissait la victime.",
+        ]),
+        some(&["Nicolas Berthon", "Nicolas Berthon"])
+    );
+}
+
+/// French ledes with the content first and the attribution after an auxiliary: "…, a indiqué
+/// vendredi le procureur de la République de Marseille, Nicolas Berthon." gave no quote; a
+/// subject in apposition before the verb is still no clause.
+#[test]
+fn french_content_first_ledes() {
+    let fr = |para: &str| quotes_of("fr", &[para]);
+    assert_eq!(
+        fr("Un homme de 35 ans a été mis en examen pour meurtre, a indiqué vendredi le procureur de la République de Marseille, Nicolas Berthon."),
+        [(
+            "Un homme de 35 ans a été mis en examen pour meurtre".to_string(),
+            Some("Nicolas Berthon".to_string())
+        )]
+    );
+    assert_eq!(
+        fr("Le chômage a reculé au troisième trimestre, a annoncé lundi la ministre du Travail, Claire Dubosc.")[0].1.as_deref(),
+        Some("Claire Dubosc")
+    );
+    assert!(fr("Le gendarme américain des télécommunications, la FCC, a ajouté vendredi Kaspersky à sa liste des équipements dangereux.").is_empty());
+    assert_eq!(
+        fr("Le PDG du Groupe Hélion, Olivier Sarrazin, a assuré mercredi que le groupe ne quitterait pas la France."),
+        [(
+            "le groupe ne quitterait pas la France".to_string(),
+            Some("Olivier Sarrazin".to_string())
+        )]
+    );
+}
