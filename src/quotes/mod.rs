@@ -3267,6 +3267,20 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
+        // Russian: "рассказала 17-летняя спортсменка", "сказал 40-летний тренер"
+        if self.lang == Lang::Ru && (1..=2).contains(&words.len()) {
+            let aged = |suffix: &str| {
+                words[0]
+                    .strip_suffix(suffix)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            };
+            if aged("-летний") {
+                return Head::Pronoun("он");
+            }
+            if aged("-летняя") {
+                return Head::Pronoun("она");
+            }
+        }
         // a person by their nationality or region, as by their age: "the Brazilian joked",
         // "the Spaniard said", "The Englishman, who shot a 76, said", "a confié le Savoyard"
         if let [article @ ("the" | "le" | "la"), desc] = words[..] {

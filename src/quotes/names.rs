@@ -1412,10 +1412,12 @@ fn russian_genitive_head(lows: &[Low]) -> bool {
     let [(first, _), (second, _), (third, _)] = lows else {
         return false;
     };
+    // (or an acronym, which has no ending: "глава ЦБ Ольга Скворцова")
     [first, second, third].iter().all(|w| cyrillic(w))
-        && ["а", "я", "и", "ы", "ого", "его"]
+        && (["а", "я", "и", "ы", "ого", "его"]
             .iter()
             .any(|e| first.ends_with(e))
+            || first.chars().count() <= 3)
         && !["вич", "вна", "ична", "ьич"]
             .iter()
             .any(|e| second.ends_with(e))
