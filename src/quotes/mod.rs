@@ -2120,6 +2120,19 @@ fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> 
                     && !DETS.contains(w)
                     && !EN_AUX_BEFORE.contains(w)
                     && !w.ends_with("ly")
+                    // (a verb and its object: "… Arben Leka showed him telling")
+                    && !w.ends_with("ed")
+                    && !matches!(
+                        w,
+                        "him" | "her" | "them" | "us" | "me" | "it" | "his" | "its" | "their"
+                            | "you" | "he" | "she" | "they" | "we" | "i"
+                    )
+                    // a company's legal form: "Harwood Foods plc"
+                    && !matches!(
+                        w,
+                        "plc" | "ltd" | "inc" | "llc" | "co" | "corp" | "gmbh" | "ag" | "sa"
+                            | "nv" | "bv" | "spa" | "se" | "lp" | "llp"
+                    )
                     && !matches!(
                         w,
                         "itself"
@@ -3347,6 +3360,14 @@ impl<'a> Resolver<'a> {
                     .find(|&t| para.is_w(t))
                     .is_some_and(|t| para.is_cap(t))
             {
+                // (a plain role, "Der Richter sagte", may be a person never named: one with
+                // that role, as in English)
+                if !desc.contains('-')
+                    && !desc.ends_with("politiker")
+                    && !desc.ends_with("politikerin")
+                {
+                    return Head::Role(desc);
+                }
                 return Head::Pronoun(if article == "der" { "he" } else { "she" });
             }
         }

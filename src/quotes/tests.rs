@@ -1395,3 +1395,31 @@ fn russian_ages_offices_and_verbs() {
         ]
     );
 }
+
+/// What the head-noun rule leaves alone: a company's legal form ("Harwood Foods plc, the maker
+/// of …, said"), a verb and its object after the name ("… Arben Leka showed him telling an
+/// associate:"); and a German plain role ("Der Richter sagte") is a role, not a pronoun.
+#[test]
+fn head_noun_rule_limits() {
+    let en = |paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of("en", paras).into_iter().map(|q| q.1).collect()
+    };
+    assert_eq!(
+        en(&["Harwood Foods plc, the maker of Kettle Bay crisps, said on Wednesday that profit would be lower."]),
+        [Some("Harwood Foods".to_string())]
+    );
+    assert_eq!(
+        en(&["Messages from a phone belonging to the defendant Arben Leka showed him telling an associate: \"We send two boats.\""]),
+        [Some("Arben Leka".to_string())]
+    );
+    assert_eq!(
+        quotes_of("de", &[
+            "Ein Busfahrer ist vom Amtsgericht Augsburg verurteilt worden.",
+            "Der Richter sagte in seiner Urteilsbegründung, der Fahrer habe gegen seine Pflicht verstoßen.",
+        ])
+        .into_iter()
+        .map(|q| q.1)
+        .collect::<Vec<_>>(),
+        [None]
+    );
+}
