@@ -872,6 +872,14 @@ const TITLES_LIST: &[&str] = &[
     // French lawyers' "Me", "Maître"
     "me",
     "maître",
+    // British courts' and police's ("Recorder Alan Whitby", "Det Insp Martin Greer")
+    "recorder",
+    "coroner",
+    "det",
+    "insp",
+    "supt",
+    "assemblyman",
+    "assemblywoman",
     "head",
     "leader",
     "lawyer",
@@ -2389,6 +2397,13 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
             // people by what they do or where they live, before their names ("Cyclist Bram de
             // Wit", "Kapitän Jonas Albrecht", "Судья Наталья Орлова")
             "administrator",
+            "campaigner",
+            "parent",
+            "pensioner",
+            "fisherman",
+            "trawlerman",
+            "shopkeeper",
+            "landlord",
             "investigator",
             "coordinator",
             "supervisor",

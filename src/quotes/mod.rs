@@ -1323,8 +1323,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         && (e1 + 1..q - 1).any(|t| para.is_w(t))
                         && !has_stmt
                     {
-                        // "Kaspersky's response:" keeps the whole phrase
-                        if !(e0..e1).any(|t| para.w(t).ends_with("'s") || para.w(t).ends_with("’s"))
+                        // "Kaspersky's response:" keeps the whole phrase, and so does a
+                        // person after a role ("Westmark captain Rhys Talbot:")
+                        let person_after_role = (e1..q - 2).any(|t| {
+                            para.is_w(t)
+                                && lex::list_flags(para.lw(t))
+                                    & (lex::IN_PERSON_ROLES | lex::IN_TITLES)
+                                    != 0
+                                && para.is_w(t + 1)
+                                && para.is_cap(t + 1)
+                        });
+                        if person_after_role {
+                            e1 = q - 1;
+                        } else if !(e0..e1)
+                            .any(|t| para.w(t).ends_with("'s") || para.w(t).ends_with("’s"))
                         {
                             e1 = e1.max(e0);
                         }
@@ -2184,7 +2196,7 @@ fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> 
 /// The token after a wire dateline that opens tokens `a..b` of `para`: up to four words in
 /// capitals, or a place in capitals and its region after a comma ("KYIV, Ukraine"), a
 /// parenthesis ("(AP)"), then a dash, with words after it.
-fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
+pub(super) fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     let toks = &para.toks;
     // the kind compared whole with each dash and the answers joined by `|`: one branch a token,
     // where a `match` branches on the kind and then on the character
@@ -3562,9 +3574,18 @@ impl<'a> Resolver<'a> {
                             ))
                 })
             };
+            // (a name right after a role is a person's: "Westmark captain Rhys Talbot")
+            let after_role = |r: &names::Run| {
+                r.first.is_some_and(|f| {
+                    f > a
+                        && para.is_w(f - 1)
+                        && lex::list_flags(para.lw(f - 1)) & (lex::IN_PERSON_ROLES | lex::IN_TITLES)
+                            != 0
+                })
+            };
             for r in rs[1..].iter().rev() {
                 let (n, k) = self.idx.canon(r, pos);
-                if k == Kind::Person && !r.possessive && !after_prep(r) {
+                if (k == Kind::Person || after_role(r)) && !r.possessive && !after_prep(r) {
                     return Head::Name(self.speaker(&n), Kind::Person);
                 }
             }

@@ -1058,6 +1058,45 @@ fn article_runs<'p>(
     read_runs(0, lower_words.n_caps(), whole, lower_words, bufs, emit);
 }
 
+/// Whether token `j` of `para` (tokens up to `b`) is the apostrophe of a plural's possessive
+/// inside an organisation's name: right after a word in "s", before the name's head word ("Road
+/// Hauliers' Federation", "Musicians' Guild", "Landlords' Association").
+fn plural_possessive_in_org(para: &Para, j: usize, b: usize) -> bool {
+    let toks = &para.toks;
+    j + 1 < b
+        && matches!(toks[j].kind, super::text::TK::Punct('\'' | '’'))
+        && j > 0
+        && toks[j - 1].end == toks[j].start
+        && para.w(j - 1).ends_with('s')
+        && para.is_w(j + 1)
+        && para.is_cap(j + 1)
+        && matches!(
+            para.lw(j + 1),
+            "federation"
+                | "association"
+                | "alliance"
+                | "guild"
+                | "union"
+                | "council"
+                | "society"
+                | "league"
+                | "trust"
+                | "fund"
+                | "party"
+                | "club"
+                | "network"
+                | "forum"
+                | "collective"
+                | "coalition"
+                | "confederation"
+                | "congress"
+                | "foundation"
+                | "movement"
+                | "committee"
+                | "campaign"
+        )
+}
+
 /// The runs that start at capitalised words `k..k_end` of `lower_words` (the first at `k` or
 /// at the first after it that may start one), each passed to `emit` with its paragraph's
 /// index. `at` tells the paragraph of a word (its index and itself) and the tokens `a..b` of it
@@ -1084,7 +1123,10 @@ fn read_runs<'p, 'x: 'p>(
         let the = (i > a) & (c.bits & C_THE != 0);
         // most runs are one word: told once, with none of the tests of a longer run's words
         // after it, each of which mispredicted at about every other run
-        if (c.bits & C_JOINS == 0) | (c.cut > 0) | (i + 1 >= b) {
+        if ((c.bits & C_JOINS == 0) && !plural_possessive_in_org(para, i + 1, b))
+            | (c.cut > 0)
+            | (i + 1 >= b)
+        {
             k += 1;
             k += info[k].skip as usize;
             // (a connector or title alone is no name)
@@ -1125,6 +1167,15 @@ fn read_runs<'p, 'x: 'p>(
             let single = one_space(pb, toks[j - 1].end, tj.start);
             // (a capitalised token is a word)
             if !tj.cap {
+                // a plural's possessive inside an organisation's name: "Road Hauliers'
+                // Federation", "Landlords' Association" (the apostrophe is a token of its own)
+                if plural_possessive_in_org(para, j, b) {
+                    if let Some(w) = words.last_mut() {
+                        w.1 = tj.end;
+                    }
+                    j += 1;
+                    continue;
+                }
                 // connector followed by a capitalised word: a short word before the next
                 // capitalised one, one test for most words
                 let next = &toks[(j + 1).min(toks.len() - 1)];
@@ -1204,6 +1255,16 @@ fn read_runs<'p, 'x: 'p>(
         // the next run starts after this one's last capitalised word
         k = kc + 1;
         k += info[k].skip as usize;
+        // letters after a name ("Jonathan Hale KC", "Sarah Okonjo MP") are no part of it
+        if lows.len() > 2
+            && matches!(
+                lows.last().map(|w| w.0),
+                Some("kc" | "qc" | "mp" | "msp" | "mep" | "obe" | "mbe" | "cbe" | "kbe")
+            )
+        {
+            words.pop();
+            lows.pop();
+        }
         // drop trailing connectors (then the titles are looked for again)
         if lows.last().is_some_and(|w| is_connector(w.0)) {
             while lows.last().is_some_and(|w| is_connector(w.0)) {
@@ -2589,6 +2650,21 @@ impl<'a> Index<'a> {
                 &mut all_runs,
                 &mut run_para,
             );
+        }
+        // a wire dateline names no one ("HALIFAX, Nova Scotia (Coastline Press) -"): its place
+        // and agency are no antecedents of "the agency said"
+        let datelines: Vec<usize> = paras
+            .iter()
+            .map(|para| {
+                super::dateline_end(para, 0, para.toks.len()).map_or(0, |d| para.toks[d].start)
+            })
+            .collect();
+        if datelines.iter().any(|&d| d > 0) {
+            (all_runs, run_para) = all_runs
+                .into_iter()
+                .zip(run_para)
+                .filter(|(r, pi)| r.start >= datelines[*pi as usize])
+                .unzip();
         }
         for (ri, r) in all_runs.iter().enumerate() {
             let pi = run_para[ri] as usize;

@@ -1423,3 +1423,43 @@ fn head_noun_rule_limits() {
         [None]
     );
 }
+
+/// Names as reporters write them: a dateline is no antecedent ("the agency said" gave
+/// "HALIFAX"); a person after a role in a colon introduction ("Westmark captain Rhys Talbot:"
+/// gave "Westmark"); a plural's possessive inside an organisation's name ("Road Hauliers'
+/// Federation" was cut to "Road Hauliers"); letters after a name and British titles leave it.
+#[test]
+fn datelines_colon_roles_and_name_forms() {
+    let speakers = |paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of("en", paras).into_iter().map(|q| q.1).collect()
+    };
+    assert_ne!(
+        speakers(&[
+            "HALIFAX, Nova Scotia (Coastline Press) - Three fishermen were rescued on Wednesday after their trawler sank, the Canadian Coast Guard said.",
+            "All three men were conscious when they were brought ashore, the agency said.",
+        ])[1]
+            .as_deref(),
+        Some("HALIFAX")
+    );
+    assert_eq!(
+        speakers(&[
+            "Westmark captain Rhys Talbot: \"That was as hard as any test I've played in.\"",
+            "The Road Hauliers' Federation said the rise would be the final straw.",
+            "The Landlords' Association said it was deeply concerned.",
+            "Prosecutor Jonathan Hale KC told the court that the gang had organised 17 crossings.",
+            "\"These are serious allegations,\" Det Insp Martin Greer said.",
+            "Recorder Alan Whitby said the claim was dishonest.",
+            "Campaigner Ian Lockwood said the fine was too small.",
+        ]),
+        [
+            "Rhys Talbot",
+            "Road Hauliers' Federation",
+            "Landlords' Association",
+            "Jonathan Hale",
+            "Martin Greer",
+            "Alan Whitby",
+            "Ian Lockwood"
+        ]
+        .map(|n| Some(n.to_string()))
+    );
+}
