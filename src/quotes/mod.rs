@@ -2796,7 +2796,8 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let list = &self.speakers.borrow().list;
-        list[n].name.split(' ').next() == Some(para.w(t))
+        let (name, word) = (list[n].name.as_bytes(), para.w(t).as_bytes());
+        name.starts_with(word) && name.get(word.len()).is_none_or(|&c| c == b' ')
     }
 
     fn speaker(&self, name: &str) -> Sid {
@@ -3845,9 +3846,9 @@ impl<'a> Resolver<'a> {
             // Lefèvre, a indiqué": the person in apposition, not the place or organisation
             // (and a "person" whose name begins with the role: "Le PDG du Groupe Hélion")
             Head::Name(n, k)
-                if role_of_name(para, ha, hb)
-                    && (matches!(k, Kind::Org(_) | Kind::Unknown)
-                        || self.name_opens_chunk(n, para, ha)) =>
+                if (matches!(k, Kind::Org(_) | Kind::Unknown)
+                    || self.name_opens_chunk(n, para, ha))
+                    && role_of_name(para, ha, hb) =>
             {
                 appos_person().or(Some(n))
             }

@@ -1061,11 +1061,19 @@ fn article_runs<'p>(
 /// Whether token `j` of `para` (tokens up to `b`) is the apostrophe of a plural's possessive
 /// inside an organisation's name: right after a word in "s", before the name's head word ("Road
 /// Hauliers' Federation", "Musicians' Guild", "Landlords' Association").
+#[inline]
 fn plural_possessive_in_org(para: &Para, j: usize, b: usize) -> bool {
-    let toks = &para.toks;
+    // (most tokens after a capitalised word are no apostrophe: told inline)
     j + 1 < b
-        && matches!(toks[j].kind, super::text::TK::Punct('\'' | '’'))
-        && j > 0
+        && matches!(para.toks[j].kind, super::text::TK::Punct('\'' | '’'))
+        && plural_apostrophe_in_org(para, j)
+}
+
+/// [`plural_possessive_in_org`] of an apostrophe `j`, not the last token.
+#[inline(never)]
+fn plural_apostrophe_in_org(para: &Para, j: usize) -> bool {
+    let toks = &para.toks;
+    j > 0
         && toks[j - 1].end == toks[j].start
         && para.w(j - 1).ends_with('s')
         && para.is_w(j + 1)
@@ -2652,19 +2660,19 @@ impl<'a> Index<'a> {
             );
         }
         // a wire dateline names no one ("HALIFAX, Nova Scotia (Coastline Press) -"): its place
-        // and agency are no antecedents of "the agency said"
-        let datelines: Vec<usize> = paras
-            .iter()
-            .map(|para| {
-                super::dateline_end(para, 0, para.toks.len()).map_or(0, |d| para.toks[d].start)
-            })
-            .collect();
-        if datelines.iter().any(|&d| d > 0) {
-            (all_runs, run_para) = all_runs
-                .into_iter()
-                .zip(run_para)
-                .filter(|(r, pi)| r.start >= datelines[*pi as usize])
-                .unzip();
+        // and agency are no antecedents of "the agency said". It opens the article.
+        if let Some(first) = paras.first() {
+            let cut =
+                super::dateline_end(first, 0, first.toks.len()).map_or(0, |d| first.toks[d].start);
+            if cut > 0 {
+                let n = run_para
+                    .iter()
+                    .zip(&all_runs)
+                    .take_while(|(&pi, r)| pi == 0 && r.start < cut)
+                    .count();
+                all_runs.drain(..n);
+                run_para.drain(..n);
+            }
         }
         for (ri, r) in all_runs.iter().enumerate() {
             let pi = run_para[ri] as usize;
