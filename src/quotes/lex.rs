@@ -1526,6 +1526,17 @@ pub const EN_WEEKDAYS: &[&str] = &[
 ];
 
 const CAP_STOP_LIST: &[&str] = &[
+    // French prepositions open sentences, not names ("Avec ce troisième roman, Camille Roche")
+    "avec",
+    "pour",
+    "dans",
+    "sans",
+    "selon",
+    "après",
+    "chez",
+    "depuis",
+    "pendant",
+    "malgré",
     // German possessives and numerals start capitalised noun phrases, not names
     "ihr",
     "ihre",
@@ -2431,6 +2442,10 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
             "photographer",
             "musician",
             "kapitän",
+            "präsident",
+            "präsidentin",
+            "капитан",
+            "эколог",
             "rechtsanwalt",
             "rechtsanwältin",
             "staatsanwalt",

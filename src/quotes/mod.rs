@@ -2081,10 +2081,11 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
 /// Whether lower-case word `w` reads as a nationality or region's people ("brazilian",
 /// "spaniard", "englishman", "pakistani", "savoyard"), not an organisation ("the taliban", "the
 /// pentagon", "the vatican").
-fn is_demonym(w: &str) -> bool {
+pub(super) fn is_demonym(w: &str) -> bool {
     w.chars().count() >= 5
         && [
-            "ian", "ean", "ard", "man", "ani", "eli", "aqi", "ais", "ois", "can",
+            "ian", "ean", "ard", "man", "ani", "eli", "aqi", "ais", "ois", "can", "aise", "oise",
+            "ienne",
         ]
         .iter()
         .any(|s| w.ends_with(s))
@@ -2210,6 +2211,14 @@ pub(super) fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     };
     if !(para.is_w(a) && para.is_cap(a) && caps(a)) {
         return None;
+    }
+    // a Russian wire's: a city in capitals, a date, a full stop ("НОВОСИБИРСК. Суд …",
+    // "ЕКАТЕРИНБУРГ, 14 октября. Завод …")
+    if !para.w(a).is_ascii() && para.w(a).chars().count() >= 4 {
+        let stop = (a + 1..b.min(a + 6)).find(|&t| toks[t].is_punct('.'))?;
+        let date_only =
+            (a + 1..stop).all(|t| toks[t].is_punct(',') || para.is_w(t) && !para.is_cap(t));
+        return (date_only && (stop + 1..b).any(|t| para.is_w(t))).then_some(stop + 1);
     }
     let d = (a..b).find(|&t| dash(toks[t].kind))?;
     let mut depth = 0i32;

@@ -1330,6 +1330,19 @@ fn read_runs<'p, 'x: 'p>(
             titles.push(lows.remove(0).0.to_string());
             words.remove(0);
         }
+        // a nationality after a French article, before a person's two names: "la Française
+        // Manon Lefèvre", "l'Ukrainienne" (not "the Canadian Coast Guard", "the European
+        // Space Observatory")
+        if words.len() == 3
+            && i > a
+            && para.is_w(i - 1)
+            && matches!(para.lw(i - 1), "la" | "le")
+            && super::is_demonym(lows[0].0)
+            && !any_org_word(&lows[1..])
+        {
+            titles.push(lows.remove(0).0.to_string());
+            words.remove(0);
+        }
         // German: a place's genitive and a title before a person's names ("Bayerns
         // Ministerpräsident Ludwig Hainbach", "Österreichs Finanzminister Gernot Pichler")
         if lower_words.german

@@ -1463,3 +1463,36 @@ fn datelines_colon_roles_and_name_forms() {
         .map(|n| Some(n.to_string()))
     );
 }
+
+/// Russian wire datelines end in a full stop ("НОВОСИБИРСК.", "ЕКАТЕРИНБУРГ, 14 октября."),
+/// and name no one; a French preposition opens no name ("Avec ce troisième roman, Camille
+/// Roche" made "Avec" a person); "la Lyonnaise" refers back.
+#[test]
+fn russian_datelines_and_french_openings() {
+    let speakers = |lang: &str, paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of(lang, paras).into_iter().map(|q| q.1).collect()
+    };
+    let ru = speakers(
+        "ru",
+        &[
+            "САНКТ-ПЕТЕРБУРГ. Полиция задержала мужчину, который подозревается в серии краж, сообщили в полиции.",
+            "По данным ведомства, с начала года подозреваемый совершил не менее 20 краж.",
+        ],
+    );
+    assert!(
+        ru.iter().all(|s| s.as_deref() != Some("САНКТ-ПЕТЕРБУРГ")),
+        "{ru:?}"
+    );
+    assert_eq!(
+        speakers(
+            "fr",
+            &[
+                "Avec ce troisième roman, Camille Roche confirme son talent.",
+                "« Il fallait que je m'éloigne de ma propre histoire », a-t-elle dit.",
+                "Éliminée dès le premier tour, la Française Manon Lefèvre n'a pas caché sa déception.",
+                "Interrogée sur son avenir, la Lyonnaise a assuré qu'elle ne pensait pas du tout à la retraite.",
+            ]
+        ),
+        [Some("Camille Roche".to_string()), Some("Manon Lefèvre".to_string())]
+    );
+}
