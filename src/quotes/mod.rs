@@ -1182,10 +1182,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 };
                 // English clause-final attribution: "The plan is flawed, Rubio said."
                 // ... or with a parenthetical attribution: "The project concerned X, the report said, and also involved Y."
+                // (or a participle going on: "Costs rose, the cooperative said, adding that …")
                 let paren = c < b
                     && toks[c].is_punct(',')
                     && para.is_w(c + 1)
-                    && matches!(para.lb(c + 1), b"and" | b"but");
+                    && matches!(
+                        para.lb(c + 1),
+                        b"and" | b"but" | b"adding" | b"saying" | b"noting" | b"citing"
+                    );
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
                     // (after a wire dateline: "KYIV, Ukraine (AP) — …, officials said.")
                     let start = match subj_rng.0 {
@@ -1207,8 +1211,10 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             && (last_chunk_words <= 5 || named && last_chunk_words <= 8)
                             && !(start..commas[0]).any(|t| toks[t].quote().is_some())
                         {
+                            // (a participle after it is a cue of its own, of the same speaker)
+                            let going_on = paren && !matches!(para.lb(c + 1), b"and" | b"but");
                             let mut txt = clause_text(para, start, lc, used);
-                            if paren {
+                            if paren && !going_on {
                                 let rest = clause_text(para, c + 1, b, used);
                                 txt.push_str(", ");
                                 txt.push_str(&rest);
@@ -1220,8 +1226,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                                 Subj::Phrase(lc + 1, i),
                                 toks[i].start,
                             ));
-                            covered = b;
-                            i = b;
+                            let next = if going_on { c + 1 } else { b };
+                            covered = next;
+                            i = next;
                             continue;
                         }
                     }
@@ -2133,8 +2140,10 @@ fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> 
                     && !DETS.contains(w)
                     && !EN_AUX_BEFORE.contains(w)
                     && !w.ends_with("ly")
-                    // (a verb and its object: "… Arben Leka showed him telling")
+                    // (a verb and its object: "… Arben Leka showed him telling", "the
+                    // Cooperative said, adding")
                     && !w.ends_with("ed")
+                    && lex::cue_class(Lang::En, w).is_none()
                     && !matches!(
                         w,
                         "him" | "her" | "them" | "us" | "me" | "it" | "his" | "its" | "their"

@@ -1496,3 +1496,34 @@ fn russian_datelines_and_french_openings() {
         [Some("Camille Roche".to_string()), Some("Manon Lefèvre".to_string())]
     );
 }
+
+/// Organisations by their trade words ("Harwood Foods", "Larkspur Pharmaceuticals", "the
+/// Eastern Seal Rescue Trust") are organisations, and a participle after a clause-final
+/// attribution is a cue of its own ("Costs rose, the cooperative said, adding that …" lost the
+/// first clause and the second's speaker).
+#[test]
+fn trade_words_and_participles_after_attributions() {
+    let en = |paras: &[&str]| quotes_of("en", paras);
+    assert_eq!(
+        en(&["The increase reflects higher feed and transport costs, the Rift Highlands Dairy Cooperative said, adding that retail prices would not change."]),
+        [
+            (
+                "The increase reflects higher feed and transport costs".to_string(),
+                Some("Rift Highlands Dairy Cooperative".to_string())
+            ),
+            (
+                "retail prices would not change".to_string(),
+                Some("Rift Highlands Dairy Cooperative".to_string())
+            )
+        ]
+    );
+    assert_eq!(
+        en(&[
+            "Harwood Foods reported lower profit on Wednesday.",
+            "The group said sales volumes fell 3% in the 16 weeks to September.",
+        ])[0]
+            .1
+            .as_deref(),
+        Some("Harwood Foods")
+    );
+}
