@@ -3209,6 +3209,23 @@ impl<'a> Resolver<'a> {
 
     /// The kinds of organisation a nominal head of kind `want` refers back to ("the ministry":
     /// a government or an unspecified one; "the forum": none).
+    /// The first organisation of `kinds` named after `pos` in the first paragraph, or in the
+    /// next, when none was before: a lede's "…, the company said on Thursday." names it only after
+    /// ("Saltcell Energy said the money would …").
+    fn named_after(&self, pos: Pos, kinds: KindSet) -> Option<Sid> {
+        // (in the lede only: later, "the prosecutor's office said" is none named after)
+        if pos.0 > 0 {
+            return None;
+        }
+        let mentions = &self.idx.mentions;
+        let from = mentions.partition_point(|m| !pos_before(pos, m.0));
+        mentions[from..]
+            .iter()
+            .take_while(|(mp, _)| mp.0 <= pos.0 + 1)
+            .find(|(_, ei)| kinds & kind_bit(self.idx.ents[*ei].kind) != 0)
+            .map(|&(_, ei)| self.speaker(self.idx.name(&self.idx.ents[ei])))
+    }
+
     fn org_kinds(want: OrgKind) -> KindSet {
         match want {
             OrgKind::Any => ORGS,
@@ -3873,9 +3890,9 @@ impl<'a> Resolver<'a> {
             Head::Name(n, _) => Some(n),
             // (a description with the person in apposition: "la présidente, Clémence Ravel")
             Head::Pronoun(p) => appos_person().or_else(|| self.pronoun(p, pos)),
-            Head::OrgNominal(k) => {
-                appos_name().or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
-            }
+            Head::OrgNominal(k) => appos_name()
+                .or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
+                .or_else(|| self.named_after(pos, Self::org_kinds(k))),
             // a spokesperson of no named organisation speaks for the company just talked about
             Head::Spokes(org) => appos_person().or(org).or_else(|| self.recent_company(pos)),
             Head::Role(r) => appos_person().or_else(|| {

@@ -1527,3 +1527,26 @@ fn trade_words_and_participles_after_attributions() {
         Some("Harwood Foods")
     );
 }
+
+/// A lede's "…, the company said on Thursday." with no organisation before it names the one of
+/// the next sentences; later in the article a nominal refers back only.
+#[test]
+fn lede_nominal_named_after() {
+    let speakers = |paras: &[&str]| -> Vec<Option<String>> {
+        quotes_of("en", paras).into_iter().map(|q| q.1).collect()
+    };
+    assert_eq!(
+        speakers(&[
+            "A Melbourne-based start-up that makes batteries from sodium has raised A$95 million from investors, the company said on Thursday.",
+            "Saltcell Energy said the money would fund its first commercial factory.",
+        ]),
+        [Some("Saltcell Energy".to_string()), Some("Saltcell Energy".to_string())]
+    );
+    assert_eq!(
+        speakers(&[
+            "The trial opened on Monday.",
+            "The caller made threats against the congresswoman, the prosecutor's office said. Omar was elected to Congress in 2018.",
+        ]),
+        [None]
+    );
+}
