@@ -2127,7 +2127,8 @@ pub(super) fn is_demonym(w: &str) -> bool {
 /// or reflexive ("Trump allies", "Middle East observers", "The German automaker"; not
 /// "Kaspersky Lab itself", "Smith and his lawyer").
 fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> Option<usize> {
-    let r = r.filter(|r| !r.possessive)?;
+    // (most subjects end with their name: told by one comparison)
+    let r = r.filter(|r| !r.possessive && b > a && r.end < para.toks[b - 1].end)?;
     let t0 = (a..b).find(|&t| para.toks[t].start >= r.end)?;
     if !(1..=3).contains(&(b - t0)) {
         return None;
