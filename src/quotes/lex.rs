@@ -869,8 +869,7 @@ const TITLES_LIST: &[&str] = &[
     "cofounder",
     "secretary-general",
     "director-general",
-    // French lawyers' "Me", "Maître"
-    "me",
+    // French lawyers' "Maître" ("Me" is a leading noun: an English "me" is no title)
     "maître",
     // British courts' and police's ("Recorder Alan Whitby", "Det Insp Martin Greer")
     "recorder",
@@ -1180,6 +1179,29 @@ pub fn org_word_kind(w: &str) -> Option<OrgKind> {
         return None;
     }
     with_lower(w, |l| ORG_WORD_KIND.get(l).copied())
+}
+
+/// Whether lower-case word `w` is a company's legal form ("plc", "Ltd", "GmbH"), which ends its
+/// name and heads nothing.
+pub fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "plc"
+            | "ltd"
+            | "inc"
+            | "llc"
+            | "co"
+            | "corp"
+            | "gmbh"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "bv"
+            | "spa"
+            | "se"
+            | "lp"
+            | "llp"
+    )
 }
 
 /// Nominal heads that refer back to an organisation, with the kind they need.
@@ -1550,9 +1572,7 @@ const CAP_STOP_LIST: &[&str] = &[
     // French prepositions open sentences, not names ("Avec ce troisième roman, Camille Roche")
     "avec",
     "pour",
-    "dans",
     "sans",
-    "selon",
     "après",
     "chez",
     "depuis",
@@ -2415,6 +2435,7 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
             "программист",
             "avocat",
             "avocate",
+            "me",
             "expert",
             "analyste",
             "consultant",

@@ -656,8 +656,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     }
                 }
                 if !any && (lang != Lang::En || en_inverted) && k > a && toks[k - 1].is_word() {
-                    // "Das sei falsch, sagte Müller."
-                    let t0 = toks[covered.max(a)].start;
+                    // "Das sei falsch, sagte Müller." (after a wire dateline: "MÜNCHEN (dpa)
+                    // - Die Polizei hat …, sagte ein Sprecher.")
+                    let from = match covered.max(a) {
+                        0 => dateline_end(para, 0, k).unwrap_or(0),
+                        s => s,
+                    };
+                    let t0 = toks[from].start;
                     let t1 = toks[k - 1].end;
                     // (nothing when the quotes already used reach past the cue's subject)
                     let txt = p.get(t0..t1).unwrap_or_default().trim().to_string();
@@ -1490,7 +1495,7 @@ fn clause_text(para: &Para, a: usize, b: usize, used: &mut [bool]) -> String {
     // French "qu'il …": the complementizer is elided into the clause's first word
     if para.is_w(a) {
         let w = para.w(a);
-        if let Some(rest) = ["qu'", "qu’", "Qu'", "Qu’"]
+        if let Some(rest) = ["qu'", "qu’"]
             .iter()
             .find_map(|q| w.strip_prefix(q))
             .filter(|r| !r.is_empty())
@@ -1559,13 +1564,15 @@ fn according_apposition_end(
     if matches!(f, "who" | "whose" | "qui") {
         return Some(c);
     }
-    const AUX: &[&str] = &[
+    // finite auxiliaries and modals of the four languages (not [`EN_AUX_BEFORE`], which holds
+    // "to" and "not": "a former adviser to the minister" is an apposition)
+    const FINITE_AUX: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
         "should", "may", "might", "must", "did", "does", "do", "est", "sont", "était", "sera",
         "serait", "ont", "avait", "va", "peut", "doit", "ist", "sind", "war", "hat", "haben",
         "wird", "werden", "würde", "kann", "soll", "muss",
     ];
-    if has(AUX) {
+    if has(FINITE_AUX) {
         return None;
     }
     let subject_named = para.is_cap(cue_end);
@@ -1573,7 +1580,18 @@ fn according_apposition_end(
     let possessive =
         para.is_cap(first) && trim_possessive(para.w(first)).len() < para.w(first).len();
     // a name after a role ("Selon le préfet, Pascal Régnier,"): capitalised words only
-    let name_after_role = !subject_named && words <= 4 && (first..c).all(|t| para.is_cap(t));
+    // (after a role only: not "According to the report, Russia, China and Iran
+    // have", "According to police, John Smith, 45, was arrested")
+    let role_subject = (cue_end..e).any(|t| {
+        para.is_w(t) && {
+            let w = para.lw(t);
+            names::is_person_role(w) || is_french_role(w)
+        }
+    });
+    let name_after_role = !subject_named
+        && role_subject
+        && (2..=4).contains(&words)
+        && (first..c).all(|t| para.is_cap(t));
     // a role of no article, with its place or employer: "director of the institute"; in
     // French and German a noun and its preposition ("chercheuse en sécurité à Lyon"), not "most
     // of the money"
@@ -1610,8 +1628,11 @@ fn skip_addressee(para: &Para, j: usize, b: usize) -> usize {
     }
     // an outlet described before its name: "told the Polish sports daily Gazeta that", "told
     // Iranian state media the crew had been stopped"
+    // (not past a determiner: "told Reuters the agency would review")
     if let Some(h) = (k..b.min(k + 5))
-        .take_while(|&t| para.is_w(t) && para.lw(t) != "that")
+        .take_while(|&t| {
+            para.is_w(t) && para.lw(t) != "that" && (t == k || !DETS.contains(para.lw(t)))
+        })
         .find(|&t| {
             matches!(
                 para.lw(t),
@@ -2089,7 +2110,11 @@ fn inverted_name_at(para: &Para, t: usize, b: usize) -> bool {
 /// "spaniard", "englishman", "pakistani", "savoyard"), not an organisation ("the taliban", "the
 /// pentagon", "the vatican").
 pub(super) fn is_demonym(w: &str) -> bool {
+    // (nor an organisation's word: "The Board said", "The Standard")
     w.chars().count() >= 5
+        && lex::org_word_kind(w).is_none()
+        && !lex::ORG_NOMINALS.contains_key(w)
+        && !matches!(w, "standard" | "award" | "wizard" | "leopard")
         && [
             "ian", "ean", "ard", "man", "ani", "eli", "aqi", "ais", "ois", "can", "aise", "oise",
             "ienne",
@@ -2122,6 +2147,15 @@ pub(super) fn is_demonym(w: &str) -> bool {
         )
 }
 
+/// Whether the last word of tokens `a..b` of `para` is capitalised: a description's noun
+/// ("the Spaniard", "der ÖVP-Politiker"), not a common noun ("the striker").
+fn last_word_capitalised(para: &Para, a: usize, b: usize) -> bool {
+    (a..b)
+        .rev()
+        .find(|&t| para.is_w(t))
+        .is_some_and(|t| para.is_cap(t))
+}
+
 /// The head noun of English subject tokens `a..b` when run `r` only modifies it: one to three
 /// lower-case words after the run end the phrase, none a preposition, determiner, conjunction
 /// or reflexive ("Trump allies", "Middle East observers", "The German automaker"; not
@@ -2151,11 +2185,7 @@ fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> 
                             | "you" | "he" | "she" | "they" | "we" | "i"
                     )
                     // a company's legal form: "Harwood Foods plc"
-                    && !matches!(
-                        w,
-                        "plc" | "ltd" | "inc" | "llc" | "co" | "corp" | "gmbh" | "ag" | "sa"
-                            | "nv" | "bv" | "spa" | "se" | "lp" | "llp"
-                    )
+                    && !lex::is_legal_form(w)
                     && !matches!(
                         w,
                         "itself"
@@ -2198,6 +2228,23 @@ fn lower_head_after(para: &Para, r: Option<&names::Run>, a: usize, b: usize) -> 
                             | "twice"
                             | "yet"
                             | "last"
+                            // (sentence adverbs: "Jane Doe meanwhile said")
+                            | "meanwhile"
+                            | "instead"
+                            | "nonetheless"
+                            | "nevertheless"
+                            | "however"
+                            | "therefore"
+                            | "thus"
+                            | "likewise"
+                            | "otherwise"
+                            | "anyway"
+                            | "indeed"
+                            | "though"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
                     )
             }
         })
@@ -2224,11 +2271,31 @@ pub(super) fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
     }
     // a Russian wire's: a city in capitals, a date, a full stop ("НОВОСИБИРСК. Суд …",
     // "ЕКАТЕРИНБУРГ, 14 октября. Завод …")
-    if !para.w(a).is_ascii() && para.w(a).chars().count() >= 4 {
-        let stop = (a + 1..b.min(a + 6)).find(|&t| toks[t].is_punct('.'))?;
-        let date_only =
-            (a + 1..stop).all(|t| toks[t].is_punct(',') || para.is_w(t) && !para.is_cap(t));
-        return (date_only && (stop + 1..b).any(|t| para.is_w(t))).then_some(stop + 1);
+    // (the city's full stop right after it, or a comma and a day's number: not an acronym
+    // opening a sentence, "ВЦИОМ провёл опрос"; else a dash's dateline, "МОСКВА — …")
+    let cyrillic = para
+        .w(a)
+        .chars()
+        .next()
+        .is_some_and(|c| ('А'..='Я').contains(&c));
+    if cyrillic && a + 2 < b {
+        let stop = if toks[a + 1].is_punct('.') {
+            Some(a + 1)
+        } else if toks[a + 1].is_punct(',')
+            && para.is_w(a + 2)
+            && para.w(a + 2).bytes().all(|c| c.is_ascii_digit())
+        {
+            (a + 3..b.min(a + 6)).find(|&t| toks[t].is_punct('.'))
+        } else {
+            None
+        };
+        if let Some(stop) = stop {
+            let date_only =
+                (a + 2..stop).all(|t| toks[t].is_punct(',') || para.is_w(t) && !para.is_cap(t));
+            if date_only && (stop + 1..b).any(|t| para.is_w(t)) {
+                return Some(stop + 1);
+            }
+        }
     }
     let d = (a..b).find(|&t| dash(toks[t].kind))?;
     let mut depth = 0i32;
@@ -2272,11 +2339,35 @@ fn verb_second_subject(para: &Para, lang: Lang, s: usize, k: usize, cue_end: usi
     if !para.is_w(cue_end) || complementizer_at(para, lang, after) {
         return false;
     }
+    // (a subject and its apposition have no verb: "Le gendarme des télécoms, la FCC,",
+    // "Bernard Mollaret, 56 ans, guide à Chamonix,"; "Samedi, un homme a été arrêté à Lyon," is
+    // a clause)
     let apposition = lang == Lang::Fr
         && k >= 2
         && para.is_w(k - 1)
         && para.is_cap(k - 1)
-        && (s..k - 1).any(|t| para.toks[t].is_punct(','));
+        && (s..k - 1).any(|t| para.toks[t].is_punct(','))
+        && !(s..k).any(|t| {
+            para.is_w(t)
+                && matches!(
+                    para.lw(t),
+                    "a" | "ont"
+                        | "est"
+                        | "sont"
+                        | "était"
+                        | "étaient"
+                        | "sera"
+                        | "seront"
+                        | "serait"
+                        | "avait"
+                        | "avaient"
+                        | "va"
+                        | "vont"
+                        | "été"
+                        | "peut"
+                        | "doit"
+                )
+        });
     !apposition
 }
 
@@ -2310,11 +2401,60 @@ fn french_lead_end(para: &Para, mut a: usize, b: usize) -> usize {
     a
 }
 
+/// Whether lower-case French word `w` is a person's role or trade ("la ministre", "le
+/// procureur de la République", "la cinéaste").
+fn is_french_role(w: &str) -> bool {
+    matches!(
+        w,
+        "maire"
+            | "procureur"
+            | "procureure"
+            | "ministre"
+            | "pdg"
+            | "président"
+            | "présidente"
+            | "directeur"
+            | "directrice"
+            | "juge"
+            | "préfet"
+            | "préfète"
+            | "secrétaire"
+            | "patron"
+            | "patronne"
+            | "avocat"
+            | "avocate"
+            | "porte-parole"
+            | "cinéaste"
+            | "réalisatrice"
+            | "réalisateur"
+            | "romancier"
+            | "romancière"
+            | "chanteuse"
+            | "chanteur"
+            | "skieur"
+            | "skieuse"
+            | "joueur"
+            | "joueuse"
+            | "entraîneur"
+            | "sélectionneur"
+            | "élu"
+            | "élue"
+            | "député"
+            | "députée"
+            | "sénateur"
+            | "sénatrice"
+    )
+}
+
 /// Whether tokens `a..b` of `para` open with a person's role and "of" ("the mayor of Lyon",
 /// "le procureur de la République", "der Präsident des Verbands"): the name in them is where
 /// the person works, who is named elsewhere.
-fn role_of_name(para: &Para, a: usize, b: usize) -> bool {
-    let a = french_lead_end(para, a, b);
+fn role_of_name(para: &Para, lang: Lang, a: usize, b: usize) -> bool {
+    let a = if lang == Lang::Fr {
+        french_lead_end(para, a, b)
+    } else {
+        a
+    };
     let mut words = (a..b).filter(|&t| para.is_w(t)).map(|t| para.lw(t));
     let mut first = words.next().unwrap_or_default();
     if matches!(first, "the" | "le" | "la" | "der" | "die" | "das") {
@@ -2322,27 +2462,10 @@ fn role_of_name(para: &Para, a: usize, b: usize) -> bool {
     }
     let role = lex::list_flags(first) & (lex::IN_PERSON_ROLES | lex::IN_TITLES | lex::IN_SPOKES)
         != 0
+        || is_french_role(first)
         || matches!(
             first,
-            "maire"
-                | "procureur"
-                | "procureure"
-                | "ministre"
-                | "pdg"
-                | "président"
-                | "présidente"
-                | "directeur"
-                | "directrice"
-                | "juge"
-                | "préfet"
-                | "préfète"
-                | "secrétaire"
-                | "patron"
-                | "patronne"
-                | "avocat"
-                | "avocate"
-                | "porte-parole"
-                | "bürgermeister"
+            "bürgermeister"
                 | "präsident"
                 | "präsidentin"
                 | "minister"
@@ -2662,6 +2785,9 @@ static SPOKES_FILTER: lex::WordFilter = lex::WordFilter::of_lists(&[lex::SPOKES_
 enum Head<'w> {
     Name(Sid, Kind),
     Pronoun(&'w str),
+    /// a person described, who refers back as the pronoun does unless named in apposition
+    /// ("the Spaniard", "la présidente, Clémence Ravel")
+    Described(&'w str),
     OrgNominal(OrgKind),
     Spokes(Option<Sid>),
     Role(&'w str),
@@ -2803,11 +2929,10 @@ struct Speaker {
 }
 
 impl<'a> Resolver<'a> {
-    /// The speaker named `name`, added when new.
-    /// Whether speaker `n`'s name begins with the first capitalised word of the phrase at token
-    /// `a` of `para` (after an article): the role was read as part of the name.
-    fn name_opens_chunk(&self, n: Sid, para: &Para, a: usize) -> bool {
-        let Some(t) = (a..para.toks.len()).find(|&t| {
+    /// Whether speaker `n`'s name begins with the first capitalised word of the phrase of tokens
+    /// `a..b` of `para` (after an article): the role was read as part of the name.
+    fn name_opens_chunk(&self, n: Sid, para: &Para, a: usize, b: usize) -> bool {
+        let Some(t) = (a..b).find(|&t| {
             para.is_w(t)
                 && para.is_cap(t)
                 && !matches!(para.lw(t), "the" | "le" | "la" | "der" | "die" | "das")
@@ -2819,6 +2944,7 @@ impl<'a> Resolver<'a> {
         name.starts_with(word) && name.get(word.len()).is_none_or(|&c| c == b' ')
     }
 
+    /// The speaker named `name`, added when new.
     fn speaker(&self, name: &str) -> Sid {
         use std::hash::BuildHasher;
         let key = rustc_hash::FxBuildHasher.hash_one(name);
@@ -3208,8 +3334,6 @@ impl<'a> Resolver<'a> {
                 .any(|r| pos_before(r.pos, pos) && r.id == id)
     }
 
-    /// The kinds of organisation a nominal head of kind `want` refers back to ("the ministry":
-    /// a government or an unspecified one; "the forum": none).
     /// The first organisation of `kinds` named after `pos` in the first paragraph, or in the
     /// next, when none was before: a lede's "…, the company said on Thursday." names it only after
     /// ("Saltcell Energy said the money would …").
@@ -3227,6 +3351,8 @@ impl<'a> Resolver<'a> {
             .map(|&(_, ei)| self.speaker(self.idx.name(&self.idx.ents[ei])))
     }
 
+    /// The kinds of organisation a nominal head of kind `want` refers back to ("the ministry":
+    /// a government or an unspecified one; "the forum": none).
     fn org_kinds(want: OrgKind) -> KindSet {
         match want {
             OrgKind::Any => ORGS,
@@ -3323,9 +3449,9 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             };
             match article {
-                "the" if aged("-year-old") => return Head::Pronoun("person"),
-                "der" if aged("-jährige") => return Head::Pronoun("he"),
-                "die" if aged("-jährige") => return Head::Pronoun("she"),
+                "the" if aged("-year-old") => return Head::Described("person"),
+                "der" if aged("-jährige") => return Head::Described("he"),
+                "die" if aged("-jährige") => return Head::Described("she"),
                 _ => {}
             }
         }
@@ -3337,22 +3463,17 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             };
             if aged("-летний") {
-                return Head::Pronoun("он");
+                return Head::Described("он");
             }
             if aged("-летняя") {
-                return Head::Pronoun("она");
+                return Head::Described("она");
             }
         }
         // a person by their nationality or region, as by their age: "the Brazilian joked",
         // "the Spaniard said", "The Englishman, who shot a 76, said", "a confié le Savoyard"
         if let [article @ ("the" | "le" | "la"), desc] = words[..] {
-            if is_demonym(desc)
-                && (a..b)
-                    .rev()
-                    .find(|&t| para.is_w(t))
-                    .is_some_and(|t| para.is_cap(t))
-            {
-                return Head::Pronoun(match article {
+            if is_demonym(desc) && last_word_capitalised(para, a, b) {
+                return Head::Described(match article {
                     "le" => "il",
                     "la" => "elle",
                     _ => "person",
@@ -3364,38 +3485,9 @@ impl<'a> Resolver<'a> {
         if let [article @ ("le" | "la"), desc] = words[..] {
             if self.lang == Lang::Fr
                 && !lex::ORG_NOMINALS.contains_key(desc)
-                && (lex::is_leading_noun(desc, false)
-                    || matches!(
-                        desc,
-                        "cinéaste"
-                            | "réalisatrice"
-                            | "réalisateur"
-                            | "ministre"
-                            | "maire"
-                            | "juge"
-                            | "procureur"
-                            | "procureure"
-                            | "président"
-                            | "présidente"
-                            | "romancier"
-                            | "romancière"
-                            | "chanteuse"
-                            | "chanteur"
-                            | "skieur"
-                            | "skieuse"
-                            | "joueur"
-                            | "joueuse"
-                            | "entraîneur"
-                            | "sélectionneur"
-                            | "élu"
-                            | "élue"
-                            | "député"
-                            | "députée"
-                            | "sénateur"
-                            | "sénatrice"
-                    ))
+                && (lex::is_leading_noun(desc, false) || is_french_role(desc))
             {
-                return Head::Pronoun(if article == "le" { "il" } else { "elle" });
+                return Head::Described(if article == "le" { "il" } else { "elle" });
             }
         }
         // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")
@@ -3403,11 +3495,9 @@ impl<'a> Resolver<'a> {
             if self.lang == Lang::De
                 && lex::is_leading_noun(desc, true)
                 && !lex::ORG_NOMINALS.contains_key(desc)
-                && !matches!(desc, "magazin" | "zeitung" | "initiative" | "firma")
-                && (a..b)
-                    .rev()
-                    .find(|&t| para.is_w(t))
-                    .is_some_and(|t| para.is_cap(t))
+                && !matches!(desc, "magazin" | "zeitung")
+                && lex::org_word_kind(desc).is_none()
+                && last_word_capitalised(para, a, b)
             {
                 // (a plain role, "Der Richter sagte", may be a person never named: one with
                 // that role, as in English)
@@ -3417,7 +3507,11 @@ impl<'a> Resolver<'a> {
                 {
                     return Head::Role(desc);
                 }
-                return Head::Pronoun(if article == "der" { "he" } else { "she" });
+                // ("die" of a man's noun is a plural: "sagten die CDU-Politiker")
+                if article == "die" && !desc.ends_with("in") {
+                    return Head::Generic;
+                }
+                return Head::Described(if article == "der" { "he" } else { "she" });
             }
         }
         // an English pronoun right before the verb after an introduction: "This week she
@@ -3441,9 +3535,10 @@ impl<'a> Resolver<'a> {
                     | "aide"
                     | "staff"
             ) {
+                // (described: "Her spokesman, Owen Price, said" names him)
                 match owner {
-                    "her" => return Head::Pronoun("she"),
-                    "his" => return Head::Pronoun("he"),
+                    "her" => return Head::Described("she"),
+                    "his" => return Head::Described("he"),
                     _ => {}
                 }
             }
@@ -3474,6 +3569,12 @@ impl<'a> Resolver<'a> {
                 .find_map(|e| para.w(t).strip_prefix(e))
                 .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
             {
+                // (a nationality refers back: "a confié l'Ukrainienne")
+                let low = name.to_lowercase();
+                if is_demonym(&low) {
+                    let female = ["enne", "aise", "oise"].iter().any(|e| low.ends_with(e));
+                    return Head::Described(if female { "elle" } else { "person" });
+                }
                 return Head::Name(self.speaker(name), Kind::Org(OrgKind::Any));
             }
             if w.ends_with("-il") || w.ends_with("-ils") {
@@ -3883,14 +3984,15 @@ impl<'a> Resolver<'a> {
             // (and a "person" whose name begins with the role: "Le PDG du Groupe Hélion")
             Head::Name(n, k)
                 if (matches!(k, Kind::Org(_) | Kind::Unknown)
-                    || self.name_opens_chunk(n, para, ha))
-                    && role_of_name(para, ha, hb) =>
+                    || self.name_opens_chunk(n, para, ha, hb))
+                    && role_of_name(para, self.lang, ha, hb) =>
             {
                 appos_person().or(Some(n))
             }
             Head::Name(n, _) => Some(n),
+            Head::Pronoun(p) => self.pronoun(p, pos),
             // (a description with the person in apposition: "la présidente, Clémence Ravel")
-            Head::Pronoun(p) => appos_person().or_else(|| self.pronoun(p, pos)),
+            Head::Described(p) => appos_person().or_else(|| self.pronoun(p, pos)),
             Head::OrgNominal(k) => appos_name()
                 .or_else(|| self.nearest(pos, Self::org_kinds(k), |_| true))
                 .or_else(|| self.named_after(pos, Self::org_kinds(k))),

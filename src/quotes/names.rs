@@ -1078,31 +1078,11 @@ fn plural_apostrophe_in_org(para: &Para, j: usize) -> bool {
         && para.w(j - 1).ends_with('s')
         && para.is_w(j + 1)
         && para.is_cap(j + 1)
-        && matches!(
-            para.lw(j + 1),
-            "federation"
-                | "association"
-                | "alliance"
-                | "guild"
-                | "union"
-                | "council"
-                | "society"
-                | "league"
-                | "trust"
-                | "fund"
-                | "party"
-                | "club"
-                | "network"
-                | "forum"
-                | "collective"
-                | "coalition"
-                | "confederation"
-                | "congress"
-                | "foundation"
-                | "movement"
-                | "committee"
-                | "campaign"
-        )
+        && (org_word_kind(para.w(j + 1)).is_some()
+            || matches!(
+                para.lw(j + 1),
+                "guild" | "collective" | "confederation" | "movement" | "campaign"
+            ))
 }
 
 /// The runs that start at capitalised words `k..k_end` of `lower_words` (the first at `k` or
@@ -1357,7 +1337,10 @@ fn read_runs<'p, 'x: 'p>(
         }
         // Russian: a genitive before a person's first and last names says whose office it is
         // ("пресс-секретарь Кремля Дмитрий Варенков", "Президент Казахстана Нурлан Токаев")
-        if words.len() == 3 && !st.org_words && russian_genitive_head(lows) {
+        if words.len() == 3
+            && !st.org_words
+            && russian_genitive_head(lows, &p[words[0].0..words[0].1])
+        {
             words.remove(0);
             lows.remove(0);
         }
@@ -1476,10 +1459,7 @@ fn and_joins(para: &Para, j: usize, b: usize, lows: &[Low], st: RunState, next: 
     // than named by two, "McClatchy and Tribune Publishing", but for "Pacific Gas and Electric
     // Co.")
     let last = &next[n - 1];
-    let corporate = matches!(
-        last.low.0.trim_end_matches('.'),
-        "co" | "inc" | "corp" | "ltd" | "llc" | "plc"
-    );
+    let corporate = is_legal_form(last.low.0.trim_end_matches('.'));
     let named_by_two = !st.org_words
         && lows.len() <= 2
         && (corporate || low_org_kind(last.low.0, last.low.1) == Some(OrgKind::Gov));
@@ -1489,7 +1469,7 @@ fn and_joins(para: &Para, j: usize, b: usize, lows: &[Low], st: RunState, next: 
 /// Whether the three words `lows` of a run are a Russian genitive and a person's first and last
 /// names: Cyrillic, the first ending as a genitive does, the second no patronymic ("Владимир
 /// Владимирович Путин", "Анна Сергеевна Иванова" are one person).
-fn russian_genitive_head(lows: &[Low]) -> bool {
+fn russian_genitive_head(lows: &[Low], first_word: &str) -> bool {
     let cyrillic = |w: &str| w.chars().next().is_some_and(|c| ('а'..='я').contains(&c));
     let [(first, _), (second, _), (third, _)] = lows else {
         return false;
@@ -1499,7 +1479,7 @@ fn russian_genitive_head(lows: &[Low]) -> bool {
         && (["а", "я", "и", "ы", "ого", "его"]
             .iter()
             .any(|e| first.ends_with(e))
-            || first.chars().count() <= 3)
+            || first.chars().count() <= 3 && first_word.chars().all(|c| c.is_uppercase()))
         && !["вич", "вна", "ична", "ьич"]
             .iter()
             .any(|e| second.ends_with(e))
@@ -2046,13 +2026,13 @@ fn is_ascii_space(x: u8) -> bool {
     matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
-/// without lower-casing them.
 /// Whether `w` is a person's role ("official", "lawyer"): see [`role_of`].
 pub fn is_person_role(w: &str) -> bool {
     role_of(w).is_some()
 }
 
+/// `w` lower-cased when that is a person's role ("analyst"): told of most words by a filter,
+/// without lower-casing them.
 fn role_of(w: &str) -> Option<Cow<'_, str>> {
     if !ROLE_FILTER.may_contain_lower_of(w) {
         return None;
