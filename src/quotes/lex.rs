@@ -2450,6 +2450,19 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
             // people by what they do or where they live, before their names ("Cyclist Bram de
             // Wit", "Kapitän Jonas Albrecht", "Судья Наталья Орлова")
             "administrator",
+            // makers by their trade ("Toymaker Brickwell", "Lawmaker Jo Reyes"), listed: a
+            // suffix test of every word mispredicted
+            "toymaker",
+            "carmaker",
+            "automaker",
+            "chipmaker",
+            "drugmaker",
+            "filmmaker",
+            "lawmaker",
+            "policymaker",
+            "winemaker",
+            "watchmaker",
+            "shoemaker",
             "campaigner",
             "parent",
             "pensioner",
@@ -2523,10 +2536,6 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
         ])
     });
     if LEADING_NOUNS.contains(l) {
-        return true;
-    }
-    // companies by their trade: "Toymaker Brickwell", "Chipmaker Arvena"
-    if l.len() > 6 && l.ends_with("maker") && l.bytes().all(|b| b.is_ascii_lowercase()) {
         return true;
     }
     // long German compound nouns: "Verbraucherinitiative", "Sicherheitsforscher", "CDU-Politiker"

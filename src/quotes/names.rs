@@ -2,7 +2,7 @@
 
 use super::lex::*;
 use super::marks::Span;
-use super::text::{first_non_alnum, is_alnum, is_alpha, is_upper, Para, Tok};
+use super::text::{first_non_alnum, is_alnum, is_alpha, is_upper, Para, Tok, TK};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
@@ -386,7 +386,11 @@ impl<'a> Cap<'a> {
         // a capitalised word next, or one or two short words then one ("Bank of England",
         // "Ursula von der Leyen"): the run's reader tells which short words join
         let short = |t: &Tok| t.is_word() & may_connect(pb, t, german);
-        let joins = n1.cap | (short(&n1) & (n2.cap | (short(&n2) & n3.cap)));
+        // (or an apostrophe then one, which may be a plural's possessive inside an
+        // organisation's name: "Road Hauliers' Federation", told by the run's reader)
+        let apostrophe = (n1.kind == TK::Punct('\'')) | (n1.kind == TK::Punct('’'));
+        let joins =
+            n1.cap | (short(&n1) & (n2.cap | (short(&n2) & n3.cap))) | (apostrophe & n2.cap);
         // a generic word or an organisation's common noun starts no run ("the Company said"),
         // but for the head of a name of an organisation, before a connector and a capitalised
         // word ("Ministry of Defence", "Bundesamt für Sicherheit")
@@ -1065,7 +1069,7 @@ fn article_runs<'p>(
 fn plural_possessive_in_org(para: &Para, j: usize, b: usize) -> bool {
     // (most tokens after a capitalised word are no apostrophe: told inline)
     j + 1 < b
-        && matches!(para.toks[j].kind, super::text::TK::Punct('\'' | '’'))
+        && matches!(para.toks[j].kind, TK::Punct('\'' | '’'))
         && plural_apostrophe_in_org(para, j)
 }
 
@@ -1111,10 +1115,7 @@ fn read_runs<'p, 'x: 'p>(
         let the = (i > a) & (c.bits & C_THE != 0);
         // most runs are one word: told once, with none of the tests of a longer run's words
         // after it, each of which mispredicted at about every other run
-        if ((c.bits & C_JOINS == 0) && !plural_possessive_in_org(para, i + 1, b))
-            | (c.cut > 0)
-            | (i + 1 >= b)
-        {
+        if (c.bits & C_JOINS == 0) | (c.cut > 0) | (i + 1 >= b) {
             k += 1;
             k += info[k].skip as usize;
             // (a connector or title alone is no name)
@@ -1244,11 +1245,11 @@ fn read_runs<'p, 'x: 'p>(
         k = kc + 1;
         k += info[k].skip as usize;
         // letters after a name ("Jonathan Hale KC", "Sarah Okonjo MP") are no part of it
-        if lows.len() > 2
-            && matches!(
-                lows.last().map(|w| w.0),
-                Some("kc" | "qc" | "mp" | "msp" | "mep" | "obe" | "mbe" | "cbe" | "kbe")
-            )
+        // (the word first: most runs end with none, told at its first byte)
+        if matches!(
+            lows.last().map(|w| w.0),
+            Some("kc" | "qc" | "mp" | "msp" | "mep" | "obe" | "mbe" | "cbe" | "kbe")
+        ) && lows.len() > 2
         {
             words.pop();
             lows.pop();
@@ -1313,10 +1314,10 @@ fn read_runs<'p, 'x: 'p>(
         // a nationality after a French article, before a person's two names: "la Française
         // Manon Lefèvre", "l'Ukrainienne" (not "the Canadian Coast Guard", "the European
         // Space Observatory")
-        if words.len() == 3
-            && i > a
+        if i > a
             && para.is_w(i - 1)
             && matches!(para.lw(i - 1), "la" | "le")
+            && words.len() == 3
             && super::is_demonym(lows[0].0)
             && !any_org_word(&lows[1..])
         {
