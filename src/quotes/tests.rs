@@ -364,6 +364,16 @@ fn quotes_of(lang: &str, paras: &[&str]) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// One quote `text` of speaker `who`, as [`quotes_of`] gives it.
+fn one(text: &str, who: &str) -> Vec<(String, Option<String>)> {
+    vec![(text.to_string(), Some(who.to_string()))]
+}
+
+/// Speakers `names`, each named.
+fn some(names: &[&str]) -> Vec<Option<String>> {
+    names.iter().map(|n| Some(n.to_string())).collect()
+}
+
 fn speakers_of(lang: &str, articles: &[&[&str]]) -> Vec<Vec<Option<String>>> {
     articles
         .iter()
@@ -802,7 +812,6 @@ fn clauses_without_that() {
 #[test]
 fn quoted_names_are_no_speech() {
     let all = |lang: &str, para: &str| quotes_of(lang, &[para]);
-    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
     assert_eq!(
         all(
             "ru",
@@ -1108,7 +1117,6 @@ fn german_separable_verbs() {
 #[test]
 fn quotes_start_after_the_attribution() {
     let en = |para: &str| quotes_of("en", &[para]);
-    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
     assert_eq!(
         en("According to Martin Lindqvist, a former procurement official at a Nordic defense ministry, government buyers in Europe would watch the initiative closely."),
         one("government buyers in Europe would watch the initiative closely", "Martin Lindqvist")
@@ -1178,7 +1186,6 @@ fn subject_after_but() {
 #[test]
 fn inverted_name_after_a_role() {
     let en = |para: &str| quotes_of("en", &[para]);
-    let one = |text: &str, who: &str| vec![(text.to_string(), Some(who.to_string()))];
     assert_eq!(
         en("The equatorial regions are drier than the poles, said study co-author Anezina Solomonidou, a European Space Agency research fellow."),
         one("The equatorial regions are drier than the poles", "Anezina Solomonidou")
@@ -1240,9 +1247,6 @@ fn modifiers_and_introductions_are_no_speakers() {
 fn descriptions_roles_and_datelines() {
     let speakers = |lang: &str, paras: &[&str]| -> Vec<Option<String>> {
         quotes_of(lang, paras).into_iter().map(|q| q.1).collect()
-    };
-    let some = |names: &[&str]| -> Vec<Option<String>> {
-        names.iter().map(|n| Some(n.to_string())).collect()
     };
     assert_eq!(
         speakers("en", &[
@@ -1315,9 +1319,6 @@ fn german_descriptions_and_offices() {
 fn french_possessives_roles_and_elisions() {
     let speakers = |paras: &[&str]| -> Vec<Option<String>> {
         quotes_of("fr", paras).into_iter().map(|q| q.1).collect()
-    };
-    let some = |names: &[&str]| -> Vec<Option<String>> {
-        names.iter().map(|n| Some(n.to_string())).collect()
     };
     assert_eq!(
         speakers(&[
