@@ -413,6 +413,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     let used = &mut used[span_base..span_base + spans.len()];
     let span_toks = &mut span_toks[span_base..=span_base + spans.len()];
     raws.clear();
+    // (a paragraph returned from before its sentences are read leaves none of another's)
+    sents.clear();
 
     // transcript style: "SMITH: ..." / "Q: ..."
     if let Some(r) = transcript(para) {
@@ -1815,6 +1817,78 @@ fn skip_pp(para: &Para, mut j: usize, b: usize, lang: Lang) -> usize {
             return b;
         }
         return j;
+    }
+}
+
+/// German reported speech goes on in the subjunctive after its attribution: "„Wir haben uns
+/// diese Entscheidung nicht leicht gemacht“, sagte Vorstandschef Jens Hollmann.
+/// Betriebsbedingte Kündigungen wolle man so weit wie möglich vermeiden." A sentence of the
+/// paragraph after its first quote, with none of its own, no quote mark and a verb in Konjunktiv
+/// I (a form the indicative does not share: "sei", "habe", "wolle", "werde" …), is the same
+/// speaker's.
+fn german_continuations(para: &Para, scratch: &mut Scratch) {
+    let Scratch { sents, raws, .. } = scratch;
+    let toks = &para.toks;
+    let first = raws.iter().map(|r| r.pos).min().unwrap_or(usize::MAX);
+    for sent in sents.iter() {
+        let (a, b) = (sent.a, sent.b);
+        if a >= b || toks[a].start <= first || !sent.spans.is_empty() {
+            continue;
+        }
+        let (start, end) = (toks[a].start, toks[b - 1].end);
+        if raws.iter().any(|r| (start..end).contains(&r.pos)) {
+            continue;
+        }
+        let subjunctive = (a..b).any(|t| {
+            para.is_w(t)
+                && matches!(
+                    para.lw(t),
+                    "sei"
+                        | "seien"
+                        | "habe"
+                        | "wolle"
+                        | "werde"
+                        | "müsse"
+                        | "könne"
+                        | "dürfe"
+                        | "solle"
+                        | "möge"
+                        | "gebe"
+                        | "bleibe"
+                        | "liege"
+                        | "gehe"
+                        | "komme"
+                        | "stehe"
+                        | "fehle"
+                        | "wisse"
+                        | "zeige"
+                        | "brauche"
+                        | "rechne"
+                        | "sehe"
+                        | "erwarte"
+                        | "plane"
+                )
+        });
+        if !subjunctive {
+            continue;
+        }
+        let txt = clause_text(para, a, b, &mut []);
+        if word_count(&txt, 3) < 3 {
+            continue;
+        }
+        let at = raws
+            .iter()
+            .position(|r| r.pos > start)
+            .unwrap_or(raws.len());
+        let raw = Raw {
+            text: txt,
+            kind: QuoteKind::Reported,
+            cue: None,
+            subj: Subj::Carry,
+            pos: start,
+            attr_only: false,
+        };
+        raws.insert(at, raw);
     }
 }
 
@@ -4189,6 +4263,9 @@ pub fn find_quotes(paragraphs: &[&str], lang: Option<&str>) -> Vec<Vec<Quote>> {
     let mut speakers: Vec<Option<Sid>> = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         analyse(para, lang, prev_open, &mut scratch);
+        if lang == Lang::De && !scratch.raws.is_empty() {
+            german_continuations(para, &mut scratch);
+        }
         let raws = &mut scratch.raws;
         if raws.is_empty() {
             (prev_open, open_speaker, prev_speaker) = carried_state(para, &[], &[]);

@@ -1662,3 +1662,36 @@ fn review_limits_of_stop_24_rules() {
         "Die Polizei hat zwei Männer festgenommen"
     );
 }
+
+/// German reported speech goes on in the subjunctive after its attribution, as the same
+/// speaker's; an indicative sentence, or one before any quote, does not.
+#[test]
+fn german_subjunctive_continues_the_speaker() {
+    let de = |paras: &[&str]| quotes_of("de", paras);
+    assert_eq!(
+        de(&["„Wir haben uns diese Entscheidung nicht leicht gemacht“, sagte Vorstandschef Jens Hollmann. Betriebsbedingte Kündigungen wolle man so weit wie möglich vermeiden. Die Aktie stieg um drei Prozent."]),
+        [
+            (
+                "Wir haben uns diese Entscheidung nicht leicht gemacht".to_string(),
+                Some("Jens Hollmann".to_string())
+            ),
+            (
+                "Betriebsbedingte Kündigungen wolle man so weit wie möglich vermeiden".to_string(),
+                Some("Jens Hollmann".to_string())
+            )
+        ]
+    );
+    assert!(
+        de(&["Der Umsatz stieg um drei Prozent. Das Unternehmen sei gut aufgestellt."]).is_empty()
+    );
+    // a transcript's paragraph, read before any sentence, after a long one (the sentences of
+    // the paragraph before were read as its own, out of its tokens)
+    assert_eq!(
+        de(&[
+            "„Das stimmt nicht“, sagte Anna Berg am Montag in Berlin vor Journalisten. Die Regierung habe keine Wahl gehabt.",
+            "MÜLLER: Ja, das ist so.",
+        ])
+        .len(),
+        3
+    );
+}
