@@ -1181,6 +1181,12 @@ pub fn org_word_kind(w: &str) -> Option<OrgKind> {
     with_lower(w, |l| ORG_WORD_KIND.get(l).copied())
 }
 
+/// Whether lower-case word `w` is a person's role or a title ("captain", "coach", "Dr"): a
+/// capitalised word after it is a person's name ("Westmark captain Rhys Talbot").
+pub fn is_role_or_title(w: &str) -> bool {
+    list_flags(w) & (IN_PERSON_ROLES | IN_TITLES) != 0
+}
+
 /// Whether lower-case word `w` is a company's legal form ("plc", "Ltd", "GmbH"), which ends its
 /// name and heads nothing.
 pub fn is_legal_form(w: &str) -> bool {

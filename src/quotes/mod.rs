@@ -660,10 +660,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 if !any && (lang != Lang::En || en_inverted) && k > a && toks[k - 1].is_word() {
                     // "Das sei falsch, sagte Müller." (after a wire dateline: "MÜNCHEN (dpa)
                     // - Die Polizei hat …, sagte ein Sprecher.")
-                    let from = match covered.max(a) {
-                        0 => dateline_end(para, 0, k).unwrap_or(0),
-                        s => s,
-                    };
+                    let from = after_dateline(para, covered.max(a), k);
                     let t0 = toks[from].start;
                     let t1 = toks[k - 1].end;
                     // (nothing when the quotes already used reach past the cue's subject)
@@ -1199,10 +1196,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     );
                 if lang == Lang::En && !clause_ok && (rest_words == 0 || paren) {
                     // (after a wire dateline: "KYIV, Ukraine (AP) — …, officials said.")
-                    let start = match subj_rng.0 {
-                        0 => dateline_end(para, 0, subj_rng.1).unwrap_or(0),
-                        s => s,
-                    };
+                    let start = after_dateline(para, subj_rng.0, subj_rng.1);
                     let commas: Vec<usize> = (start..subj_rng.1)
                         .filter(|&t| toks[t].is_punct(','))
                         .collect();
@@ -1341,9 +1335,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         // person after a role ("Westmark captain Rhys Talbot:")
                         let person_after_role = (e1..q - 2).any(|t| {
                             para.is_w(t)
-                                && lex::list_flags(para.lw(t))
-                                    & (lex::IN_PERSON_ROLES | lex::IN_TITLES)
-                                    != 0
+                                && lex::is_role_or_title(para.lw(t))
                                 && para.is_w(t + 1)
                                 && para.is_cap(t + 1)
                         });
@@ -2396,6 +2388,21 @@ pub(super) fn dateline_end(para: &Para, a: usize, b: usize) -> Option<usize> {
         }
     }
     (fits && (1..=4).contains(&words) && (d + 1..b).any(|t| para.is_w(t))).then_some(d + 1)
+}
+
+/// Where a clause that starts at token `s` of `para` and ends before `end` really starts: after
+/// the wire dateline that opens the paragraph, when it starts there.
+fn after_dateline(para: &Para, s: usize, end: usize) -> usize {
+    match s {
+        0 => dateline_end(para, 0, end).unwrap_or(0),
+        s => s,
+    }
+}
+
+/// Whether `word` is an age: a number and `suffix` ("27" and "-year-old", "17" and "-летняя").
+fn is_age(word: &str, suffix: &str) -> bool {
+    word.strip_suffix(suffix)
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether the words after a cue at token `cue_end` are its subject, the cue following a
@@ -3518,10 +3525,7 @@ impl<'a> Resolver<'a> {
         // a person by their age refers back as a pronoun does: "the 27-year-old said", "sagte
         // der 58-Jährige" (a man), "die 58-Jährige" (a woman)
         if let [article, age] = words[..] {
-            let aged = |suffix: &str| {
-                age.strip_suffix(suffix)
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            };
+            let aged = |suffix: &str| is_age(age, suffix);
             match article {
                 "the" if aged("-year-old") => return Head::Described("person"),
                 "der" if aged("-jährige") => return Head::Described("he"),
@@ -3531,11 +3535,7 @@ impl<'a> Resolver<'a> {
         }
         // Russian: "рассказала 17-летняя спортсменка", "сказал 40-летний тренер"
         if self.lang == Lang::Ru && (1..=2).contains(&words.len()) {
-            let aged = |suffix: &str| {
-                words[0]
-                    .strip_suffix(suffix)
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            };
+            let aged = |suffix: &str| is_age(words[0], suffix);
             if aged("-летний") {
                 return Head::Described("он");
             }
@@ -3789,10 +3789,7 @@ impl<'a> Resolver<'a> {
             // (a name right after a role is a person's: "Westmark captain Rhys Talbot")
             let after_role = |r: &names::Run| {
                 r.first.is_some_and(|f| {
-                    f > a
-                        && para.is_w(f - 1)
-                        && lex::list_flags(para.lw(f - 1)) & (lex::IN_PERSON_ROLES | lex::IN_TITLES)
-                            != 0
+                    f > a && para.is_w(f - 1) && lex::is_role_or_title(para.lw(f - 1))
                 })
             };
             for r in rs[1..].iter().rev() {
