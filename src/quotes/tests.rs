@@ -1695,3 +1695,16 @@ fn german_subjunctive_continues_the_speaker() {
         3
     );
 }
+
+/// An adverb between the auxiliary and the participle ends no subject: "Elle a toutefois
+/// déclaré" is the pronoun, resolved to the person it stands for, not a name "Elle".
+#[test]
+fn adverb_after_auxiliary_leaves_the_pronoun() {
+    let fr = speakers_of(
+        "fr",
+        &[&[
+            "L'avocate générale, Hélène Marchetti, doit prendre ses réquisitions jeudi. Elle a toutefois déclaré : « On ne va pas chercher une barre de fer par accident. »",
+        ]],
+    );
+    assert_eq!(fr, [some(&["Hélène Marchetti"])]);
+}
