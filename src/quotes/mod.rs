@@ -445,7 +445,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
     for (qi, u) in used.iter_mut().enumerate() {
         *u |= quoted_name_in_phrase(para, qi, span_toks[qi]);
     }
-    for sent in sents.iter().filter(|s| s.b > first) {
+    for (si, sent) in sents.iter().enumerate().filter(|(_, s)| s.b > first) {
         let (a, b) = (sent.a, sent.b);
         let mut covered = a; // tokens before this belong to an earlier reported clause
         let mut bare: Option<(usize, usize, Cow<str>, usize)> = None; // subject range, cue, pos
@@ -556,9 +556,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         && toks
                             .get(i + 2)
                             .is_some_and(|t| t.is_punct(',') || para.lb(i + 2) == b"dass");
+                    // (or after the subject pronoun: "räumte er ein: …", "gab sie zu, …")
+                    let particle_after_pronoun = para.is_w(i + 1)
+                        && matches!(para.lb(i + 1), b"er" | b"sie")
+                        && de_particle_at(para, i + 2).is_some();
                     if particle {
                         cue_end = i + 2;
-                    } else if matches!(lw, b"gab" | b"gibt") || lw.starts_with("kündigt".as_bytes())
+                    } else if !particle_after_pronoun
+                        && (matches!(lw, b"gab" | b"gibt") || lw.starts_with("kündigt".as_bytes()))
                     {
                         class = None;
                     }
@@ -571,6 +576,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         }
                     }
                 }
+            }
+            // a negated verb reports no speech: "он не жалуется", "не сообщили"
+            if lang == Lang::Ru && i > a && para.is_w(i - 1) && para.lb(i - 1) == "не".as_bytes()
+            {
+                class = None;
             }
             let Some(class) = class else {
                 i += 1;
@@ -586,9 +596,27 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             if lang == Lang::Fr
                 && k > a
                 && para.is_w(k - 1)
-                && matches!(para.lb(k - 1), b"a" | b"ont" | b"avait" | b"avaient")
+                && matches!(
+                    para.lb(k - 1),
+                    b"a" | b"ont"
+                        | b"avait"
+                        | b"avaient"
+                        // reflexive: "« … », s'est indigné le maire"
+                        | b"s'est"
+                        | b"s\xe2\x80\x99est"
+                        | b"s'\xc3\xa9tait"
+                        | b"s\xe2\x80\x99\xc3\xa9tait"
+                )
             {
                 k -= 1;
+            } else if lang == Lang::Fr
+                && k > a + 1
+                && para.is_w(k - 1)
+                && para.is_w(k - 2)
+                && para.lb(k - 1) == b"sont"
+                && para.lb(k - 2) == b"se"
+            {
+                k -= 2;
             }
             // the verb's first token, its French auxiliary's ("…, a indiqué le procureur")
             let verb_start = k;
@@ -612,8 +640,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 && matches!(lw, b"said" | b"says")
                 && after_clause
                 && inverted_name_at(para, cue_end, b);
+            // Russian "Об этом сообщили в пресс-службе МВД": the words before the cue point back
+            // to what was said, the subject follows
+            let ru_fronted = lang == Lang::Ru && ru_fronted_object(para, covered.max(a), k);
             let inverted = class != CueClass::According
                 && (en_inverted
+                    || ru_fronted
                     || class == CueClass::So
                     || fr_pron
                     || (quote_before && k < i)
@@ -648,6 +680,13 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         }
                     }
                 }
+                // "«…». Об этом сообщили в МВД." / "Уровень воды превысил норму. Об этом сообщил
+                // глава района.": what was said is the sentence before
+                if ru_fronted && !any && !(e < b && toks[e].quote().is_some()) {
+                    if let Some(prev) = si.checked_sub(1).map(|s| &sents[s]) {
+                        any = ru_said_before(para, prev.a, prev.b, used, raws, &subj, &cue_text);
+                    }
+                }
                 // and a quote continuing after the attribution: "A," she said, "B."
                 if e < b {
                     if let Some(qi) = toks[e].quote() {
@@ -657,7 +696,12 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         }
                     }
                 }
-                if !any && (lang != Lang::En || en_inverted) && k > a && toks[k - 1].is_word() {
+                if !any
+                    && !ru_fronted
+                    && (lang != Lang::En || en_inverted)
+                    && k > a
+                    && toks[k - 1].is_word()
+                {
                     // "Das sei falsch, sagte Müller." (after a wire dateline: "MÜNCHEN (dpa)
                     // - Die Polizei hat …, sagte ein Sprecher.")
                     let from = after_dateline(para, covered.max(a), k);
@@ -912,10 +956,19 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     continue;
                 }
             }
+            // German verb-second after an adverbial, the subject after the verb: "Zugleich räumte
+            // er ein: …", "Am Montag sagte der Minister, …"
+            let de_subject = if lang == Lang::De && de_fronted_adverbial(para, s0, i) {
+                de_subject_after(para, cue_end, b)
+            } else {
+                None
+            };
             let subj_rng = (s0, i);
             // participial cue after a comma ("..., it said, adding that ..."): the same speaker as before
             let subj = if participle {
                 Subj::Carry
+            } else if let Some((e, _)) = de_subject {
+                Subj::Phrase(cue_end, e)
             } else {
                 Subj::Phrase(s0, i)
             };
@@ -943,7 +996,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
             }
             // after the cue
-            let mut j = cue_end;
+            let mut j = de_subject.map_or(cue_end, |(_, j)| j);
             // the cue with its addressee ("told reporters"), copied only when that is longer (a
             // clone of the cue's text borrows the paragraph as the cue does)
             let mut cue_full = cue_text.clone();
@@ -1181,8 +1234,15 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             && c == j)
                         || zero_that()
                 } else {
+                    // (a verb that also takes an object, after a comma only: "konterte, die
+                    // Vorwürfe seien haltlos", not "a défendu le projet")
+                    let bare_clause = class == CueClass::Say
+                        || toks
+                            .get(de_subject.map_or(cue_end, |(_, j)| j))
+                            .is_some_and(|t| t.is_punct(','));
                     rest_words >= 3
-                        && (para.is_w(c) || toks.get(c).is_some_and(|t| t.quote().is_some()))
+                        && (para.is_w(c) && bare_clause
+                            || toks.get(c).is_some_and(|t| t.quote().is_some()))
                 };
                 // English clause-final attribution: "The plan is flawed, Rubio said."
                 // ... or with a parenthetical attribution: "The project concerned X, the report said, and also involved Y."
@@ -2452,6 +2512,178 @@ fn verb_second_subject(para: &Para, lang: Lang, s: usize, k: usize, cue_end: usi
     !apposition
 }
 
+/// What an "Об этом сообщил X" sentence attributes to X: the quotes of the sentence before it
+/// (tokens `a..b`) not yet attributed, or, when it has none and holds no quote or clause found,
+/// that sentence as reported speech. Whether it found any.
+fn ru_said_before(
+    para: &Para,
+    a: usize,
+    b: usize,
+    used: &mut [bool],
+    raws: &mut Vec<Raw>,
+    subj: &Subj,
+    cue: &str,
+) -> bool {
+    let toks = &para.toks;
+    let mut quoted = false;
+    let mut any = false;
+    for (t, tok) in toks.iter().enumerate().take(b).skip(a) {
+        if let Some(qi) = tok.quote() {
+            quoted = true;
+            if !used[qi] {
+                used[qi] = true;
+                any = true;
+                raws.push(direct(para.p, &para.spans[qi], subj.clone(), cue, t));
+            }
+        }
+    }
+    let (start, end) = (toks[a].start, toks[b - 1].end);
+    // (a quote alone in its sentence was taken as the speaker's before)
+    for r in raws.iter_mut() {
+        if (start..end).contains(&r.pos) && matches!(r.subj, Subj::Carry) && r.cue.is_none() {
+            r.subj = subj.clone();
+            r.cue = Some(cue.to_string());
+            any = true;
+        }
+    }
+    if quoted || raws.iter().any(|r| (start..end).contains(&r.pos)) {
+        return any;
+    }
+    let mut e = b;
+    while e > a && matches!(toks[e - 1].kind, TK::Punct(_)) {
+        e -= 1;
+    }
+    let text = clause_text(para, a, e, used);
+    if word_count(&text, 3) < 3 {
+        return false;
+    }
+    raws.push(clause(text, QuoteKind::Reported, cue, subj.clone(), start));
+    true
+}
+
+/// The separable particle of a German verb at token `t` of `para`, when a comma, a colon or
+/// "dass" follows it: "räumte er ein: …", "teilte sie mit, dass …".
+fn de_particle_at(para: &Para, t: usize) -> Option<usize> {
+    (para.is_w(t)
+        && matches!(
+            para.lb(t),
+            b"an" | b"ein" | b"zu" | b"hinzu" | b"fest" | b"mit" | b"entgegen" | b"ab"
+        )
+        && para
+            .toks
+            .get(t + 1)
+            .is_some_and(|n| n.is_punct(',') || n.is_punct(':') || para.lb(t + 1) == b"dass"))
+    .then_some(t)
+}
+
+/// Whether German tokens `s..k` of `para`, before a verb, are an adverbial that takes the
+/// subject's place ("Zugleich", "Am Montag", "Nach der Sitzung"): the subject then follows
+/// the verb.
+fn de_fronted_adverbial(para: &Para, s: usize, k: usize) -> bool {
+    let Some(first) = (s..k).find(|&t| para.is_w(t)) else {
+        return false;
+    };
+    // (no comma or quote inside: "Zugleich, sagte er, …" is another order)
+    if (first..k).any(|t| !para.is_w(t)) || k - first > 6 {
+        return false;
+    }
+    matches!(
+        para.lw(first),
+        "zugleich"
+            | "zudem"
+            | "außerdem"
+            | "dennoch"
+            | "jedoch"
+            | "trotzdem"
+            | "später"
+            | "danach"
+            | "dann"
+            | "anschließend"
+            | "gleichzeitig"
+            | "allerdings"
+            | "ebenso"
+            | "ferner"
+            | "schließlich"
+            | "inzwischen"
+            | "nun"
+            | "jetzt"
+            | "heute"
+            | "gestern"
+            | "damals"
+            | "deshalb"
+            | "daher"
+            | "darum"
+            | "dazu"
+            | "dabei"
+            | "hierzu"
+            | "daraufhin"
+            | "zuvor"
+            | "zuletzt"
+            | "kürzlich"
+            | "immerhin"
+            | "bisher"
+            | "stattdessen"
+            | "ebenfalls"
+            | "unterdessen"
+            | "mittlerweile"
+            | "zunächst"
+            | "am"
+            | "im"
+            | "beim"
+            | "bei"
+            | "nach"
+            | "vor"
+            | "während"
+            | "seit"
+            | "gegenüber"
+            | "angesichts"
+            | "auf"
+            | "mit"
+            | "in"
+            | "vom"
+            | "zum"
+            | "zur"
+    )
+}
+
+/// The subject after a German verb at token `t` (its end), up to a comma, colon, quote or
+/// "dass", of a few words and without a separable particle at its end; and where what was said
+/// is read from.
+fn de_subject_after(para: &Para, t: usize, b: usize) -> Option<(usize, usize)> {
+    let mut e = t;
+    while e < b && para.is_w(e) && para.lb(e) != b"dass" {
+        e += 1;
+    }
+    if e == t || e - t > 6 {
+        return None;
+    }
+    let end = if e > t + 1 && de_particle_at(para, e - 1).is_some() {
+        e - 1
+    } else {
+        e
+    };
+    Some((end, e))
+}
+
+/// Whether the words before a Russian cue at token `k` of `para` (from token `s` or the last mark
+/// or quote on) are only a fronted "об этом" ("Об этом также сообщили …", "Ранее об этом заявил
+/// …"): an object that points back to what was said, after which the cue's subject follows.
+fn ru_fronted_object(para: &Para, s: usize, k: usize) -> bool {
+    let mut points_back = false;
+    let mut t = k;
+    while t > s && para.is_w(t - 1) {
+        match para.lw(t - 1) {
+            "этом" | "том" | "это" => points_back = true,
+            "об" | "о" | "также" | "тоже" | "ранее" | "позже" | "позднее" | "же" | "затем"
+            | "и" | "а" => {}
+            _ => return false,
+        }
+        t -= 1;
+    }
+    // (after the sentence's start, a quote or a mark: "«…». Об этом сообщили …")
+    points_back && (t == s || !para.toks[t - 1].is_word())
+}
+
 /// Where a French subject in tokens `a..b` of `para` starts after the words that open no name:
 /// a possessive ("Son avocate, Me Sophie Lartigue, a annoncé"; a Korean "Son" is English
 /// text's) and a day after an inverted verb ("a indiqué vendredi le procureur").
@@ -2524,7 +2756,155 @@ fn is_french_role(w: &str) -> bool {
             | "députée"
             | "sénateur"
             | "sénatrice"
+            | "technicien"
+            | "technicienne"
+            | "comédien"
+            | "comédienne"
+            | "acteur"
+            | "actrice"
+            | "infirmier"
+            | "infirmière"
+            | "médecin"
+            | "chirurgien"
+            | "chirurgienne"
+            | "agriculteur"
+            | "agricultrice"
+            | "éleveur"
+            | "éleveuse"
+            | "viticulteur"
+            | "viticultrice"
+            | "vigneron"
+            | "vigneronne"
+            | "commerçant"
+            | "commerçante"
+            | "restaurateur"
+            | "restauratrice"
+            | "gérant"
+            | "gérante"
+            | "enseignant"
+            | "enseignante"
+            | "institutrice"
+            | "instituteur"
+            | "proviseur"
+            | "proviseure"
+            | "étudiant"
+            | "étudiante"
+            | "retraité"
+            | "retraitée"
+            | "syndicaliste"
+            | "militant"
+            | "militante"
+            | "adjoint"
+            | "adjointe"
+            | "conseiller"
+            | "conseillère"
+            | "capitaine"
+            | "attaquant"
+            | "attaquante"
+            | "défenseur"
+            | "gardien"
+            | "gardienne"
+            | "milieu"
+            | "pilote"
+            | "cycliste"
+            | "nageur"
+            | "nageuse"
+            | "athlète"
+            | "champion"
+            | "championne"
+            | "entraîneuse"
+            | "sélectionneuse"
+            | "auteur"
+            | "autrice"
+            | "écrivain"
+            | "écrivaine"
+            | "artiste"
+            | "musicien"
+            | "musicienne"
+            | "chef"
+            | "cheffe"
+            | "scientifique"
+            | "chercheur"
+            | "chercheuse"
+            | "pompier"
+            | "gendarme"
+            | "policier"
+            | "policière"
+            | "commissaire"
+            | "enquêteur"
+            | "enquêtrice"
+            | "magistrat"
+            | "magistrate"
+            | "prévenu"
+            | "prévenue"
+            | "accusé"
+            | "accusée"
+            | "plaignant"
+            | "plaignante"
+            | "témoin"
+            | "intéressé"
+            | "intéressée"
+            | "responsable"
+            | "dirigeant"
+            | "dirigeante"
+            | "fondateur"
+            | "fondatrice"
+            | "salarié"
+            | "salariée"
+            | "architecte"
+            | "économiste"
+            | "sociologue"
+            | "historien"
+            | "historienne"
+            | "politologue"
+            | "climatologue"
+            | "épidémiologiste"
+            | "virologue"
+            | "météorologue"
+            | "prévisionniste"
+            | "vice-président"
+            | "vice-présidente"
+            | "trésorier"
+            | "trésorière"
+            | "délégué"
+            | "déléguée"
+            | "représentant"
+            | "représentante"
+            | "négociateur"
+            | "négociatrice"
+            | "ingénieur"
+            | "ingénieure"
+            | "professeur"
+            | "professeure"
+            | "ministre-président"
+            | "maire-adjoint"
+            | "édile"
+            | "sous-préfet"
+            | "sous-préfète"
+            | "rapporteur"
+            | "rapporteure"
+            | "président-directeur"
     )
+}
+
+/// The pronoun a French role noun `w` stands for, by its ending: "elle" for "l'élue",
+/// "l'avocate", "l'enquêtrice", "il" for "l'entraîneur", "l'élu", "person" when it does not say
+/// ("l'architecte").
+fn french_role_pronoun(w: &str) -> &'static str {
+    let feminine_of_role = w
+        .strip_suffix('e')
+        .is_some_and(|m| !m.ends_with('e') && is_french_role(m));
+    if feminine_of_role
+        || ["trice", "euse", "ienne", "ière", "esse"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        "elle"
+    } else if w.ends_with('e') {
+        "person"
+    } else {
+        "il"
+    }
 }
 
 /// Whether tokens `a..b` of `para` open with a person's role and "of" ("the mayor of Lyon",
@@ -3566,6 +3946,17 @@ impl<'a> Resolver<'a> {
                 && (lex::is_leading_noun(desc, false) || is_french_role(desc))
             {
                 return Head::Described(if article == "le" { "il" } else { "elle" });
+            }
+        }
+        // (elided, its gender told by its ending: "a dénoncé l'élue", "l'entraîneur")
+        if let [elided] = words[..] {
+            if let Some(desc) = ["l'", "l’"].iter().find_map(|e| elided.strip_prefix(e)) {
+                if self.lang == Lang::Fr
+                    && !lex::ORG_NOMINALS.contains_key(desc)
+                    && (lex::is_leading_noun(desc, false) || is_french_role(desc))
+                {
+                    return Head::Described(french_role_pronoun(desc));
+                }
             }
         }
         // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")

@@ -1708,3 +1708,163 @@ fn adverb_after_auxiliary_leaves_the_pronoun() {
     );
     assert_eq!(fr, [some(&["Hélène Marchetti"])]);
 }
+
+/// The verbs of speech beyond the commonest attribute their quotes in German, French and
+/// Russian ("a justifié", "konterte", "перечисляет"); those that also take an object only with
+/// a quote, a complementizer or a comma: "a défendu le projet" reports nothing.
+#[test]
+fn wider_speech_verbs_in_other_languages() {
+    assert_eq!(
+        quotes_of(
+            "fr",
+            &["« Nous ne céderons pas », a justifié le maire (divers droite), Yannick Le Bihan."]
+        ),
+        one("Nous ne céderons pas", "Yannick Le Bihan")
+    );
+    assert_eq!(
+        quotes_of("de", &["„Das ist Unsinn“, konterte Jan Weber."]),
+        one("Das ist Unsinn", "Jan Weber")
+    );
+    assert_eq!(
+        quotes_of("ru", &["«Я тут за всех», — перечисляет Василий Трофимов."]),
+        one("Я тут за всех", "Василий Трофимов")
+    );
+    assert!(quotes_of(
+        "fr",
+        &["La députée Camille Ferrer a défendu lundi soir le projet de baisse d'impôts."]
+    )
+    .is_empty());
+    assert_eq!(
+        quotes_of(
+            "de",
+            &["Jan Weber konterte, die Vorwürfe seien haltlos und längst widerlegt."]
+        ),
+        one(
+            "die Vorwürfe seien haltlos und längst widerlegt",
+            "Jan Weber"
+        )
+    );
+}
+
+/// A French reflexive verb of speech has "s'est" for its auxiliary: the subject after it is
+/// the speaker ("s'est indigné le maire de Brest, Paul Durand").
+#[test]
+fn french_reflexive_attribution() {
+    let fr = speakers_of(
+        "fr",
+        &[&["« C'est une honte », s'est indigné le maire de Brest, Paul Durand."]],
+    );
+    assert_eq!(fr, [some(&["Paul Durand"])]);
+}
+
+/// Russian "Об этом сообщил X" attributes what the sentence before said to X, whose name
+/// follows the verb: no speaker "Об".
+#[test]
+fn russian_fronted_ob_etom() {
+    assert_eq!(
+        quotes_of(
+            "ru",
+            &["Уровень воды превысил норму на два метра. Об этом сообщил глава района Пётр Котов."]
+        ),
+        one("Уровень воды превысил норму на два метра", "Пётр Котов")
+    );
+    assert_eq!(
+        quotes_of(
+            "ru",
+            &["«Ситуация под контролем». Об этом сообщили в пресс-службе МВД."]
+        ),
+        one("Ситуация под контролем", "МВД")
+    );
+    assert_eq!(
+        quotes_of(
+            "ru",
+            &["Об этом также заявил губернатор области Олег Смирнов: «Работы продолжатся»."]
+        ),
+        one("Работы продолжатся", "Олег Смирнов")
+    );
+}
+
+/// A German role before a name is no part of it, a compound's last part ("Arcturus-Chef") and
+/// roles ending in "-at" or "-är" ("Spitzenkandidat") included.
+#[test]
+fn german_roles_before_names() {
+    let de = speakers_of(
+        "de",
+        &[&[
+            "„Wir halten an dem Projekt fest“, sagte Kämmerer Lutz Bräuninger.",
+            "„Das ist Unsinn“, sagte Arcturus-Chef Jan Weber.",
+            "„Wir sind bereit“, erklärte SPD-Generalsekretär Tim Klose.",
+            "„Alles gut“, so Gastwirt Ferhat Aksoy.",
+            "„Wir gewinnen“, sagte Spitzenkandidat Ole Brandt.",
+        ]],
+    );
+    assert_eq!(
+        de,
+        [some(&[
+            "Lutz Bräuninger",
+            "Jan Weber",
+            "Tim Klose",
+            "Ferhat Aksoy",
+            "Ole Brandt"
+        ])]
+    );
+}
+
+/// A French or Russian role noun after the verb stands for the person named with it before:
+/// "a expliqué le technicien", "a dénoncé l'élue", "заявил гособвинитель".
+#[test]
+fn role_nouns_refer_back_in_french_and_russian() {
+    let fr = speakers_of(
+        "fr",
+        &[&[
+            "L'élue écologiste Sandrine Roux s'oppose au projet. « C'est une aberration », a dénoncé l'élue.",
+            "Le technicien Marc Petit a réparé la panne. « Ce n'était rien », a expliqué le technicien.",
+        ]],
+    );
+    assert_eq!(fr, [some(&["Sandrine Roux", "Marc Petit"])]);
+    let ru = speakers_of(
+        "ru",
+        &[&[
+            "Гособвинитель Денис Арутюнов запросил для подсудимого 8 лет.",
+            "«Вина доказана полностью», — заявил гособвинитель.",
+        ]],
+    );
+    assert_eq!(ru, [some(&["Денис Арутюнов"])]);
+}
+
+/// German verb-second: after an adverbial in first place the subject follows the verb
+/// ("Zugleich räumte er ein: …", "Am Montag sagte der Minister Paul Kern, …"), and a Russian
+/// negated verb reports nothing ("он не жалуется").
+#[test]
+fn german_subject_after_fronted_adverbial() {
+    assert_eq!(
+        quotes_of(
+            "de",
+            &["Bundesarbeitsminister Jan-Ole Matthiesen (SPD) sagte, er werde die Empfehlung umsetzen. Zugleich räumte er ein: „Ich hätte mir ein mutigeres Signal vorstellen können.“"]
+        ),
+        vec![
+            (
+                "er werde die Empfehlung umsetzen".to_string(),
+                Some("Jan-Ole Matthiesen".to_string())
+            ),
+            (
+                "Ich hätte mir ein mutigeres Signal vorstellen können.".to_string(),
+                Some("Jan-Ole Matthiesen".to_string())
+            )
+        ]
+    );
+    assert_eq!(
+        quotes_of(
+            "de",
+            &["Am Montag sagte der Minister Paul Kern, die Lage sei ernst."]
+        ),
+        one("die Lage sei ernst", "Paul Kern")
+    );
+    assert_eq!(
+        speakers_of(
+            "ru",
+            &[&["Трофимов говорит, что приёмная не доезжала. Впрочем, он не жалуется. «Жить можно», — улыбается он."]]
+        ),
+        [some(&["Трофимов", "Трофимов"])]
+    );
+}
