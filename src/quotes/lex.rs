@@ -781,6 +781,8 @@ const FR_MORE_CUES: &[&str] = &[
     "tempête",
     "interpelle",
     "interpellé",
+    "observe",
+    "observent",
 ];
 const RU_CUES: &[&str] = &[
     "уточнил",
@@ -2069,6 +2071,16 @@ const PERSON_ROLES_LIST: &[&str] = &[
 ];
 pub static PERSON_ROLES: ListSet = ListSet(IN_PERSON_ROLES);
 
+/// The Russian person role a genitive form stands for ("по словам мэра", "депутата",
+/// "председателя"): the listed nominative.
+pub fn ru_role_of_genitive(w: &str) -> Option<&'static str> {
+    let stem = w.strip_suffix('а').or_else(|| w.strip_suffix('я'))?;
+    PERSON_ROLES_LIST.iter().copied().find(|r| {
+        r.strip_prefix(stem)
+            .is_some_and(|end| end.is_empty() || end == "ь" || end == "й")
+    })
+}
+
 /// The name index asks of the words around every name whether they are a role, and few are:
 /// this filter tells most apart before they are lower-cased.
 pub static ROLE_FILTER: LazyLock<WordFilter> =
@@ -2196,6 +2208,26 @@ const CAP_STOP_LIST: &[&str] = &[
     "depuis",
     "pendant",
     "malgré",
+    // a role's adjective ("la Première ministre, Claire Dumontel")
+    "première",
+    // a live blog's time ("10.11 Uhr – Wallmann greift an")
+    "uhr",
+    // German adverbs that open sentences ("Jetzt antwortet Bundeskanzler …", "Zugleich
+    // räumte er ein")
+    "jetzt",
+    "zugleich",
+    "zudem",
+    "außerdem",
+    "dennoch",
+    "jedoch",
+    "trotzdem",
+    "danach",
+    "später",
+    "inzwischen",
+    "immerhin",
+    "allerdings",
+    "zunächst",
+    "впрочем",
     // German possessives and numerals start capitalised noun phrases, not names
     "ihr",
     "ihre",

@@ -1301,7 +1301,20 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         Lang::En => second_attribution(para, c, b).unwrap_or(b),
                         _ => b,
                     };
-                    let txt = clause_text(para, c, end, used);
+                    // a quote after a colon is one of its own: "Гарипов отмечает, что у
+                    // пекарен есть преимущество: «Покупатель готов платить …»"
+                    let colon_quote = (lang != Lang::En)
+                        .then(|| {
+                            (c + 1..end).find(|&t| {
+                                toks[t].is_punct(':')
+                                    && toks
+                                        .get(t + 1)
+                                        .and_then(|n| n.quote())
+                                        .is_some_and(|qi| !used[qi])
+                            })
+                        })
+                        .flatten();
+                    let txt = clause_text(para, c, colon_quote.unwrap_or(end), used);
                     raws.push(clause(
                         txt,
                         QuoteKind::Reported,
@@ -1310,6 +1323,14 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                         toks[i].start,
                     ));
                     covered = end;
+                    if let Some(t) = colon_quote {
+                        let q = t + 1;
+                        if let Some(qi) = toks[q].quote() {
+                            used[qi] = true;
+                            raws.push(direct(p, &spans[qi], subj.clone(), &cue_text, q));
+                            covered = q + 1;
+                        }
+                    }
                 } else if class == CueClass::That && para.is_w(cue_end) && lang == Lang::En {
                     // "has advised several districts": a verb with an object, no speech attribution
                     i += 1;
@@ -2884,6 +2905,9 @@ fn is_french_role(w: &str) -> bool {
             | "rapporteur"
             | "rapporteure"
             | "président-directeur"
+            | "échevin"
+            | "échevine"
+            | "bourgmestre"
     )
 }
 
@@ -2920,6 +2944,13 @@ fn role_of_name(para: &Para, lang: Lang, a: usize, b: usize) -> bool {
     let mut first = words.next().unwrap_or_default();
     if matches!(first, "the" | "le" | "la" | "der" | "die" | "das") {
         first = words.next().unwrap_or_default();
+    }
+    // (elided: "l'échevine des Affaires sociales, Nadia Ouali")
+    if lang == Lang::Fr {
+        first = ["l'", "l’"]
+            .iter()
+            .find_map(|e| first.strip_prefix(e))
+            .unwrap_or(first);
     }
     let role = lex::list_flags(first) & (lex::IN_PERSON_ROLES | lex::IN_TITLES | lex::IN_SPOKES)
         != 0
@@ -3100,6 +3131,7 @@ static INTRO: LazyLock<lex::FilteredSet> = LazyLock::new(|| {
         "nach",
         "dans",
         "lors",
+        "parmi",
         "en",
         "в",
         "на",
@@ -3881,6 +3913,44 @@ impl<'a> Resolver<'a> {
                 b = t;
             }
         }
+        // German: the addressee in the dative after the speaker ("sagte er der B.Z.", "sagte
+        // Jörg Brenneke der Deutschen Presse-Agentur", "sagte Müller dem Sender"), not the
+        // genitive after a role ("der Sprecher der Polizei")
+        if self.lang == Lang::De {
+            if let Some(t) = (a + 1..b).find(|&t| {
+                para.is_w(t) && para.is_w(t - 1) && matches!(para.lw(t), "dem" | "der") && {
+                    // (a name's last word: no role, no noun after an article, no particle
+                    // of a name: "dem Bericht der Zeitung", "Van der Bellen")
+                    let before = para.lw(t - 1);
+                    let after_article = t >= a + 2
+                        && para.is_w(t - 2)
+                        && matches!(
+                            para.lw(t - 2),
+                            "der"
+                                | "die"
+                                | "das"
+                                | "dem"
+                                | "den"
+                                | "des"
+                                | "ein"
+                                | "eine"
+                                | "einem"
+                                | "einer"
+                                | "eines"
+                        );
+                    matches!(before, "er" | "sie")
+                        || para.is_cap(t - 1)
+                            && !after_article
+                            && !lex::is_leading_noun(before, true)
+                            && !matches!(
+                                before,
+                                "der" | "die" | "das" | "des" | "van" | "von" | "de" | "zu"
+                            )
+                }
+            }) {
+                b = t;
+            }
+        }
         let mut bufs = self.subject_bufs.borrow_mut();
         let (words, rs) = &mut *bufs;
         words.clear();
@@ -3958,6 +4028,15 @@ impl<'a> Resolver<'a> {
                     return Head::Described(french_role_pronoun(desc));
                 }
             }
+        }
+        // German: someone unnamed ("sagt eine Krankenpflegerin aus Leverkusen", "ein Rentner"):
+        // no one of the article's names, nor the noun as a name
+        if self.lang == Lang::De
+            && !has_spokes
+            && matches!(words.first(), Some(&("ein" | "eine" | "einer")))
+            && words.get(1).is_some_and(|w| lex::is_leading_noun(w, true))
+        {
+            return Head::Generic;
         }
         // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")
         if let [article @ ("der" | "die"), desc] = words[..] {
@@ -4305,6 +4384,12 @@ impl<'a> Resolver<'a> {
                 return Head::Role(head);
             }
             return Head::Generic;
+        }
+        // ("по словам мэра")
+        if self.lang == Lang::Ru && words.len() == 1 {
+            if let Some(r) = lex::ru_role_of_genitive(head) {
+                return Head::Role(r);
+            }
         }
         Head::Generic
     }

@@ -2065,14 +2065,69 @@ fn role_before<'p>(para: &'p Para, first: Option<usize>, start: usize) -> Option
             & p[t.start].is_ascii_alphanumeric()
             & p[t.end - 1].is_ascii_alphanumeric()
         {
-            if !ROLE_FILTER.may_contain_digest(t.digest) {
-                return None;
-            }
             let l = para.lw(k);
-            return PERSON_ROLES.contains(l).then_some(Cow::Borrowed(l));
+            if ROLE_FILTER.may_contain_digest(t.digest) && PERSON_ROLES.contains(l) {
+                return Some(Cow::Borrowed(l));
+            }
+            return german_role(l, para.is_cap(k)).then_some(Cow::Borrowed(l));
         }
     }
-    word_before(&para.p[..start]).and_then(role_of)
+    let w = word_before(&para.p[..start])?;
+    role_of(w).or_else(|| {
+        let l = lower(w);
+        german_role(&l, w.chars().next().is_some_and(is_upper)).then_some(l)
+    })
+}
+
+/// The gender a Russian surname tells by its ending ("Мухина", "Иванова", "Орловская" a
+/// woman's; "Кольцов", "Гончаренко" no), as (male, female) counts.
+fn ru_surname_gender(name: &str) -> (i32, i32) {
+    let Some(last) = name.split_whitespace().next_back() else {
+        return (0, 0);
+    };
+    if !last
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0400}'..='\u{04ff}').contains(&c))
+    {
+        return (0, 0);
+    }
+    let ends = |list: &[&str]| list.iter().any(|e| last.ends_with(e));
+    if ends(&["ова", "ева", "ёва", "ина", "ына", "ская", "цкая"]) {
+        (0, 2)
+    } else if ends(&["ов", "ев", "ёв", "ин", "ын", "ский", "цкий"]) {
+        (2, 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// A Russian role before a name over the words that complete it, up to four ("министр
+/// транспорта края Константин Димитров", "председатель комиссии по градостроительству Андрей
+/// Кольцов"), in text `before` the name: none past a mark.
+fn ru_role_before(before: &str) -> Option<String> {
+    let first = before.trim_end().chars().next_back()?;
+    if !('\u{0400}'..='\u{04ff}').contains(&first) {
+        return None;
+    }
+    for w in before.split_whitespace().rev().take(5) {
+        if !w.chars().all(|c| is_alpha(c) || c == '-') {
+            return None;
+        }
+        let l = w.to_lowercase();
+        if PERSON_ROLES.contains(l.as_str()) {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// Whether lower-case word `l`, capitalised in the text when `cap`, is a German role noun
+/// before a name ("Bundesgesundheitsministerin Karin Lehmberg", "Kämmerer Lutz Bräuninger"):
+/// a role a later "die Ministerin" refers back to ([`Index::has_role`] matches a compound by
+/// its last part), and a woman's when it ends in "-in".
+pub fn german_role(l: &str, cap: bool) -> bool {
+    cap && l.len() >= 6 && !l.contains('.') && is_leading_noun(l, true)
 }
 
 /// How many of the first pieces ([`alnum_pieces`]) of the text after a person's mention are
@@ -2783,8 +2838,9 @@ impl<'a> Index<'a> {
 
     /// Whether entity `e` has role `r`, from a title or from its surroundings.
     pub fn has_role(&self, paras: &[Para], e: &Entity, r: &str) -> bool {
-        e.traits.roles.iter().any(|x| x == r)
-            || self.found_traits(paras, e).roles.iter().any(|x| x == r)
+        // (a German compound by its last part: "bundesgesundheitsministerin" is a "ministerin")
+        let is_r = |x: &String| x == r || r.len() >= 5 && x.len() > r.len() && x.ends_with(r);
+        e.traits.roles.iter().any(is_r) || self.found_traits(paras, e).roles.iter().any(is_r)
     }
 
     /// The traits the surroundings of entity `e`'s mentions give it: the roles of an apposition
@@ -2806,6 +2862,9 @@ impl<'a> Index<'a> {
                 t.merge(self.found_traits(paras, &self.ents[self.infos[k].orig]));
                 m = self.infos[k].prev_merged;
             }
+            let (male, female) = ru_surname_gender(&e.name);
+            t.male += male;
+            t.female += female;
             t
         })
     }
@@ -2850,7 +2909,13 @@ impl<'a> Index<'a> {
         }
         // "spokeswoman Anna Lind" / "analyst Anna Lind": lower-case role just before the name
         if let Some(pw) = role_before(para, info.first, start) {
+            // (a German woman's role: "Bahn-Personalvorständin Ulrike Hansen")
+            if pw.ends_with("in") && !PERSON_ROLES.contains(&pw) && german_role(&pw, true) {
+                t.female += 1;
+            }
             add_role(t, &pw);
+        } else if let Some(r) = ru_role_before(&p[..start]) {
+            add_role(t, &r);
         }
         // pronoun after the mention (up to the next capitalised run, same paragraph), but not
         // one in a quotation, which speaks of someone else ("… declined to name the suspect.

@@ -1868,3 +1868,78 @@ fn german_subject_after_fronted_adverbial() {
         [some(&["Трофимов", "Трофимов"])]
     );
 }
+
+/// German subjects: the dative addressee after the speaker is no part of the name ("sagte er der
+/// B.Z."), an unnamed "eine Krankenpflegerin" names no one, and "die Ministerin" or "sie"
+/// refers back to the person named with a woman's role ("Bundesgesundheitsministerin Karin
+/// Lehmberg").
+#[test]
+fn german_addressees_unnamed_and_roles() {
+    let de = speakers_of(
+        "de",
+        &[
+            &["„Die Kommunen können das nicht schultern“, sagte Hauptgeschäftsführer Jörg Brenneke der Deutschen Presse-Agentur."],
+            &["Verdi-Verhandlungsführer Enrico Schulte sieht die Schuld bei den Arbeitgebern. Die hätten kein Angebot vorgelegt, sagte er der B.Z."],
+            &["„Ich habe es heute früh erst erfahren“, sagt eine Krankenpflegerin aus Leverkusen."],
+            &["Im Streit hat Bundesgesundheitsministerin Karin Lehmberg (SPD) Entgegenkommen signalisiert. „Wir werden niemanden im Regen stehen lassen“, sagte die Ministerin am Dienstag."],
+            &["Der Vorsitzende Martin Kessler hat den Streik verteidigt. Bahn-Personalvorständin Ulrike Hansen widersprach. Die Bahn habe ein Angebot vorgelegt, sagte sie."],
+        ],
+    );
+    assert_eq!(
+        de,
+        [
+            some(&["Jörg Brenneke"]),
+            some(&["Enrico Schulte"]),
+            vec![None],
+            some(&["Karin Lehmberg"]),
+            some(&["Ulrike Hansen"]),
+        ]
+    );
+}
+
+/// Russian roles over the words that complete them ("министр транспорта края Константин
+/// Димитров"), in the genitive ("по словам мэра"), and a woman's surname for "она".
+#[test]
+fn russian_roles_and_surnames() {
+    let ru = speakers_of(
+        "ru",
+        &[&[
+            "Мэр Петропавловска-Камчатского Алексей Гончаренко рассказал о планах.",
+            "По словам мэра, в городе сейчас 212 аварийных зданий.",
+            "Министр транспорта края Константин Димитров и заместитель мэра Елена Мухина выступили на заседании.",
+            "Министр признал, что в часы пик город ждут пробки.",
+            "«Проект прошёл слушания», — подчеркнула она.",
+        ]],
+    );
+    assert_eq!(
+        ru,
+        [some(&[
+            "Алексей Гончаренко",
+            "Константин Димитров",
+            "Елена Мухина"
+        ])]
+    );
+    // a quote after the colon of a reported clause is one of its own
+    assert_eq!(
+        quotes_of(
+            "ru",
+            &["Аналитик Руслан Гарипов отмечает, что у пекарен есть преимущество: «Покупатель готов платить за свежий хлеб»."]
+        )
+        .len(),
+        2
+    );
+}
+
+/// French roles: "la Première ministre, Claire Dumontel" and "l'échevine des Affaires sociales,
+/// Nadia Ouali" name the person in apposition, not "Première" or "Affaires".
+#[test]
+fn french_roles_with_capitals() {
+    let fr = speakers_of(
+        "fr",
+        &[&[
+            "« Nous assumons ce choix », a déclaré la Première ministre, Claire Dumontel, devant les députés.",
+            "« Nous avons ouvert la salle », a indiqué l'échevine des Affaires sociales, Nadia Ouali.",
+        ]],
+    );
+    assert_eq!(fr, [some(&["Claire Dumontel", "Nadia Ouali"])]);
+}
