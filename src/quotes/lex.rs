@@ -2228,6 +2228,10 @@ const CAP_STOP_LIST: &[&str] = &[
     "allerdings",
     "zunächst",
     "впрочем",
+    // Russian possessives open noun phrases ("Его основной соперник, … Бауыржан Оспанов,")
+    "его",
+    "её",
+    "их",
     // German possessives and numerals start capitalised noun phrases, not names
     "ihr",
     "ihre",

@@ -2582,6 +2582,27 @@ fn ru_said_before(
     true
 }
 
+/// Whether lower-case word `w` is a subject pronoun of `lang` that may end an introduction
+/// right before the verb ("This week she announced", "На вопрос о первых шагах он ответил").
+fn subject_pronoun_after_intro(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(w, "he" | "she" | "they"),
+        Lang::Ru => matches!(w, "он" | "она" | "они"),
+        Lang::Fr => matches!(w, "il" | "elle" | "ils"),
+        Lang::De => false,
+    }
+}
+
+/// Whether lower-case word `w` opens a relative clause in `lang`, which is no subject.
+fn is_relative_pronoun(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(w, "who" | "which" | "whose" | "whom"),
+        Lang::Ru => w.starts_with("котор"),
+        Lang::Fr => matches!(w, "qui" | "dont" | "lequel" | "laquelle"),
+        Lang::De => w.starts_with("welch"),
+    }
+}
+
 /// The separable particle of a German verb at token `t` of `para`, when a comma, a colon or
 /// "dass" follows it: "räumte er ein: …", "teilte sie mit, dass …".
 fn de_particle_at(para: &Para, t: usize) -> Option<usize> {
@@ -3903,6 +3924,11 @@ impl<'a> Resolver<'a> {
         if a >= b {
             return Head::Nothing;
         }
+        // a pronoun right before the verb after an introduction, before the introduction's
+        // prepositions cut the phrase: "На вопрос о первых шагах на посту он ответил"
+        if b > a + 1 && para.is_w(b - 1) && subject_pronoun_after_intro(self.lang, para.lw(b - 1)) {
+            return Head::Pronoun(para.lw(b - 1));
+        }
         if self.lang != Lang::En {
             // "die Behörde am Dienstag", "он журналистам": the subject ends before a preposition / adverbial
             if let Some(t) = (a + 1..b).find(|&t| {
@@ -4064,10 +4090,8 @@ impl<'a> Resolver<'a> {
         }
         // an English pronoun right before the verb after an introduction: "This week she
         // announced", "On Tuesday he told reporters"
-        if self.lang == Lang::En
-            && words.len() > 1
-            && matches!(words[words.len() - 1], "he" | "she" | "they")
-        {
+        // (and in French and Russian: "На вопрос о первых шагах он ответил")
+        if words.len() > 1 && subject_pronoun_after_intro(self.lang, words[words.len() - 1]) {
             return Head::Pronoun(words[words.len() - 1]);
         }
         // "her campaign said", "his spokesman said": the person the possessive refers to
@@ -4448,10 +4472,7 @@ impl<'a> Resolver<'a> {
         }
         // (an introduction and the subject pronoun in one: "This week she announced")
         let ends_in_pronoun = |y: usize| {
-            self.lang == Lang::En
-                && y > 0
-                && para.is_w(y - 1)
-                && matches!(para.lb(y - 1), b"he" | b"she" | b"they")
+            y > 0 && para.is_w(y - 1) && subject_pronoun_after_intro(self.lang, para.lw(y - 1))
         };
         // (an opening participle's phrase, before the subject's chunk: "Sentencing Holt, Judge
         // Sarah Finch said", "Interrogé par l'AFP, le porte-parole …")
@@ -4482,7 +4503,9 @@ impl<'a> Resolver<'a> {
             Some(_) if ends_in_pronoun(y) => true,
             Some(t) => {
                 let f = para.lw(t);
-                !(INTRO.contains_lower(para.toks[t].digest, para.lb(t))
+                // (a relative clause is no subject: "…, которые краевые власти обещали городу, мэр ответил")
+                !(is_relative_pronoun(self.lang, f)
+                    || INTRO.contains_lower(para.toks[t].digest, para.lb(t))
                     || lex::EN_WEEKDAYS.contains(&f)
                     // French "De son côté, Kaspersky a affirmé", "Pour sa part, …" (not "De
                     // Gaulle", nor "Du côté de Kaspersky")
