@@ -2582,6 +2582,118 @@ fn ru_said_before(
     true
 }
 
+/// The tokens of a French institution's name in tokens `a..b` of `para`: after an article, an
+/// institution's common noun ("parquet", "Union", "Agence") and the words that complete it up to
+/// a preposition of place or time, a relative pronoun or a verb ("la préfecture du Rhône dans un
+/// communiqué"); at least one of them capitalised, or an adjective after a lower-case noun ("la
+/// police cantonale valaisanne"). None when the noun is a person's role or stands alone.
+fn french_institution(para: &Para, a: usize, b: usize) -> Option<(usize, usize)> {
+    const HEADS: &[&str] = &[
+        "association",
+        "agence",
+        "autorité",
+        "assemblée",
+        "banque",
+        "caisse",
+        "centre",
+        "chambre",
+        "collectif",
+        "comité",
+        "commission",
+        "confédération",
+        "conférence",
+        "conseil",
+        "coordination",
+        "cour",
+        "direction",
+        "fédération",
+        "fondation",
+        "forum",
+        "gendarmerie",
+        "groupement",
+        "institut",
+        "ligue",
+        "mairie",
+        "ministère",
+        "mouvement",
+        "observatoire",
+        "office",
+        "ordre",
+        "organisation",
+        "parquet",
+        "plateforme",
+        "police",
+        "préfecture",
+        "rectorat",
+        "syndicat",
+        "tribunal",
+        "union",
+        "université",
+    ];
+    let mut s = a;
+    while s < b && para.is_w(s) && matches!(para.lw(s), "le" | "la" | "les") {
+        s += 1;
+    }
+    if s >= b || !para.is_w(s) {
+        return None;
+    }
+    let head = para.lw(s);
+    let head = ["l'", "l’"]
+        .iter()
+        .find_map(|e| head.strip_prefix(e))
+        .unwrap_or(head);
+    if !HEADS.contains(&head) {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < b
+        && para.is_w(e)
+        && !FR_NAME_STOPS.contains(&para.lw(e))
+        && !para
+            .lw(e)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        e += 1;
+    }
+    // (no function word last: "le parquet de")
+    while e > s + 1
+        && matches!(
+            para.lw(e - 1),
+            "de" | "du" | "des" | "la" | "le" | "les" | "et" | "d'" | "d’" | "l'" | "l’" | "en"
+        )
+    {
+        e -= 1;
+    }
+    if !(2..=9).contains(&(e - s)) {
+        return None;
+    }
+    // (a capital after an elision counts: "ministère de l'Agriculture")
+    let capitalised = |t: usize| {
+        para.is_cap(t)
+            || para
+                .w(t)
+                .split(['\'', '’'])
+                .nth(1)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+    };
+    let capital_after = (s + 1..e).any(capitalised);
+    let next = para.lw(s + 1);
+    let adjective_after = !matches!(next, "de" | "du" | "des")
+        && !["d'", "d’", "l'", "l’"].iter().any(|e| next.starts_with(e));
+    (capital_after || para.is_cap(s) || adjective_after).then_some((s, e))
+}
+
+/// Words that end a French institution's name: prepositions of place and time, relative
+/// pronouns, auxiliaries and conjunctions of clauses.
+const FR_NAME_STOPS: &[&str] = &[
+    "dans", "lors", "devant", "auprès", "sur", "hier", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "qui", "que", "dont", "a", "ont", "est", "sont", "avait",
+    "mais", "selon", "par", "aussi", "encore", "alors", "ce", "cette", "soir", "matin", "dès",
+    "avant", "après", "depuis", "vers",
+];
+
 /// Whether lower-case word `w` is a subject pronoun of `lang` that may end an introduction
 /// right before the verb ("This week she announced", "На вопрос о первых шагах он ответил").
 fn subject_pronoun_after_intro(lang: Lang, w: &str) -> bool {
@@ -3928,6 +4040,19 @@ impl<'a> Resolver<'a> {
         // prepositions cut the phrase: "На вопрос о первых шагах на посту он ответил"
         if b > a + 1 && para.is_w(b - 1) && subject_pronoun_after_intro(self.lang, para.lw(b - 1)) {
             return Head::Pronoun(para.lw(b - 1));
+        }
+        // a French institution named by its common noun and what completes it ("l'Union
+        // générale tunisienne du travail", "le parquet de Nîmes", "l'Agence Bio"): the whole
+        // phrase is its name, not the place or word in capitals within it
+        if self.lang == Lang::Fr {
+            if let Some((s, e)) = french_institution(para, a, b) {
+                let name = &para.p[para.toks[s].start..para.toks[e - 1].end];
+                let name = ["l'", "l’"]
+                    .iter()
+                    .find_map(|el| name.strip_prefix(el))
+                    .unwrap_or(name);
+                return Head::Name(self.speaker(name), Kind::Org(OrgKind::Any));
+            }
         }
         if self.lang != Lang::En {
             // "die Behörde am Dienstag", "он журналистам": the subject ends before a preposition / adverbial

@@ -1967,3 +1967,30 @@ fn relative_clauses_introductions_and_possessives() {
         ])]
     );
 }
+
+/// A French institution named by its common noun is named whole ("parquet de Bruxelles",
+/// "Union générale tunisienne du travail", "police cantonale valaisanne"), not by the place or
+/// the capitalised word within it; a role's institution still names the person in apposition.
+#[test]
+fn french_institutions_named_whole() {
+    let fr = speakers_of(
+        "fr",
+        &[&[
+            "Selon le parquet de Bruxelles, « aucune piste n'est exclue à ce stade ».",
+            "« Le budget est insuffisant », a estimé l'Union générale tunisienne du travail dans un communiqué.",
+            "« Les surfaces reculent », selon l'Agence Bio.",
+            "« La cordée progressait », a précisé la police cantonale valaisanne.",
+            "« Nous agirons », a déclaré le maire de Lyon, Paul Durand.",
+        ]],
+    );
+    assert_eq!(
+        fr,
+        [some(&[
+            "parquet de Bruxelles",
+            "Union générale tunisienne du travail",
+            "Agence Bio",
+            "police cantonale valaisanne",
+            "Paul Durand"
+        ])]
+    );
+}
