@@ -2685,6 +2685,73 @@ fn french_institution(para: &Para, a: usize, b: usize) -> Option<(usize, usize)>
     (capital_after || para.is_cap(s) || adjective_after).then_some((s, e))
 }
 
+/// A Russian institution named by its common noun in tokens `a..b` of `para` (after "в"), in
+/// any case, and the words that complete it ("министерстве транспорта Красноярского края",
+/// "администрации Ижевска"): the noun's nominative and the tokens of the rest, up to a
+/// preposition (but "по": "управление МВД по Свердловской области") or a conjunction.
+fn russian_institution(para: &Para, a: usize, b: usize) -> Option<(&'static str, usize, usize)> {
+    const HEADS: &[(&str, &[&str])] = &[
+        (
+            "администрация",
+            &["администрация", "администрации", "администрацию"],
+        ),
+        ("мэрия", &["мэрия", "мэрии"]),
+        (
+            "министерство",
+            &["министерство", "министерства", "министерстве"],
+        ),
+        (
+            "правительство",
+            &["правительство", "правительства", "правительстве"],
+        ),
+        (
+            "прокуратура",
+            &["прокуратура", "прокуратуры", "прокуратуре"],
+        ),
+        ("дума", &["дума", "думы", "думе"]),
+        ("полиция", &["полиция", "полиции"]),
+        ("управление", &["управление", "управления", "управлении"]),
+        (
+            "департамент",
+            &["департамент", "департамента", "департаменте"],
+        ),
+        ("комитет", &["комитет", "комитета", "комитете"]),
+        ("суд", &["суд", "суда", "суде"]),
+        ("инспекция", &["инспекция", "инспекции"]),
+    ];
+    let mut s = a;
+    while s < b && para.is_w(s) && matches!(para.lw(s), "в" | "во") {
+        s += 1;
+    }
+    if s >= b || !para.is_w(s) {
+        return None;
+    }
+    let w = para.lw(s);
+    let &(head, _) = HEADS.iter().find(|(_, forms)| forms.contains(&w))?;
+    let mut e = s + 1;
+    while e < b
+        && (para.is_w(e) || para.toks[e].quote().is_some())
+        && !matches!(
+            para.lw(e),
+            "в" | "во"
+                | "на"
+                | "с"
+                | "о"
+                | "об"
+                | "что"
+                | "и"
+                | "а"
+                | "но"
+                | "для"
+                | "после"
+                | "при"
+        )
+    {
+        e += 1;
+    }
+    (e > s + 1 && e - s <= 7).then_some((head, s + 1, e))
+}
+
 /// Words that end a French institution's name: prepositions of place and time, relative
 /// pronouns, auxiliaries and conjunctions of clauses.
 const FR_NAME_STOPS: &[&str] = &[
@@ -4052,6 +4119,17 @@ impl<'a> Resolver<'a> {
                     .find_map(|el| name.strip_prefix(el))
                     .unwrap_or(name);
                 return Head::Name(self.speaker(name), Kind::Org(OrgKind::Any));
+            }
+        }
+        // and a Russian one, its noun in the nominative ("сообщили в министерстве транспорта
+        // Красноярского края" is the "министерство транспорта Красноярского края")
+        if self.lang == Lang::Ru {
+            if let Some((head, s, e)) = russian_institution(para, a, b) {
+                let rest = &para.p[para.toks[s].start..para.toks[e - 1].end];
+                return Head::Name(
+                    self.speaker(&format!("{head} {rest}")),
+                    Kind::Org(OrgKind::Any),
+                );
             }
         }
         if self.lang != Lang::En {
