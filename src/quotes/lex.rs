@@ -3194,6 +3194,7 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
             "pfarrerin",
             "lehrer",
             "lehrerin",
+            "mitglied",
             "linksaußen",
             "rechtsaußen",
             "torwart",
@@ -3308,6 +3309,7 @@ pub fn is_leading_noun(l: &str, german: bool) -> bool {
         && [
             "er", "in", "ung", "heit", "keit", "schaft", "tion", "ive", "ium", "ent", "ant", "ist",
             "e", "or", "eur", "euse", "chef", "wirt", "wirts", "anwalt", "vorstand", "at", "är",
+            "mitglied",
         ]
         .iter()
         .any(|s| l.ends_with(s))

@@ -4263,9 +4263,24 @@ impl<'a> Resolver<'a> {
         if self.lang == Lang::De
             && !has_spokes
             && matches!(words.first(), Some(&("ein" | "eine" | "einer")))
-            && words.get(1).is_some_and(|w| lex::is_leading_noun(w, true))
+            && words.len() > 1
         {
-            return Head::Generic;
+            // (but "ein Microsoft-Sprecher" speaks for Microsoft)
+            let second = (a..b).filter(|&t| para.is_w(t)).nth(1).map(|t| para.w(t));
+            if let Some(org) = second.and_then(|w| {
+                ["-Sprecher", "-Sprecherin"]
+                    .iter()
+                    .find_map(|e| w.strip_suffix(e))
+            }) {
+                return Head::Name(self.speaker(org), Kind::Org(OrgKind::Any));
+            }
+            if (a..b)
+                .filter(|&t| para.is_w(t))
+                .nth(1)
+                .is_some_and(|t| para.is_cap(t))
+            {
+                return Head::Generic;
+            }
         }
         // German: a person by a role or party ("sagte der ÖVP-Politiker", "die Anwohnerin")
         if let [article @ ("der" | "die"), desc] = words[..] {

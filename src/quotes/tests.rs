@@ -2016,3 +2016,26 @@ fn russian_institutions_named_whole() {
         ])]
     );
 }
+
+/// German: anyone unnamed after "ein"/"eine" names no one ("sagte ein Händler"), but "ein
+/// Microsoft-Sprecher" speaks for Microsoft; "-mitglied" is a role ("DGB-Vorstandsmitglied
+/// Hanna Stüwe").
+#[test]
+fn german_unnamed_and_members() {
+    let de = speakers_of(
+        "de",
+        &[&[
+            "„Wir prüfen das“, sagte ein Microsoft-Sprecher.",
+            "„Die Zahlen sind solide“, sagte ein Händler.",
+            "„Wir sind enttäuscht“, kritisierte DGB-Vorstandsmitglied Hanna Stüwe.",
+        ]],
+    );
+    assert_eq!(
+        de,
+        [vec![
+            Some("Microsoft".to_string()),
+            None,
+            Some("Hanna Stüwe".to_string())
+        ]]
+    );
+}
