@@ -482,7 +482,7 @@ fn quote_probes_held_out() {
         &halves["read"],
         &[
             ("quote detection", 0.91, 0.86),
-            ("speaker attribution", 0.70, 0.55),
+            ("speaker attribution", 0.76, 0.60),
             ("quote start", 0.95, 0.95),
         ],
     );
@@ -490,7 +490,7 @@ fn quote_probes_held_out() {
         &halves["held out"],
         &[
             ("quote detection", 0.93, 0.91),
-            ("speaker attribution", 0.68, 0.55),
+            ("speaker attribution", 0.72, 0.58),
             ("quote start", 0.95, 0.95),
         ],
     );
