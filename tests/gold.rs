@@ -87,15 +87,20 @@ fn same(a: &str, b: &str) -> bool {
     bare(a) == bare(b)
 }
 
-fn load_gold() -> Vec<GoldArticle> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/corpus");
+/// The JSON files of folder `dir` (relative to the crate), sorted.
+fn json_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
     files
+}
+
+fn load_gold() -> Vec<GoldArticle> {
+    json_files("tests/gold/corpus")
         .iter()
         .flat_map(|p| {
             let raw = std::fs::read_to_string(p).unwrap();
@@ -388,12 +393,7 @@ struct QuoteTextGold {
 /// interviews, transcripts), so the rules are not fitted to one story.
 #[test]
 fn quote_gold_other_styles() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/quotes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = json_files("tests/gold/quotes");
     assert!(files.len() >= 15);
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -443,14 +443,8 @@ fn score_text(
 /// its misses are never printed.
 #[test]
 fn quote_probes_held_out() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/probes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 7, "the probe sets in {}", dir.display());
+    let files = json_files("tests/gold/probes");
+    assert_eq!(files.len(), 7, "the probe sets in tests/gold/probes");
     let mut halves: BTreeMap<&str, BTreeMap<&'static str, Tally>> = BTreeMap::new();
     let mut read_misses = Vec::new();
     let mut articles = 0;
