@@ -496,6 +496,10 @@ const DE_MORE_CUES: &[&str] = &[
     "schildern",
     "erzählen",
     "beklagen",
+    "begründete",
+    "begründet",
+    "sprach",
+    "spricht",
 ];
 const FR_CUES: &[&str] = &[
     "déclaré",
@@ -2228,6 +2232,12 @@ const CAP_STOP_LIST: &[&str] = &[
     "allerdings",
     "zunächst",
     "впрочем",
+    // German interrogatives and relatives ("Wer Humanität wolle, müsse …")
+    "wer",
+    "wie",
+    "wo",
+    "warum",
+    "wann",
     // Russian possessives open noun phrases ("Его основной соперник, … Бауыржан Оспанов,")
     "его",
     "её",

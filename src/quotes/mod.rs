@@ -741,8 +741,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 {
                     e += 1;
                 }
-                // "Laut Bloomberg Businessweek beschreiben die Mails ...": no comma, the name ends at the verb
-                if lang == Lang::De && lw == b"laut" {
+                // "Laut Bloomberg Businessweek beschreiben die Mails ...", "Nach Angaben der Stadt
+                // Leipzig nutzen …": no comma, the name ends at the verb
+                if lang == Lang::De && (lw == b"laut" || lw == b"nach") {
                     let mut t = cue_end;
                     while t < e
                         && para.is_w(t)
@@ -790,7 +791,9 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                             raws.push(direct(p, &spans[qi], subj, &cue_text, s));
                         } else {
                             let txt = clause_text(para, s, b, used);
-                            raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
+                            if !txt.is_empty() {
+                                raws.push(clause(txt, kind, cue_text, subj, toks[i].start));
+                            }
                         }
                     }
                     covered = b;
@@ -967,8 +970,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             // participial cue after a comma ("..., it said, adding that ..."): the same speaker as before
             let subj = if participle {
                 Subj::Carry
-            } else if let Some((e, _)) = de_subject {
-                Subj::Phrase(cue_end, e)
+            } else if let Some((s, e, _)) = de_subject {
+                Subj::Phrase(s, e)
             } else {
                 Subj::Phrase(s0, i)
             };
@@ -996,7 +999,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
             }
             // after the cue
-            let mut j = de_subject.map_or(cue_end, |(_, j)| j);
+            let mut j = de_subject.map_or(cue_end, |(_, _, j)| j);
             // the cue with its addressee ("told reporters"), copied only when that is longer (a
             // clone of the cue's text borrows the paragraph as the cue does)
             let mut cue_full = cue_text.clone();
@@ -1238,7 +1241,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // Vorwürfe seien haltlos", not "a défendu le projet")
                     let bare_clause = class == CueClass::Say
                         || toks
-                            .get(de_subject.map_or(cue_end, |(_, j)| j))
+                            .get(de_subject.map_or(cue_end, |(_, _, j)| j))
                             .is_some_and(|t| t.is_punct(','));
                     rest_words >= 3
                         && (para.is_w(c) && bare_clause
@@ -2848,6 +2851,19 @@ fn de_fronted_adverbial(para: &Para, s: usize, k: usize) -> bool {
             | "unterdessen"
             | "mittlerweile"
             | "zunächst"
+            | "konkret"
+            | "deutlich"
+            | "deutlicher"
+            | "ähnlich"
+            | "vielmehr"
+            | "scharf"
+            | "offen"
+            | "erneut"
+            | "wörtlich"
+            | "ausdrücklich"
+            | "kritisch"
+            | "zuversichtlich"
+            | "skeptisch"
             | "am"
             | "im"
             | "beim"
@@ -2867,23 +2883,53 @@ fn de_fronted_adverbial(para: &Para, s: usize, k: usize) -> bool {
     )
 }
 
-/// The subject after a German verb at token `t` (its end), up to a comma, colon, quote or
-/// "dass", of a few words and without a separable particle at its end; and where what was said
-/// is read from.
-fn de_subject_after(para: &Para, t: usize, b: usize) -> Option<(usize, usize)> {
+/// The subject after a German verb ending at token `t`, its start and end (after a reflexive
+/// "sich", up to a separable particle, a preposition, a comma, colon, quote or "dass"), of a few
+/// words; and where what was said is read from.
+fn de_subject_after(para: &Para, t: usize, b: usize) -> Option<(usize, usize, usize)> {
+    // (a reflexive verb's pronoun first: "Konkret sprach sich die 44-Jährige für … aus")
+    let t = if para.is_w(t) && para.lb(t) == b"sich" {
+        t + 1
+    } else {
+        t
+    };
     let mut e = t;
     while e < b && para.is_w(e) && para.lb(e) != b"dass" {
         e += 1;
     }
-    if e == t || e - t > 6 {
-        return None;
-    }
-    let end = if e > t + 1 && de_particle_at(para, e - 1).is_some() {
-        e - 1
-    } else {
-        e
-    };
-    Some((end, e))
+    // (up to a separable particle or a preposition: "räumte er ein:", "für schnellere …")
+    let end = (t + 1..e)
+        .find(|&k| {
+            matches!(
+                para.lw(k),
+                "an" | "ein"
+                    | "zu"
+                    | "hinzu"
+                    | "fest"
+                    | "mit"
+                    | "entgegen"
+                    | "ab"
+                    | "aus"
+                    | "für"
+                    | "gegen"
+                    | "über"
+                    | "auf"
+                    | "von"
+                    | "vom"
+                    | "bei"
+                    | "beim"
+                    | "nach"
+                    | "in"
+                    | "im"
+                    | "am"
+                    | "um"
+                    | "vor"
+                    | "zum"
+                    | "zur"
+            )
+        })
+        .unwrap_or(e);
+    (end > t && end - t <= 6).then_some((t, end, e))
 }
 
 /// Whether the words before a Russian cue at token `k` of `para` (from token `s` or the last mark
@@ -4147,7 +4193,13 @@ impl<'a> Resolver<'a> {
         // genitive after a role ("der Sprecher der Polizei")
         if self.lang == Lang::De {
             if let Some(t) = (a + 1..b).find(|&t| {
-                para.is_w(t) && para.is_w(t - 1) && matches!(para.lw(t), "dem" | "der") && {
+                para.is_w(t)
+                    && para.is_w(t - 1)
+                    // (an object's possessive: "begründete das Gericht seine Entscheidung")
+                    && (matches!(
+                        para.lw(t),
+                        "seine" | "seinen" | "seinem" | "ihre" | "ihren" | "ihrem"
+                    ) || matches!(para.lw(t), "dem" | "der") && {
                     // (a name's last word: no role, no noun after an article, no particle
                     // of a name: "dem Bericht der Zeitung", "Van der Bellen")
                     let before = para.lw(t - 1);
@@ -4175,7 +4227,7 @@ impl<'a> Resolver<'a> {
                                 before,
                                 "der" | "die" | "das" | "des" | "van" | "von" | "de" | "zu"
                             )
-                }
+                    })
             }) {
                 b = t;
             }
@@ -4214,6 +4266,12 @@ impl<'a> Resolver<'a> {
                 "der" if aged("-jährige") => return Head::Described("he"),
                 "die" if aged("-jährige") => return Head::Described("she"),
                 _ => {}
+            }
+        }
+        // German: "sprach sich die 44-Jährige aus", "sagte der 31-Jährige"
+        if let [article @ ("der" | "die"), desc] = words[..] {
+            if self.lang == Lang::De && (is_age(desc, "-jährige") || is_age(desc, "-jähriger")) {
+                return Head::Described(if article == "der" { "he" } else { "she" });
             }
         }
         // Russian: "рассказала 17-летняя спортсменка", "сказал 40-летний тренер"

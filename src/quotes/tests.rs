@@ -2039,3 +2039,41 @@ fn german_unnamed_and_members() {
         ]]
     );
 }
+
+/// German: "Nach Angaben der Stadt Leipzig nutzen …" has no comma, the name ends at the verb
+/// (an empty clause was given); "sprach von einem «…»" quotes; the subject after a fronted
+/// adverbial skips "sich" and ends at a preposition ("Konkret sprach sich die 44-Jährige für
+/// … aus"); an object's possessive ends an inverted subject ("begründete das Gericht seine
+/// Entscheidung").
+#[test]
+fn german_according_partial_and_reflexive() {
+    assert_eq!(
+        quotes_of(
+            "de",
+            &["Nach Angaben der Stadt Leipzig nutzen werktags im Schnitt 4.800 Radfahrende die Spur."]
+        ),
+        one(
+            "nutzen werktags im Schnitt 4.800 Radfahrende die Spur",
+            "Stadt Leipzig"
+        )
+    );
+    assert_eq!(
+        quotes_of(
+            "de",
+            &["Präsident Andreas Zumsteg sprach von einem «teuren Experiment auf Kosten der Steuerzahlenden»."]
+        ),
+        one(
+            "teuren Experiment auf Kosten der Steuerzahlenden",
+            "Andreas Zumsteg"
+        )
+    );
+    let de = speakers_of(
+        "de",
+        &[&[
+            "Die Grünen-Co-Vorsitzende Miriam Adler hat ihrer Partei einen Kurswechsel nahegelegt. Sie will mehr.",
+            "Konkret sprach sich die 44-Jährige für schnellere Asylverfahren aus. Die Kommunen seien vielerorts an der Belastungsgrenze.",
+            "Die Stadt habe ihr Ermessen nicht überschritten, begründete das Gericht seine Entscheidung.",
+        ]],
+    );
+    assert_eq!(de, [vec![Some("Miriam Adler".to_string()), None]]);
+}
