@@ -787,6 +787,16 @@ const FR_MORE_CUES: &[&str] = &[
     "interpellé",
     "observe",
     "observent",
+    "fulmine",
+    "fulminé",
+    "invoque",
+    "invoqué",
+    "exige",
+    "exigé",
+    "s'étrangle",
+    "s’étrangle",
+    "grogne",
+    "enrage",
 ];
 const RU_CUES: &[&str] = &[
     "уточнил",
@@ -1179,13 +1189,13 @@ impl WordFilter {
 }
 
 /// The words at which `analyse` starts a cue beyond the cue lists of `lang`: the first words
-/// of its multi-word cues ("according to", "pointed out", "nach Angaben", "по словам") and
-/// "d'après".
+/// of its multi-word cues ("according to", "pointed out", "nach Angaben", "по словам", "fait
+/// savoir") and "d'après".
 pub fn cue_lead_words(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &["according", "pointed"],
         Lang::De => &["nach"],
-        Lang::Fr => &["d'après", "d’après"],
+        Lang::Fr => &["d'après", "d’après", "fait"],
         Lang::Ru => &["по"],
     }
 }

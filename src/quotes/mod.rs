@@ -527,6 +527,11 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     if lw == "d'après".as_bytes() || lw == "d’après".as_bytes() {
                         class = Some(CueClass::According);
                     }
+                    // "a fait savoir que …"
+                    if lw == b"fait" && para.is_w(i + 1) && para.lb(i + 1) == b"savoir" {
+                        class = Some(CueClass::That);
+                        cue_end = i + 2;
+                    }
                     if lw == b"dit"
                         && i > a
                         && para.is_w(i - 1)

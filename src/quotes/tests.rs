@@ -2077,3 +2077,26 @@ fn german_according_partial_and_reflexive() {
     );
     assert_eq!(de, [vec![Some("Miriam Adler".to_string()), None]]);
 }
+
+/// French "a fait savoir que …" reports what follows, and "fulmine" attributes a quote.
+#[test]
+fn french_fait_savoir_and_manner_verbs() {
+    assert_eq!(
+        quotes_of(
+            "fr",
+            &["Le ministre, Paul-Henri Ferrand, a fait savoir que la direction serait reçue la semaine prochaine."]
+        ),
+        one(
+            "la direction serait reçue la semaine prochaine",
+            "Paul-Henri Ferrand"
+        )
+    );
+    assert!(quotes_of("fr", &["Il a fait un don de cent euros à l'association."]).is_empty());
+    assert_eq!(
+        quotes_of(
+            "fr",
+            &["« On nous parle de surcapacité », fulmine Stéphane Giraud, délégué CGT du site."]
+        ),
+        one("On nous parle de surcapacité", "Stéphane Giraud")
+    );
+}
