@@ -2085,6 +2085,78 @@ const PERSON_ROLES_LIST: &[&str] = &[
 ];
 pub static PERSON_ROLES: ListSet = ListSet(IN_PERSON_ROLES);
 
+/// Russian name `name`, written in the genitive ("Игоря Кравченко", "Анны Петровой",
+/// "Омскстата", "Банка России"), in the nominative: every word of a person's name
+/// (`person`), the first word of another's (its complements stay in the genitive). None when a
+/// word's ending tells no case (acronyms, indeclinable names, Latin letters).
+pub fn ru_nominative(name: &str, person: bool) -> Option<String> {
+    fn word(w: &str) -> Option<String> {
+        // (one capital, first: a name's word, not an acronym nor an institution's noun)
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        if upper != 1
+            || !w.starts_with(char::is_uppercase)
+            || !w
+                .chars()
+                .all(|c| ('\u{0400}'..='\u{04ff}').contains(&c) || c == '-')
+        {
+            return None;
+        }
+        const RULES: &[(&str, &str)] = &[
+            ("ского", "ский"),
+            ("цкого", "цкий"),
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("ой", "а"),
+            ("ея", "ей"),
+            ("ия", "ий"),
+            ("ии", "ия"),
+            ("ы", "а"),
+            ("ки", "ка"),
+            ("ги", "га"),
+            ("хи", "ха"),
+        ];
+        for (from, to) in RULES {
+            if let Some(stem) = w.strip_suffix(from) {
+                return Some(format!("{stem}{to}"));
+            }
+        }
+        // "Игоря" → "Игорь", "Петрова" / "Ивана" / "Омскстата" → "Петров" / "Иван" / "Омскстат"
+        let stem = w
+            .strip_suffix('я')
+            .map(|s| (s, "ь"))
+            .or_else(|| w.strip_suffix('а').map(|s| (s, "")));
+        match stem {
+            Some((s, to))
+                if s.chars()
+                    .last()
+                    .is_some_and(|c| !"аеёиоуыэюяйь".contains(c)) =>
+            {
+                Some(format!("{s}{to}"))
+            }
+            // indeclinable: "Кравченко", "Дурново"
+            _ if w.ends_with(['о', 'е', 'у', 'и', 'ю'])
+                || w.ends_with("ых")
+                || w.ends_with("их") =>
+            {
+                Some(w.to_string())
+            }
+            _ => None,
+        }
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let (head, rest) = words.split_first()?;
+    let mut out = word(head)?;
+    for w in rest {
+        out.push(' ');
+        if person {
+            out.push_str(&word(w)?);
+        } else {
+            out.push_str(w);
+        }
+    }
+    Some(out)
+}
+
 /// The Russian person role a genitive form stands for ("по словам мэра", "депутата",
 /// "председателя"): the listed nominative.
 pub fn ru_role_of_genitive(w: &str) -> Option<&'static str> {

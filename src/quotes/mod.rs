@@ -4701,6 +4701,43 @@ impl<'a> Resolver<'a> {
 
     /// Resolve a subject token range of paragraph `pi` to a canonical name.
     fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<Sid> {
+        let sid = self.resolve_range_as_written(pi, a, b)?;
+        // Russian "по словам Игоря Кравченко", "по данным Омскстата": the name in the genitive,
+        // given in the nominative
+        let para = &self.paras[pi];
+        let genitive = self.lang == Lang::Ru
+            && a >= 2
+            && para.is_w(a - 2)
+            && para.is_w(a - 1)
+            && para.lw(a - 2) == "по"
+            && matches!(
+                para.lw(a - 1),
+                "словам" | "данным" | "мнению" | "информации" | "оценке" | "оценкам"
+            );
+        if !genitive {
+            return Some(sid);
+        }
+        let (name, kind) = {
+            let list = &self.speakers.borrow().list;
+            (list[sid].name.clone(), list[sid].kind)
+        };
+        // (a person's name ends in a surname in the genitive: not "Банка России")
+        let last = name.rsplit(' ').next().unwrap_or_default();
+        let person = kind == Kind::Person
+            && name.contains(' ')
+            && [
+                "ова", "ева", "ёва", "ина", "ына", "ого", "ой", "ко", "ук", "юк", "ича",
+            ]
+            .iter()
+            .any(|e| last.ends_with(e));
+        match lex::ru_nominative(&name, person) {
+            Some(n) if n != name => Some(self.speaker(&n)),
+            _ => Some(sid),
+        }
+    }
+
+    /// [`Resolver::resolve_range`] of the name as the text writes it.
+    fn resolve_range_as_written(&self, pi: usize, a: usize, b: usize) -> Option<Sid> {
         let para = &self.paras[pi];
         let mut a = self.subject_start(pi, a, b);
         // a second verb after "and": "The company denied the claims and said", "Компания

@@ -2100,3 +2100,30 @@ fn french_fait_savoir_and_manner_verbs() {
         one("On nous parle de surcapacité", "Stéphane Giraud")
     );
 }
+
+/// Russian "по словам X" / "по данным X" give X in the nominative: "Игорь Кравченко", "Анна
+/// Петрова", "Омскстат", "Банк России" (an organisation's complement stays as written), and an
+/// institution's noun is left as it is.
+#[test]
+fn russian_genitive_names_in_the_nominative() {
+    let ru = speakers_of(
+        "ru",
+        &[&[
+            "По словам главы минсельхоза Игоря Кравченко, право на поставки имеют 40 предприятий.",
+            "По словам Анны Петровой, всё хорошо.",
+            "По данным Омскстата, огурцы подорожали.",
+            "По данным Банка России, инфляция замедлилась.",
+            "По данным МЧС России, пострадавших нет.",
+        ]],
+    );
+    assert_eq!(
+        ru,
+        [some(&[
+            "Игорь Кравченко",
+            "Анна Петрова",
+            "Омскстат",
+            "Банк России",
+            "МЧС России"
+        ])]
+    );
+}
