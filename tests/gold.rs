@@ -475,16 +475,16 @@ fn quote_probes_held_out() {
     check_floors(
         &halves["read"],
         &[
-            ("quote detection", 0.91, 0.86),
-            ("speaker attribution", 0.76, 0.60),
+            ("quote detection", 0.91, 0.89),
+            ("speaker attribution", 0.78, 0.63),
             ("quote start", 0.95, 0.95),
         ],
     );
     check_floors(
         &halves["held out"],
         &[
-            ("quote detection", 0.93, 0.91),
-            ("speaker attribution", 0.72, 0.58),
+            ("quote detection", 0.94, 0.92),
+            ("speaker attribution", 0.73, 0.59),
             ("quote start", 0.95, 0.95),
         ],
     );
