@@ -4714,6 +4714,9 @@ impl<'a> Resolver<'a> {
                 para.lw(a - 1),
                 "словам" | "данным" | "мнению" | "информации" | "оценке" | "оценкам"
             );
+        if self.lang == Lang::De {
+            return Some(self.german_nominative(sid));
+        }
         if !genitive {
             return Some(sid);
         }
@@ -4734,6 +4737,28 @@ impl<'a> Resolver<'a> {
             Some(n) if n != name => Some(self.speaker(&n)),
             _ => Some(sid),
         }
+    }
+
+    /// Speaker `sid` with a German organisation's adjective in the nominative: "der Deutschen
+    /// Bahn", "der Europäischen Zentralbank", "der Grünen Jugend" name "Deutsche Bahn",
+    /// "Europäische Zentralbank", "Grüne Jugend" (an adjective's "-en" after an article in the
+    /// dative or genitive).
+    fn german_nominative(&self, sid: Sid) -> Sid {
+        // (no first name ends like these adjectives: a person's name is left as it is)
+        let name = self.speakers.borrow().list[sid].name.clone();
+        let Some((first, rest)) = name.split_once(' ') else {
+            return sid;
+        };
+        let adjective = [
+            "ischen", "schen", "lichen", "alen", "ären", "grünen", "neuen",
+        ]
+        .iter()
+        .any(|e| first.to_lowercase().ends_with(e));
+        if !adjective || !first.starts_with(char::is_uppercase) {
+            return sid;
+        }
+        let nominative = format!("{} {rest}", &first[..first.len() - 1]);
+        self.speaker(&nominative)
     }
 
     /// [`Resolver::resolve_range`] of the name as the text writes it.
