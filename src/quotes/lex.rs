@@ -393,9 +393,8 @@ const DE_CUES: &[&str] = &[
     "angekündigt",
     "bekanntgab",
 ];
-/// German verbs of speech that also take an object ("a défendu le projet", "lobte die
-/// Mannschaft", "оценил ущерб"): cues of a quote, or of a clause after a complementizer or a
-/// comma, not of the words after them.
+/// German verbs of speech that also take an object ("lobte die Mannschaft", "forderte mehr
+/// Geld"): cues of a quote, or of a clause after "dass" or a comma, not of the words after them.
 const DE_MORE_CUES: &[&str] = &[
     "nannte",
     "nennt",
@@ -609,9 +608,9 @@ const FR_CUES: &[&str] = &[
     "insistait",
     "regrettait",
 ];
-/// French verbs of speech that also take an object ("a défendu le projet", "lobte die
-/// Mannschaft", "оценил ущерб"): cues of a quote, or of a clause after a complementizer or a
-/// comma, not of the words after them.
+/// French verbs of speech that also take an object ("a défendu le projet", "réclame des
+/// dérogations"): cues of a quote, or of a clause after "que" or a comma, not of the words after
+/// them.
 const FR_MORE_CUES: &[&str] = &[
     "justifié",
     "justifie",
@@ -918,9 +917,8 @@ const RU_CUES: &[&str] = &[
     "напоминают",
     "уверяют",
 ];
-/// Russian verbs of speech that also take an object ("a défendu le projet", "lobte die
-/// Mannschaft", "оценил ущерб"): cues of a quote, or of a clause after a complementizer or a
-/// comma, not of the words after them.
+/// Russian verbs of speech that also take an object ("оценил ущерб", "назвал сроки"): cues
+/// of a quote, or of a clause after "что" or a comma, not of the words after them.
 const RU_MORE_CUES: &[&str] = &[
     "признаётся",
     "признается",
@@ -2095,9 +2093,7 @@ pub fn ru_nominative(name: &str, person: bool) -> Option<String> {
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
         if upper != 1
             || !w.starts_with(char::is_uppercase)
-            || !w
-                .chars()
-                .all(|c| ('\u{0400}'..='\u{04ff}').contains(&c) || c == '-')
+            || !w.chars().all(|c| super::text::is_cyrillic(c) || c == '-')
         {
             return None;
         }

@@ -971,6 +971,8 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
             } else {
                 None
             };
+            // where what was said is read from: after the cue, or after a subject that follows it
+            let clause_from = de_subject.map_or(cue_end, |(_, _, j)| j);
             let subj_rng = (s0, i);
             // participial cue after a comma ("..., it said, adding that ..."): the same speaker as before
             let subj = if participle {
@@ -1004,7 +1006,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                 }
             }
             // after the cue
-            let mut j = de_subject.map_or(cue_end, |(_, _, j)| j);
+            let mut j = clause_from;
             // the cue with its addressee ("told reporters"), copied only when that is longer (a
             // clone of the cue's text borrows the paragraph as the cue does)
             let mut cue_full = cue_text.clone();
@@ -1245,9 +1247,7 @@ fn analyse(para: &Para, lang: Lang, prev_open: bool, scratch: &mut Scratch) {
                     // (a verb that also takes an object, after a comma only: "konterte, die
                     // Vorwürfe seien haltlos", not "a défendu le projet")
                     let bare_clause = class == CueClass::Say
-                        || toks
-                            .get(de_subject.map_or(cue_end, |(_, _, j)| j))
-                            .is_some_and(|t| t.is_punct(','));
+                        || toks.get(clause_from).is_some_and(|t| t.is_punct(','));
                     rest_words >= 3
                         && (para.is_w(c) && bare_clause
                             || toks.get(c).is_some_and(|t| t.quote().is_some()))
@@ -2646,10 +2646,7 @@ fn french_institution(para: &Para, a: usize, b: usize) -> Option<(usize, usize)>
         return None;
     }
     let head = para.lw(s);
-    let head = ["l'", "l’"]
-        .iter()
-        .find_map(|e| head.strip_prefix(e))
-        .unwrap_or(head);
+    let head = without_elided_article(head).unwrap_or(head);
     if !HEADS.contains(&head) {
         return None;
     }
@@ -2794,15 +2791,21 @@ fn is_relative_pronoun(lang: Lang, w: &str) -> bool {
 /// "dass" follows it: "räumte er ein: …", "teilte sie mit, dass …".
 fn de_particle_at(para: &Para, t: usize) -> Option<usize> {
     (para.is_w(t)
-        && matches!(
-            para.lb(t),
-            b"an" | b"ein" | b"zu" | b"hinzu" | b"fest" | b"mit" | b"entgegen" | b"ab"
-        )
+        && is_de_particle(para.lw(t))
         && para
             .toks
             .get(t + 1)
             .is_some_and(|n| n.is_punct(',') || n.is_punct(':') || para.lb(t + 1) == b"dass"))
     .then_some(t)
+}
+
+/// Whether lower-case German word `w` is a separable particle of a verb of speech ("räumte …
+/// ein", "fügte … hinzu", "hielt … entgegen").
+fn is_de_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "an" | "ein" | "zu" | "hinzu" | "fest" | "mit" | "entgegen" | "ab"
+    )
 }
 
 /// Whether German tokens `s..k` of `para`, before a verb, are an adverbial that takes the
@@ -2905,33 +2908,28 @@ fn de_subject_after(para: &Para, t: usize, b: usize) -> Option<(usize, usize, us
     // (up to a separable particle or a preposition: "räumte er ein:", "für schnellere …")
     let end = (t + 1..e)
         .find(|&k| {
-            matches!(
-                para.lw(k),
-                "an" | "ein"
-                    | "zu"
-                    | "hinzu"
-                    | "fest"
-                    | "mit"
-                    | "entgegen"
-                    | "ab"
-                    | "aus"
-                    | "für"
-                    | "gegen"
-                    | "über"
-                    | "auf"
-                    | "von"
-                    | "vom"
-                    | "bei"
-                    | "beim"
-                    | "nach"
-                    | "in"
-                    | "im"
-                    | "am"
-                    | "um"
-                    | "vor"
-                    | "zum"
-                    | "zur"
-            )
+            let w = para.lw(k);
+            is_de_particle(w)
+                || matches!(
+                    w,
+                    "aus"
+                        | "für"
+                        | "gegen"
+                        | "über"
+                        | "auf"
+                        | "von"
+                        | "vom"
+                        | "bei"
+                        | "beim"
+                        | "nach"
+                        | "in"
+                        | "im"
+                        | "am"
+                        | "um"
+                        | "vor"
+                        | "zum"
+                        | "zur"
+                )
         })
         .unwrap_or(e);
     (end > t && end - t <= 6).then_some((t, end, e))
@@ -2954,6 +2952,24 @@ fn ru_fronted_object(para: &Para, s: usize, k: usize) -> bool {
     }
     // (after the sentence's start, a quote or a mark: "«…». Об этом сообщили …")
     points_back && (t == s || !para.toks[t - 1].is_word())
+}
+
+/// Whether the two words before token `a` of Russian `para` are a cue after which a name is in
+/// the genitive: "по словам", "по данным", "по мнению" …
+fn ru_genitive_cue_before(para: &Para, a: usize) -> bool {
+    a >= 2
+        && para.is_w(a - 2)
+        && para.is_w(a - 1)
+        && para.lw(a - 2) == "по"
+        && matches!(
+            para.lw(a - 1),
+            "словам" | "данным" | "мнению" | "информации" | "оценке" | "оценкам"
+        )
+}
+
+/// French word `w` without its elided article ("l'élue", "l’entreprise"), when it has one.
+fn without_elided_article(w: &str) -> Option<&str> {
+    w.strip_prefix("l'").or_else(|| w.strip_prefix("l’"))
 }
 
 /// Where a French subject in tokens `a..b` of `para` starts after the words that open no name:
@@ -3198,10 +3214,7 @@ fn role_of_name(para: &Para, lang: Lang, a: usize, b: usize) -> bool {
     }
     // (elided: "l'échevine des Affaires sociales, Nadia Ouali")
     if lang == Lang::Fr {
-        first = ["l'", "l’"]
-            .iter()
-            .find_map(|e| first.strip_prefix(e))
-            .unwrap_or(first);
+        first = without_elided_article(first).unwrap_or(first);
     }
     let role = lex::list_flags(first) & (lex::IN_PERSON_ROLES | lex::IN_TITLES | lex::IN_SPOKES)
         != 0
@@ -4165,10 +4178,7 @@ impl<'a> Resolver<'a> {
         if self.lang == Lang::Fr {
             if let Some((s, e)) = french_institution(para, a, b) {
                 let name = &para.p[para.toks[s].start..para.toks[e - 1].end];
-                let name = ["l'", "l’"]
-                    .iter()
-                    .find_map(|el| name.strip_prefix(el))
-                    .unwrap_or(name);
+                let name = without_elided_article(name).unwrap_or(name);
                 return Head::Name(self.speaker(name), Kind::Org(OrgKind::Any));
             }
         }
@@ -4312,7 +4322,7 @@ impl<'a> Resolver<'a> {
         }
         // (elided, its gender told by its ending: "a dénoncé l'élue", "l'entraîneur")
         if let [elided] = words[..] {
-            if let Some(desc) = ["l'", "l’"].iter().find_map(|e| elided.strip_prefix(e)) {
+            if let Some(desc) = without_elided_article(elided) {
                 if self.lang == Lang::Fr
                     && !lex::ORG_NOMINALS.contains_key(desc)
                     && (lex::is_leading_noun(desc, false) || is_french_role(desc))
@@ -4648,14 +4658,13 @@ impl<'a> Resolver<'a> {
         let head = trim_possessive(words.last().copied().unwrap_or_default());
         // French elision: "l’entreprise" is "la entreprise"
         let elided;
-        let (words, head): (&[&str], _) =
-            match head.strip_prefix("l’").or_else(|| head.strip_prefix("l'")) {
-                Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
-                    elided = ["la", h];
-                    (&elided, h)
-                }
-                _ => (words, head),
-            };
+        let (words, head): (&[&str], _) = match without_elided_article(head) {
+            Some(h) if self.lang == Lang::Fr && words.len() == 1 => {
+                elided = ["la", h];
+                (&elided, h)
+            }
+            _ => (words, head),
+        };
         if has_spokes {
             if words.iter().any(|w| lex::ORG_NOMINALS.contains_key(w)) {
                 let k = words
@@ -4702,62 +4711,64 @@ impl<'a> Resolver<'a> {
     /// Resolve a subject token range of paragraph `pi` to a canonical name.
     fn resolve_range(&self, pi: usize, a: usize, b: usize) -> Option<Sid> {
         let sid = self.resolve_range_as_written(pi, a, b)?;
-        // Russian "по словам Игоря Кравченко", "по данным Омскстата": the name in the genitive,
-        // given in the nominative
-        let para = &self.paras[pi];
-        let genitive = self.lang == Lang::Ru
-            && a >= 2
-            && para.is_w(a - 2)
-            && para.is_w(a - 1)
-            && para.lw(a - 2) == "по"
-            && matches!(
-                para.lw(a - 1),
-                "словам" | "данным" | "мнению" | "информации" | "оценке" | "оценкам"
-            );
-        if self.lang == Lang::De {
-            return Some(self.german_nominative(sid));
-        }
-        if !genitive {
-            return Some(sid);
-        }
-        let (name, kind) = {
-            let list = &self.speakers.borrow().list;
-            (list[sid].name.clone(), list[sid].kind)
-        };
-        // (a person's name ends in a surname in the genitive: not "Банка России")
-        let last = name.rsplit(' ').next().unwrap_or_default();
-        let person = kind == Kind::Person
-            && name.contains(' ')
-            && [
-                "ова", "ева", "ёва", "ина", "ына", "ого", "ой", "ко", "ук", "юк", "ича",
-            ]
-            .iter()
-            .any(|e| last.ends_with(e));
-        match lex::ru_nominative(&name, person) {
-            Some(n) if n != name => Some(self.speaker(&n)),
+        match self.lang {
+            Lang::De => Some(self.german_nominative(sid)),
+            // Russian "по словам Игоря Кравченко", "по данным Омскстата": the name in the
+            // genitive, given in the nominative
+            Lang::Ru if ru_genitive_cue_before(&self.paras[pi], a) => {
+                Some(self.russian_nominative(sid))
+            }
             _ => Some(sid),
         }
+    }
+
+    /// Speaker `sid`, named in the genitive, in the nominative: every word of a person's name,
+    /// the first of another's ("Банка России" is "Банк России").
+    fn russian_nominative(&self, sid: Sid) -> Sid {
+        let nominative = {
+            let list = &self.speakers.borrow().list;
+            let (name, kind) = (&list[sid].name, list[sid].kind);
+            // (a person's name ends in a surname in the genitive: not "Банка России")
+            let last = name.rsplit(' ').next().unwrap_or_default();
+            let person = kind == Kind::Person
+                && name.contains(' ')
+                && [
+                    "ова", "ева", "ёва", "ина", "ына", "ого", "ой", "ко", "ук", "юк", "ича",
+                ]
+                .iter()
+                .any(|e| last.ends_with(e));
+            match lex::ru_nominative(name, person) {
+                Some(n) if n != *name => n,
+                _ => return sid,
+            }
+        };
+        self.speaker(&nominative)
     }
 
     /// Speaker `sid` with a German organisation's adjective in the nominative: "der Deutschen
     /// Bahn", "der Europäischen Zentralbank", "der Grünen Jugend" name "Deutsche Bahn",
     /// "Europäische Zentralbank", "Grüne Jugend" (an adjective's "-en" after an article in the
-    /// dative or genitive).
+    /// dative or genitive). Asked of every German subject: the name is read in place, and
+    /// copied only when it changes.
     fn german_nominative(&self, sid: Sid) -> Sid {
-        // (no first name ends like these adjectives: a person's name is left as it is)
-        let name = self.speakers.borrow().list[sid].name.clone();
-        let Some((first, rest)) = name.split_once(' ') else {
-            return sid;
-        };
-        let adjective = [
+        const ENDINGS: [&str; 7] = [
             "ischen", "schen", "lichen", "alen", "ären", "grünen", "neuen",
-        ]
-        .iter()
-        .any(|e| first.to_lowercase().ends_with(e));
-        if !adjective || !first.starts_with(char::is_uppercase) {
-            return sid;
-        }
-        let nominative = format!("{} {rest}", &first[..first.len() - 1]);
+        ];
+        let nominative = {
+            let list = &self.speakers.borrow().list;
+            // (no first name ends like these adjectives: a person's name is left as it is)
+            let Some((first, rest)) = list[sid].name.split_once(' ') else {
+                return sid;
+            };
+            // (an ending is lower case but where it is the whole word: "Grünen")
+            let adjective = ENDINGS.iter().any(|e| {
+                first.ends_with(e) || first.len() == e.len() && first.to_lowercase() == *e
+            });
+            if !adjective || !first.starts_with(char::is_uppercase) {
+                return sid;
+            }
+            format!("{} {rest}", &first[..first.len() - 1])
+        };
         self.speaker(&nominative)
     }
 

@@ -2,7 +2,7 @@
 
 use super::lex::*;
 use super::marks::Span;
-use super::text::{first_non_alnum, is_alnum, is_alpha, is_upper, Para, Tok, TK};
+use super::text::{first_non_alnum, is_alnum, is_alpha, is_cyrillic, is_upper, Para, Tok, TK};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
@@ -2085,11 +2085,7 @@ fn ru_surname_gender(name: &str) -> (i32, i32) {
     let Some(last) = name.split_whitespace().next_back() else {
         return (0, 0);
     };
-    if !last
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{0400}'..='\u{04ff}').contains(&c))
-    {
+    if !last.chars().next().is_some_and(is_cyrillic) {
         return (0, 0);
     }
     let ends = |list: &[&str]| list.iter().any(|e| last.ends_with(e));
@@ -2107,7 +2103,7 @@ fn ru_surname_gender(name: &str) -> (i32, i32) {
 /// Кольцов"), in text `before` the name: none past a mark.
 fn ru_role_before(before: &str) -> Option<String> {
     let first = before.trim_end().chars().next_back()?;
-    if !('\u{0400}'..='\u{04ff}').contains(&first) {
+    if !is_cyrillic(first) {
         return None;
     }
     for w in before.split_whitespace().rev().take(5) {

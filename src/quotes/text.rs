@@ -357,6 +357,12 @@ fn letter_outside_ascii(c: char) -> Option<bool> {
     }
 }
 
+/// Whether `c` is in the Cyrillic block (a Russian word's letter, of either case).
+#[inline]
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04ff}').contains(&c)
+}
+
 /// `c.is_uppercase()`, with ASCII, Latin-1 and basic Cyrillic answered without the Unicode
 /// tables, as [`is_alnum`]: a word's first letter is tested at every word not in ASCII.
 #[inline]
