@@ -28,6 +28,14 @@ struct GoldQuote {
     speaker: Option<String>,
 }
 
+/// The opening words and speaker of each of `quotes`, as [`score_quotes`] reads them.
+fn gold_pairs(quotes: &[GoldQuote]) -> Vec<(&str, Option<&str>)> {
+    quotes
+        .iter()
+        .map(|q| (q.start.as_str(), q.speaker.as_deref()))
+        .collect()
+}
+
 /// Hits, predictions made and gold items for one measure.
 #[derive(Default, Debug)]
 struct Tally {
@@ -227,15 +235,10 @@ fn corpus_gold() {
             .iter()
             .flat_map(|p| p.quotes.iter().map(|q| (q.text.clone(), q.speaker.clone())))
             .collect();
-        let gold_quotes: Vec<(&str, Option<&str>)> = article
-            .quotes
-            .iter()
-            .map(|q| (q.start.as_str(), q.speaker.as_deref()))
-            .collect();
         score_quotes(
             &article.file,
             &predicted,
-            &gold_quotes,
+            &gold_pairs(&article.quotes),
             &mut tallies,
             &mut misses,
         );
@@ -380,13 +383,7 @@ struct QuoteText {
     id: Option<String>,
     lang: Option<String>,
     paragraphs: Vec<String>,
-    quotes: Vec<QuoteTextGold>,
-}
-
-#[derive(Deserialize)]
-struct QuoteTextGold {
-    start: String,
-    speaker: Option<String>,
+    quotes: Vec<GoldQuote>,
 }
 
 /// The second gold set: short texts in styles the corpus does not use (sports, courts, politics,
@@ -428,12 +425,13 @@ fn score_text(
             .flatten()
             .map(|q| (q.text, q.speaker))
             .collect();
-    let gold: Vec<(&str, Option<&str>)> = text
-        .quotes
-        .iter()
-        .map(|q| (q.start.as_str(), q.speaker.as_deref()))
-        .collect();
-    score_quotes(label, &predicted, &gold, tallies, misses);
+    score_quotes(
+        label,
+        &predicted,
+        &gold_pairs(&text.quotes),
+        tallies,
+        misses,
+    );
 }
 
 /// The held-out probes (`tests/gold/probes/`): news in four languages and many beats, written
